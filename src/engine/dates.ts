@@ -1,0 +1,156 @@
+/**
+ * Calendar dates as ISO `YYYY-MM-DD` strings (they sort as text), with the
+ * arithmetic the plan needs and the Excel 1900 serial numbers cells hold.
+ */
+import { outOfRange } from "./errors";
+
+export type IsoDate = string;
+
+export const FIRST_SUPPORTED_DATE: IsoDate = "1990-01-01";
+export const LAST_SUPPORTED_DATE: IsoDate = "2099-12-31";
+
+const MS_PER_DAY = 86_400_000;
+/** Day number (days since 1970-01-01) of 1899-12-30, Excel's serial 0 for dates after 1900-02-28. */
+const EXCEL_EPOCH_DAY = -25_569;
+/** Excel's fictitious 1900-02-29 (it copies a Lotus 1-2-3 leap-year bug). */
+export const EXCEL_FICTITIOUS_LEAP_DAY_SERIAL = 60;
+
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function dateParts(date: IsoDate): DateParts {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Strict `YYYY-MM-DD` parse: a real calendar date or undefined. */
+export function parseIsoDate(text: string): IsoDate | undefined {
+  const match = ISO_PATTERN.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return isoDate(year, month, day);
+}
+
+/** Days since 1970-01-01. */
+export function dayNumber(date: IsoDate): number {
+  const { year, month, day } = dateParts(date);
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+export function fromDayNumber(days: number): IsoDate {
+  const d = new Date(days * MS_PER_DAY);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/**
+ * Adds calendar months, clamping to the month's last day (RULES.md reading 9).
+ * @example addMonths("2003-08-31", 6) // "2004-02-29"
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = dateParts(date);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(monthIndex / 12);
+  const newMonth = (monthIndex % 12) + 1;
+  return isoDate(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
+}
+
+/** 0 = Sunday .. 6 = Saturday. */
+export function dayOfWeek(date: IsoDate): number {
+  return (((dayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+export function earlierOf(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export interface Quarter {
+  year: number;
+  /** 1..4 */
+  quarter: number;
+}
+
+export function quarterOf(date: IsoDate): Quarter {
+  const { year, month } = dateParts(date);
+  return { year, quarter: Math.floor((month - 1) / 3) + 1 };
+}
+
+export function quarterLabel({ year, quarter }: Quarter): string {
+  return `${year}-Q${quarter}`;
+}
+
+export function quarterFirstDay({ year, quarter }: Quarter): IsoDate {
+  return isoDate(year, quarter * 3 - 2, 1);
+}
+
+export function quarterLastDay({ year, quarter }: Quarter): IsoDate {
+  const month = quarter * 3;
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+export function nextQuarter({ year, quarter }: Quarter): Quarter {
+  return quarter === 4 ? { year: year + 1, quarter: 1 } : { year, quarter: quarter + 1 };
+}
+
+export function previousQuarter({ year, quarter }: Quarter): Quarter {
+  return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
+}
+
+export function isSupportedDate(date: IsoDate): boolean {
+  return date >= FIRST_SUPPORTED_DATE && date <= LAST_SUPPORTED_DATE;
+}
+
+/** Throws #NUM! when a date falls outside 1990-01-01 .. 2099-12-31 (FUNCTIONS.md conventions). */
+export function assertSupportedDate(date: IsoDate, what: string): IsoDate {
+  if (!isSupportedDate(date)) {
+    throw outOfRange(`${what} ${date} is outside the supported range ${FIRST_SUPPORTED_DATE} .. ${LAST_SUPPORTED_DATE}`);
+  }
+  return date;
+}
+
+/**
+ * The date an Excel 1900-system serial stands for (fraction ignored), or
+ * undefined for serials that name no real date: 0 ("1900-01-00"), 60 (the
+ * fictitious 1900-02-29) and anything below 1.
+ */
+export function serialToIsoDate(serial: number): IsoDate | undefined {
+  const whole = Math.floor(serial);
+  if (!Number.isFinite(whole) || whole < 1 || whole === EXCEL_FICTITIOUS_LEAP_DAY_SERIAL) return undefined;
+  // Serials 1..59 run from 1900-01-01; from 61 on they are one higher than real days because of serial 60.
+  const offset = whole < EXCEL_FICTITIOUS_LEAP_DAY_SERIAL ? 1 : 0;
+  return fromDayNumber(EXCEL_EPOCH_DAY + whole + offset);
+}
+
+export function isoDateToSerial(date: IsoDate): number {
+  const serial = dayNumber(date) - EXCEL_EPOCH_DAY;
+  return serial <= EXCEL_FICTITIOUS_LEAP_DAY_SERIAL ? serial - 1 : serial;
+}

@@ -1,0 +1,88 @@
+/** Discounted stock options (Art. V, §5.1, §5.4) and when they vest (§7.2(c)). */
+import { requireNonNegative, requirePositive } from "./checks";
+import {
+  DISCOUNT_PRICE_THRESHOLD,
+  HOLDING_MONTHS,
+  MAX_DISCOUNT_FRACTION,
+  MIN_DISCOUNT_DOLLARS,
+  MIN_DISCOUNT_FRACTION,
+  OPTION_PRICE_PLACES,
+} from "./constants";
+import { addMonths, dateParts, isoDate, laterOf, type IsoDate } from "./dates";
+import { Decimal, roundHalfUp, wholeDown } from "./decimal";
+import { outOfRange } from "./errors";
+
+export type DiscountType = "fraction" | "dollars";
+
+function money(value: Decimal): string {
+  return `$${value.toFixed(Math.max(2, value.decimalPlaces()))}`;
+}
+
+function percent(value: Decimal): string {
+  return `${value.times(100).toString()}%`;
+}
+
+/** The smallest discount allowed at `fmv`, dollars per share (§5.1). */
+export function minDiscount(fmv: Decimal): Decimal {
+  requirePositive(fmv, "fmv");
+  return fmv.lessThanOrEqualTo(DISCOUNT_PRICE_THRESHOLD) ? fmv.times(MIN_DISCOUNT_FRACTION) : new Decimal(MIN_DISCOUNT_DOLLARS);
+}
+
+/** The largest discount allowed at `fmv`, dollars per share (§5.1). */
+export function maxDiscount(fmv: Decimal): Decimal {
+  requirePositive(fmv, "fmv");
+  return fmv.times(MAX_DISCOUNT_FRACTION);
+}
+
+/**
+ * The discount in dollars per share, checked against §5.1: at a price at or
+ * below $10.00 at least 10% of it, above $10.00 at least $1.00, never over 50%.
+ */
+export function discountPerShare(fmv: Decimal, discount: Decimal, discountType: DiscountType = "fraction"): Decimal {
+  requirePositive(fmv, "fmv");
+  const perShare = discountType === "dollars" ? discount : fmv.times(discount);
+  const shown = discountType === "dollars" ? money(discount) : percent(discount);
+  const low = minDiscount(fmv);
+  if (perShare.lessThan(low)) {
+    const bound = fmv.lessThanOrEqualTo(DISCOUNT_PRICE_THRESHOLD)
+      ? `the 10% minimum for a price at or below $10.00`
+      : `the $1.00 minimum for a price above $10.00`;
+    throw outOfRange(`discount ${shown} is below ${bound} (fmv ${money(fmv)}; §5.1)`);
+  }
+  if (perShare.greaterThan(maxDiscount(fmv))) {
+    throw outOfRange(`discount ${shown} is above the 50% maximum (${money(maxDiscount(fmv))} at fmv ${money(fmv)}; §5.1)`);
+  }
+  return perShare;
+}
+
+/**
+ * The exercise price: `fmv` less the discount per share, to 4 decimals (reading 10).
+ * @example optionPrice(dec(1), dec("0.15")) // 0.85 (§5.4 example)
+ */
+export function optionPrice(fmv: Decimal, discount: Decimal, discountType: DiscountType = "fraction"): Decimal {
+  return roundHalfUp(fmv.minus(discountPerShare(fmv, discount, discountType)), OPTION_PRICE_PLACES);
+}
+
+/**
+ * Whole option shares: the amount allocated divided by the discount per share,
+ * rounded down (§5.4).
+ * @example optionShares(dec(1000), dec(1), dec("0.15")) // 6666 (§5.4 example)
+ */
+export function optionShares(amount: Decimal, fmv: Decimal, discount: Decimal, discountType: DiscountType = "fraction"): Decimal {
+  requireNonNegative(amount, "amount");
+  return wholeDown(amount.dividedBy(discountPerShare(fmv, discount, discountType)));
+}
+
+/**
+ * The later of six months after `date` and January 1 of the next year: when an
+ * option becomes exercisable (§7.2(c)(ii)) and when Company Stock Account
+ * amounts may first be distributed (§7.1(f)).
+ */
+export function holdingPeriodEnd(date: IsoDate): IsoDate {
+  return laterOf(addMonths(date, HOLDING_MONTHS), isoDate(dateParts(date).year + 1, 1, 1));
+}
+
+/** When an option granted on `grantDate` becomes exercisable (§7.2(c)(ii)). */
+export function optionExercisableDate(grantDate: IsoDate): IsoDate {
+  return holdingPeriodEnd(grantDate);
+}

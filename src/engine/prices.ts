@@ -1,0 +1,104 @@
+/**
+ * Closing prices of the Company's stock, and the values Art. VIII builds on
+ * them: the close, the fair market value, the quarter average.
+ */
+import { businessDayOnOrBefore, businessDaysOfQuarter } from "./calendar";
+import { quarterLabel, quarterOf, type IsoDate } from "./dates";
+import { Decimal } from "./decimal";
+import { invalidValue, notAvailable } from "./errors";
+import { dataRows, parseTableCached, readDateCell, readNumberCell, type CellValue } from "./tables";
+
+export const PRICE_COLUMNS = ["date", "close"] as const;
+
+export interface PriceEntry {
+  date: IsoDate;
+  close: Decimal;
+}
+
+export class PriceTable {
+  private readonly quarterAverages = new Map<string, Decimal>();
+
+  private constructor(private readonly closes: Map<IsoDate, Decimal>) {}
+
+  /** A `[date, close]` range as Excel hands it (FUNCTIONS.md, "Prices"). */
+  static fromCells(matrix: CellValue, name = "prices"): PriceTable {
+    return parseTableCached(matrix, name, PRICE_COLUMNS, (cells) => {
+      const entries: Array<PriceEntry & { rowNumber: number }> = [];
+      for (const { rowNumber, cells: [dateCell, closeCell] } of dataRows(cells, name, PRICE_COLUMNS)) {
+        const date = readDateCell(dateCell, `${name} row ${rowNumber}: date`);
+        if (date === undefined) throw invalidValue(`${name} row ${rowNumber}: the date is blank`);
+        const close = readNumberCell(closeCell, `${name} row ${rowNumber}: close`);
+        entries.push({ date, close, rowNumber });
+      }
+      return PriceTable.fromEntries(entries, name);
+    });
+  }
+
+  /** Typed entries (from a sheet or a file); a duplicate date with another close is an error. */
+  static fromEntries(entries: ReadonlyArray<PriceEntry & { rowNumber?: number }>, name = "prices"): PriceTable {
+    const closes = new Map<IsoDate, Decimal>();
+    const rowOf = new Map<IsoDate, number | undefined>();
+    for (const { date, close, rowNumber } of entries) {
+      const where = rowNumber === undefined ? `${name} ${date}` : `${name} row ${rowNumber}`;
+      if (!close.isPositive() || close.isZero()) throw invalidValue(`${where}: close ${close.toString()} must be positive`);
+      const earlier = closes.get(date);
+      if (earlier !== undefined && !earlier.equals(close)) {
+        const earlierRow = rowOf.get(date);
+        throw invalidValue(
+          `${where}: ${date} has close ${close.toString()} but ${earlierRow === undefined ? "another row" : `row ${earlierRow}`} has ${earlier.toString()}`,
+        );
+      }
+      closes.set(date, close);
+      rowOf.set(date, rowNumber);
+    }
+    return new PriceTable(closes);
+  }
+
+  get size(): number {
+    return this.closes.size;
+  }
+
+  /** The closing price on `date`; #N/A if the table has none. */
+  closePrice(date: IsoDate): Decimal {
+    const close = this.closes.get(date);
+    if (close === undefined) throw notAvailable(`no closing price for ${date} in the price table`);
+    return close;
+  }
+
+  /**
+   * The closing price on `date`, or on the last Business Day before it when
+   * `date` is not one, such as a January 1 distribution date (§7.2(a), §10.2; reading 16).
+   */
+  fairMarketValue(date: IsoDate): Decimal {
+    const pricedOn = businessDayOnOrBefore(date);
+    const close = this.closes.get(pricedOn);
+    if (close === undefined) {
+      const why = pricedOn === date ? "" : ` (the last Business Day on or before ${date}, §7.2(a))`;
+      throw notAvailable(`no closing price for ${pricedOn}${why} in the price table`);
+    }
+    return close;
+  }
+
+  /**
+   * The plain mean of the closes on every Business Day of the calendar quarter
+   * containing `date` (§8.1(a); reading 2). A missing day is an error, never skipped.
+   */
+  quarterAveragePrice(date: IsoDate): Decimal {
+    const quarter = quarterLabel(quarterOf(date));
+    const cached = this.quarterAverages.get(quarter);
+    if (cached) return cached;
+    const days = businessDaysOfQuarter(date);
+    let sum = new Decimal(0);
+    for (const day of days) {
+      const close = this.closes.get(day);
+      if (close === undefined) {
+        throw notAvailable(`no closing price for ${day}, a Business Day of ${quarter}; the quarter average needs every one (§8.1(a))`);
+      }
+      sum = sum.plus(close);
+    }
+    const average = sum.dividedBy(days.length);
+    this.quarterAverages.set(quarter, average);
+    return average;
+  }
+}
+

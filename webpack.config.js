@@ -1,0 +1,86 @@
+/* Builds the add-in (custom functions, task pane, manifest assets) and the `dcp` command line. */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/** Every file that declares @customfunction: the metadata plugin reads their JSDoc. */
+const FUNCTION_FAMILIES = ["calendar", "valuation", "investment", "options", "distribution", "elections", "reserve", "retention"].map(
+  (family) => `./src/functions/${family}.ts`,
+);
+
+const typescriptRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { sourceMap: true } } },
+};
+
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = Boolean(process.env.WEBPACK_SERVE);
+
+  const addin = {
+    name: "addin",
+    devtool: "source-map",
+    target: "web",
+    entry: {
+      functions: "./src/functions/index.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: { keep: /^cli\// } },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [typescriptRule] },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FAMILIES }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The functions register first; the task pane bootstrap loads its UI lazily.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "blocking",
+        inject: "body",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          // Office.js is served with the add-in, so it makes no network call at run time.
+          { from: "node_modules/@microsoft/office-js/dist", to: "office-js", globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts"] }, info: { minimized: true } },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          static: { directory: path.resolve(__dirname, "dist") },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: env.WEBPACK_BUILD || !serving ? {} : await httpsOptions() },
+          port: DEV_SERVER_PORT,
+        }
+      : undefined,
+  };
+
+  const cli = {
+    name: "cli",
+    target: "node",
+    devtool: false,
+    entry: { dcp: "./src/cli/dcp.ts" },
+    output: { path: path.resolve(__dirname, "dist/cli"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [typescriptRule] },
+    externals: { exceljs: "commonjs exceljs" },
+    optimization: { minimize: false },
+    performance: { hints: false },
+    plugins: [new (require("webpack").BannerPlugin)({ banner: "#!/usr/bin/env node", raw: true })],
+  };
+
+  return dev && serving ? addin : [addin];
+};
