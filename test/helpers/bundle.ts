@@ -1,0 +1,86 @@
+/**
+ * Loads the built `dist/functions.js` the way Excel's custom functions runtime
+ * does: a bare JavaScript context holding only the `CustomFunctions` and
+ * `Office` globals (no DOM, no React), capturing what it registers.
+ */
+import fs from "fs";
+import path from "path";
+import vm from "vm";
+
+export const DIST = path.resolve(__dirname, "../../dist");
+
+export class ShimError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+export const ERROR_CODES = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+};
+
+export type Registered = Record<string, (...args: unknown[]) => unknown>;
+
+export function loadFunctionsBundle(): { registered: Registered; globals: string[] } {
+  const registered: Registered = {};
+  const sandbox: Record<string, unknown> = {
+    CustomFunctions: {
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => {
+        registered[id] = fn;
+      },
+      Error: ShimError,
+      ErrorCode: ERROR_CODES,
+    },
+    Office: { onReady: () => Promise.resolve({ host: "Excel" }) },
+  };
+  const before = new Set(Object.keys(sandbox));
+  vm.runInNewContext(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), sandbox, { filename: "functions.js" });
+  return { registered, globals: Object.keys(sandbox).filter((key) => !before.has(key)) };
+}
+
+export interface FunctionMetadata {
+  id: string;
+  name: string;
+  parameters: Array<{ name: string; type?: string; dimensionality?: string; optional?: boolean }>;
+  result: { type?: string; dimensionality?: string };
+}
+
+export function functionsJson(): { functions: FunctionMetadata[] } {
+  return JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
+}
+
+/** Excel 1900-system serial of an ISO date (independent of the engine: plain UTC arithmetic, valid after 1900-02-28). */
+export function serial(iso: string): number {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569;
+}
+
+export function iso(serialNumber: number): string {
+  return new Date((serialNumber - 25_569) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Calls a registered function and returns its value, or the Excel error it raised as `{code, message}`. */
+export function caller(registered: Registered) {
+  return (id: string, ...args: unknown[]): unknown => {
+    const fn = registered[id];
+    if (!fn) throw new Error(`${id} is not registered`);
+    try {
+      return fn(...args);
+    } catch (error) {
+      if (error instanceof ShimError) return { code: error.code, message: error.message };
+      throw error;
+    }
+  };
+}
+
+/** The NYSE sessions of the oracle fixture, as a set of ISO dates. */
+export function nyseSessions(): Set<string> {
+  const text = fs.readFileSync(path.resolve(__dirname, "../fixtures/nyse-sessions-1990-2023.txt"), "utf8");
+  return new Set(text.split("\n").filter((line) => /^\d{4}-\d{2}-\d{2}$/.test(line.trim())).map((line) => line.trim()));
+}
