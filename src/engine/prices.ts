@@ -5,7 +5,7 @@
 import { businessDayOnOrBefore, businessDaysOfQuarter } from "./calendar";
 import { quarterLabel, quarterOf, type IsoDate } from "./dates";
 import { Decimal } from "./decimal";
-import { invalidValue, notAvailable } from "./errors";
+import { invalidValue, notAvailable, PlanError } from "./errors";
 import { dataRows, parseTableCached, readDateCell, readNumberCell, type CellValue } from "./tables";
 
 export const PRICE_COLUMNS = ["date", "close"] as const;
@@ -16,7 +16,8 @@ export interface PriceEntry {
 }
 
 export class PriceTable {
-  private readonly quarterAverages = new Map<string, Decimal>();
+  /** Per quarter: its average, or why it has none (so a formula over a gap does not search again). */
+  private readonly quarterAverages = new Map<string, Decimal | PlanError>();
 
   private constructor(private readonly closes: Map<IsoDate, Decimal>) {}
 
@@ -85,20 +86,26 @@ export class PriceTable {
    */
   quarterAveragePrice(date: IsoDate): Decimal {
     const quarter = quarterLabel(quarterOf(date));
-    const cached = this.quarterAverages.get(quarter);
-    if (cached) return cached;
+    let average = this.quarterAverages.get(quarter);
+    if (average === undefined) {
+      average = this.computeQuarterAverage(date, quarter);
+      this.quarterAverages.set(quarter, average);
+    }
+    if (average instanceof PlanError) throw average;
+    return average;
+  }
+
+  private computeQuarterAverage(date: IsoDate, quarter: string): Decimal | PlanError {
     const days = businessDaysOfQuarter(date);
     let sum = new Decimal(0);
     for (const day of days) {
       const close = this.closes.get(day);
       if (close === undefined) {
-        throw notAvailable(`no closing price for ${day}, a Business Day of ${quarter}; the quarter average needs every one (§8.1(a))`);
+        return notAvailable(`no closing price for ${day}, a Business Day of ${quarter}; the quarter average needs every one (§8.1(a))`);
       }
       sum = sum.plus(close);
     }
-    const average = sum.dividedBy(days.length);
-    this.quarterAverages.set(quarter, average);
-    return average;
+    return sum.dividedBy(days.length);
   }
 }
 

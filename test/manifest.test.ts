@@ -1,0 +1,43 @@
+import fs from "fs";
+import path from "path";
+
+const manifest = fs.readFileSync(path.resolve(__dirname, "../manifest.xml"), "utf8");
+
+describe("manifest.xml", () => {
+  it("declares a long-lived shared runtime for the functions and the task pane", () => {
+    expect(manifest).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
+    expect(manifest).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
+    expect(manifest).toMatch(/<Page>\s*<SourceLocation resid="Taskpane.Url"\/>/);
+    expect(manifest).toMatch(/<FunctionFile resid="Taskpane.Url"\/>/);
+  });
+
+  it("registers the DCP namespace, the generated metadata and the functions script", () => {
+    expect(manifest).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="DCP"\/>/);
+    expect(manifest).toMatch(/functions\.json"/);
+    expect(manifest).toMatch(/functions\.js"/);
+  });
+
+  it("has a ribbon button that shows the task pane", () => {
+    expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>DCP.Taskpane<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/);
+  });
+
+  it("asks for no more than ReadWriteDocument", () => {
+    expect(manifest.match(/<Permissions>(.*)<\/Permissions>/)?.[1]).toBe("ReadWriteDocument");
+  });
+
+  it("refers only to resources it defines, and to icons that exist", () => {
+    const defined = new Set([...manifest.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
+    for (const [, resid] of manifest.matchAll(/resid="([^"]+)"/g)) expect(defined).toContain(resid);
+    for (const [, file] of manifest.matchAll(/localhost:3000\/assets\/([\w-]+\.png)/g)) {
+      expect(fs.existsSync(path.resolve(__dirname, "../assets", file))).toBe(true);
+    }
+  });
+
+  it("loads Office.js from the add-in itself, not a CDN", () => {
+    const page = fs.readFileSync(path.resolve(__dirname, "../dist/taskpane.html"), "utf8");
+    expect(page).toMatch(/src="?office-js\/office.js/);
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(page.indexOf("functions.js")).toBeLessThan(page.indexOf("taskpane.js"));
+    expect(fs.existsSync(path.resolve(__dirname, "../dist/office-js/office.js"))).toBe(true);
+  });
+});
