@@ -1,0 +1,149 @@
+/**
+ * An election sheet (RULES.md, "Election sheet rules") read from a grid of
+ * cells: columns found by header or alias, each cell read as its column needs
+ * (E16 where it cannot be), then the plan's rules E01–E15 from the engine.
+ */
+import { describe } from "../engine/tables";
+import { compareFindings, type Finding } from "../engine/findings";
+import {
+  parseElectionType,
+  validateElections,
+  type ElectionField,
+  type ElectionRow,
+  type ElectionSettings,
+} from "../engine/validation";
+import { readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cells";
+import { cellAddress, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+
+export const ELECTION_COLUMNS: ReadonlyArray<ColumnSpec<ElectionField>> = [
+  { key: "participant", header: "Participant", aliases: ["Name", "Employee", "Employee ID"], required: true },
+  { key: "type", header: "Election Type", aliases: ["Type"], required: true },
+  { key: "electionDate", header: "Election Date", aliases: ["Date Filed", "Filed"], required: true },
+  { key: "planYear", header: "Plan Year", aliases: ["Year"] },
+  { key: "percent", header: "Percent", aliases: ["Deferral %", "Pct"] },
+  { key: "eligibilityDate", header: "Eligibility Date", aliases: ["Eligible"] },
+  { key: "fyEnd", header: "Bonus Fiscal Year End", aliases: ["FY End"] },
+  { key: "payable", header: "Bonus Payable Date", aliases: ["Payable"] },
+  { key: "release", header: "Release Date", aliases: ["Earnings Release"] },
+  { key: "quarter", header: "Fiscal Quarter", aliases: ["Quarter"] },
+  { key: "amount", header: "Amount", aliases: [] },
+  { key: "discount", header: "Discount", aliases: [] },
+  { key: "distributionDate", header: "Elected Distribution Date", aliases: ["Distribution Date"] },
+  { key: "effectiveDate", header: "Effective Date", aliases: [] },
+  { key: "approved", header: "Committee Approved", aliases: ["Approved"] },
+];
+
+const HEADER_OF = Object.fromEntries(ELECTION_COLUMNS.map((c) => [c.key, c.header])) as Record<ElectionField, string>;
+
+type Reader = (cell: unknown) => CellRead<unknown>;
+const READERS: Record<ElectionField, Reader> = {
+  participant: readText,
+  type: readText,
+  electionDate: readDate,
+  planYear: readYear,
+  percent: readPercent,
+  eligibilityDate: readDate,
+  fyEnd: readDate,
+  payable: readDate,
+  release: readDate,
+  quarter: readQuarter,
+  amount: readNumber,
+  discount: readDiscount,
+  distributionDate: readDate,
+  effectiveDate: readDate,
+  approved: readYesNo,
+};
+
+export interface ElectionSheetResult {
+  sheet: string;
+  /** Worksheet row of the header, when one was found. */
+  headerRow?: number;
+  rowsChecked: number;
+  findings: Finding[];
+  /** Cell address (e.g. "D7") of each finding's cell, by finding index: for links and marks. */
+  addresses: string[];
+  /** Set when the sheet cannot be checked at all (no header, required columns missing). */
+  unusable?: string;
+}
+
+/** Checks an election sheet; never throws on the sheet's content. */
+export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSettings, "hasApprovalColumn">): ElectionSheetResult {
+  const header = findHeader(grid, ELECTION_COLUMNS);
+  if (header === undefined) {
+    return { sheet: grid.sheet, rowsChecked: 0, findings: [], addresses: [], unusable: `${grid.sheet} is empty: there is no header row to read.` };
+  }
+  const headerRow = grid.firstRow + header.headerIndex;
+  const label = (field: ElectionField) => header.labels[field] ?? HEADER_OF[field];
+  const addressOf = new Map<string, string>();
+  const key = (row: number, column: string) => `${row}\u0000${column}`;
+
+  if (header.missing.length > 0) {
+    const names = header.missing.map((c) => `"${c.header}"`).join(", ");
+    const findings = header.missing.map((c) => ({
+      row: headerRow,
+      column: c.header,
+      rule: "E01",
+      section: "—",
+      severity: "error" as const,
+      message: `The header row has no "${c.header}" column (also accepted: ${c.aliases.map((a) => `"${a}"`).join(", ")}); every election sheet needs it.`,
+    }));
+    return {
+      sheet: grid.sheet,
+      headerRow,
+      rowsChecked: 0,
+      findings,
+      addresses: findings.map(() => cellAddress(grid, header.headerIndex, 0)),
+      unusable: `${grid.sheet} has no ${names} column in its header row (row ${headerRow}).`,
+    };
+  }
+
+  const unreadableFindings: Finding[] = [];
+  const rows: ElectionRow[] = [];
+  for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
+    const cells = grid.values[r];
+    if (isBlankRow(cells)) continue;
+    const worksheetRow = grid.firstRow + r;
+    const row: Record<string, unknown> = { row: worksheetRow };
+    const unreadable = new Set<ElectionField>();
+    for (const spec of ELECTION_COLUMNS) {
+      const c = header.columns[spec.key];
+      if (c === undefined) continue;
+      addressOf.set(key(worksheetRow, label(spec.key)), cellAddress(grid, r, c));
+      const { value, problem } = READERS[spec.key](cells[c]);
+      if (problem) {
+        unreadable.add(spec.key);
+        unreadableFindings.push({
+          row: worksheetRow,
+          column: label(spec.key),
+          rule: "E16",
+          section: "—",
+          severity: "error",
+          message: `Cell ${cellAddress(grid, r, c)} holds ${describe(cells[c])}; ${label(spec.key)} expects ${problem}.`,
+        });
+      } else {
+        row[spec.key] = value;
+      }
+    }
+    const typeText = row.type as string | undefined;
+    const type = typeText === undefined ? undefined : parseElectionType(typeText);
+    rows.push({
+      ...(row as Omit<ElectionRow, "type" | "unreadable" | "signature">),
+      type,
+      unknownType: type === undefined ? typeText : undefined,
+      unreadable,
+      signature: JSON.stringify(cells),
+    });
+  }
+
+  const findings = [
+    ...unreadableFindings,
+    ...validateElections(rows, { ...settings, hasApprovalColumn: header.columns.approved !== undefined }, label),
+  ].sort(compareFindings);
+  return {
+    sheet: grid.sheet,
+    headerRow,
+    rowsChecked: rows.length,
+    findings,
+    addresses: findings.map((f) => addressOf.get(key(f.row, f.column)) ?? `A${f.row}`),
+  };
+}
