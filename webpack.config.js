@@ -82,5 +82,5 @@ module.exports = async (env, options) => {
     plugins: [new (require("webpack").BannerPlugin)({ banner: "#!/usr/bin/env node", raw: true })],
   };
 
-  return dev && serving ? addin : [addin];
+  return dev && serving ? addin : [addin, cli];
 };

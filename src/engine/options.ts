@@ -35,24 +35,30 @@ export function maxDiscount(fmv: Decimal): Decimal {
 }
 
 /**
- * The discount in dollars per share, checked against §5.1: at a price at or
- * below $10.00 at least 10% of it, above $10.00 at least $1.00, never over 50%.
+ * What is wrong with a discount under §5.1, e.g. "discount 5% is below the 10%
+ * minimum for a price at or below $10.00", or undefined when it is allowed:
+ * at a price at or below $10.00 at least 10% of it, above $10.00 at least
+ * $1.00, never over 50%.
  */
-export function discountPerShare(fmv: Decimal, discount: Decimal, discountType: DiscountType = "fraction"): Decimal {
+export function discountProblem(fmv: Decimal, discount: Decimal, discountType: DiscountType = "fraction"): string | undefined {
   requirePositive(fmv, "fmv");
   const perShare = discountType === "dollars" ? discount : fmv.times(discount);
   const shown = discountType === "dollars" ? money(discount) : percent(discount);
-  const low = minDiscount(fmv);
-  if (perShare.lessThan(low)) {
+  if (perShare.lessThan(minDiscount(fmv))) {
     const bound = fmv.lessThanOrEqualTo(DISCOUNT_PRICE_THRESHOLD)
       ? `the 10% minimum for a price at or below $10.00`
       : `the $1.00 minimum for a price above $10.00`;
-    throw outOfRange(`discount ${shown} is below ${bound} (fmv ${money(fmv)}; §5.1)`);
+    return `discount ${shown} is below ${bound}`;
   }
-  if (perShare.greaterThan(maxDiscount(fmv))) {
-    throw outOfRange(`discount ${shown} is above the 50% maximum (${money(maxDiscount(fmv))} at fmv ${money(fmv)}; §5.1)`);
-  }
-  return perShare;
+  if (perShare.greaterThan(maxDiscount(fmv))) return `discount ${shown} is above the 50% maximum (${money(maxDiscount(fmv))} a share)`;
+  return undefined;
+}
+
+/** The discount in dollars per share; #NUM! naming the bound when §5.1 does not allow it. */
+export function discountPerShare(fmv: Decimal, discount: Decimal, discountType: DiscountType = "fraction"): Decimal {
+  const problem = discountProblem(fmv, discount, discountType);
+  if (problem) throw outOfRange(`${problem} at fmv ${money(fmv)} (§5.1)`);
+  return discountType === "dollars" ? discount : fmv.times(discount);
 }
 
 /**

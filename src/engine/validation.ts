@@ -11,7 +11,7 @@ import { Decimal, ZERO } from "./decimal";
 import { electionDeadline, firstYearDeadline, isJanuaryFirst } from "./elections";
 import { PlanError } from "./errors";
 import { compareFindings, type Finding, type Severity } from "./findings";
-import { discountPerShare, type DiscountType } from "./options";
+import { discountProblem, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
 
 export type ElectionType = "IV-SAL" | "IV-BON" | "V-SAL" | "V-BON" | "ALLOC-STOCK" | "ALLOC-OPTION" | "DIST-DATE";
@@ -271,12 +271,10 @@ function checkAllocation(ctx: Context, row: ElectionRow, filed: IsoDate): void {
     report(ctx, row, "discount", "E11", "5.1", "warning", `Discount not checked against §5.1: the Prices table has no close for the determination date, ${determination}.`);
     return;
   }
-  try {
-    discountPerShare(fmv, row.discount.value, row.discount.type);
-  } catch (error) {
-    if (!(error instanceof PlanError)) throw error;
-    const why = error.message.replace(/^discount/, "Discount");
-    report(ctx, row, "discount", "E11", "5.1", "error", `${why}, at the close on ${determination}, the determination date.`);
+  const problem = discountProblem(fmv, row.discount.value, row.discount.type);
+  if (problem) {
+    const sentence = problem.charAt(0).toUpperCase() + problem.slice(1);
+    report(ctx, row, "discount", "E11", "5.1", "error", `${sentence}: the close on ${determination}, the determination date, was $${fmv.toFixed(2)} (§5.1).`);
   }
 }
 

@@ -1,0 +1,10 @@
+import { spawnSync } from "child_process";
+import path from "path";
+
+export const ROOT = path.resolve(__dirname, "../..");
+
+/** Runs the built `dcp` as a user would: `node dist/cli/dcp.js …`. */
+export function dcp(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "dist/cli/dcp.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
