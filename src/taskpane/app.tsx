@@ -1,17 +1,33 @@
-import { FluentProvider, Text, Title2, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, Tab, TabList, Title3, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useState } from "react";
 import { createRoot } from "react-dom/client";
+import { officeThemeIsDark } from "../workbook/excel";
+import { ValidatePage } from "./ValidatePage";
 
-function App() {
+type Page = "validate" | "reserve";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
+});
+
+function App({ dark }: { dark: boolean }) {
+  const styles = useStyles();
+  const [page, setPage] = useState<Page>("validate");
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 16 }}>
-        <Title2 as="h1">Deferred Compensation Plan</Title2>
-        <Text as="p">The DCP custom functions are loaded. Type =DCP. in a cell to see them.</Text>
-      </main>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.root}>
+      <header className={styles.header}>
+        <Title3 as="h1">Deferred Compensation Plan</Title3>
+        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as Page)} aria-label="Pages">
+          <Tab value="validate">Validate elections</Tab>
+          <Tab value="reserve">Share reserve</Tab>
+        </TabList>
+      </header>
+      <main>{page === "validate" ? <ValidatePage /> : <p>Share reserve</p>}</main>
     </FluentProvider>
   );
 }
 
 export function mountApp(root: HTMLElement): void {
-  createRoot(root).render(<App />);
+  createRoot(root).render(<App dark={officeThemeIsDark()} />);
 }
