@@ -1,14 +1,17 @@
 /**
  * `dcp`: the add-in's engine over .xlsx files.
  *   dcp validate FILE.xlsx [--sheet NAME] [--prices NAME] [--out REPORT.xlsx] [--json]
+ *   dcp reserve FILE.xlsx [--as-of DATE] [--json] [--ocf OUT.json]
  * Exit codes: 0 clean, 1 findings, 2 unusable input (one line on stderr).
  */
 import { parseArgs } from "util";
 import { UnusableInput } from "../workbook/xlsx";
+import { reserveCommand } from "./reserve";
 import { validateCommand } from "./validate";
 
 const USAGE = `usage:
-  dcp validate FILE.xlsx [--sheet NAME] [--prices NAME] [--out REPORT.xlsx] [--json] [--effective-date YYYY-MM-DD] [--fy-end MM-DD]`;
+  dcp validate FILE.xlsx [--sheet NAME] [--prices NAME] [--out REPORT.xlsx] [--json] [--effective-date YYYY-MM-DD] [--fy-end MM-DD]
+  dcp reserve FILE.xlsx [--as-of YYYY-MM-DD] [--json] [--ocf OUT.json] [--ledger NAME] [--credits NAME] [--prices NAME]`;
 
 type Command = (file: string, values: Record<string, string | boolean | undefined>) => Promise<number>;
 
@@ -24,6 +27,19 @@ const COMMANDS: Record<string, { options: Record<string, { type: "string" | "boo
         json: Boolean(v.json),
         effectiveDate: v["effective-date"] as string | undefined,
         fyEnd: v["fy-end"] as string | undefined,
+      }),
+  },
+  reserve: {
+    options: { "as-of": { type: "string" }, json: { type: "boolean" }, ocf: { type: "string" }, ledger: { type: "string" }, credits: { type: "string" }, prices: { type: "string" } },
+    run: (file, v) =>
+      reserveCommand({
+        file,
+        asOf: v["as-of"] as string | undefined,
+        json: Boolean(v.json),
+        ocf: v.ocf as string | undefined,
+        ledger: v.ledger as string | undefined,
+        credits: v.credits as string | undefined,
+        prices: v.prices as string | undefined,
       }),
   },
 };

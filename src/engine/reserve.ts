@@ -5,7 +5,7 @@
  */
 import { requirePositive } from "./checks";
 import { SHARE_RESERVE } from "./constants";
-import type { IsoDate } from "./dates";
+import { addDays, addMonths, daysBetween, isSupportedDate, previousQuarter, quarterLastDay, quarterOf, type IsoDate } from "./dates";
 import { Decimal, ZERO } from "./decimal";
 import { invalidValue } from "./errors";
 import { dataRows, describe, parseTableCached, readDateCell, readNumberCell, type CellValue } from "./tables";
@@ -23,6 +23,8 @@ export interface LedgerEntry {
   reference?: string;
   /** The remaining reserve the company's own records show after this row. */
   reportedRemaining?: Decimal;
+  /** An option's exercise price per share (for the Open Cap Format export). */
+  exercisePrice?: Decimal;
 }
 
 export interface LedgerLine extends LedgerEntry {
@@ -199,4 +201,44 @@ export function reserveStatus(reconciliation: ReserveReconciliation, asOfDate?: 
     status = { reserve: line.reserve, used: line.used, remaining: line.remaining };
   }
   return status;
+}
+
+/** Shares counted by units and option rows dated in (from, to], in shares as of `asOf` (later splits applied). */
+function sharesCountedBetween(reconciliation: ReserveReconciliation, from: IsoDate, to: IsoDate, asOf: IsoDate): Decimal {
+  let total = ZERO;
+  for (const line of reconciliation.lines) {
+    if (line.date > asOf) break;
+    if (line.kind === "split") total = total.times(line.quantity);
+    else if ((line.kind === "units" || line.kind === "option") && line.date > from && line.date <= to) total = total.plus(line.quantity);
+  }
+  return total;
+}
+
+export interface ReserveProjection {
+  /** The pace over the last four calendar quarters ended on or before `asOf`, shares a day. */
+  sharesPerDay: Decimal;
+  windowStart: IsoDate;
+  windowEnd: IsoDate;
+  /** When the reserve would be used up at that pace; undefined when the pace is nil or it lies past 2099. */
+  projectedDate?: IsoDate;
+}
+
+/**
+ * When the reserve runs out at the pace of the last four quarters: the shares
+ * counted in them, per day, against what remains at `asOf`.
+ */
+export function projectExhaustion(reconciliation: ReserveReconciliation, asOf: IsoDate): ReserveProjection {
+  const current = quarterOf(asOf);
+  const windowEnd = quarterLastDay(current) <= asOf ? quarterLastDay(current) : quarterLastDay(previousQuarter(current));
+  const windowStart = addMonths(windowEnd, -12);
+  const days = daysBetween(windowStart, windowEnd);
+  const sharesPerDay = sharesCountedBetween(reconciliation, windowStart, windowEnd, asOf).dividedBy(days);
+  const { remaining } = reserveStatus(reconciliation, asOf);
+  let projectedDate: IsoDate | undefined;
+  if (sharesPerDay.greaterThan(0)) {
+    const daysLeft = remaining.lessThanOrEqualTo(0) ? 0 : remaining.dividedBy(sharesPerDay).ceil().toNumber();
+    const date = daysLeft > 50_000 ? undefined : addDays(asOf, daysLeft);
+    projectedDate = date !== undefined && isSupportedDate(date) ? date : undefined;
+  }
+  return { sharesPerDay, windowStart: addDays(windowStart, 1), windowEnd, projectedDate };
 }

@@ -102,3 +102,49 @@ export const PRICES_TEMPLATE: SheetTemplate = {
   ],
   rows: samplePrices("2003-07-01", "2003-09-30"),
 };
+
+/**
+ * A reserve ledger with a 2-for-1 split, a reported count that drifts from the
+ * computed one, and credits and a grant after the reserve runs out.
+ */
+export const LEDGER_TEMPLATE: SheetTemplate = {
+  sheet: "Ledger",
+  table: "Ledger",
+  columns: [
+    { header: "Date", format: "date", width: 12 },
+    { header: "Kind", format: "text", width: 9, list: ["units", "option", "split", "reserve"] },
+    { header: "Quantity", format: "number", width: 12 },
+    { header: "Participant", format: "text", width: 18 },
+    { header: "Reference", format: "text", width: 30 },
+    { header: "Reported Remaining", format: "number", width: 18 },
+    { header: "Exercise Price", format: "dollars", width: 14 },
+  ],
+  rows: [
+    ["2002-09-30", "units", 1_200_000, "All participants", "Q3 2002 deferral and match units", 4_800_000, ""],
+    ["2002-12-31", "units", 1_500_000, "All participants", "Q4 2002 deferral and match units", 3_300_000, ""],
+    ["2003-05-02", "option", 800_000, "Dan Wu", "Option allocation, Q1 2003 results", 2_500_000, 0.85],
+    ["2003-06-30", "split", 2, "", "2-for-1 stock split", 5_000_000, ""],
+    ["2003-09-30", "units", 2_400_000, "All participants", "Q3 2003 deferral and match units", 2_600_000, ""],
+    ["2003-12-31", "units", 2_000_000, "All participants", "Q4 2003 deferral and match units", 700_000, ""],
+    ["2004-03-31", "units", 900_000, "All participants", "Q1 2004 deferral and match units", "", ""],
+    ["2004-05-07", "option", 100_000, "Eve Park", "Option allocation, Q1 2004 results", "", 1.1],
+  ],
+};
+
+/** Deferrals to credit as units from the Prices sheet: [participant, amount, pay date, match rate]. */
+export const CREDITS_TEMPLATE: SheetTemplate = {
+  sheet: "Credits",
+  table: "Credits",
+  columns: [
+    { header: "Participant", format: "text", width: 16 },
+    { header: "Deferred Amount", format: "dollars", width: 16 },
+    { header: "Pay Date", format: "date", width: 12 },
+    { header: "Match Rate", format: "percent", width: 11 },
+  ],
+  rows: [
+    ["Ann Lee", 12_000, "2003-07-15", ""],
+    ["Ben Ortiz", 8_000, "2003-08-15", 0.15],
+    ["Cara Diaz", 5_000, "2003-09-15", ""],
+    ["Ann Lee", 12_000, "2003-08-15", ""],
+  ],
+};

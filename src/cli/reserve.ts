@@ -1,0 +1,144 @@
+/** `dcp reserve FILE.xlsx`: units and options reconciled against the 6,000,000-share reserve (§13.8, §15.2). */
+import fs from "fs";
+import ExcelJS from "exceljs";
+import { parseIsoDate } from "../engine/dates";
+import { toNumber } from "../engine/decimal";
+import { PlanError } from "../engine/errors";
+import { toOcf } from "../engine/ocf";
+import { PriceTable } from "../engine/prices";
+import { reconcileReserve, reserveStatus } from "../engine/reserve";
+import { locatedFindings, readCreditsSheet, readLedgerSheet, type CreditSummary, type LedgerRead } from "../sheets/reserve";
+import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { alignedTable, plural } from "./table";
+
+export interface ReserveOptions {
+  file: string;
+  asOf?: string;
+  json?: boolean;
+  ocf?: string;
+  ledger?: string;
+  credits?: string;
+  prices?: string;
+}
+
+function sheetOrNull(workbook: ExcelJS.Workbook, wanted: string | undefined, fallback: string): ExcelJS.Worksheet | undefined {
+  if (wanted === undefined) return findSheet(workbook, fallback);
+  const sheet = findSheet(workbook, wanted);
+  if (!sheet) throw new UnusableInput(`there is no sheet "${wanted}"`);
+  return sheet;
+}
+
+function readSources(workbook: ExcelJS.Workbook, options: ReserveOptions): { read: LedgerRead; credits: CreditSummary[] } {
+  const ledger = sheetOrNull(workbook, options.ledger, "Ledger");
+  const credits = sheetOrNull(workbook, options.credits, "Credits");
+  if (!ledger && !credits) throw new UnusableInput("the workbook has no Ledger or Credits sheet (name one with --ledger or --credits)");
+  let read: LedgerRead | undefined;
+  let summary: CreditSummary[] = [];
+  if (ledger) {
+    read = readLedgerSheet(sheetGrid(ledger));
+    if (read.unusable) throw new UnusableInput(read.unusable);
+  }
+  if (credits) {
+    const pricesSheet = sheetOrNull(workbook, options.prices, "Prices");
+    let prices: PriceTable | undefined;
+    if (pricesSheet) {
+      try {
+        prices = PriceTable.fromCells(sheetGrid(pricesSheet).values.map((row) => [row[0] ?? "", row[1] ?? ""]), pricesSheet.name);
+      } catch (error) {
+        if (error instanceof PlanError) throw new UnusableInput(`the prices sheet cannot be used: ${error.message}`);
+        throw error;
+      }
+    }
+    const fromCredits = readCreditsSheet(sheetGrid(credits), prices, read);
+    read = fromCredits.read;
+    summary = fromCredits.summary;
+    if (read.unusable) throw new UnusableInput(read.unusable);
+  }
+  return { read: read!, credits: summary };
+}
+
+const shares = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+
+/** Returns the exit code: 0 when the reserve reconciles, 1 with violations, divergences or unreadable rows. */
+export async function reserveCommand(options: ReserveOptions): Promise<number> {
+  const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf);
+  if (options.asOf !== undefined && asOf === undefined) throw new UnusableInput(`--as-of ${options.asOf} is not a YYYY-MM-DD date`);
+  const workbook = await openWorkbook(options.file);
+  const { read, credits } = readSources(workbook, options);
+  const reconciliation = reconcileReserve(read.entries);
+  const lastDate = reconciliation.lines.at(-1)?.date;
+  const summaryDate = asOf ?? lastDate;
+  const status = reserveStatus(reconciliation, summaryDate);
+
+  if (options.ocf) {
+    let document;
+    try {
+      document = toOcf(reconciliation, { boardApprovalDate: "2002-07-18" });
+    } catch (error) {
+      if (error instanceof PlanError) throw new UnusableInput(`cannot export to Open Cap Format: ${error.message}`);
+      throw error;
+    }
+    fs.writeFileSync(options.ocf, `${JSON.stringify(document, null, 2)}\n`);
+  }
+
+  const findings = locatedFindings(read);
+  const report = {
+    asOf: summaryDate ?? null,
+    reserve: toNumber(status.reserve),
+    used: toNumber(status.used),
+    remaining: toNumber(status.remaining),
+    exhaustionDate: reconciliation.exhaustionDate ?? null,
+    violations: reconciliation.violations.map((v) => ({
+      row: v.line.rowNumber,
+      date: v.line.date,
+      kind: v.line.kind,
+      quantity: toNumber(v.line.quantity),
+      shortfall: toNumber(v.shortfall),
+      section: v.section,
+      message: v.message,
+    })),
+    divergences: reconciliation.divergences.map((d) => ({
+      row: d.line.rowNumber,
+      date: d.line.date,
+      reported: toNumber(d.reported),
+      computed: toNumber(d.computed),
+      difference: toNumber(d.difference),
+    })),
+    ledger: reconciliation.lines.map((l) => ({ row: l.rowNumber, date: l.date, kind: l.kind, quantity: toNumber(l.quantity), used: toNumber(l.used), remaining: toNumber(l.remaining) })),
+    credits: credits.map((c) => ({ quarter: c.quarter, participant: c.participant, creditingDate: c.creditingDate, deferralUnits: toNumber(c.deferralUnits), matchUnits: toNumber(c.matchUnits) })),
+    findings: findings.map(({ sheet, row, column, rule, section, severity, message }) => ({ sheet, row, column, rule, section, severity, message })),
+  };
+
+  if (options.json) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    const percentUsed = status.reserve.isZero() ? "" : ` (${status.used.dividedBy(status.reserve).times(100).toFixed(2)}% of the reserve)`;
+    console.log(`Share reserve as of ${summaryDate ?? "(no rows)"} (§13.8)`);
+    console.log(`  Reserve    ${shares(report.reserve)}`);
+    console.log(`  Used       ${shares(report.used)}${percentUsed}`);
+    console.log(`  Remaining  ${shares(report.remaining)}`);
+    console.log(
+      reconciliation.exhaustionDate
+        ? `  Used up on ${reconciliation.exhaustionDate}: from then §15.2 stops deferrals and §5.4(c) stops option grants.`
+        : "  The reserve has not been used up.",
+    );
+    if (report.credits.length) {
+      console.log("\nUnits credited from the Credits sheet, by quarter and participant (§8.1(a),(c)):");
+      console.log(alignedTable(["Quarter", "Credited on", "Participant", "Deferral units", "Match units"], report.credits.map((c) => [c.quarter, c.creditingDate, c.participant, shares(c.deferralUnits), shares(c.matchUnits)])));
+    }
+    if (report.violations.length) {
+      console.log(`\n${plural(report.violations.length, "row")} credit units or grant options beyond the reserve:`);
+      console.log(alignedTable(["Row", "Date", "Kind", "Quantity", "Shortfall", "Message"], report.violations.map((v) => [String(v.row), v.date, v.kind, shares(v.quantity), shares(v.shortfall), v.message])));
+    }
+    if (report.divergences.length) {
+      console.log(`\n${plural(report.divergences.length, "row")} where the reported remaining differs (first on ${reconciliation.firstDivergenceDate}):`);
+      console.log(alignedTable(["Row", "Date", "Reported", "Computed", "Difference"], report.divergences.map((d) => [String(d.row), d.date, shares(d.reported), shares(d.computed), shares(d.difference)])));
+    }
+    if (findings.length) {
+      console.log(`\n${plural(findings.length, "row")} left out because a cell cannot be used:`);
+      console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], findings.map((f) => [f.sheet, String(f.row), f.address, f.message])));
+    }
+    if (options.ocf) console.log(`\nOpen Cap Format 1.2.0 written to ${options.ocf}.`);
+  }
+  return report.violations.length || report.divergences.length || findings.length ? 1 : 0;
+}

@@ -1,0 +1,181 @@
+/** The share reserve (§13.8, §15.2, §5.4(c)) over hand-worked ledgers. */
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import fs from "fs";
+import path from "path";
+import { Decimal } from "../../src/engine/decimal";
+import { toOcf } from "../../src/engine/ocf";
+import { PriceTable } from "../../src/engine/prices";
+import { projectExhaustion, reconcileReserve, reserveStatus, type LedgerEntry } from "../../src/engine/reserve";
+import { locatedFindings, readCreditsSheet, readLedgerSheet } from "../../src/sheets/reserve";
+import { cellValues, CREDITS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
+import type { SheetGrid } from "../../src/sheets/grid";
+
+let row = 1;
+const entry = (date: string, kind: LedgerEntry["kind"], quantity: number, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
+  rowNumber: ++row,
+  date,
+  kind,
+  quantity: new Decimal(quantity),
+  ...extra,
+});
+const n = (d: Decimal) => d.toNumber();
+
+describe("hand-worked ledgers", () => {
+  it("a 2-for-1 split doubles the reserve and every earlier count", () => {
+    const ledger = [entry("2003-03-31", "units", 1_000_000), entry("2003-06-30", "option", 500_000), entry("2003-07-01", "split", 2), entry("2003-09-30", "units", 100_000)];
+    const r = reconcileReserve(ledger);
+    expect(r.lines.map((l) => [n(l.used), n(l.reserve), n(l.remaining)])).toEqual([
+      [1_000_000, 6_000_000, 5_000_000],
+      [1_500_000, 6_000_000, 4_500_000],
+      [3_000_000, 12_000_000, 9_000_000],
+      [3_100_000, 12_000_000, 8_900_000],
+    ]);
+  });
+
+  it("a 1-for-10 reverse split divides them, fractional units counting as fractional shares", () => {
+    const r = reconcileReserve([entry("2003-03-31", "units", 123_456.7), entry("2004-01-02", "split", 0.1), entry("2004-03-31", "units", 0.25)]);
+    expect(reserveStatus(r)).toEqual({ reserve: new Decimal(600_000), used: new Decimal("12345.92"), remaining: new Decimal("587654.08") });
+  });
+
+  it("applies a split before the other rows of its date, whatever the row order", () => {
+    const r = reconcileReserve([entry("2003-07-01", "units", 10), entry("2003-07-01", "split", 2), entry("2003-03-31", "units", 100)]);
+    expect(r.lines.map((l) => l.kind)).toEqual(["units", "split", "units"]);
+    expect(n(reserveStatus(r).used)).toBe(210);
+  });
+
+  it("finds exhaustion in mid-quarter and every credit or grant beyond what remained", () => {
+    const ledger = [
+      entry("2004-01-15", "option", 5_500_000),
+      entry("2004-02-17", "units", 700_000),
+      entry("2004-02-18", "reserve", 1_000_000),
+      entry("2004-03-31", "units", 900_000),
+      entry("2004-04-05", "option", 10),
+    ];
+    const r = reconcileReserve(ledger);
+    expect(r.exhaustionDate).toBe("2004-02-17");
+    expect(r.violations.map((v) => [v.line.date, n(v.shortfall), v.section])).toEqual([
+      ["2004-02-17", 200_000, "§13.8, §15.2"],
+      ["2004-03-31", 100_000, "§13.8, §15.2"],
+      ["2004-04-05", 10, "§13.8, §5.4(c)"],
+    ]);
+    expect(r.violations[0].message).toBe("700,000 units credited on 2004-02-17, but only 500,000 shares remained in the reserve: 200,000 shares beyond the reserve (§13.8, §15.2)");
+    expect(r.violations[2].message).toMatch(/the reserve was already used up/);
+  });
+
+  it("reports each row where the company's count diverges, and the first date it does", () => {
+    const ledger = [
+      entry("2003-03-31", "units", 1_000, { reportedRemaining: new Decimal(5_999_000) }),
+      entry("2003-06-30", "units", 2_000, { reportedRemaining: new Decimal(5_998_000) }),
+      entry("2003-09-30", "units", 3_000, { reportedRemaining: new Decimal(5_994_000) }),
+    ];
+    const r = reconcileReserve(ledger);
+    expect(r.firstDivergenceDate).toBe("2003-06-30");
+    expect(r.divergences.map((d) => [d.line.date, n(d.reported), n(d.computed), n(d.difference)])).toEqual([["2003-06-30", 5_998_000, 5_997_000, 1_000]]);
+  });
+
+  it("projects exhaustion at the last four quarters' pace", () => {
+    const ledger = [2003, 2004].flatMap((year) => ["03-31", "06-30", "09-30", "12-31"].map((md) => entry(`${year}-${md}`, "units", 500_000)));
+    const r = reconcileReserve(ledger);
+    const projection = projectExhaustion(r, "2004-12-31");
+    // 2,000,000 shares over 2004 (366 days); 2,000,000 remain, so about a year more.
+    expect(projection.windowStart).toBe("2004-01-01");
+    expect(projection.windowEnd).toBe("2004-12-31");
+    expect(projection.projectedDate).toBe("2006-01-01");
+    expect(projectExhaustion(reconcileReserve([]), "2004-12-31").projectedDate).toBeUndefined();
+  });
+});
+
+function grid(sheet: string, template: typeof LEDGER_TEMPLATE, rows?: unknown[][]): SheetGrid {
+  return { sheet, firstRow: 1, firstColumn: 0, values: [template.columns.map((c) => c.header), ...(rows ?? cellValues(template))] };
+}
+
+describe("ledger and credits sheets", () => {
+  it("reads the template ledger: exhaustion, violations and the divergence", () => {
+    const read = readLedgerSheet(grid("Ledger", LEDGER_TEMPLATE));
+    expect(read.findings).toEqual([]);
+    const r = reconcileReserve(read.entries);
+    expect(r.exhaustionDate).toBe("2004-03-31");
+    expect(r.violations.map((v) => v.line.rowNumber)).toEqual([8, 9]);
+    expect(r.divergences.map((d) => [d.line.rowNumber, n(d.difference)])).toEqual([[7, 100_000]]);
+    expect(read.sources.get(read.entries[0])).toEqual({ sheet: "Ledger", address: "A2" });
+  });
+
+  it("turns unreadable or undated rows into findings on their cells, never a crash", () => {
+    const rows = [
+      [37_986, "units", 100, "", "", "", ""],
+      ["", "units", 100, "", "", "", ""],
+      ["soon", "units", 100, "", "", "", ""],
+      [37_986, "grant", 100, "", "", "", ""],
+      [37_986, "units", "lots", "", "", "", ""],
+      [37_986, "units", -5, "", "", "", ""],
+    ];
+    const read = readLedgerSheet(grid("Ledger", LEDGER_TEMPLATE, rows));
+    expect(read.entries).toHaveLength(1);
+    expect(locatedFindings(read).map((f) => `${f.address} ${f.rule}`)).toEqual(["A3 R01", "A4 R01", "B5 R01", "C6 R01", "C7 R01"]);
+    expect(locatedFindings(read)[1].message).toBe('Cell A4 holds "soon"; Date expects a date (a date cell or YYYY-MM-DD). The row is left out of the reserve.');
+    expect(readLedgerSheet({ sheet: "Ledger", values: [["Date", "Kind"]], firstRow: 1, firstColumn: 0 }).unusable).toMatch(/no "Quantity" column/);
+  });
+
+  it("builds ledger rows from credits exactly as UNITS_CREDITED and MATCH_UNITS do, counted on the crediting date", () => {
+    const prices = PriceTable.fromCells(cellValues(PRICES_TEMPLATE));
+    const { read, summary } = readCreditsSheet(grid("Credits", CREDITS_TEMPLATE), prices);
+    const average = prices.quarterAveragePrice("2003-08-01");
+    expect(read.entries[0]).toMatchObject({ date: "2003-09-30", kind: "units", participant: "Ann Lee", quantity: new Decimal(12_000).dividedBy(average).toDecimalPlaces(6) });
+    expect(read.entries[1].quantity).toEqual(new Decimal(1_200).dividedBy(average).toDecimalPlaces(6));
+    expect(read.entries[3].quantity).toEqual(new Decimal(1_200).dividedBy(average).toDecimalPlaces(6)); // Ben Ortiz at 15%
+    expect(summary.map((s) => [s.quarter, s.participant, n(s.deferralUnits)])).toEqual([
+      ["2003-Q3", "Ann Lee", n(read.entries[0].quantity.plus(read.entries[6].quantity))],
+      ["2003-Q3", "Ben Ortiz", n(read.entries[2].quantity)],
+      ["2003-Q3", "Cara Diaz", n(read.entries[4].quantity)],
+    ]);
+  });
+
+  it("reports a credit whose quarter has no complete prices on its Pay Date cell", () => {
+    const prices = PriceTable.fromCells(cellValues(PRICES_TEMPLATE));
+    const { read } = readCreditsSheet(grid("Credits", CREDITS_TEMPLATE, [["Ann", 100, 38_000, ""]]), prices);
+    expect(locatedFindings(read).map((f) => [f.address, f.rule])).toEqual([["C2", "R02"]]);
+    expect(read.findings[0].message).toMatch(/^No closing price for 2004-01-02, a Business Day of 2004-Q1/);
+  });
+});
+
+describe("Open Cap Format export", () => {
+  const dir = path.resolve(__dirname, "../../schemas/ocf");
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".schema.json"))) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")));
+  const validate = ajv.getSchema("dcp://ocf/Export")!;
+
+  it("validates, with the plan, RSU credits, NSO grants and a split followed by the pool size", () => {
+    const r = reconcileReserve(readLedgerSheet(grid("Ledger", LEDGER_TEMPLATE)).entries);
+    const ocf = toOcf(r, { boardApprovalDate: "2002-07-18" });
+    expect(validate(ocf)).toBe(true);
+    expect(validate.errors ?? null).toBeNull();
+    expect(ocf.stock_plans[0]).toMatchObject({ object_type: "STOCK_PLAN", initial_shares_reserved: "6000000" });
+    expect(ocf.transactions.map((t) => t.object_type)).toEqual([
+      "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE",
+      "TX_STOCK_CLASS_SPLIT", "TX_STOCK_PLAN_POOL_ADJUSTMENT",
+      "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE",
+    ]);
+    expect(ocf.transactions[0]).toMatchObject({ compensation_type: "RSU", quantity: "1200000", comments: [expect.stringMatching(/Deferred stock units/), "Q3 2002 deferral and match units"] });
+    expect(ocf.transactions[2]).toMatchObject({ compensation_type: "OPTION_NSO", exercise_price: { amount: "0.85", currency: "USD" } });
+    expect(ocf.transactions[3]).toMatchObject({ split_ratio: { numerator: "2", denominator: "1" } });
+    expect(ocf.transactions[4]).toMatchObject({ shares_reserved: "12000000" });
+  });
+
+  it("writes a 1-for-10 reverse split as 1/10 and fractional units to at most ten places", () => {
+    const r = reconcileReserve([entry("2003-03-31", "units", 1 / 3), entry("2004-01-02", "split", 0.1)]);
+    const ocf = toOcf(r);
+    expect(validate(ocf)).toBe(true);
+    expect(ocf.transactions[1]).toMatchObject({ split_ratio: { numerator: "1", denominator: "10" } });
+  });
+
+  it("the schemas catch what is wrong: an option without a price, a bad quantity", () => {
+    const r = reconcileReserve([entry("2003-03-31", "option", 100, { exercisePrice: new Decimal(1) })]);
+    const ocf = toOcf(r);
+    const tx = ocf.transactions[0] as Record<string, unknown>;
+    expect(validate({ ...ocf, transactions: [{ ...tx, exercise_price: undefined }] })).toBe(false);
+    expect(validate({ ...ocf, transactions: [{ ...tx, quantity: "1e3" }] })).toBe(false);
+    expect(() => toOcf(reconcileReserve([entry("2003-03-31", "option", 100)]))).toThrow(/needs its Exercise Price/);
+  });
+});
