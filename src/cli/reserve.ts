@@ -5,9 +5,8 @@ import { parseIsoDate } from "../engine/dates";
 import { toNumber } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { toOcf } from "../engine/ocf";
-import { PriceTable } from "../engine/prices";
 import { reconcileReserve, reserveStatus } from "../engine/reserve";
-import { locatedFindings, readCreditsSheet, readLedgerSheet, type CreditSummary, type LedgerRead } from "../sheets/reserve";
+import { locatedFindings, readReserveSheets, type CreditSummary, type LedgerRead } from "../sheets/reserve";
 import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
 import { alignedTable, plural } from "./table";
 
@@ -29,32 +28,16 @@ function sheetOrNull(workbook: ExcelJS.Workbook, wanted: string | undefined, fal
 }
 
 function readSources(workbook: ExcelJS.Workbook, options: ReserveOptions): { read: LedgerRead; credits: CreditSummary[] } {
-  const ledger = sheetOrNull(workbook, options.ledger, "Ledger");
-  const credits = sheetOrNull(workbook, options.credits, "Credits");
+  const grid = (wanted: string | undefined, fallback: string) => {
+    const sheet = sheetOrNull(workbook, wanted, fallback);
+    return sheet ? sheetGrid(sheet) : undefined;
+  };
+  const ledger = grid(options.ledger, "Ledger");
+  const credits = grid(options.credits, "Credits");
   if (!ledger && !credits) throw new UnusableInput("the workbook has no Ledger or Credits sheet (name one with --ledger or --credits)");
-  let read: LedgerRead | undefined;
-  let summary: CreditSummary[] = [];
-  if (ledger) {
-    read = readLedgerSheet(sheetGrid(ledger));
-    if (read.unusable) throw new UnusableInput(read.unusable);
-  }
-  if (credits) {
-    const pricesSheet = sheetOrNull(workbook, options.prices, "Prices");
-    let prices: PriceTable | undefined;
-    if (pricesSheet) {
-      try {
-        prices = PriceTable.fromCells(sheetGrid(pricesSheet).values.map((row) => [row[0] ?? "", row[1] ?? ""]), pricesSheet.name);
-      } catch (error) {
-        if (error instanceof PlanError) throw new UnusableInput(`the prices sheet cannot be used: ${error.message}`);
-        throw error;
-      }
-    }
-    const fromCredits = readCreditsSheet(sheetGrid(credits), prices, read);
-    read = fromCredits.read;
-    summary = fromCredits.summary;
-    if (read.unusable) throw new UnusableInput(read.unusable);
-  }
-  return { read: read!, credits: summary };
+  const result = readReserveSheets({ ledger, credits, prices: credits ? grid(options.prices, "Prices") : undefined });
+  if (result.read.unusable) throw new UnusableInput(result.read.unusable);
+  return result;
 }
 
 const shares = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 6 });

@@ -3,9 +3,10 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { parseIsoDate } from "../engine/dates";
 import { PlanError } from "../engine/errors";
-import { PriceTable } from "../engine/prices";
+import type { PriceTable } from "../engine/prices";
 import { DEFAULT_ELECTION_SETTINGS, type ElectionSettings } from "../engine/validation";
 import { validateElectionSheet, type ElectionSheetResult } from "../sheets/elections";
+import { priceTableFrom } from "../sheets/prices";
 import { findSheet, openWorkbook, sheetGrid, sheetNames, UnusableInput } from "../workbook/xlsx";
 import { alignedTable, plural } from "./table";
 
@@ -44,7 +45,7 @@ function settingsFrom(options: ValidateOptions, workbook: ExcelJS.Workbook): Omi
   let prices: PriceTable | undefined;
   if (pricesSheet) {
     try {
-      prices = PriceTable.fromCells(sheetGrid(pricesSheet).values.map((row) => [row[0] ?? "", row[1] ?? ""]), pricesSheet.name);
+      prices = priceTableFrom(sheetGrid(pricesSheet));
     } catch (error) {
       if (error instanceof PlanError) throw new UnusableInput(`the prices sheet cannot be used: ${error.message}`);
       throw error;

@@ -9,6 +9,7 @@ import { Decimal, ZERO } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { compareFindings, type Finding } from "../engine/findings";
 import type { PriceTable } from "../engine/prices";
+import { priceTableFrom } from "./prices";
 import { ledgerQuantityProblem, parseLedgerKind, type LedgerEntry } from "../engine/reserve";
 import { matchUnits, unitsCredited } from "../engine/units";
 import { describe } from "../engine/tables";
@@ -188,4 +189,32 @@ export function locatedFindings(read: LedgerRead): Array<Finding & EntrySource> 
   return read.findings
     .map((f, i) => ({ ...f, ...read.locations[i] }))
     .sort((a, b) => a.sheet.localeCompare(b.sheet) || compareFindings(a, b));
+}
+
+export interface ReserveSheets {
+  ledger?: SheetGrid;
+  credits?: SheetGrid;
+  prices?: SheetGrid;
+}
+
+/** Everything that counts against the reserve in a workbook: a ledger sheet, credits valued at prices, or both. */
+export function readReserveSheets({ ledger, credits, prices }: ReserveSheets): { read: LedgerRead; credits: CreditSummary[] } {
+  const read = emptyRead();
+  if (!ledger && !credits) {
+    read.unusable = "there is no Ledger or Credits sheet to reconcile";
+    return { read, credits: [] };
+  }
+  if (ledger) readLedgerSheet(ledger, read);
+  if (read.unusable || !credits) return { read, credits: [] };
+  let table: PriceTable | undefined;
+  if (prices && prices.values.length > 0) {
+    try {
+      table = priceTableFrom(prices);
+    } catch (error) {
+      if (!(error instanceof PlanError)) throw error;
+      read.unusable = `the prices sheet cannot be used: ${error.message}`;
+      return { read, credits: [] };
+    }
+  }
+  return { read, credits: readCreditsSheet(credits, table, read).summary };
 }

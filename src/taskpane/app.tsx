@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, Tab, TabList, Title3, tokens, webDarkTheme,
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { officeThemeIsDark } from "../workbook/excel";
+import { ReservePage } from "./ReservePage";
 import { ValidatePage } from "./ValidatePage";
 
 type Page = "validate" | "reserve";
@@ -23,7 +24,7 @@ function App({ dark }: { dark: boolean }) {
           <Tab value="reserve">Share reserve</Tab>
         </TabList>
       </header>
-      <main>{page === "validate" ? <ValidatePage /> : <p>Share reserve</p>}</main>
+      <main>{page === "validate" ? <ValidatePage /> : <ReservePage />}</main>
     </FluentProvider>
   );
 }

@@ -4,6 +4,7 @@
  * whatever the number of rows: reads queue every load first, writes queue
  * every change first, and each is sent with one `context.sync()`.
  */
+import { isoDateToSerial } from "../engine/dates";
 import type { Finding } from "../engine/findings";
 import { columnLetter, type SheetGrid } from "../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../sheets/templates";
@@ -295,4 +296,60 @@ export function officeThemeIsDark(): boolean {
   if (!hex) return false;
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
+/** The used ranges of several sheets (by name; each must exist), in one round trip. */
+export async function readSheets(names: readonly string[]): Promise<Map<string, SheetGrid>> {
+  return Excel.run(async (context) => {
+    const ranges = names.map((name) => {
+      const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      range.load("address,values");
+      return { name, range };
+    });
+    await context.sync();
+    return new Map(ranges.map(({ name, range }) => [name, gridFrom(range, name)]));
+  });
+}
+
+export const RESERVE_SHEET = "DCP Reserve";
+
+export interface ReserveReportLine {
+  date: string;
+  remaining: number;
+  used: number;
+  reserve: number;
+  kind: string;
+  quantity: number;
+  participant: string;
+  reference: string;
+  /** Where the row came from: "Ledger!A5". */
+  source: string;
+  reported: number | "";
+}
+
+/** Replaces the add-in's own `DCP Reserve` sheet: the running ledger as a table and a chart of shares remaining. */
+export async function writeReserveReport(lines: readonly ReserveReportLine[]): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const existing = sheets.getItemOrNullObject(RESERVE_SHEET);
+    existing.load("name");
+    await context.sync();
+
+    if (!existing.isNullObject) existing.delete();
+    const sheet = sheets.add(RESERVE_SHEET);
+    const header = ["Date", "Remaining", "Used", "Reserve", "Kind", "Quantity", "Participant", "Reference", "Source", "Reported Remaining"];
+    const last = lines.length + 1;
+    const block = sheet.getRange(`A1:J${last}`);
+    const formats = ["yyyy-mm-dd", "#,##0.######", "#,##0.######", "#,##0.######", "@", "#,##0.######", "@", "@", "@", "#,##0.######"];
+    block.numberFormat = [header.map(() => "@"), ...lines.map(() => formats)];
+    block.values = [header, ...lines.map((l) => [isoDateToSerial(l.date), l.remaining, l.used, l.reserve, l.kind, l.quantity, l.participant, l.reference, l.source, l.reported])];
+    const table = sheet.tables.add(block, true);
+    table.name = "DCPReserve";
+    [12, 14, 14, 14, 8, 12, 18, 34, 12, 18].forEach((width, c) => (sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = width * 7));
+    const chart = sheet.charts.add("Line", sheet.getRange(`A1:B${last}`), "Columns");
+    chart.title.text = "Shares remaining in the §13.8 reserve";
+    chart.setPosition("L2", "T20");
+    sheet.activate();
+    await context.sync();
+  });
 }

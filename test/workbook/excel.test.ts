@@ -186,3 +186,26 @@ describe("the host double enforces the real API's rules", () => {
     ).rejects.toThrow(/ItemNotFound/);
   });
 });
+
+describe("Share reserve through the adapter", () => {
+  it("reads the ledger in one round trip and writes the running ledger with a chart in one read and one write", async () => {
+    const { LEDGER_TEMPLATE } = await import("../../src/sheets/templates");
+    const { readReserveSheets } = await import("../../src/sheets/reserve");
+    const { reconcileReserve } = await import("../../src/engine/reserve");
+    const { readSheets, writeReserveReport, RESERVE_SHEET } = await import("../../src/workbook/excel");
+    const model = host();
+    await insertTemplates([LEDGER_TEMPLATE]);
+    let grids!: Map<string, import("../../src/sheets/grid").SheetGrid>;
+    expect(await syncsOf(model, async () => (grids = await readSheets(["Ledger"])))).toBe(1);
+    const { read } = readReserveSheets({ ledger: grids.get("Ledger") });
+    const r = reconcileReserve(read.entries);
+    expect(r.exhaustionDate).toBe("2004-03-31");
+    const lines = r.lines.map((l) => ({ date: l.date, remaining: l.remaining.toNumber(), used: l.used.toNumber(), reserve: l.reserve.toNumber(), kind: l.kind, quantity: l.quantity.toNumber(), participant: "", reference: "", source: "", reported: "" as const }));
+    expect(await syncsOf(model, () => writeReserveReport(lines))).toBe(2);
+    const sheet = model.sheet(RESERVE_SHEET)!;
+    expect(sheet.read("A1:D2")).toEqual([["Date", "Remaining", "Used", "Reserve"], [37_529, 4_800_000, 1_200_000, 6_000_000]]);
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0]).toMatchObject({ type: "Line", source: "'DCP Reserve'!A1:B9", title: "Shares remaining in the §13.8 reserve" });
+    expect(model.table("DCPReserve")).toBeDefined();
+  });
+});
