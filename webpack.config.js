@@ -82,5 +82,17 @@ module.exports = async (env, options) => {
     plugins: [new (require("webpack").BannerPlugin)({ banner: "#!/usr/bin/env node", raw: true })],
   };
 
-  return dev && serving ? addin : [addin, cli];
+  /** The in-memory Excel host the browser tests load in place of office.js (never shipped). */
+  const e2eHost = {
+    name: "e2e-host",
+    target: "web",
+    devtool: false,
+    entry: { "excel-host": "./test/e2e/host-entry.ts" },
+    output: { path: path.resolve(__dirname, "dist-e2e"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [typescriptRule] },
+    performance: { hints: false },
+  };
+
+  return dev && serving ? addin : [addin, cli, e2eHost];
 };

@@ -28,6 +28,8 @@ export interface LedgerEntry {
 }
 
 export interface LedgerLine extends LedgerEntry {
+  /** The row as entered. */
+  entry: LedgerEntry;
   /** Shares counted after this row, in shares as of its date (post-split). */
   used: Decimal;
   /** The authorised reserve after this row. */
@@ -151,7 +153,7 @@ export function reconcileReserve(entries: readonly LedgerEntry[], initialReserve
     } else {
       used = used.plus(entry.quantity);
     }
-    const line: LedgerLine = { ...entry, used, reserve, remaining: reserve.minus(used) };
+    const line: LedgerLine = { ...entry, entry, used, reserve, remaining: reserve.minus(used) };
     lines.push(line);
 
     if (entry.kind === "units" || entry.kind === "option") {

@@ -22,7 +22,8 @@ const useStyles = makeStyles({
   heading: { fontWeight: tokens.fontWeightSemibold },
   link: { justifyContent: "flex-start", textAlign: "left", height: "auto", paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, minWidth: 0 },
   body: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0, overflowWrap: "anywhere" },
-  title: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  title: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
+  badge: { flexShrink: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
 });
 
@@ -38,19 +39,14 @@ export function CellLinks({ groups, onSelect, label }: { groups: CellLinkGroup[]
           <ul className={styles.list}>
             {group.links.map((link) => (
               <li key={link.key}>
-                <Button
-                  appearance="subtle"
-                  className={styles.link}
-                  onClick={() => onSelect(link)}
-                  aria-label={`${link.severity} ${link.title} at ${link.sheet}!${link.address}: ${link.message}`}
-                >
+                <Button appearance="subtle" className={styles.link} onClick={() => onSelect(link)}>
                   <span className={styles.body}>
                     <span className={styles.title}>
-                      <Badge size="small" appearance="filled" color={link.severity === "error" ? "danger" : "warning"}>
+                      <Badge className={styles.badge} size="small" appearance="filled" color={link.severity === "error" ? "danger" : "warning"}>
                         {link.severity}
                       </Badge>
                       <Text weight="semibold" size={200}>
-                        {link.title} · {link.address}
+                        {`${link.title} · ${link.sheet}!${link.address}`}
                       </Text>
                     </span>
                     <Text size={200}>{link.message}</Text>

@@ -5,7 +5,7 @@ import { parseIsoDate } from "../engine/dates";
 import { toNumber, type Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { toOcf } from "../engine/ocf";
-import { projectExhaustion, reconcileReserve, reserveStatus, type ReserveProjection, type ReserveReconciliation, type ReserveStatus } from "../engine/reserve";
+import { projectExhaustion, reconcileReserve, reserveStatus, type LedgerLine, type ReserveProjection, type ReserveReconciliation, type ReserveStatus } from "../engine/reserve";
 import { locatedFindings, readReserveSheets, type CreditSummary, type LedgerRead } from "../sheets/reserve";
 import { LEDGER_TEMPLATE } from "../sheets/templates";
 import { insertTemplates, locateElectionSource, readSheets, selectCell, writeReserveReport } from "../workbook/excel";
@@ -16,7 +16,8 @@ import { useCommand } from "./useCommand";
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  fields: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  fields: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  control: { minWidth: 0, width: "100%" },
   summary: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: "2px", margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontVariantNumeric: "tabular-nums", textAlign: "right" },
@@ -83,7 +84,7 @@ export function ReservePage() {
 
   const groups: CellLinkGroup[] = useMemo(() => {
     if (!result) return [];
-    const where = (entry: object) => result.read.sources.get(entry as never) ?? { sheet: choice.ledger, address: "A1" };
+    const where = (line: LedgerLine) => result.read.sources.get(line.entry) ?? { sheet: choice.ledger, address: "A1" };
     const out: CellLinkGroup[] = [];
     const { violations, divergences } = result.reconciliation;
     if (violations.length) {
@@ -119,7 +120,7 @@ export function ReservePage() {
 
   const sheetSelect = (label: string, key: keyof typeof choice) => (
     <Field label={label}>
-      <Select value={choice[key]} onChange={(_, d) => setChoice({ ...choice, [key]: d.value })}>
+      <Select className={styles.control} value={choice[key]} onChange={(_, d) => setChoice({ ...choice, [key]: d.value })}>
         <option value="">(none)</option>
         {sheets.map((name) => (
           <option key={name} value={name}>
@@ -139,7 +140,7 @@ export function ReservePage() {
         {sheetSelect("Credits sheet", "credits")}
         {sheetSelect("Prices sheet", "prices")}
         <Field label="As of (YYYY-MM-DD)" validationMessage={asOf.trim() === "" || asOfDate ? undefined : "Enter YYYY-MM-DD."}>
-          <Input value={asOf} placeholder="last row" onChange={(_, d) => setAsOf(d.value)} />
+          <Input className={styles.control} value={asOf} placeholder="last row" onChange={(_, d) => setAsOf(d.value)} />
         </Field>
       </div>
       <div className={styles.row}>
@@ -209,7 +210,7 @@ export function ReservePage() {
                 command.run("Writing the report…", async () => {
                   await writeReserveReport(
                     result.reconciliation.lines.map((l) => {
-                      const source = result.read.sources.get(l);
+                      const source = result.read.sources.get(l.entry);
                       return {
                         date: l.date,
                         remaining: toNumber(l.remaining),

@@ -162,6 +162,8 @@ export class WorkbookModel {
   selection?: { sheet: string; address: string };
   readonly settings = new Map<string, unknown>();
   syncCount = 0;
+  /** Latency of each round trip, to see the pane's progress indicators. */
+  syncDelayMs = 0;
   theme: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string; isDarkTheme?: boolean } = {
     bodyBackgroundColor: "#FFFFFF",
     bodyForegroundColor: "#000000",
@@ -253,6 +255,7 @@ export class FakeContext {
 
   async sync(): Promise<void> {
     this.model.syncCount++;
+    if (this.model.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.model.syncDelayMs));
     const actions = this.queue;
     this.queue = [];
     for (const action of actions) action();
