@@ -48,15 +48,30 @@ export function parseIsoDate(text: string): IsoDate | undefined {
   return isoDate(year, month, day);
 }
 
+// Date conversions repeat across a sheet's rows; both directions are remembered (a few thousand distinct days at most in practice).
+const dayNumbers = new Map<IsoDate, number>();
+const isoDates = new Map<number, IsoDate>();
+const MAX_REMEMBERED = 200_000;
+
 /** Days since 1970-01-01. */
 export function dayNumber(date: IsoDate): number {
-  const { year, month, day } = dateParts(date);
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  let days = dayNumbers.get(date);
+  if (days === undefined) {
+    const { year, month, day } = dateParts(date);
+    days = Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+    if (dayNumbers.size < MAX_REMEMBERED) dayNumbers.set(date, days);
+  }
+  return days;
 }
 
 export function fromDayNumber(days: number): IsoDate {
-  const d = new Date(days * MS_PER_DAY);
-  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  let date = isoDates.get(days);
+  if (date === undefined) {
+    const d = new Date(days * MS_PER_DAY);
+    date = isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    if (isoDates.size < MAX_REMEMBERED) isoDates.set(days, date);
+  }
+  return date;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -302,7 +302,7 @@ function checkCombinedPercent(ctx: Context, rows: ElectionRow[]): void {
     if (!isDeferral(row.type!) || row.percent === undefined || !row.percent.greaterThan(0)) continue;
     const year = compensationYear(ctx, row);
     if (year === undefined) continue;
-    const key = JSON.stringify([row.participant!.toLowerCase(), ELECTION_TYPES[row.type!].compensation, year]);
+    const key = `${row.participant!.toLowerCase()}\u001f${ELECTION_TYPES[row.type!].compensation}\u001f${year}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   for (const group of groups.values()) {
@@ -325,7 +325,7 @@ function checkOneAllocationPerQuarter(ctx: Context, rows: ElectionRow[]): void {
   const first = new Map<string, ElectionRow>();
   for (const row of allocations) {
     const quarter = quarterLabel(row.quarter ?? previousQuarter(quarterOf(row.release!)));
-    const key = JSON.stringify([row.participant!.toLowerCase(), quarter]);
+    const key = `${row.participant!.toLowerCase()}\u001f${quarter}`;
     const earlier = first.get(key);
     if (earlier === undefined) {
       first.set(key, row);

@@ -33,6 +33,8 @@ export const ELECTION_COLUMNS: ReadonlyArray<ColumnSpec<ElectionField>> = [
   { key: "approved", header: "Committee Approved", aliases: ["Approved"] },
 ];
 
+const NONE_UNREADABLE: ReadonlySet<ElectionField> = new Set();
+
 const HEADER_OF = Object.fromEntries(ELECTION_COLUMNS.map((c) => [c.key, c.header])) as Record<ElectionField, string>;
 
 type Reader = (cell: unknown) => CellRead<unknown>;
@@ -74,8 +76,7 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
   }
   const headerRow = grid.firstRow + header.headerIndex;
   const label = (field: ElectionField) => header.labels[field] ?? HEADER_OF[field];
-  const addressOf = new Map<string, string>();
-  const key = (row: number, column: string) => `${row}\u0000${column}`;
+  const present = ELECTION_COLUMNS.filter((spec) => header.columns[spec.key] !== undefined).map((spec) => ({ spec, c: header.columns[spec.key]!, label: label(spec.key) }));
 
   if (header.missing.length > 0) {
     const names = header.missing.map((c) => `"${c.header}"`).join(", ");
@@ -103,15 +104,13 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
     const cells = grid.values[r];
     if (isBlankRow(cells)) continue;
     const worksheetRow = grid.firstRow + r;
-    const row: Record<string, unknown> = { row: worksheetRow };
-    const unreadable = new Set<ElectionField>();
-    for (const spec of ELECTION_COLUMNS) {
-      const c = header.columns[spec.key];
-      if (c === undefined) continue;
-      addressOf.set(key(worksheetRow, label(spec.key)), cellAddress(grid, r, c));
+    const row: ElectionRow = { row: worksheetRow, unreadable: NONE_UNREADABLE, signature: cells.map((cell) => `${typeof cell}:${String(cell)}`).join("\u001f") };
+    const fields = row as unknown as Record<ElectionField, unknown>;
+    for (const { spec, c } of present) {
       const { value, problem } = READERS[spec.key](cells[c]);
       if (problem) {
-        unreadable.add(spec.key);
+        if (row.unreadable === NONE_UNREADABLE) row.unreadable = new Set();
+        (row.unreadable as Set<ElectionField>).add(spec.key);
         unreadableFindings.push({
           row: worksheetRow,
           column: label(spec.key),
@@ -120,30 +119,26 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
           severity: "error",
           message: `Cell ${cellAddress(grid, r, c)} holds ${describe(cells[c])}; ${label(spec.key)} expects ${problem}.`,
         });
-      } else {
-        row[spec.key] = value;
+      } else if (value !== undefined) {
+        fields[spec.key] = value;
       }
     }
-    const typeText = row.type as string | undefined;
-    const type = typeText === undefined ? undefined : parseElectionType(typeText);
-    rows.push({
-      ...(row as Omit<ElectionRow, "type" | "unreadable" | "signature">),
-      type,
-      unknownType: type === undefined ? typeText : undefined,
-      unreadable,
-      signature: JSON.stringify(cells),
-    });
+    const typeText = fields.type as string | undefined;
+    row.type = typeText === undefined ? undefined : parseElectionType(typeText);
+    if (row.type === undefined && typeText !== undefined) row.unknownType = typeText;
+    rows.push(row);
   }
 
   const findings = [
     ...unreadableFindings,
     ...validateElections(rows, { ...settings, hasApprovalColumn: header.columns.approved !== undefined }, label),
   ].sort(compareFindings);
+  const columnOf = new Map(present.map(({ c, label: text }) => [text, c]));
   return {
     sheet: grid.sheet,
     headerRow,
     rowsChecked: rows.length,
     findings,
-    addresses: findings.map((f) => addressOf.get(key(f.row, f.column)) ?? `A${f.row}`),
+    addresses: findings.map((f) => cellAddress(grid, f.row - grid.firstRow, columnOf.get(f.column) ?? 0)),
   };
 }
