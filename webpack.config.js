@@ -17,9 +17,22 @@ const typescriptRule = {
   use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { sourceMap: true } } },
 };
 
+/**
+ * The localhost certificate Office trusts: office-addin-dev-certs makes and installs it. Where it
+ * cannot install its CA (Linux without sudo, a container), serve with the generated files anyway
+ * and say how to trust them; failing that, webpack's own self-signed certificate.
+ */
 async function httpsOptions() {
+  const fs = require("fs");
   const devCerts = require("office-addin-dev-certs");
-  return devCerts.getHttpsServerOptions();
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    const [cert, key, ca] = ["localhost.crt", "localhost.key", "ca.crt"].map((f) => path.join(dir, f));
+    console.warn(`Could not install the development CA (${error.message.split("\n")[0]}). Trust ${ca} in your browser or OS to load the add-in.`);
+    return fs.existsSync(cert) && fs.existsSync(key) ? { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.readFileSync(ca) } : {};
+  }
 }
 
 module.exports = async (env, options) => {
@@ -62,7 +75,7 @@ module.exports = async (env, options) => {
       ? {
           static: { directory: path.resolve(__dirname, "dist") },
           headers: { "Access-Control-Allow-Origin": "*" },
-          server: { type: "https", options: env.WEBPACK_BUILD || !serving ? {} : await httpsOptions() },
+          server: { type: "https", options: await httpsOptions() },
           port: DEV_SERVER_PORT,
         }
       : undefined,

@@ -67,6 +67,7 @@ interface Validation {
   result: ElectionSheetResult;
   located: LocatedFinding[];
   pricesNote?: string;
+  reportExists: boolean;
 }
 
 export function ValidatePage() {
@@ -100,10 +101,18 @@ export function ValidatePage() {
   const validate = () =>
     command.run("Validating elections…", async () => {
       if (!effectiveDate || !fyEnd) throw new Error("Fix the settings first: the plan effective date is YYYY-MM-DD and the fiscal year end is MM-DD.");
-      const current = await locateElectionSource();
+      // The source found when the pane opened (or on Refresh); if the workbook has changed since, find it again.
+      let current = overview ?? (await locateElectionSource());
+      const pricesFor = (o: WorkbookOverview) => (settings.pricesSheet && o.sheets.includes(settings.pricesSheet) ? settings.pricesSheet : undefined);
+      let read;
+      try {
+        read = await readElections(current.source, pricesFor(current));
+      } catch {
+        current = await locateElectionSource();
+        read = await readElections(current.source, pricesFor(current));
+      }
       setOverview(current);
-      const pricesSheet = settings.pricesSheet && current.sheets.includes(settings.pricesSheet) ? settings.pricesSheet : undefined;
-      const read = await readElections(current.source, pricesSheet);
+      const pricesSheet = pricesFor(current);
       let prices: PriceTable | undefined;
       let pricesNote: string | undefined;
       if (read.prices) {
@@ -116,7 +125,7 @@ export function ValidatePage() {
       }
       const result = validateElectionSheet(read.grid, { planEffectiveDate: effectiveDate, fiscalYearEnd: fyEnd, prices });
       const located = result.findings.map((f, i) => ({ ...f, sheet: result.sheet, address: result.addresses[i] }));
-      setValidation({ result, located, pricesNote });
+      setValidation({ result, located, pricesNote, reportExists: read.reportExists });
       setStatus(undefined);
     });
 
@@ -227,7 +236,8 @@ export function ValidatePage() {
             <Button
               onClick={() =>
                 command.run("Writing the report…", async () => {
-                  await writeValidationReport(validation.located);
+                  await writeValidationReport(validation.located, validation.reportExists);
+                  setValidation({ ...validation, reportExists: true });
                   setStatus(`Wrote ${validation.located.length} findings to the sheet "DCP Validation".`);
                 })
               }

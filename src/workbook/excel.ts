@@ -57,6 +57,8 @@ export interface SheetRead {
   grid: SheetGrid;
   /** The prices sheet's first two columns, when one was named. */
   prices?: unknown[][];
+  /** Whether the add-in's report sheet exists, so writing the report needs no second look. */
+  reportExists: boolean;
 }
 
 function gridFrom(range: Excel.Range, fallbackSheet: string): SheetGrid {
@@ -74,10 +76,13 @@ export async function readElections(source: ElectionSource, pricesSheet?: string
     range.load("address,values");
     const prices = pricesSheet ? sheets.getItem(pricesSheet).getUsedRangeOrNullObject(true) : undefined;
     prices?.load("values");
+    const report = sheets.getItemOrNullObject(VALIDATION_SHEET);
+    report.load("name");
     await context.sync();
     return {
       grid: gridFrom(range, source.sheet),
       prices: prices && !prices.isNullObject ? prices.values.map((row) => [row[0] ?? "", row[1] ?? ""]) : undefined,
+      reportExists: !report.isNullObject,
     };
   });
 }
@@ -87,30 +92,53 @@ export interface LocatedFinding extends Finding {
   address: string;
 }
 
-/** Replaces the add-in's own `DCP Validation` sheet with the findings as a table, each linked to its cell. */
-export async function writeValidationReport(findings: readonly LocatedFinding[]): Promise<void> {
-  await Excel.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    const existing = sheets.getItemOrNullObject(VALIDATION_SHEET);
-    existing.load("name");
-    await context.sync();
+/** Office.js errors carry a code; the ones that mean "the workbook changed since it was read". */
+function isStale(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === "ItemNotFound" || code === "ItemAlreadyExists" || code === "InvalidArgument";
+}
 
-    if (!existing.isNullObject) existing.delete();
-    const sheet = sheets.add(VALIDATION_SHEET);
-    const header = ["Row", "Cell", "Column", "Rule", "Section", "Severity", "Message"];
-    const rows = findings.map((f) => [f.row, f.address, f.column, f.rule, f.section, f.severity, f.message]);
-    const all = sheet.getRange(`A1:G${rows.length + 1}`);
-    all.numberFormat = [header.map(() => "@"), ...rows.map(() => ["0", "@", "@", "@", "@", "@", "@"])];
-    all.values = [header, ...rows];
-    const table = sheet.tables.add(all, true);
-    table.name = "DCPValidation";
-    findings.forEach((f, i) => {
-      sheet.getRange(`B${i + 2}`).hyperlink = { documentReference: `${quoteSheet(f.sheet)}!${f.address}`, textToDisplay: f.address, screenTip: `Go to ${f.sheet}!${f.address}` };
-    });
-    [6, 8, 24, 6, 18, 9, 90].forEach((width, c) => (sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = width * 7));
-    sheet.activate();
+async function sheetExists(name: string): Promise<boolean> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load("name");
     await context.sync();
+    return !sheet.isNullObject;
   });
+}
+
+/**
+ * Replaces the add-in's own `DCP Validation` sheet with the findings as a
+ * table, each linked to its cell: one round trip, given whether the sheet
+ * exists (from the read). Should the workbook have changed since, it looks
+ * again and writes once more.
+ */
+export async function writeValidationReport(findings: readonly LocatedFinding[], reportExists: boolean): Promise<void> {
+  const write = (replace: boolean) =>
+    Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      if (replace) sheets.getItem(VALIDATION_SHEET).delete();
+      const sheet = sheets.add(VALIDATION_SHEET);
+      const header = ["Row", "Cell", "Column", "Rule", "Section", "Severity", "Message"];
+      const rows = findings.map((f) => [f.row, f.address, f.column, f.rule, f.section, f.severity, f.message]);
+      const all = sheet.getRange(`A1:G${rows.length + 1}`);
+      all.numberFormat = [header.map(() => "@"), ...rows.map(() => ["0", "@", "@", "@", "@", "@", "@"])];
+      all.values = [header, ...rows];
+      const table = sheet.tables.add(all, true);
+      table.name = "DCPValidation";
+      findings.forEach((f, i) => {
+        sheet.getRange(`B${i + 2}`).hyperlink = { documentReference: `${quoteSheet(f.sheet)}!${f.address}`, textToDisplay: f.address, screenTip: `Go to ${f.sheet}!${f.address}` };
+      });
+      [6, 8, 24, 6, 18, 9, 90].forEach((width, c) => (sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = width * 7));
+      sheet.activate();
+      await context.sync();
+    });
+  try {
+    await write(reportExists);
+  } catch (error) {
+    if (!isStale(error)) throw error;
+    await write(await sheetExists(VALIDATION_SHEET));
+  }
 }
 
 /** Selects a cell for the user (click on a finding). */

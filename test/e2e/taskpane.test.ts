@@ -94,6 +94,8 @@ describe("Validate elections", () => {
       dcp.model.fill("Broken", [["Participant", "Type", "When"], ["Ann Lee", "IV-SAL", 37_985]]);
       dcp.model.active = sheet;
     });
+    await (await button(page, "Refresh source")).click();
+    await page.getByText('Source: the used range of the active sheet, "Broken" (no table named Elections).').waitFor();
     await (await button(page, "Validate")).click();
     await page.getByText("The sheet cannot be checked").waitFor();
     await page.getByText(/Broken has no "Election Date" column in its header row \(row 1\)/).waitFor();

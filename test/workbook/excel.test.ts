@@ -89,7 +89,7 @@ describe("Validate elections through the adapter", () => {
     expect(validateElectionSheet(grid, DEFAULT_ELECTION_SETTINGS).rowsChecked).toBe(2);
   });
 
-  it.each([10, 10_000])("reads %i rows with one sync and writes the report with one read and one write", async (count) => {
+  it.each([10, 10_000])("reads %i rows with one sync and writes the report with one more", async (count) => {
     const model = host();
     model.fill("Elections", [HEADERS, ...electionRows(count)]);
     const read = await readElections({ kind: "sheet", sheet: "Elections" });
@@ -99,21 +99,34 @@ describe("Validate elections through the adapter", () => {
     const findings: LocatedFinding[] = Array.from({ length: count }, (_, i) => ({
       row: i + 2, column: "Election Date", rule: "E02", section: "4.2(a),(b)", severity: "error", message: `finding ${i}`, sheet: "Elections", address: `C${i + 2}`,
     }));
-    expect(await syncsOf(model, () => writeValidationReport(findings))).toBe(2);
+    expect(read.reportExists).toBe(false);
+    expect(await syncsOf(model, () => writeValidationReport(findings, read.reportExists))).toBe(1);
     expect(model.sheet(VALIDATION_SHEET)!.read(`A${count + 1}:B${count + 1}`)).toEqual([[count + 1, `C${count + 1}`]]);
   });
 
   it("replaces its own report sheet, with a table and a link to each cell", async () => {
     const model = host(["Elections"]);
     const finding: LocatedFinding = { row: 4, column: "Election Date", rule: "E02", section: "4.2(a),(b)", severity: "error", message: "Filed late.", sheet: "Elections", address: "C4" };
-    await writeValidationReport([finding, finding]);
-    await writeValidationReport([finding]);
+    await writeValidationReport([finding, finding], false);
+    expect((await readElections({ kind: "sheet", sheet: "Elections" })).reportExists).toBe(true);
+    expect(await syncsOf(model, () => writeValidationReport([finding], true))).toBe(1);
     const report = model.sheet(VALIDATION_SHEET)!;
     expect(report.read("A1:G2")).toEqual([["Row", "Cell", "Column", "Rule", "Section", "Severity", "Message"], [4, "C4", "Election Date", "E02", "4.2(a),(b)", "error", "Filed late."]]);
     expect(report.read("A3")).toEqual([[""]]);
     expect(report.peek(1, 1)!.hyperlink).toEqual({ documentReference: "Elections!C4", textToDisplay: "C4", screenTip: "Go to Elections!C4" });
     expect(model.table("DCPValidation")!.sheet).toBe(report);
     expect(model.active).toBe(report);
+  });
+
+  it("writes the report even when the workbook changed since it was read", async () => {
+    const model = host(["Elections"]);
+    const finding: LocatedFinding = { row: 4, column: "Election Date", rule: "E02", section: "4.2(a),(b)", severity: "error", message: "Filed late.", sheet: "Elections", address: "C4" };
+    await writeValidationReport([finding], false);
+    await writeValidationReport([finding], false); // the report sheet appeared since the read
+    expect(model.sheet(VALIDATION_SHEET)!.read("A2:B2")).toEqual([[4, "C4"]]);
+    model.deleteSheet(model.sheet(VALIDATION_SHEET)!);
+    await writeValidationReport([finding], true); // ... or was deleted
+    expect(model.sheet(VALIDATION_SHEET)).toBeDefined();
   });
 
   it("selects a finding's cell", async () => {
