@@ -103,10 +103,6 @@ function report(ctx: Context, row: ElectionRow, field: ElectionField, rule: stri
   ctx.findings.push({ row: row.row, column: ctx.label(field), rule, section, severity, message });
 }
 
-function blankUnlessUnreadable(row: ElectionRow, field: ElectionField, value: unknown): boolean {
-  return value === undefined && !row.unreadable.has(field);
-}
-
 /** E01: a participant, a known type and an election date, or the row cannot be checked further. */
 function checkRequired(ctx: Context, row: ElectionRow): boolean {
   let complete = true;

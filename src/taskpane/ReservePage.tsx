@@ -1,5 +1,5 @@
 /** "Share reserve": units and options against the 6,000,000-share reserve through splits (§13.8, §15.2). */
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { parseIsoDate } from "../engine/dates";
 import { toNumber, type Decimal } from "../engine/decimal";
@@ -9,6 +9,8 @@ import { projectExhaustion, reconcileReserve, reserveStatus, type LedgerLine, ty
 import { locatedFindings, readReserveSheets, type CreditSummary, type LedgerRead } from "../sheets/reserve";
 import { LEDGER_TEMPLATE } from "../sheets/templates";
 import { insertTemplates, locateElectionSource, readSheets, selectCell, writeReserveReport } from "../workbook/excel";
+import { CommandFeedback } from "./CommandFeedback";
+import { SheetSelect } from "./SheetSelect";
 import { CellLinks, type CellLinkGroup } from "./CellLinks";
 import { RemainingChart } from "./RemainingChart";
 import { useCommand } from "./useCommand";
@@ -43,7 +45,6 @@ export function ReservePage() {
   const [choice, setChoice] = useState({ ledger: "", credits: "", prices: "" });
   const [asOf, setAsOf] = useState("");
   const [result, setResult] = useState<Reconciled>();
-  const [status, setStatus] = useState<string>();
 
   const refresh = async () => {
     const { sheets: names } = await locateElectionSource();
@@ -79,7 +80,6 @@ export function ReservePage() {
       const summaryDate = asOfDate ?? reconciliation.lines.at(-1)?.date;
       const projection = summaryDate && !reconciliation.exhaustionDate ? projectExhaustion(reconciliation, summaryDate) : undefined;
       setResult({ read, credits, reconciliation, status: reserveStatus(reconciliation, summaryDate), asOf: summaryDate, projection });
-      setStatus(undefined);
     });
 
   const groups: CellLinkGroup[] = useMemo(() => {
@@ -119,16 +119,7 @@ export function ReservePage() {
   }, [result, choice.ledger]);
 
   const sheetSelect = (label: string, key: keyof typeof choice) => (
-    <Field label={label}>
-      <Select className={styles.control} value={choice[key]} onChange={(_, d) => setChoice({ ...choice, [key]: d.value })}>
-        <option value="">(none)</option>
-        {sheets.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <SheetSelect label={label} className={styles.control} sheets={sheets} value={choice[key]} onChange={(sheet) => setChoice({ ...choice, [key]: sheet })} />
   );
 
   const usedShare = result && !result.status.reserve.isZero() ? result.status.used.dividedBy(result.status.reserve).times(100).toFixed(1) : undefined;
@@ -153,7 +144,7 @@ export function ReservePage() {
               const [added] = await insertTemplates([LEDGER_TEMPLATE]);
               await refresh();
               setChoice((c) => ({ ...c, ledger: added }));
-              setStatus(`Inserted the sheet "${added}" with a sample ledger that includes a 2-for-1 split. Select Reconcile.`);
+              command.setStatus(`Inserted the sheet "${added}" with a sample ledger that includes a 2-for-1 split. Select Reconcile.`);
             })
           }
           disabled={busy}
@@ -162,20 +153,7 @@ export function ReservePage() {
         </Button>
       </div>
 
-      {command.busy && <Spinner size="tiny" label={command.busy} aria-live="polite" />}
-      {command.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>That did not work</MessageBarTitle>
-            {command.error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {status && (
-        <MessageBar intent="success">
-          <MessageBarBody>{status}</MessageBarBody>
-        </MessageBar>
-      )}
+      <CommandFeedback command={command} />
 
       {result && (
         <>
@@ -225,7 +203,7 @@ export function ReservePage() {
                       };
                     }),
                   );
-                  setStatus(`Wrote the running ledger and a chart to the sheet "DCP Reserve".`);
+                  command.setStatus(`Wrote the running ledger and a chart to the sheet "DCP Reserve".`);
                 })
               }
               disabled={busy}
@@ -245,7 +223,7 @@ export function ReservePage() {
                   const link = Object.assign(window.document.createElement("a"), { href: url, download: "dcp-reserve.ocf.json" });
                   link.click();
                   URL.revokeObjectURL(url);
-                  setStatus("Exported the ledger as Open Cap Format 1.2.0 (dcp-reserve.ocf.json).");
+                  command.setStatus("Exported the ledger as Open Cap Format 1.2.0 (dcp-reserve.ocf.json).");
                 })
               }
               disabled={busy}

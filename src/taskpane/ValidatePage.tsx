@@ -12,8 +12,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Select,
-  Spinner,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -38,6 +36,8 @@ import {
   type PaneSettings,
   type WorkbookOverview,
 } from "../workbook/excel";
+import { CommandFeedback } from "./CommandFeedback";
+import { SheetSelect } from "./SheetSelect";
 import { CellLinks, type CellLink, type CellLinkGroup } from "./CellLinks";
 import { useCommand } from "./useCommand";
 
@@ -76,7 +76,6 @@ export function ValidatePage() {
   const [overview, setOverview] = useState<WorkbookOverview>();
   const [settings, setSettings] = useState<PaneSettings>(() => loadPaneSettings(DEFAULT_SETTINGS));
   const [validation, setValidation] = useState<Validation>();
-  const [status, setStatus] = useState<string>();
 
   const refresh = useCallback(async () => {
     const found = await locateElectionSource();
@@ -92,7 +91,7 @@ export function ValidatePage() {
   const updateSettings = (change: Partial<PaneSettings>) => {
     const next = { ...settings, ...change };
     setSettings(next);
-    void savePaneSettings(next).catch(() => setStatus("The settings could not be saved in this workbook."));
+    void savePaneSettings(next).catch(() => command.setStatus("The settings could not be saved in this workbook."));
   };
 
   const effectiveDate = parseIsoDate(settings.planEffectiveDate);
@@ -126,7 +125,6 @@ export function ValidatePage() {
       const result = validateElectionSheet(read.grid, { planEffectiveDate: effectiveDate, fiscalYearEnd: fyEnd, prices });
       const located = result.findings.map((f, i) => ({ ...f, sheet: result.sheet, address: result.addresses[i] }));
       setValidation({ result, located, pricesNote, reportExists: read.reportExists });
-      setStatus(undefined);
     });
 
   const groups: CellLinkGroup[] = useMemo(() => {
@@ -162,7 +160,7 @@ export function ValidatePage() {
               const added = await insertTemplates([ELECTIONS_TEMPLATE, PRICES_TEMPLATE]);
               await refresh();
               updateSettings({ pricesSheet: added[1] });
-              setStatus(`Inserted the sheets ${added.map((n) => `"${n}"`).join(" and ")} with sample rows. Select Validate to see the rules at work.`);
+              command.setStatus(`Inserted the sheets ${added.map((n) => `"${n}"`).join(" and ")} with sample rows. Select Validate to see the rules at work.`);
             })
           }
           disabled={busy}
@@ -182,35 +180,19 @@ export function ValidatePage() {
               <Field label="Fiscal year end (MM-DD)" validationMessage={fyEnd ? undefined : "Enter a month and day as MM-DD."} hint="Used when a bonus row has no Bonus Fiscal Year End.">
                 <Input value={settings.fiscalYearEnd} onChange={(_, d) => updateSettings({ fiscalYearEnd: d.value })} />
               </Field>
-              <Field label="Sheet with prices [date, close]" hint="For the §5.1 discount check (E11).">
-                <Select value={settings.pricesSheet} onChange={(_, d) => updateSettings({ pricesSheet: d.value })}>
-                  <option value="">(none)</option>
-                  {(overview?.sheets ?? []).map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <SheetSelect
+                label="Sheet with prices [date, close]"
+                hint="For the §5.1 discount check (E11)."
+                sheets={overview?.sheets ?? []}
+                value={settings.pricesSheet}
+                onChange={(pricesSheet) => updateSettings({ pricesSheet })}
+              />
             </div>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
 
-      {command.busy && <Spinner size="tiny" label={command.busy} aria-live="polite" />}
-      {command.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>That did not work</MessageBarTitle>
-            {command.error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {status && (
-        <MessageBar intent="success">
-          <MessageBarBody>{status}</MessageBarBody>
-        </MessageBar>
-      )}
+      <CommandFeedback command={command} />
 
       {validation && (
         <>
@@ -238,7 +220,7 @@ export function ValidatePage() {
                 command.run("Writing the report…", async () => {
                   await writeValidationReport(validation.located, validation.reportExists);
                   setValidation({ ...validation, reportExists: true });
-                  setStatus(`Wrote ${validation.located.length} findings to the sheet "DCP Validation".`);
+                  command.setStatus(`Wrote ${validation.located.length} findings to the sheet "DCP Validation".`);
                 })
               }
               disabled={busy}
@@ -251,7 +233,7 @@ export function ValidatePage() {
                   const marked = await markCells(
                     validation.located.map((f) => ({ sheet: f.sheet, address: f.address, severity: f.severity, note: `${f.rule} (§${f.section}): ${f.message}` })),
                   );
-                  setStatus(`Marked ${marked} cell${marked === 1 ? "" : "s"}. Clear marks puts their formatting back.`);
+                  command.setStatus(`Marked ${marked} cell${marked === 1 ? "" : "s"}. Clear marks puts their formatting back.`);
                 })
               }
               disabled={busy || validation.located.length === 0}
@@ -262,7 +244,7 @@ export function ValidatePage() {
               onClick={() =>
                 command.run("Clearing marks…", async () => {
                   const cleared = await clearMarks();
-                  setStatus(`Restored the formatting of ${cleared} cell${cleared === 1 ? "" : "s"}.`);
+                  command.setStatus(`Restored the formatting of ${cleared} cell${cleared === 1 ? "" : "s"}.`);
                 })
               }
               disabled={busy}
