@@ -76,6 +76,7 @@ module.exports = async (env, options) => {
           static: { directory: path.resolve(__dirname, "dist") },
           headers: { "Access-Control-Allow-Origin": "*" },
           server: { type: "https", options: await httpsOptions() },
+          host: "localhost",
           port: DEV_SERVER_PORT,
         }
       : undefined,
