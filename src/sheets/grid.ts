@@ -52,10 +52,10 @@ export interface HeaderMap<K extends string> {
   missing: Array<ColumnSpec<K>>;
 }
 
-/** The first non-blank row is the header; each field is found by its header or an alias. */
-export function findHeader<K extends string>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>): HeaderMap<K> | undefined {
-  const headerIndex = grid.values.findIndex((cells) => !isBlankRow(cells));
-  if (headerIndex < 0) return undefined;
+/** Rows searched for the header: a sheet may open with a title or notes above its table. */
+const HEADER_SEARCH_ROWS = 20;
+
+function mapHeader<K extends string>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>, headerIndex: number): HeaderMap<K> {
   const headers = grid.values[headerIndex].map(normalizeHeader);
   const columns: Partial<Record<K, number>> = {};
   const labels: Partial<Record<K, string>> = {};
@@ -71,4 +71,22 @@ export function findHeader<K extends string>(grid: SheetGrid, specs: ReadonlyArr
     }
   }
   return { headerIndex, columns, labels, missing };
+}
+
+/**
+ * The header row: the first of the sheet's first non-blank rows that names
+ * every required column (by header or alias), else the first non-blank row,
+ * whose missing columns are then reported.
+ */
+export function findHeader<K extends string>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>): HeaderMap<K> | undefined {
+  let first: HeaderMap<K> | undefined;
+  let seen = 0;
+  for (let r = 0; r < grid.values.length && seen < HEADER_SEARCH_ROWS; r++) {
+    if (isBlankRow(grid.values[r])) continue;
+    seen++;
+    const header = mapHeader(grid, specs, r);
+    if (header.missing.length === 0) return header;
+    first ??= header;
+  }
+  return first;
 }

@@ -107,3 +107,30 @@ describe("dcp validate: clean sheets and unusable input", () => {
     expect(dcp("validate", empty).code).toBe(0);
   });
 });
+
+describe("dcp validate: merged cells", () => {
+  it("reads a sheet whose merged title sits above the header", async () => {
+    const file = await workbookWith("merged.xlsx", (wb) => {
+      const sheet = wb.addWorksheet("Elections");
+      sheet.addRow(["Elections for 2004"]);
+      sheet.mergeCells("A1:E1");
+      sheet.addRow(["Participant", "Election Type", "Election Date", "Plan Year", "Percent"]);
+      sheet.addRow(["Ann", "IV-SAL", "2003-12-31", 2004, 0.1]);
+    });
+    const { code, stdout } = dcp("validate", file, "--json");
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).findings.map((f: { row: number; rule: string }) => `${f.row} ${f.rule}`)).toEqual(["3 E02"]);
+  });
+
+  it("gives one clear line when a merged header hides the required columns", async () => {
+    const file = await workbookWith("merged-header.xlsx", (wb) => {
+      const sheet = wb.addWorksheet("Elections");
+      sheet.addRow(["Participant and election", "", "Election Date"]);
+      sheet.mergeCells("A1:B1");
+      sheet.addRow(["Ann", "IV-SAL", "2003-12-31"]);
+    });
+    const { code, stderr } = dcp("validate", file);
+    expect(code).toBe(2);
+    expect(stderr).toBe('dcp: Elections has no "Participant", "Election Type" column in its header row (row 1).\n');
+  });
+});

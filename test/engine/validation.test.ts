@@ -217,3 +217,14 @@ describe("malformed sheets", () => {
     expect(result.findings.filter((f) => f.rule === "E02")).toHaveLength(Math.ceil(50_000 / 7));
   });
 });
+
+describe("where the header is", () => {
+  it("finds the header under a title row, and reports rows by their worksheet number", () => {
+    const titled = electionGrid([salary("2003-12-31", 2004)]);
+    titled.values.unshift(["Elections for 2004 (HR)", "", ""].concat(new Array(HEADERS.length - 3).fill("")), new Array(HEADERS.length).fill(""));
+    const result = validateElectionSheet(titled, settings);
+    expect(result.headerRow).toBe(3);
+    expect(result.findings.map((f) => `${f.row} ${f.rule}`)).toEqual(["4 E02"]);
+    expect(result.addresses).toEqual(["C4"]);
+  });
+});
