@@ -1,8 +1,4 @@
 /** The share reserve (§13.8, §15.2, §5.4(c)) over hand-worked ledgers. */
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
-import fs from "fs";
-import path from "path";
 import { Decimal } from "../../src/engine/decimal";
 import { toOcf } from "../../src/engine/ocf";
 import { PriceTable } from "../../src/engine/prices";
@@ -10,6 +6,7 @@ import { projectExhaustion, reconcileReserve, reserveStatus, type LedgerEntry } 
 import { locatedFindings, readCreditsSheet, readLedgerSheet } from "../../src/sheets/reserve";
 import { cellValues, CREDITS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
 import type { SheetGrid } from "../../src/sheets/grid";
+import { ocfExportValidator } from "../helpers/ocf";
 
 let row = 1;
 const entry = (date: string, kind: LedgerEntry["kind"], quantity: number, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
@@ -140,11 +137,7 @@ describe("ledger and credits sheets", () => {
 });
 
 describe("Open Cap Format export", () => {
-  const dir = path.resolve(__dirname, "../../schemas/ocf");
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".schema.json"))) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")));
-  const validate = ajv.getSchema("dcp://ocf/Export")!;
+  const validate = ocfExportValidator();
 
   it("validates, with the plan, RSU credits, NSO grants and a split followed by the pool size", () => {
     const r = reconcileReserve(readLedgerSheet(grid("Ledger", LEDGER_TEMPLATE)).entries);
