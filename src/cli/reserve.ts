@@ -8,7 +8,8 @@ import { toOcf } from "../engine/ocf";
 import { reconcileReserve, reserveStatus } from "../engine/reserve";
 import { locatedFindings, readReserveSheets, type CreditSummary, type LedgerRead } from "../sheets/reserve";
 import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
-import { alignedTable, plural } from "./table";
+import { formatShares as shares, plural } from "../engine/format";
+import { alignedTable } from "./table";
 
 export interface ReserveOptions {
   file: string;
@@ -40,8 +41,6 @@ function readSources(workbook: ExcelJS.Workbook, options: ReserveOptions): { rea
   return result;
 }
 
-const shares = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 6 });
-
 /** Returns the exit code: 0 when the reserve reconciles, 1 with violations, divergences or unreadable rows. */
 export async function reserveCommand(options: ReserveOptions): Promise<number> {
   const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf);
@@ -56,7 +55,7 @@ export async function reserveCommand(options: ReserveOptions): Promise<number> {
   if (options.ocf) {
     let document;
     try {
-      document = toOcf(reconciliation, { boardApprovalDate: "2002-07-18" });
+      document = toOcf(reconciliation);
     } catch (error) {
       if (error instanceof PlanError) throw new UnusableInput(`cannot export to Open Cap Format: ${error.message}`);
       throw error;

@@ -4,7 +4,3 @@ export function alignedTable(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join("  ");
   return [line(headers), line(widths.map((w, i) => "-".repeat(i === headers.length - 1 ? headers[i].length : w))), ...rows.map(line)].join("\n");
 }
-
-export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
-}

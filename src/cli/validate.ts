@@ -1,14 +1,15 @@
 /** `dcp validate FILE.xlsx`: the election sheet checked against the plan (rules E01–E16). */
 import path from "path";
 import ExcelJS from "exceljs";
-import { parseIsoDate } from "../engine/dates";
+import { parseIsoDate, parseMonthDay } from "../engine/dates";
 import { PlanError } from "../engine/errors";
 import type { PriceTable } from "../engine/prices";
 import { DEFAULT_ELECTION_SETTINGS, type ElectionSettings } from "../engine/validation";
 import { validateElectionSheet, type ElectionSheetResult } from "../sheets/elections";
 import { priceTableFrom } from "../sheets/prices";
 import { findSheet, openWorkbook, sheetGrid, sheetNames, UnusableInput } from "../workbook/xlsx";
-import { alignedTable, plural } from "./table";
+import { plural } from "../engine/format";
+import { alignedTable } from "./table";
 
 export interface ValidateOptions {
   file: string;
@@ -36,9 +37,9 @@ function settingsFrom(options: ValidateOptions, workbook: ExcelJS.Workbook): Omi
   if (planEffectiveDate === undefined) throw new UnusableInput(`--effective-date ${options.effectiveDate} is not a YYYY-MM-DD date`);
   let fiscalYearEnd = DEFAULT_ELECTION_SETTINGS.fiscalYearEnd;
   if (options.fyEnd !== undefined) {
-    const date = parseIsoDate(`2000-${options.fyEnd}`);
-    if (date === undefined) throw new UnusableInput(`--fy-end ${options.fyEnd} is not a month and day such as 12-31`);
-    fiscalYearEnd = { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+    const monthDay = parseMonthDay(options.fyEnd);
+    if (monthDay === undefined) throw new UnusableInput(`--fy-end ${options.fyEnd} is not a month and day such as 12-31`);
+    fiscalYearEnd = monthDay;
   }
   const pricesSheet = options.prices !== undefined ? findSheet(workbook, options.prices) : findSheet(workbook, "Prices");
   if (options.prices !== undefined && !pricesSheet) throw new UnusableInput(`there is no prices sheet "${options.prices}"`);

@@ -100,6 +100,17 @@ export function dayOfWeek(date: IsoDate): number {
   return (((dayNumber(date) + 4) % 7) + 7) % 7;
 }
 
+/** For sorting by date. */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** "12-31" (month and day) → { month: 12, day: 31 }; undefined unless it is a real day of a leap year. */
+export function parseMonthDay(text: string): { month: number; day: number } | undefined {
+  const date = parseIsoDate(`2000-${text.trim()}`);
+  return date === undefined ? undefined : { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
 export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }

@@ -5,6 +5,7 @@
  */
 import { requireFraction } from "./checks";
 import {
+  compareDates,
   daysBetween,
   laterOf,
   nextQuarter,
@@ -46,7 +47,7 @@ export function flowsFromCells(matrix: CellValue): Flow[] {
   return parseTableCached(matrix, "flows", FLOW_COLUMNS, (cells) =>
     datedRows(cells, "flows", FLOW_COLUMNS, "amount")
       .map(({ date, value }) => ({ date, amount: value }))
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+      .sort((a, b) => compareDates(a.date, b.date)),
   );
 }
 
@@ -55,7 +56,7 @@ export function primeRatesFromCells(matrix: CellValue): PrimeRate[] {
   return parseTableCached(matrix, "primeRates", PRIME_RATE_COLUMNS, (cells) =>
     datedRows(cells, "primeRates", PRIME_RATE_COLUMNS, "annual rate")
       .map(({ date, value }) => ({ date, annualRate: requireFraction(value, `primeRates ${date}: annual rate`) }))
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+      .sort((a, b) => compareDates(a.date, b.date)),
   );
 }
 

@@ -4,6 +4,7 @@
  * issuances (deferred stock units), option grants as OPTION_NSO issuances, a
  * split as TX_STOCK_CLASS_SPLIT followed by the post-split pool size.
  */
+import { PLAN_EFFECTIVE_DATE } from "./constants";
 import type { IsoDate } from "./dates";
 import { Decimal } from "./decimal";
 import { invalidValue } from "./errors";
@@ -13,7 +14,7 @@ export const OCF_VERSION = "1.2.0";
 
 export interface OcfOptions {
   planName?: string;
-  /** The plan's board approval date (the plan is dated July 18, 2002). */
+  /** The plan's board approval date; by default the date the plan takes effect, July 18, 2002. */
   boardApprovalDate?: IsoDate;
   /** Id of the stock class the units and options settle in (defined in the issuer's own OCF files). */
   stockClassId?: string;
@@ -119,7 +120,7 @@ export function toOcf(reconciliation: ReserveReconciliation, options: OcfOptions
         object_type: "STOCK_PLAN",
         id: PLAN_ID,
         plan_name: options.planName ?? "Hecla Mining Company Key Employee Deferred Compensation Plan",
-        ...(options.boardApprovalDate ? { board_approval_date: options.boardApprovalDate } : {}),
+        board_approval_date: options.boardApprovalDate ?? PLAN_EFFECTIVE_DATE,
         initial_shares_reserved: numeric(reconciliation.initialReserve),
         stock_class_ids: [stockClassId],
         comments: ["Shares reserved under §13.8 of the plan, adjusted for splits"],

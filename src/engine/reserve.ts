@@ -5,9 +5,10 @@
  */
 import { requirePositive } from "./checks";
 import { SHARE_RESERVE } from "./constants";
-import { addDays, addMonths, daysBetween, isSupportedDate, previousQuarter, quarterLastDay, quarterOf, type IsoDate } from "./dates";
+import { addDays, addMonths, compareDates, daysBetween, isSupportedDate, previousQuarter, quarterLastDay, quarterOf, type IsoDate } from "./dates";
 import { Decimal, ZERO } from "./decimal";
 import { invalidValue } from "./errors";
+import { formatShares as shares } from "./format";
 import { dataRows, describe, parseTableCached, readDateCell, readNumberCell, type CellValue } from "./tables";
 
 export type LedgerKind = "units" | "option" | "split" | "reserve";
@@ -116,14 +117,10 @@ export function ledgerFromCells(matrix: CellValue): LedgerEntry[] {
 }
 
 function applicationOrder(a: LedgerEntry, b: LedgerEntry): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.date !== b.date) return compareDates(a.date, b.date);
   const aSplit = a.kind === "split" ? 0 : 1;
   const bSplit = b.kind === "split" ? 0 : 1;
   return aSplit - bSplit || a.rowNumber - b.rowNumber;
-}
-
-function shares(value: Decimal): string {
-  return value.toDecimalPlaces(6).toNumber().toLocaleString("en-US", { maximumFractionDigits: 6 });
 }
 
 /**

@@ -4,11 +4,12 @@ import { useEffect, useMemo, useState } from "react";
 import { parseIsoDate } from "../engine/dates";
 import { toNumber, type Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
+import { formatShares } from "../engine/format";
 import { toOcf } from "../engine/ocf";
 import { projectExhaustion, reconcileReserve, reserveStatus, type LedgerLine, type ReserveProjection, type ReserveReconciliation, type ReserveStatus } from "../engine/reserve";
 import { locatedFindings, readReserveSheets, type CreditSummary, type LedgerRead } from "../sheets/reserve";
 import { LEDGER_TEMPLATE } from "../sheets/templates";
-import { insertTemplates, locateElectionSource, readSheets, selectCell, writeReserveReport } from "../workbook/excel";
+import { insertTemplates, readWorkbookOverview, readSheets, selectCell, writeReserveReport } from "../workbook/excel";
 import { CommandFeedback } from "./CommandFeedback";
 import { SheetSelect } from "./SheetSelect";
 import { CellLinks, type CellLinkGroup } from "./CellLinks";
@@ -26,7 +27,7 @@ const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { textAlign: "right", padding: "2px 4px" }, "& td:first-child, & th:first-child": { textAlign: "left" } },
 });
 
-const shares = (value: Decimal | number) => (typeof value === "number" ? value : toNumber(value)).toLocaleString("en-US", { maximumFractionDigits: 2 });
+const shares = (value: Decimal | number) => formatShares(value, 2);
 const pick = (sheets: string[], name: string) => sheets.find((s) => s.toLowerCase() === name.toLowerCase()) ?? "";
 
 interface Reconciled {
@@ -47,7 +48,7 @@ export function ReservePage() {
   const [result, setResult] = useState<Reconciled>();
 
   const refresh = async () => {
-    const { sheets: names } = await locateElectionSource();
+    const { sheets: names } = await readWorkbookOverview();
     setSheets(names);
     setChoice((c) => ({
       ledger: names.includes(c.ledger) ? c.ledger : pick(names, "Ledger"),
@@ -215,7 +216,7 @@ export function ReservePage() {
                 command.run("Exporting Open Cap Format…", async () => {
                   let document;
                   try {
-                    document = toOcf(result.reconciliation, { boardApprovalDate: "2002-07-18" });
+                    document = toOcf(result.reconciliation);
                   } catch (error) {
                     throw new Error(error instanceof PlanError ? `Cannot export: ${error.message}.` : String(error));
                   }

@@ -17,16 +17,18 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { PLAN_EFFECTIVE_DATE } from "../engine/constants";
-import { parseIsoDate } from "../engine/dates";
+import { parseIsoDate, parseMonthDay } from "../engine/dates";
 import { PlanError } from "../engine/errors";
-import { PriceTable } from "../engine/prices";
+import type { PriceTable } from "../engine/prices";
+import { plural } from "../engine/format";
 import { validateElectionSheet, type ElectionSheetResult } from "../sheets/elections";
+import { priceTableFrom } from "../sheets/prices";
 import { ELECTIONS_TEMPLATE, PRICES_TEMPLATE } from "../sheets/templates";
 import {
   clearMarks,
   insertTemplates,
   loadPaneSettings,
-  locateElectionSource,
+  readWorkbookOverview,
   markCells,
   readElections,
   savePaneSettings,
@@ -58,11 +60,6 @@ function describeSource(overview: WorkbookOverview | undefined): string {
     : `Source: the used range of the active sheet, "${source.sheet}" (no table named Elections).`;
 }
 
-function fiscalYearEnd(text: string): { month: number; day: number } | undefined {
-  const date = parseIsoDate(`2000-${text.trim()}`);
-  return date ? { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) } : undefined;
-}
-
 interface Validation {
   result: ElectionSheetResult;
   located: LocatedFinding[];
@@ -78,7 +75,7 @@ export function ValidatePage() {
   const [validation, setValidation] = useState<Validation>();
 
   const refresh = useCallback(async () => {
-    const found = await locateElectionSource();
+    const found = await readWorkbookOverview();
     setOverview(found);
     setSettings((current) => (current.pricesSheet === "" && found.sheets.includes("Prices") ? { ...current, pricesSheet: "Prices" } : current));
   }, []);
@@ -95,28 +92,27 @@ export function ValidatePage() {
   };
 
   const effectiveDate = parseIsoDate(settings.planEffectiveDate);
-  const fyEnd = fiscalYearEnd(settings.fiscalYearEnd);
+  const fyEnd = parseMonthDay(settings.fiscalYearEnd);
 
   const validate = () =>
     command.run("Validating elections…", async () => {
       if (!effectiveDate || !fyEnd) throw new Error("Fix the settings first: the plan effective date is YYYY-MM-DD and the fiscal year end is MM-DD.");
       // The source found when the pane opened (or on Refresh); if the workbook has changed since, find it again.
-      let current = overview ?? (await locateElectionSource());
+      let current = overview ?? (await readWorkbookOverview());
       const pricesFor = (o: WorkbookOverview) => (settings.pricesSheet && o.sheets.includes(settings.pricesSheet) ? settings.pricesSheet : undefined);
       let read;
       try {
         read = await readElections(current.source, pricesFor(current));
       } catch {
-        current = await locateElectionSource();
+        current = await readWorkbookOverview();
         read = await readElections(current.source, pricesFor(current));
       }
       setOverview(current);
-      const pricesSheet = pricesFor(current);
       let prices: PriceTable | undefined;
       let pricesNote: string | undefined;
       if (read.prices) {
         try {
-          prices = PriceTable.fromCells(read.prices, pricesSheet);
+          prices = priceTableFrom(read.prices);
         } catch (error) {
           if (!(error instanceof PlanError)) throw error;
           pricesNote = `The prices sheet was not used: ${error.message}. Option discounts (E11) are not checked.`;
@@ -210,9 +206,9 @@ export function ValidatePage() {
             </MessageBar>
           )}
           <div className={styles.counts} role="status" aria-label="Validation summary">
-            <Badge appearance="filled" color="danger">{`${errors} error${errors === 1 ? "" : "s"}`}</Badge>
-            <Badge appearance="filled" color="warning">{`${warnings} warning${warnings === 1 ? "" : "s"}`}</Badge>
-            <Text size={200}>{`${validation.result.rowsChecked} row${validation.result.rowsChecked === 1 ? "" : "s"} checked on "${validation.result.sheet}"`}</Text>
+            <Badge appearance="filled" color="danger">{plural(errors, "error")}</Badge>
+            <Badge appearance="filled" color="warning">{plural(warnings, "warning")}</Badge>
+            <Text size={200}>{`${plural(validation.result.rowsChecked, "row")} checked on "${validation.result.sheet}"`}</Text>
           </div>
           <div className={styles.row}>
             <Button
@@ -233,7 +229,7 @@ export function ValidatePage() {
                   const marked = await markCells(
                     validation.located.map((f) => ({ sheet: f.sheet, address: f.address, severity: f.severity, note: `${f.rule} (§${f.section}): ${f.message}` })),
                   );
-                  command.setStatus(`Marked ${marked} cell${marked === 1 ? "" : "s"}. Clear marks puts their formatting back.`);
+                  command.setStatus(`Marked ${plural(marked, "cell")}. Clear marks puts their formatting back.`);
                 })
               }
               disabled={busy || validation.located.length === 0}
@@ -244,7 +240,7 @@ export function ValidatePage() {
               onClick={() =>
                 command.run("Clearing marks…", async () => {
                   const cleared = await clearMarks();
-                  command.setStatus(`Restored the formatting of ${cleared} cell${cleared === 1 ? "" : "s"}.`);
+                  command.setStatus(`Restored the formatting of ${plural(cleared, "cell")}.`);
                 })
               }
               disabled={busy}

@@ -36,8 +36,8 @@ export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Where the election sheet is: a table named Elections, else the active sheet; and every sheet's name. */
-export async function locateElectionSource(): Promise<WorkbookOverview> {
+/** The workbook as both pages need it: its sheets, and where the election sheet is (a table named Elections, else the active sheet). */
+export async function readWorkbookOverview(): Promise<WorkbookOverview> {
   return Excel.run(async (context) => {
     const table = context.workbook.tables.getItemOrNullObject("Elections");
     table.load("name,worksheet/name");
@@ -55,8 +55,8 @@ export async function locateElectionSource(): Promise<WorkbookOverview> {
 
 export interface SheetRead {
   grid: SheetGrid;
-  /** The prices sheet's first two columns, when one was named. */
-  prices?: unknown[][];
+  /** The prices sheet's used range, when one was named and it is not empty. */
+  prices?: SheetGrid;
   /** Whether the add-in's report sheet exists, so writing the report needs no second look. */
   reportExists: boolean;
 }
@@ -75,13 +75,13 @@ export async function readElections(source: ElectionSource, pricesSheet?: string
       source.kind === "table" ? context.workbook.tables.getItem(source.table).getRange() : sheets.getItem(source.sheet).getUsedRangeOrNullObject(true);
     range.load("address,values");
     const prices = pricesSheet ? sheets.getItem(pricesSheet).getUsedRangeOrNullObject(true) : undefined;
-    prices?.load("values");
+    prices?.load("address,values");
     const report = sheets.getItemOrNullObject(VALIDATION_SHEET);
     report.load("name");
     await context.sync();
     return {
       grid: gridFrom(range, source.sheet),
-      prices: prices && !prices.isNullObject ? prices.values.map((row) => [row[0] ?? "", row[1] ?? ""]) : undefined,
+      prices: prices && !prices.isNullObject ? gridFrom(prices, pricesSheet!) : undefined,
       reportExists: !report.isNullObject,
     };
   });

@@ -3,14 +3,14 @@
  * load-before-read and counts every context.sync().
  */
 import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
-import { PriceTable } from "../../src/engine/prices";
+import { priceTableFrom } from "../../src/sheets/prices";
 import { validateElectionSheet } from "../../src/sheets/elections";
 import { ELECTIONS_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
 import {
   clearMarks,
   insertTemplates,
   loadPaneSettings,
-  locateElectionSource,
+  readWorkbookOverview,
   markCells,
   readElections,
   savePaneSettings,
@@ -65,13 +65,13 @@ describe("Validate elections through the adapter", () => {
     const model = host();
     await insertTemplates([ELECTIONS_TEMPLATE, PRICES_TEMPLATE]);
     model.active = model.sheet("Sheet1");
-    const { source, sheets } = await locateElectionSource();
+    const { source, sheets } = await readWorkbookOverview();
     expect(source).toEqual({ kind: "table", table: "Elections", sheet: "Elections" });
     expect(sheets).toEqual(["Sheet1", "Elections", "Prices"]);
 
     let read!: Awaited<ReturnType<typeof readElections>>;
     expect(await syncsOf(model, async () => (read = await readElections(source, "Prices")))).toBe(1);
-    const prices = PriceTable.fromCells(read.prices);
+    const prices = priceTableFrom(read.prices!);
     const result = validateElectionSheet(read.grid, { ...DEFAULT_ELECTION_SETTINGS, prices });
     expect(result.findings.map((f) => `${f.row} ${f.rule}`)).toEqual([
       "3 E07", "4 E02", "6 E04", "8 E10", "8 E11", "9 E09", "9 E14", "10 E12", "11 E06", "11 E14", "12 E13", "13 E15", "14 E16",
@@ -82,7 +82,7 @@ describe("Validate elections through the adapter", () => {
     const model = host(["Data"]);
     const sheet = model.sheet("Data")!;
     [HEADERS, ...electionRows(2)].forEach((row, r) => row.forEach((v, c) => (sheet.cell(r + 3, c + 1).value = v)));
-    const { source } = await locateElectionSource();
+    const { source } = await readWorkbookOverview();
     expect(source).toEqual({ kind: "sheet", sheet: "Data" });
     const { grid } = await readElections(source);
     expect(grid).toMatchObject({ sheet: "Data", firstRow: 4, firstColumn: 1 });
