@@ -115,10 +115,6 @@ export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
-export function earlierOf(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
-}
-
 export interface Quarter {
   year: number;
   /** 1..4 */

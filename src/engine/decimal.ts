@@ -10,7 +10,6 @@ export const Decimal = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUN
 export type Decimal = DecimalJs;
 
 export const ZERO = new Decimal(0);
-export const ONE = new Decimal(1);
 
 export function dec(value: number | string | Decimal): Decimal {
   return new Decimal(value);

@@ -5,8 +5,6 @@ import { outOfRange } from "./errors";
 
 export type CompensationKind = "salary" | "bonus";
 
-export const PLAN_FIRST_YEAR = dateParts(PLAN_EFFECTIVE_DATE).year;
-
 /** §4.2(e): first-year elections are due thirty days after the plan takes effect. */
 export function firstYearDeadline(effectiveDate: IsoDate = PLAN_EFFECTIVE_DATE): IsoDate {
   return addDays(effectiveDate, FIRST_YEAR_ELECTION_DAYS);

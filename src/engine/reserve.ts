@@ -79,8 +79,6 @@ const KIND_ALIASES: Record<string, LedgerKind> = {
   reserve: "reserve",
 };
 
-export const LEDGER_KINDS = Object.keys(KIND_ALIASES);
-
 /** A ledger kind in any case, or undefined when it is none of the four. */
 export function parseLedgerKind(text: string): LedgerKind | undefined {
   return KIND_ALIASES[text.trim().toLowerCase()];
