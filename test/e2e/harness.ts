@@ -1,5 +1,5 @@
 /**
- * The production task pane (dist/) in headless Debian Chromium, driven by
+ * The production task pane (dist/) in headless Chromium (see browser.ts), driven by
  * playwright-core, with office.js replaced by the in-memory Excel host double
  * (dist-e2e/excel-host.js). Served from 127.0.0.1 only.
  */
@@ -8,11 +8,13 @@ import http from "http";
 import path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { chooseBrowser } from "./browser";
 
 const ROOT = path.resolve(__dirname, "../..");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".css": "text/css" };
+
+const LAUNCH_TIMEOUT_MS = 30_000;
 
 export interface Harness {
   browser: Browser;
@@ -37,11 +39,17 @@ function serve(): Promise<http.Server> {
 
 export async function startHarness(): Promise<Harness> {
   const server = await serve();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  let browser: Browser;
+  try {
+    const choice = await chooseBrowser();
+    browser = await chromium.launch({ executablePath: choice.executablePath, headless: true, args: choice.args, timeout: LAUNCH_TIMEOUT_MS }).catch((error: Error) => {
+      throw new Error(`${choice.source} browser at ${choice.executablePath} did not start: ${error.message.split("\n")[0]}`);
+    });
+  } catch (error) {
+    // Close the server, or jest would wait on its open handle forever.
+    await new Promise((resolve) => server.close(resolve));
+    throw new Error(`No browser for the task-pane tests (${(error as Error).message}). Set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+  }
   const { port } = server.address() as AddressInfo;
   return {
     browser,
