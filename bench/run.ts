@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the performance targets of PRODUCT.md, each measured beside
+ * `npm run bench`: the performance targets of docs/PRODUCT.md, each measured beside
  * its baseline in the same run. Figures, not assertions: tests never time.
  */
 import { spawnSync } from "child_process";
