@@ -90,7 +90,7 @@ module.exports = async (env, options) => {
     output: { path: path.resolve(__dirname, "dist/cli"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [typescriptRule] },
-    // Both read their own data files (pdfkit its font metrics) from node_modules at run time.
+    // pdfkit reads its font metrics (js/data/*.afm) from beside its own code at run time: it must load from node_modules.
     externals: { exceljs: "commonjs exceljs", pdfkit: "commonjs pdfkit" },
     optimization: { minimize: false },
     performance: { hints: false },
