@@ -90,7 +90,8 @@ module.exports = async (env, options) => {
     output: { path: path.resolve(__dirname, "dist/cli"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [typescriptRule] },
-    externals: { exceljs: "commonjs exceljs" },
+    // pdfkit reads its font metrics (js/data/*.afm) from beside its own code at run time: it must load from node_modules.
+    externals: { exceljs: "commonjs exceljs", pdfkit: "commonjs pdfkit" },
     optimization: { minimize: false },
     performance: { hints: false },
     plugins: [new (require("webpack").BannerPlugin)({ banner: "#!/usr/bin/env node", raw: true })],
