@@ -27,7 +27,7 @@ export function readDate(cell: unknown): CellRead<IsoDate> {
   try {
     return ok(readDateCell(cell, "date"));
   } catch (error) {
-    if (error instanceof PlanError) return problem(error.code === "#NUM!" ? "a date from 1990 to 2099" : "a date (a date cell or YYYY-MM-DD)");
+    if (error instanceof PlanError) return problem(error.kind === "outOfRange" ? "a date from 1990 to 2099" : "a date (a date cell or YYYY-MM-DD)");
     throw error;
   }
 }
