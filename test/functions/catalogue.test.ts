@@ -310,6 +310,14 @@ describe("share reserve (§13.8)", () => {
     expect(call("RESERVE_USED", [[serial("2003-03-31"), "units", -5]], null)).toEqual(error("#VALUE!", /cannot be negative.*§13\.8/));
     expect(call("RESERVE_USED", [[serial("2003-03-31"), "split", 0]], null)).toEqual(error("#VALUE!", /must be greater than 0/));
   });
+
+  it("refuses, naming the row, a reserve change below zero and a split past what a cell holds", () => {
+    const negative = [["Date", "Kind", "Quantity"], [serial("2003-03-31"), "units", 100], [serial("2003-06-30"), "reserve", -7_000_000]];
+    expect(call("RESERVE_REMAINING", negative, null, null)).toEqual(error("#VALUE!", /^ledger row 3: a reserve change of -7,000,000 shares would leave the authorised reserve at -1,000,000; it cannot fall below zero \(§13\.8\)$/));
+    expect(call("RESERVE_REMAINING", negative, null, 8_000_000)).toBe(999_900);
+    const overflow = [[serial("2003-03-31"), "split", 1e300], [serial("2003-06-30"), "split", 1e300]];
+    expect(call("RESERVE_USED", overflow, null)).toEqual(error("#VALUE!", /^ledger row 2: a split of 1e\+300 new shares per old share would make the reserve 6e\+606, too large for a cell/));
+  });
 });
 
 describe("retention agreement", () => {
