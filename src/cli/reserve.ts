@@ -2,13 +2,12 @@
 import fs from "fs";
 import ExcelJS from "exceljs";
 import { parseIsoDate } from "../engine/dates";
-import { toNumber } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { toOcf } from "../engine/ocf";
 import { reconcileReserve, reserveStatus } from "../engine/reserve";
 import { locatedFindings, readReserveSheets, type CreditSummary, type LedgerRead } from "../sheets/reserve";
 import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
-import { formatShares as shares, plural } from "../engine/format";
+import { exactJson, formatShares as shares, plural } from "../engine/format";
 import { alignedTable } from "./table";
 
 export interface ReserveOptions {
@@ -66,33 +65,33 @@ export async function reserveCommand(options: ReserveOptions): Promise<number> {
   const findings = locatedFindings(read);
   const report = {
     asOf: summaryDate ?? null,
-    reserve: toNumber(status.reserve),
-    used: toNumber(status.used),
-    remaining: toNumber(status.remaining),
+    reserve: status.reserve,
+    used: status.used,
+    remaining: status.remaining,
     exhaustionDate: reconciliation.exhaustionDate ?? null,
     violations: reconciliation.violations.map((v) => ({
       row: v.line.rowNumber,
       date: v.line.date,
       kind: v.line.kind,
-      quantity: toNumber(v.line.quantity),
-      shortfall: toNumber(v.shortfall),
+      quantity: v.line.quantity,
+      shortfall: v.shortfall,
       section: v.section,
       message: v.message,
     })),
     divergences: reconciliation.divergences.map((d) => ({
       row: d.line.rowNumber,
       date: d.line.date,
-      reported: toNumber(d.reported),
-      computed: toNumber(d.computed),
-      difference: toNumber(d.difference),
+      reported: d.reported,
+      computed: d.computed,
+      difference: d.difference,
     })),
-    ledger: reconciliation.lines.map((l) => ({ row: l.rowNumber, date: l.date, kind: l.kind, quantity: toNumber(l.quantity), used: toNumber(l.used), remaining: toNumber(l.remaining) })),
-    credits: credits.map((c) => ({ quarter: c.quarter, participant: c.participant, creditingDate: c.creditingDate, deferralUnits: toNumber(c.deferralUnits), matchUnits: toNumber(c.matchUnits) })),
+    ledger: reconciliation.lines.map((l) => ({ row: l.rowNumber, date: l.date, kind: l.kind, quantity: l.quantity, used: l.used, remaining: l.remaining })),
+    credits: credits.map((c) => ({ quarter: c.quarter, participant: c.participant, creditingDate: c.creditingDate, deferralUnits: c.deferralUnits, matchUnits: c.matchUnits })),
     findings: findings.map(({ sheet, row, column, rule, section, severity, message }) => ({ sheet, row, column, rule, section, severity, message })),
   };
 
   if (options.json) {
-    console.log(JSON.stringify(report, null, 2));
+    console.log(exactJson(report));
   } else {
     const percentUsed = status.reserve.isZero() ? "" : ` (${status.used.dividedBy(status.reserve).times(100).toFixed(2)}% of the reserve)`;
     console.log(`Share reserve as of ${summaryDate ?? "(no rows)"} (§13.8)`);

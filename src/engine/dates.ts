@@ -151,7 +151,7 @@ export function isSupportedDate(date: IsoDate): boolean {
   return date >= FIRST_SUPPORTED_DATE && date <= LAST_SUPPORTED_DATE;
 }
 
-/** Throws #NUM! when a date falls outside 1990-01-01 .. 2099-12-31 (FUNCTIONS.md conventions). */
+/** Throws an out-of-range error (#VALUE! in a cell) when a date falls outside 1990-01-01 .. 2099-12-31 (FUNCTIONS.md conventions). */
 export function assertSupportedDate(date: IsoDate, what: string): IsoDate {
   if (!isSupportedDate(date)) {
     throw outOfRange(`${what} ${date} is outside the supported range ${FIRST_SUPPORTED_DATE} .. ${LAST_SUPPORTED_DATE}`);

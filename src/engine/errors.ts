@@ -1,31 +1,45 @@
 /**
- * The three ways a plan computation can fail, named by the Excel error each
- * one becomes (FUNCTIONS.md, "Errors"). The engine throws these; adapters
- * turn them into a `CustomFunctions.Error`, a finding, or a CLI line.
+ * The ways a plan computation can fail, named for what went wrong, and the one
+ * mapping to the Excel error each becomes (FUNCTIONS.md, "Errors"). The engine
+ * throws these; adapters turn them into a `CustomFunctions.Error`, a finding,
+ * or a CLI line.
  */
-export type PlanErrorCode = "#VALUE!" | "#N/A" | "#NUM!";
+export type PlanErrorKind = "invalidValue" | "outOfRange" | "notAvailable";
+
+/** Excel shows a custom function's message only on these two codes, so a plan error is never anything else. */
+export type PlanErrorCode = "#VALUE!" | "#N/A";
+
+const EXCEL_ERROR: Record<PlanErrorKind, PlanErrorCode> = {
+  invalidValue: "#VALUE!",
+  // #NUM! would suit a number the plan forbids, but Excel drops its message: the user would see no reason.
+  outOfRange: "#VALUE!",
+  notAvailable: "#N/A",
+};
 
 export class PlanError extends Error {
+  readonly code: PlanErrorCode;
+
   constructor(
-    readonly code: PlanErrorCode,
+    readonly kind: PlanErrorKind,
     message: string,
   ) {
     super(message);
     this.name = "PlanError";
+    this.code = EXCEL_ERROR[kind];
   }
 }
 
 /** Malformed input: wrong type, bad text, a bad table. */
 export function invalidValue(message: string): PlanError {
-  return new PlanError("#VALUE!", message);
+  return new PlanError("invalidValue", message);
 }
 
 /** Needed data is missing: no price for a required day, no prime rate. */
 export function notAvailable(message: string): PlanError {
-  return new PlanError("#N/A", message);
+  return new PlanError("notAvailable", message);
 }
 
-/** A number outside what the plan allows. */
+/** A number (or date) of the right type outside what the plan or the supported range allows. */
 export function outOfRange(message: string): PlanError {
-  return new PlanError("#NUM!", message);
+  return new PlanError("outOfRange", message);
 }

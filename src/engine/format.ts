@@ -1,13 +1,49 @@
 /** How numbers read in messages, reports and the command line: one place, so they all agree. */
-import { Decimal, toNumber } from "./decimal";
+import { Decimal } from "./decimal";
 
-/** Shares or units with thousands separators, at most `places` decimals: 1,234,567.5 */
+/** From here on digits are shown in exponent form (exact still): no one reads 22 digits of shares. */
+const PLAIN_DIGITS_BELOW = new Decimal("1e21");
+
+/**
+ * Shares or units with thousands separators, at most `places` decimals,
+ * exactly: 12345678901234567890 is 12,345,678,901,234,567,890, never
+ * 12,345,678,901,234,567,000 as a binary number would print it.
+ */
 export function formatShares(value: Decimal | number, places = 6): string {
-  const number = typeof value === "number" ? value : toNumber(value.toDecimalPlaces(places));
-  return number.toLocaleString("en-US", { maximumFractionDigits: places });
+  const exact = new Decimal(value).toDecimalPlaces(places);
+  if (exact.isZero()) return "0";
+  if (exact.abs().greaterThanOrEqualTo(PLAIN_DIGITS_BELOW)) return exact.toString();
+  const [whole, fraction] = exact.abs().toFixed().split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${exact.isNegative() ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
 }
 
 /** "1 row", "2 rows", "1,073 findings". */
 export function plural(count: number, noun: string): string {
   return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** A JSON number literal with every digit of the decimal: JSON allows any precision, only binary numbers lose it. */
+function numberLiteral(value: Decimal): string {
+  if (value.isZero()) return "0";
+  return value.abs().lessThan(PLAIN_DIGITS_BELOW) ? value.toFixed() : value.toString();
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` for plain data, with every Decimal written
+ * as an exact number literal rather than a binary number (a 20-digit share
+ * count prints exactly) or decimal.js's quoted string.
+ */
+export function exactJson(value: unknown, indent = ""): string {
+  if (Decimal.isDecimal(value)) return numberLiteral(value);
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return exactJson((value as { toJSON: () => unknown }).toJSON(), indent);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[\n${value.map((item) => `${inner}${exactJson(item, inner)}`).join(",\n")}\n${indent}]`;
+  }
+  const fields = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== "function");
+  if (fields.length === 0) return "{}";
+  return `{\n${fields.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${exactJson(v, inner)}`).join(",\n")}\n${indent}}`;
 }

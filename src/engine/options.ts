@@ -54,7 +54,7 @@ export function discountProblem(fmv: Decimal, discount: Decimal, discountType: D
   return undefined;
 }
 
-/** The discount in dollars per share; #NUM! naming the bound when §5.1 does not allow it. */
+/** The discount in dollars per share; #VALUE! naming the bound when §5.1 does not allow it. */
 export function discountPerShare(fmv: Decimal, discount: Decimal, discountType: DiscountType = "fraction"): Decimal {
   const problem = discountProblem(fmv, discount, discountType);
   if (problem) throw outOfRange(`${problem} at fmv ${money(fmv)} (§5.1)`);

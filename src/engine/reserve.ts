@@ -4,12 +4,12 @@
  * (reading 14). Once it is used up, §15.2 stops deferrals and §5.4(c) grants.
  */
 import { requirePositive } from "./checks";
-import { SHARE_RESERVE } from "./constants";
+import { DEFAULT_UNIT_PLACES, SHARE_RESERVE } from "./constants";
 import { addDays, addMonths, compareDates, daysBetween, isSupportedDate, previousQuarter, quarterLastDay, quarterOf, type IsoDate } from "./dates";
 import { Decimal, ZERO } from "./decimal";
 import { invalidValue } from "./errors";
 import { formatShares as shares } from "./format";
-import { dataRows, describe, parseTableCached, readDateCell, readNumberCell, type CellValue } from "./tables";
+import { dataRows, describe, fitsInCell, parseTableCached, readDateCell, readNumberCell, type CellValue } from "./tables";
 
 export type LedgerKind = "units" | "option" | "split" | "reserve";
 
@@ -121,36 +121,95 @@ function applicationOrder(a: LedgerEntry, b: LedgerEntry): number {
   return aSplit - bSplit || a.rowNumber - b.rowNumber;
 }
 
+interface Totals {
+  reserve: Decimal;
+  used: Decimal;
+}
+
+/** One row applied to the authorised reserve and the shares counted: the arithmetic of §13.8 in one place (reading 14). */
+function applyRow({ reserve, used }: Totals, entry: LedgerEntry): Totals {
+  if (entry.kind === "split") return { reserve: reserve.times(entry.quantity), used: used.times(entry.quantity) };
+  if (entry.kind === "reserve") return { reserve: reserve.plus(entry.quantity), used };
+  return { reserve, used: used.plus(entry.quantity) };
+}
+
+/** Units are kept to six places: a count below a millionth of a share would print, and compare, as nothing. */
+const SMALLEST_COUNT = new Decimal(1).dividedBy(new Decimal(10).pow(DEFAULT_UNIT_PLACES));
+
+/**
+ * Why a row cannot be applied to the totals before it, or undefined: a reserve
+ * change that takes the authorised reserve below zero; any row after which the
+ * reserve or the shares counted are too large for a cell; a split that leaves
+ * either, when not zero, under a millionth of a share.
+ */
+function rowProblem(after: Totals, entry: LedgerEntry): string | undefined {
+  if (entry.kind === "reserve" && after.reserve.isNegative()) {
+    return `a reserve change of ${shares(entry.quantity)} shares would leave the authorised reserve at ${shares(after.reserve)}; it cannot fall below zero (§13.8)`;
+  }
+  const what = entry.kind === "split" ? `a split of ${entry.quantity.toString()} new shares per old share` : `this row`;
+  for (const [name, value] of [["the reserve", after.reserve], ["the shares counted", after.used]] as const) {
+    if (!fitsInCell(value)) return `${what} would make ${name} ${value.toSignificantDigits(6).toString()}, too large for a cell (§13.8)`;
+    if (entry.kind === "split" && !value.isZero() && value.abs().lessThan(SMALLEST_COUNT)) {
+      return `${what} would make ${name} ${value.toSignificantDigits(6).toString()} shares, less than a millionth of a share (§13.8)`;
+    }
+  }
+  return undefined;
+}
+
+export interface RefusedRow {
+  entry: LedgerEntry;
+  /** Why the row cannot count, without the row: the caller names it. */
+  reason: string;
+}
+
+/**
+ * Splits the rows into those the reserve can take and those it cannot, in
+ * the order they apply, each refused row left out of the totals after it:
+ * a sheet reports these as findings on their rows before reconciling.
+ */
+export function screenLedger(entries: readonly LedgerEntry[], initialReserve: Decimal = new Decimal(SHARE_RESERVE)): { accepted: LedgerEntry[]; refused: RefusedRow[] } {
+  const accepted: LedgerEntry[] = [];
+  const refused: RefusedRow[] = [];
+  let totals: Totals = { reserve: initialReserve, used: ZERO };
+  for (const entry of [...entries].sort(applicationOrder)) {
+    const after = applyRow(totals, entry);
+    const reason = rowProblem(after, entry);
+    if (reason) {
+      refused.push({ entry, reason });
+    } else {
+      accepted.push(entry);
+      totals = after;
+    }
+  }
+  return { accepted, refused };
+}
+
 /**
  * Runs the ledger from the start: the running used, reserve and remaining on
  * every row; the first date the shares counted reach the reserve; each credit
  * or grant beyond what remained (§15.2, §5.4(c)); and where the company's
- * reported remaining differs from the computed one.
+ * reported remaining differs from the computed one. A row the reserve cannot
+ * take (see `screenLedger`) is #VALUE! naming the row.
  */
 export function reconcileReserve(entries: readonly LedgerEntry[], initialReserve: Decimal = new Decimal(SHARE_RESERVE)): ReserveReconciliation {
   requirePositive(initialReserve, "initialReserve");
+  if (!fitsInCell(initialReserve)) throw invalidValue(`initialReserve ${initialReserve.toString()} is too large for a cell`);
   const ordered = [...entries].sort(applicationOrder);
-  let reserve = initialReserve;
-  let used = ZERO;
+  let totals: Totals = { reserve: initialReserve, used: ZERO };
   let exhaustionDate: IsoDate | undefined;
   const lines: LedgerLine[] = [];
   const violations: ReserveViolation[] = [];
   const divergences: ReserveDivergence[] = [];
 
-  let remaining = reserve;
   for (let i = 0; i < ordered.length; i++) {
     const entry = ordered[i];
-    const remainingBefore = remaining;
+    const remainingBefore = totals.reserve.minus(totals.used);
     const counts = entry.kind === "units" || entry.kind === "option";
-    if (entry.kind === "split") {
-      reserve = reserve.times(entry.quantity);
-      used = used.times(entry.quantity);
-    } else if (entry.kind === "reserve") {
-      reserve = reserve.plus(entry.quantity);
-    } else {
-      used = used.plus(entry.quantity);
-    }
-    remaining = reserve.minus(used);
+    totals = applyRow(totals, entry);
+    const problem = rowProblem(totals, entry);
+    if (problem) throw invalidValue(`ledger row ${entry.rowNumber}: ${problem}`);
+    const { reserve, used } = totals;
+    const remaining = reserve.minus(used);
     // Written out rather than spread: a spread per row costs more than the arithmetic on 100,000-row ledgers.
     const line: LedgerLine = {
       rowNumber: entry.rowNumber,

@@ -21,8 +21,25 @@ export function isBlankOrZero(value: CellValue): boolean {
   return value === 0 || isBlank(value);
 }
 
+/**
+ * The largest number an Excel cell holds (Excel specifications and limits);
+ * a figure beyond it cannot be shown, so it is refused where it is read.
+ */
+export const LARGEST_CELL_NUMBER = new Decimal("9.99999999999999e307");
+
+export function fitsInCell(value: Decimal): boolean {
+  return value.abs().lessThanOrEqualTo(LARGEST_CELL_NUMBER);
+}
+
+/** Text this long is shortened in messages: a 400-digit cell must not fill the screen. */
+const LONGEST_QUOTED = 40;
+
+/** A cell value as a message quotes it. */
 export function describe(value: CellValue): string {
-  if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "string") {
+    if (value.length <= LONGEST_QUOTED) return `"${value}"`;
+    return `"${value.slice(0, 20)}…${value.slice(-10)}" (${value.length.toLocaleString("en-US")} characters)`;
+  }
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value);
 }

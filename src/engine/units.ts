@@ -4,7 +4,7 @@
  */
 import { electionWindowEnd } from "./calendar";
 import { requireNonNegative, requirePlaces, requirePositive } from "./checks";
-import { DEFAULT_UNIT_PLACES, MATCH_RATE } from "./constants";
+import { DEFAULT_UNIT_PLACES, MATCH_RATE, MAX_MATCH_RATE } from "./constants";
 import type { IsoDate } from "./dates";
 import { Decimal, roundHalfUp, wholeUp } from "./decimal";
 import { outOfRange } from "./errors";
@@ -21,13 +21,26 @@ export function unitsCredited(amount: Decimal, prices: PriceTable, payDate: IsoD
   return roundHalfUp(amount.dividedBy(prices.quarterAveragePrice(payDate)), places);
 }
 
-/** Match units: `matchRate` (at least 10%) of the deferral at the quarter average (§4.3, §8.1(c); reading 17). */
+/**
+ * Why a match rate cannot be used, or undefined: below the plan's 10% (§4.3),
+ * or above 100%, which is 15 typed where 15% was meant far more often than a
+ * match greater than the deferral itself.
+ */
+export function matchRateProblem(matchRate: Decimal): string | undefined {
+  const percent = `${matchRate.times(100).toString()}%`;
+  if (matchRate.lessThan(MATCH_RATE)) return `${percent} is below the plan's 10% match (§4.3)`;
+  if (matchRate.greaterThan(MAX_MATCH_RATE)) {
+    return `${percent} is above 100%; if ${matchRate.toString()}% was meant, enter ${matchRate.toString()}% (or ${matchRate.dividedBy(100).toString()}) (§4.3)`;
+  }
+  return undefined;
+}
+
+/** Match units: `matchRate` (10% to 100%) of the deferral at the quarter average (§4.3, §8.1(c); reading 17). */
 export function matchUnits(deferredAmount: Decimal, prices: PriceTable, payDate: IsoDate, matchRate = new Decimal(MATCH_RATE), places = DEFAULT_UNIT_PLACES): Decimal {
   requireNonNegative(deferredAmount, "deferredAmount");
   requirePlaces(places);
-  if (matchRate.lessThan(MATCH_RATE)) {
-    throw outOfRange(`matchRate ${matchRate.times(100).toString()}% is below the plan's 10% match (§4.3)`);
-  }
+  const problem = matchRateProblem(matchRate);
+  if (problem) throw outOfRange(`matchRate ${problem}`);
   return roundHalfUp(matchRate.times(deferredAmount).dividedBy(prices.quarterAveragePrice(payDate)), places);
 }
 

@@ -10,7 +10,8 @@ import { describe, isBlank, isBlankOrZero, readDateCell } from "../engine/tables
 /**
  * Runs one calculation. A plan error becomes the `CustomFunctions.Error` it
  * names; anything unexpected becomes #VALUE! with its message, so no exception,
- * NaN or Infinity ever reaches a cell.
+ * NaN or Infinity ever reaches a cell. Only #VALUE! and #N/A ever leave: Excel
+ * drops the message of every other code (FUNCTIONS.md, "Errors").
  */
 export function excel<T>(compute: () => T): T {
   let result: T;
@@ -22,15 +23,19 @@ export function excel<T>(compute: () => T): T {
     throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `unexpected input: ${message}`);
   }
   if (typeof result === "number" && !Number.isFinite(result)) {
-    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, "the result is not a finite number");
+    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "the result is not a finite number");
   }
   return result;
 }
 
+/** A required argument left blank, or 0: what Excel desktop hands for an empty cell. */
+function missing(name: string, value: unknown, wanted: string) {
+  return invalidValue(`${name} is ${value === 0 ? "0 (an empty cell?)" : "blank"}; enter ${wanted}`);
+}
+
 /** A required date: a serial or `YYYY-MM-DD` text, 1990-01-01 .. 2099-12-31. */
 export function dateArg(name: string, value: unknown): IsoDate {
-  if (isBlank(value)) throw invalidValue(`${name} is blank; enter a date`);
-  if (value === 0) throw invalidValue(`${name} is 0 (an empty cell?); enter a date`);
+  if (isBlankOrZero(value)) throw missing(name, value, "a date");
   return readDateCell(value, name) as IsoDate;
 }
 
@@ -61,15 +66,38 @@ export function integerArg(name: string, value: unknown, fallback: number): numb
   return number.toNumber();
 }
 
-/** Text matched ignoring case and surrounding spaces; blank gives `fallback`. */
-export function choiceArg<T extends string>(name: string, value: unknown, choices: Record<string, T>, fallback: T): T {
-  if (isBlankOrZero(value)) return fallback;
-  const key = typeof value === "string" ? value.trim().toLowerCase() : undefined;
-  const choice = key === undefined ? undefined : choices[key];
-  if (choice === undefined) {
-    throw invalidValue(`${name} ${describe(value)} must be one of ${Object.keys(choices).map((c) => `"${c}"`).join(", ")}`);
-  }
-  return choice;
+/** A calendar year such as 2004; blank or 0 (an empty cell) is #VALUE!, never a year. */
+export function yearArg(name: string, value: unknown): number {
+  if (isBlankOrZero(value)) throw missing(name, value, "a year such as 2004");
+  return integerArg(name, value, 0);
+}
+
+/** Choices are matched ignoring case, spaces and hyphens: "Without-Cause" is "without cause". */
+function choiceKey(text: string): string {
+  return text.toLowerCase().replace(/[\s-]+/g, "");
+}
+
+function listChoices(choices: Record<string, unknown>): string {
+  return Object.keys(choices).map((c) => `"${c}"`).join(", ");
+}
+
+/**
+ * One of a few words, matched ignoring case, spaces and hyphens. Blank, or 0
+ * (an empty cell), is #VALUE!: a required choice never falls back silently.
+ */
+export function choiceArg<T extends string>(name: string, value: unknown, choices: Record<string, T>): T {
+  if (isBlankOrZero(value)) throw missing(name, value, `one of ${listChoices(choices)}`);
+  const key = typeof value === "string" ? choiceKey(value) : undefined;
+  const match = key === undefined ? undefined : Object.keys(choices).find((choice) => choiceKey(choice) === key);
+  if (match === undefined) throw invalidValue(`${name} ${describe(value)} must be one of ${listChoices(choices)}`);
+  return choices[match];
+}
+
+/** An optional choice: blank, or 0 (an empty cell), gives `fallback`; any text but the choices is #VALUE!. */
+export function optionalChoiceArg<T extends string>(name: string, value: unknown, choices: Record<string, T>, fallback: T): T;
+export function optionalChoiceArg<T extends string>(name: string, value: unknown, choices: Record<string, T>): T | undefined;
+export function optionalChoiceArg<T extends string>(name: string, value: unknown, choices: Record<string, T>, fallback?: T): T | undefined {
+  return isBlankOrZero(value) ? fallback : choiceArg(name, value, choices);
 }
 
 /** A date result as the serial a date cell holds. */

@@ -1,7 +1,5 @@
 import { electionDeadline, newParticipantDeadline, type CompensationKind } from "../engine/elections";
-import { choiceArg, dateArg, excel, integerArg, serialResult } from "./args";
-import { invalidValue } from "../engine/errors";
-import { isBlank } from "../engine/tables";
+import { choiceArg, dateArg, excel, serialResult, yearArg } from "./args";
 
 const KINDS: Record<string, CompensationKind> = { salary: "salary", bonus: "bonus" };
 
@@ -13,16 +11,11 @@ const KINDS: Record<string, CompensationKind> = { salary: "salary", bonus: "bonu
  * @returns A date serial.
  */
 export function electionDeadlineFn(kind: string, year: number): number {
-  return excel(() => {
-    if (isBlank(kind)) throw invalidValue(`kind is blank; enter "salary" or "bonus"`);
-    const compensation = choiceArg("kind", kind, KINDS, "salary");
-    if (isBlank(year)) throw invalidValue("year is blank; enter a year such as 2004");
-    return serialResult(electionDeadline(compensation, integerArg("year", year, 0)));
-  });
+  return excel(() => serialResult(electionDeadline(choiceArg("kind", kind, KINDS), yearArg("year", year))));
 }
 
 /**
- * A newly eligible participant's election deadline: thirty days after the eligibility date (§4.2(d)); #NUM! for January 1.
+ * A newly eligible participant's election deadline: thirty days after the eligibility date (§4.2(d)); #VALUE! for January 1.
  * @customfunction NEW_PARTICIPANT_DEADLINE
  * @param eligibilityDate The day the employee became eligible.
  * @returns A date serial.

@@ -1,10 +1,10 @@
 import { maxDiscount, minDiscount, optionExercisableDate, optionPrice, optionShares, type DiscountType } from "../engine/options";
-import { choiceArg, dateArg, excel, numberArg, numberResult, serialResult } from "./args";
+import { dateArg, excel, numberArg, numberResult, optionalChoiceArg, serialResult } from "./args";
 
 const DISCOUNT_TYPES: Record<string, DiscountType> = { fraction: "fraction", percent: "fraction", "%": "fraction", dollars: "dollars", $: "dollars" };
 
 function discountTypeArg(value: unknown): DiscountType {
-  return choiceArg("discountType", value, DISCOUNT_TYPES, "fraction");
+  return optionalChoiceArg("discountType", value, DISCOUNT_TYPES, "fraction");
 }
 
 /**

@@ -1,38 +1,54 @@
+import type { IsoDate } from "../engine/dates";
 import { Decimal } from "../engine/decimal";
 import { RETENTION_LATE_INTEREST_RATE } from "../engine/constants";
 import { lateInterest, retentionSchedule } from "../engine/retention";
-import { isBlankOrZero } from "../engine/tables";
-import { invalidValue } from "../engine/errors";
-import { dateArg, excel, numberArg, numberResult, optionalDateArg, optionalNumberArg, serialResult } from "./args";
+import { choiceArg, dateArg, excel, numberArg, numberResult, optionalChoiceArg, optionalDateArg, optionalNumberArg, serialResult } from "./args";
 
+type TerminationType = "without cause" | "cause" | "voluntary" | "death" | "disability";
 
-function isWithoutCause(terminationType: unknown): boolean {
-  if (isBlankOrZero(terminationType)) return false;
-  if (typeof terminationType !== "string") throw invalidValue(`terminationType ${String(terminationType)} must be text such as "without cause" or "voluntary"`);
-  return terminationType.trim().toLowerCase() === "without cause";
+const TERMINATION_TYPES: Record<string, TerminationType> = {
+  "without cause": "without cause",
+  cause: "cause",
+  voluntary: "voluntary",
+  death: "death",
+  disability: "disability",
+};
+
+/**
+ * Whether a termination accelerates the later installment (¶3). The type is
+ * required with a termination date: a typo or a blank must never forfeit
+ * $132,000 silently, so only the five words count.
+ */
+function isWithoutCause(terminationDate: IsoDate | undefined, terminationType: unknown): boolean {
+  const type =
+    terminationDate === undefined
+      ? optionalChoiceArg("terminationType", terminationType, TERMINATION_TYPES)
+      : choiceArg("terminationType", terminationType, TERMINATION_TYPES);
+  return type === "without cause";
 }
 
 /**
  * The retention installments ($66,000 on 2002-06-30, $132,000 on 2002-12-31) as a 2×4 spill: [due date, amount, payment deadline, status] (agreement ¶2, ¶3).
  * @customfunction RETENTION_SCHEDULE
  * @param [terminationDate] The termination date, or blank.
- * @param [terminationType] "without cause" (involuntary), or another reason such as "cause", "voluntary", "death", "disability".
+ * @param [terminationType] With a termination date: "without cause" (involuntary, without cause), "cause", "voluntary", "death" or "disability".
  * @param [changeInControlDate] The date of a Change in Control, or blank.
  * @returns Two rows of [due date, amount, payment deadline, status]; status is due, accelerated or forfeited.
  */
 export function retentionScheduleFn(terminationDate?: any, terminationType?: any, changeInControlDate?: any): any[][] {
-  return excel(() =>
-    retentionSchedule({
-      terminationDate: optionalDateArg("terminationDate", terminationDate),
-      withoutCause: isWithoutCause(terminationType),
+  return excel(() => {
+    const terminated = optionalDateArg("terminationDate", terminationDate);
+    return retentionSchedule({
+      terminationDate: terminated,
+      withoutCause: isWithoutCause(terminated, terminationType),
       changeInControlDate: optionalDateArg("changeInControlDate", changeInControlDate),
     }).map((installment) => [
       serialResult(installment.dueDate),
       numberResult(installment.amount),
       installment.paymentDeadline === undefined ? "" : serialResult(installment.paymentDeadline),
       installment.status,
-    ]),
-  );
+    ]);
+  });
 }
 
 /**

@@ -60,7 +60,7 @@ export function unitsCreditedFn(amount: number, prices: any[][], payDate: any, p
  * @param deferredAmount Dollars deferred under Art. IV.
  * @param prices A 2-column range [date, close].
  * @param payDate The day the compensation would have been paid.
- * @param [matchRate] The match rate (default 10%; below 10% is #NUM!).
+ * @param [matchRate] The match rate (default 10%; below 10% or above 100% is #VALUE!).
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units.
  */

@@ -3,7 +3,6 @@
  * cells: columns found by header or alias, each cell read as its column needs
  * (E16 where it cannot be), then the plan's rules E01–E15 from the engine.
  */
-import { describe } from "../engine/tables";
 import { compareFindings, type Finding } from "../engine/findings";
 import {
   parseElectionType,
@@ -12,8 +11,8 @@ import {
   type ElectionRow,
   type ElectionSettings,
 } from "../engine/validation";
-import { readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cells";
-import { cellAddress, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+import { cellProblem, readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cells";
+import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 export const ELECTION_COLUMNS: ReadonlyArray<ColumnSpec<ElectionField>> = [
   { key: "participant", header: "Participant", aliases: ["Name", "Employee", "Employee ID"], required: true },
@@ -98,7 +97,16 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
     };
   }
 
-  const unreadableFindings: Finding[] = [];
+  // Findings on a known cell (the header's, an unreadable cell's) keep it; the engine's are placed by their column.
+  const located: Array<{ finding: Finding; address: string }> = [];
+  for (const duplicate of header.duplicates) {
+    for (const ignored of duplicate.ignored) {
+      located.push({
+        finding: { row: headerRow, column: label(duplicate.spec.key), rule: "E01", section: "—", severity: "error", message: duplicateColumnMessage(grid, header, duplicate, ignored) },
+        address: cellAddress(grid, header.headerIndex, ignored),
+      });
+    }
+  }
   const rows: ElectionRow[] = [];
   for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
     const cells = grid.values[r];
@@ -111,13 +119,10 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
       if (problem) {
         if (row.unreadable === NONE_UNREADABLE) row.unreadable = new Set();
         (row.unreadable as Set<ElectionField>).add(spec.key);
-        unreadableFindings.push({
-          row: worksheetRow,
-          column: label(spec.key),
-          rule: "E16",
-          section: "—",
-          severity: "error",
-          message: `Cell ${cellAddress(grid, r, c)} holds ${describe(cells[c])}; ${label(spec.key)} expects ${problem}.`,
+        const address = cellAddress(grid, r, c);
+        located.push({
+          finding: { row: worksheetRow, column: label(spec.key), rule: "E16", section: "—", severity: "error", message: cellProblem(address, label(spec.key), cells[c], problem) },
+          address,
         });
       } else if (value !== undefined) {
         fields[spec.key] = value;
@@ -129,16 +134,16 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
     rows.push(row);
   }
 
-  const findings = [
-    ...unreadableFindings,
-    ...validateElections(rows, { ...settings, hasApprovalColumn: header.columns.approved !== undefined }, label),
-  ].sort(compareFindings);
   const columnOf = new Map(present.map(({ c, label: text }) => [text, c]));
+  for (const finding of validateElections(rows, { ...settings, hasApprovalColumn: header.columns.approved !== undefined }, label)) {
+    located.push({ finding, address: cellAddress(grid, finding.row - grid.firstRow, columnOf.get(finding.column) ?? 0) });
+  }
+  located.sort((a, b) => compareFindings(a.finding, b.finding));
   return {
     sheet: grid.sheet,
     headerRow,
     rowsChecked: rows.length,
-    findings,
-    addresses: findings.map((f) => cellAddress(grid, f.row - grid.firstRow, columnOf.get(f.column) ?? 0)),
+    findings: located.map((l) => l.finding),
+    addresses: located.map((l) => l.address),
   };
 }

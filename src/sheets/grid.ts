@@ -1,12 +1,32 @@
 /**
  * A block of worksheet cells as every adapter hands it over (Office.js
- * `Range.values` conventions: numbers for dates, "" for empty), with where it
- * sits, so every finding can name its cell.
+ * `Range.values` conventions: numbers for dates, "" for empty, an error as its
+ * text "#N/A"), with where it sits, so every finding can name its cell.
  */
 import { isBlank } from "../engine/tables";
 
+/**
+ * A formula cell whose file holds no saved value: written by a program that
+ * does not calculate, and never opened and saved in Excel. Office.js always
+ * hands a calculated value (a number, text or boolean), so an object of this
+ * class can only come from a file reader, never by accident.
+ */
+export class UnsavedFormula {
+  /** `formula` as written ("B1+1"); for a cell sharing another's formula, `sharedFrom` names that cell instead. */
+  constructor(
+    readonly formula: string | undefined,
+    readonly sharedFrom?: string,
+  ) {}
+
+  /** "=B1+1", or "shared from B2". */
+  toString(): string {
+    return this.formula !== undefined ? `=${this.formula}` : `shared from ${this.sharedFrom ?? "another cell"}`;
+  }
+}
+
 export interface SheetGrid {
   sheet: string;
+  /** Cell values; an `UnsavedFormula` where a file's formula has no value to read. */
   values: unknown[][];
   /** Worksheet row number (1-based) of values[0]. */
   firstRow: number;
@@ -25,9 +45,17 @@ export function cellAddress(grid: SheetGrid, r: number, c: number): string {
   return `${columnLetter(grid.firstColumn + c)}${grid.firstRow + r}`;
 }
 
-/** Headers match ignoring case and spaces: "Date Filed" = "datefiled" = "DATE  FILED". */
+/** Zero-width and other invisible format characters (U+200B, U+FEFF, soft hyphen, …) that text pasted from the web carries. */
+const INVISIBLE = /\p{Cf}/gu;
+
+/** Text as a person reads it: compatibility forms folded (full-width letters, NBSP; NFKC), invisible characters dropped. */
+export function visibleText(text: string): string {
+  return text.normalize("NFKC").replace(INVISIBLE, "");
+}
+
+/** Headers match ignoring case, spaces and invisible characters: "Date Filed" = "datefiled" = "ＤＡＴＥ\u00a0FILED\u200b". */
 export function normalizeHeader(text: unknown): string {
-  return typeof text === "string" ? text.toLowerCase().replace(/\s+/g, "") : "";
+  return typeof text === "string" ? visibleText(text).toLowerCase().replace(/\s+/g, "") : "";
 }
 
 export function isBlankRow(cells: readonly unknown[]): boolean {
@@ -42,6 +70,14 @@ export interface ColumnSpec<K extends string> {
   required?: boolean;
 }
 
+/** Two or more header cells that name the same field: one is read, the rest are reported, never ignored silently. */
+export interface DuplicateColumn<K extends string> {
+  spec: ColumnSpec<K>;
+  /** Grid column read: the one with the field's own header, else the leftmost. */
+  read: number;
+  ignored: number[];
+}
+
 export interface HeaderMap<K extends string> {
   /** Grid index of the header row. */
   headerIndex: number;
@@ -50,27 +86,53 @@ export interface HeaderMap<K extends string> {
   /** The header text as the sheet spells it, for each field found. */
   labels: Partial<Record<K, string>>;
   missing: Array<ColumnSpec<K>>;
+  duplicates: Array<DuplicateColumn<K>>;
 }
 
 /** Rows searched for the header: a sheet may open with a title or notes above its table. */
 const HEADER_SEARCH_ROWS = 20;
 
 function mapHeader<K extends string>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>, headerIndex: number): HeaderMap<K> {
-  const headers = grid.values[headerIndex].map(normalizeHeader);
+  const cells = grid.values[headerIndex];
+  const headers = cells.map(normalizeHeader);
   const columns: Partial<Record<K, number>> = {};
   const labels: Partial<Record<K, string>> = {};
   const missing: Array<ColumnSpec<K>> = [];
+  const duplicates: Array<DuplicateColumn<K>> = [];
   for (const spec of specs) {
-    const names = [spec.header, ...spec.aliases].map(normalizeHeader);
-    const index = headers.findIndex((h) => h !== "" && names.includes(h));
-    if (index >= 0) {
-      columns[spec.key] = index;
-      labels[spec.key] = String(grid.values[headerIndex][index]).trim();
-    } else if (spec.required) {
-      missing.push(spec);
+    const own = normalizeHeader(spec.header);
+    const names = [own, ...spec.aliases.map(normalizeHeader)];
+    const found: number[] = [];
+    headers.forEach((h, i) => {
+      if (h !== "" && names.includes(h)) found.push(i);
+    });
+    if (found.length === 0) {
+      if (spec.required) missing.push(spec);
+      continue;
     }
+    const read = found.find((i) => headers[i] === own) ?? found[0];
+    columns[spec.key] = read;
+    labels[spec.key] = headerLabel(cells[read]);
+    if (found.length > 1) duplicates.push({ spec, read, ignored: found.filter((i) => i !== read) });
   }
-  return { headerIndex, columns, labels, missing };
+  return { headerIndex, columns, labels, missing, duplicates };
+}
+
+/** A header cell's text as the sheet spells it, without invisible characters that would only confuse a message. */
+export function headerLabel(cell: unknown): string {
+  return visibleText(String(cell)).trim();
+}
+
+/**
+ * What to say about a field named by more than one header cell, at `ignored`:
+ * which column is read and why the other is not.
+ */
+export function duplicateColumnMessage<K extends string>(grid: SheetGrid, header: HeaderMap<K>, duplicate: DuplicateColumn<K>, ignored: number): string {
+  const cells = grid.values[header.headerIndex];
+  const name = (c: number) => `${columnLetter(grid.firstColumn + c)} ("${headerLabel(cells[c])}")`;
+  const read = columnLetter(grid.firstColumn + duplicate.read);
+  const skipped = columnLetter(grid.firstColumn + ignored);
+  return `Columns ${name(duplicate.read)} and ${name(ignored)} both name the ${duplicate.spec.header} column; ${read} is read and ${skipped} is ignored. Delete or rename one so the sheet says which to use.`;
 }
 
 /**

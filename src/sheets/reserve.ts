@@ -10,11 +10,10 @@ import { PlanError } from "../engine/errors";
 import { compareFindings, type Finding } from "../engine/findings";
 import type { PriceTable } from "../engine/prices";
 import { priceTableFrom } from "./prices";
-import { ledgerQuantityProblem, parseLedgerKind, type LedgerEntry } from "../engine/reserve";
-import { matchUnits, unitsCredited } from "../engine/units";
-import { describe } from "../engine/tables";
-import { readDate, readNumber, readPercent, readText, type CellRead } from "./cells";
-import { cellAddress, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
+import { matchRateProblem, matchUnits, unitsCredited } from "../engine/units";
+import { cellProblem, readDate, readNumber, readPercent, readText, type CellRead } from "./cells";
+import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 type LedgerField = "date" | "kind" | "quantity" | "participant" | "reference" | "reportedRemaining" | "exercisePrice";
 
@@ -44,9 +43,17 @@ export interface EntrySource {
   address: string;
 }
 
+/** The cell a ledger entry's quantity comes from (a credit's Deferred Amount), to report a row the reserve cannot take. */
+export interface QuantitySource extends EntrySource {
+  column: string;
+  /** R01 for a ledger row, R02 for a credit. */
+  rule: string;
+}
+
 export interface LedgerRead {
   entries: LedgerEntry[];
   sources: Map<LedgerEntry, EntrySource>;
+  quantitySources: Map<LedgerEntry, QuantitySource>;
   findings: Finding[];
   /** Where each finding's cell is, by index. */
   locations: EntrySource[];
@@ -62,7 +69,7 @@ export interface CreditSummary {
 }
 
 function emptyRead(): LedgerRead {
-  return { entries: [], sources: new Map(), findings: [], locations: [] };
+  return { entries: [], sources: new Map(), quantitySources: new Map(), findings: [], locations: [] };
 }
 
 interface RowReader<K extends string> {
@@ -90,6 +97,13 @@ function eachRow<K extends string>(
     into.unusable = `${grid.sheet} has no ${header.missing.map((c) => `"${c.header}"`).join(", ")} column in its header row (row ${grid.firstRow + header.headerIndex}).`;
     return;
   }
+  for (const duplicate of header.duplicates) {
+    for (const ignored of duplicate.ignored) {
+      const message = duplicateColumnMessage(grid, header, duplicate, ignored);
+      into.findings.push({ row: grid.firstRow + header.headerIndex, column: header.labels[duplicate.spec.key] ?? duplicate.spec.header, rule, section: "—", severity: "error", message });
+      into.locations.push({ sheet: grid.sheet, address: cellAddress(grid, header.headerIndex, ignored) });
+    }
+  }
   for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
     const cells = grid.values[r];
     if (isBlankRow(cells)) continue;
@@ -109,7 +123,7 @@ function eachRow<K extends string>(
         const c = header.columns[field];
         if (c === undefined) return undefined;
         const { value, problem: expected } = reader(cells[c]);
-        if (expected) problem(field, `Cell ${address(field)} holds ${describe(cells[c])}; ${label(field)} expects ${expected}. The row is left out of the reserve.`);
+        if (expected) problem(field, `${cellProblem(address(field), label(field), cells[c], expected)} The row is left out of the reserve.`);
         return value;
       },
     });
@@ -139,6 +153,7 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     const entry: LedgerEntry = { rowNumber: row.row, date, kind, quantity, participant, reference, reportedRemaining, exercisePrice };
     into.entries.push(entry);
     into.sources.set(entry, { sheet: grid.sheet, address: row.address("date") });
+    into.quantitySources.set(entry, { sheet: grid.sheet, address: row.address("quantity"), column: row.label("quantity"), rule: "R01" });
   });
   return into;
 }
@@ -161,6 +176,8 @@ export function readCreditsSheet(grid: SheetGrid, prices: PriceTable | undefined
       const field = participant === undefined ? "participant" : amount === undefined ? "amount" : "payDate";
       return row.problem(field, `${row.label(field)} is blank; the credit is left out of the reserve.`);
     }
+    const rateProblem = rate === undefined ? undefined : matchRateProblem(rate);
+    if (rateProblem) return row.problem("matchRate", `${row.label("matchRate")} ${rateProblem}; the credit is left out of the reserve.`);
     if (prices === undefined) return row.problem("payDate", "There is no Prices table, so the units cannot be computed (§8.1(a)).");
     let units: Decimal, match: Decimal, creditingDate: IsoDate;
     try {
@@ -169,13 +186,16 @@ export function readCreditsSheet(grid: SheetGrid, prices: PriceTable | undefined
       match = rate === undefined ? matchUnits(amount, prices, payDate) : matchUnits(amount, prices, payDate, rate);
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
-      return row.problem(error.message.startsWith("matchRate") ? "matchRate" : "payDate", `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}; the credit is left out of the reserve.`);
+      const field = /^(deferredAmount|amount) /.test(error.message) ? "amount" : "payDate";
+      return row.problem(field, `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}; the credit is left out of the reserve.`);
     }
     const source = { sheet: grid.sheet, address: row.address("payDate") };
+    const quantitySource = { sheet: grid.sheet, address: row.address("amount"), column: row.label("amount"), rule: "R02" };
     for (const [reference, quantity] of [["deferral units", units], ["match units", match]] as const) {
       const entry: LedgerEntry = { rowNumber: row.row, date: creditingDate, kind: "units", quantity, participant, reference: `${reference} for pay on ${payDate}` };
       into.entries.push(entry);
       into.sources.set(entry, source);
+      into.quantitySources.set(entry, quantitySource);
     }
     const key = JSON.stringify([quarterLabel(quarterOf(payDate)), participant]);
     const line = summary.get(key) ?? { quarter: quarterLabel(quarterOf(payDate)), participant, creditingDate, deferralUnits: ZERO, matchUnits: ZERO };
@@ -197,6 +217,24 @@ export interface ReserveSheets {
   prices?: SheetGrid;
 }
 
+/**
+ * Leaves out, as findings on their quantity cells, the rows the reserve
+ * cannot take (a reserve below zero, a split or quantity past what a cell
+ * holds): what is left reconciles without an error.
+ */
+function refuseRows(read: LedgerRead): void {
+  const { refused } = screenLedger(read.entries);
+  if (refused.length === 0) return;
+  for (const { entry, reason } of refused) {
+    const cell = read.quantitySources.get(entry) ?? { sheet: "", address: "", column: "Quantity", rule: "R01" };
+    const message = `${reason.charAt(0).toUpperCase()}${reason.slice(1)}. The row is left out of the reserve.`;
+    read.findings.push({ row: entry.rowNumber, column: cell.column, rule: cell.rule, section: "13.8", severity: "error", message });
+    read.locations.push({ sheet: cell.sheet, address: cell.address });
+  }
+  const leftOut = new Set(refused.map((r) => r.entry));
+  read.entries = read.entries.filter((entry) => !leftOut.has(entry));
+}
+
 /** Everything that counts against the reserve in a workbook: a ledger sheet, credits valued at prices, or both. */
 export function readReserveSheets({ ledger, credits, prices }: ReserveSheets): { read: LedgerRead; credits: CreditSummary[] } {
   const read = emptyRead();
@@ -205,16 +243,22 @@ export function readReserveSheets({ ledger, credits, prices }: ReserveSheets): {
     return { read, credits: [] };
   }
   if (ledger) readLedgerSheet(ledger, read);
-  if (read.unusable || !credits) return { read, credits: [] };
-  let table: PriceTable | undefined;
-  if (prices && prices.values.length > 0) {
-    try {
-      table = priceTableFrom(prices);
-    } catch (error) {
-      if (!(error instanceof PlanError)) throw error;
-      read.unusable = `the prices sheet cannot be used: ${error.message}`;
-      return { read, credits: [] };
+  if (read.unusable) return { read, credits: [] };
+  let summary: CreditSummary[] = [];
+  if (credits) {
+    let table: PriceTable | undefined;
+    if (prices && prices.values.length > 0) {
+      try {
+        table = priceTableFrom(prices);
+      } catch (error) {
+        if (!(error instanceof PlanError)) throw error;
+        read.unusable = `the prices sheet cannot be used: ${error.message}`;
+        return { read, credits: [] };
+      }
     }
+    summary = readCreditsSheet(credits, table, read).summary;
+    if (read.unusable) return { read, credits: [] };
   }
-  return { read, credits: readCreditsSheet(credits, table, read).summary };
+  refuseRows(read);
+  return { read, credits: summary };
 }

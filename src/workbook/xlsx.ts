@@ -7,7 +7,7 @@
 import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import type { SheetGrid } from "../sheets/grid";
+import { UnsavedFormula, type SheetGrid } from "../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../sheets/templates";
 
 /** A file that cannot be used at all: the CLI prints `message` and exits 2. */
@@ -20,8 +20,12 @@ function plainValue(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
   if (typeof value !== "object") return value;
-  if ("result" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ("formula" in value || "sharedFormula" in value) return "";
+  if ("formula" in value || "sharedFormula" in value) {
+    const { formula, sharedFormula, result } = value as Partial<ExcelJS.CellFormulaValue & ExcelJS.CellSharedFormulaValue>;
+    // Never calculated: not a blank to read silently. (ExcelJS reads a saved "" result the same way.)
+    if (result === undefined) return new UnsavedFormula(formula, sharedFormula);
+    return plainValue(result as ExcelJS.CellValue);
+  }
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
   if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
   if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);

@@ -2,7 +2,8 @@
 import { Decimal } from "../../src/engine/decimal";
 import { toOcf } from "../../src/engine/ocf";
 import { PriceTable } from "../../src/engine/prices";
-import { projectExhaustion, reconcileReserve, reserveStatus, type LedgerEntry } from "../../src/engine/reserve";
+import { exactJson, formatShares } from "../../src/engine/format";
+import { projectExhaustion, reconcileReserve, reserveStatus, screenLedger, type LedgerEntry } from "../../src/engine/reserve";
 import { locatedFindings, readCreditsSheet, readLedgerSheet } from "../../src/sheets/reserve";
 import { cellValues, CREDITS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
 import type { SheetGrid } from "../../src/sheets/grid";
@@ -80,6 +81,49 @@ describe("hand-worked ledgers", () => {
     expect(projection.windowEnd).toBe("2004-12-31");
     expect(projection.projectedDate).toBe("2006-01-01");
     expect(projectExhaustion(reconcileReserve([]), "2004-12-31").projectedDate).toBeUndefined();
+  });
+});
+
+describe("rows the reserve cannot take (§13.8)", () => {
+  it("screens them out in the order they apply, each with its reason, the totals after them unaffected", () => {
+    const ledger = [
+      entry("2003-03-31", "units", 100),
+      entry("2003-06-30", "reserve", -7_000_000),
+      entry("2003-07-01", "split", 1e308),
+      entry("2003-08-01", "reserve", -5_999_900),
+      entry("2003-09-30", "split", 1e-9),
+    ];
+    const { accepted, refused } = screenLedger(ledger);
+    expect(refused.map((r) => [r.entry.kind, r.reason])).toEqual([
+      ["reserve", "a reserve change of -7,000,000 shares would leave the authorised reserve at -1,000,000; it cannot fall below zero (§13.8)"],
+      ["split", "a split of 1e+308 new shares per old share would make the reserve 6e+314, too large for a cell (§13.8)"],
+      ["split", "a split of 1e-9 new shares per old share would make the reserve 1e-7 shares, less than a millionth of a share (§13.8)"],
+    ]);
+    expect(accepted.map((e) => e.kind)).toEqual(["units", "reserve"]);
+    expect(reserveStatus(reconcileReserve(accepted))).toEqual({ reserve: new Decimal(100), used: new Decimal(100), remaining: new Decimal(0) });
+  });
+
+  it("a reserve change down to exactly zero is allowed; reconciling an unscreened row that cannot count is an error naming it", () => {
+    expect(screenLedger([entry("2003-03-31", "reserve", -6_000_000)]).refused).toEqual([]);
+    const overdrawn = entry("2003-03-31", "reserve", -6_000_001);
+    expect(() => reconcileReserve([overdrawn])).toThrow(`ledger row ${overdrawn.rowNumber}: a reserve change of -6,000,001 shares would leave the authorised reserve at -1; it cannot fall below zero (§13.8)`);
+  });
+});
+
+describe("share counts in output", () => {
+  it("print every digit of a 20-digit count, grouped, never as 1e+20 or rounded to a binary number", () => {
+    expect(formatShares(new Decimal("12345678901234567890"))).toBe("12,345,678,901,234,567,890");
+    expect(formatShares(new Decimal("-98765432109876543210.5"))).toBe("-98,765,432,109,876,543,210.5");
+    expect(formatShares(new Decimal("100000000000000000000"))).toBe("100,000,000,000,000,000,000");
+    expect(formatShares(1_234_567.5)).toBe("1,234,567.5");
+    expect(formatShares(new Decimal("0.1234565"))).toBe("0.123457");
+    expect(formatShares(new Decimal("-0.0000001"))).toBe("0");
+  });
+
+  it("write JSON with exact number literals, and otherwise exactly as JSON.stringify does", () => {
+    const report = { reserve: new Decimal("12345678901240567890"), ledger: [{ row: 2, quantity: new Decimal("0.1") }], none: null, skipped: undefined, text: 'a "b"\n', empty: [] };
+    expect(exactJson(report)).toBe(JSON.stringify({ ...report, reserve: 1, ledger: [{ row: 2, quantity: 2 }] }, null, 2).replace(": 1,", ": 12345678901240567890,").replace(": 2\n", ": 0.1\n"));
+    expect(JSON.parse(exactJson({ n: new Decimal("-0") }))).toEqual({ n: 0 });
   });
 });
 

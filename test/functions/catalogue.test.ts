@@ -4,7 +4,7 @@
  * text, matrices with a header and "" / 0 blank rows, null for omitted optionals.
  */
 import Decimal from "decimal.js";
-import { caller, iso, loadFunctionsBundle, serial } from "../helpers/bundle";
+import { caller, iso, loadFunctionsBundle, serial, ShimError } from "../helpers/bundle";
 import { asExcelRange, sessionPrices } from "../helpers/prices";
 
 const call = caller(loadFunctionsBundle().registered);
@@ -41,13 +41,13 @@ describe("calendar", () => {
     expect(date("ELECTION_WINDOW_END", "2003-07-24")).toBe("2003-08-01");
   });
 
-  it("answers bad dates with #VALUE! and dates outside 1990..2099 with #NUM!", () => {
+  it("answers bad dates and dates outside 1990..2099 with #VALUE! and a message", () => {
     expect(call("IS_BUSINESS_DAY", "31/03/2003")).toEqual(error("#VALUE!", /date "31\/03\/2003" is not a date/));
     expect(call("IS_BUSINESS_DAY", true)).toEqual(error("#VALUE!", /date true is not a date/));
     expect(call("IS_BUSINESS_DAY", 60)).toEqual(error("#VALUE!", /not a date serial/));
     expect(call("IS_BUSINESS_DAY", "")).toEqual(error("#VALUE!", /date is blank/));
-    expect(call("QUARTER_END", serial("1989-12-29"))).toEqual(error("#NUM!", /1989-12-29 is outside the supported range/));
-    expect(call("ELECTION_WINDOW_END", "2100-01-01")).toEqual(error("#NUM!", /outside the supported range/));
+    expect(call("QUARTER_END", serial("1989-12-29"))).toEqual(error("#VALUE!", /1989-12-29 is outside the supported range/));
+    expect(call("ELECTION_WINDOW_END", "2100-01-01")).toEqual(error("#VALUE!", /outside the supported range/));
   });
 });
 
@@ -84,7 +84,16 @@ describe("valuation of units (Art. IV, VIII)", () => {
   });
 
   it("MATCH_UNITS refuses a rate below the 10% match (§4.3)", () => {
-    expect(call("MATCH_UNITS", 10000, prices, "2003-02-14", 0.05, null)).toEqual(error("#NUM!", /matchRate 5% is below the plan's 10% match \(§4\.3\)/));
+    expect(call("MATCH_UNITS", 10000, prices, "2003-02-14", 0.05, null)).toEqual(error("#VALUE!", /matchRate 5% is below the plan's 10% match \(§4\.3\)/));
+  });
+
+  it("MATCH_UNITS refuses 15 typed for 15% instead of crediting a 1500% match, suggesting the percentage", () => {
+    expect(call("MATCH_UNITS", 10000, prices, "2003-02-14", 15, null)).toEqual(
+      error("#VALUE!", /^matchRate 1500% is above 100%; if 15% was meant, enter 15% \(or 0\.15\) \(§4\.3\)$/),
+    );
+    expect(call("MATCH_UNITS", 10000, prices, "2003-02-14", 1.01, null)).toEqual(error("#VALUE!", /matchRate 101% is above 100%/));
+    const flat = asExcelRange(sessionPrices("2003-04-01", "2003-06-30", () => 2.5));
+    expect(call("MATCH_UNITS", 10000, flat, "2003-05-15", 1, null)).toBe(4000);
   });
 
   it("DISCRETIONARY_UNITS, DIVIDEND_UNITS and ALLOCATION_UNITS use the close of their day", () => {
@@ -99,16 +108,16 @@ describe("valuation of units (Art. IV, VIII)", () => {
     expect(call("SPLIT_ADJUST", 1000, 1, 10, null)).toBe(100);
     expect(call("SPLIT_ADJUST", 1000.5, 2, 1, null)).toBe(2001);
     expect(call("SPLIT_ADJUST", 10, 1, 3, 2)).toBe(3.33);
-    expect(call("SPLIT_ADJUST", 10, 0, 1, null)).toEqual(error("#NUM!", /newShares 0 must be greater than 0/));
+    expect(call("SPLIT_ADJUST", 10, 0, 1, null)).toEqual(error("#VALUE!", /newShares 0 must be greater than 0/));
     expect(call("MAX_SHARES", 10.000001)).toBe(11);
     expect(call("MAX_SHARES", 10)).toBe(10);
-    expect(call("MAX_SHARES", -1)).toEqual(error("#NUM!", /units -1 must not be negative/));
+    expect(call("MAX_SHARES", -1)).toEqual(error("#VALUE!", /units -1 must not be negative/));
   });
 
   it("rounds units half-up once, on the result", () => {
     const flat = asExcelRange(sessionPrices("2003-04-01", "2003-06-30", () => 8));
     expect(call("UNITS_CREDITED", 1, flat, "2003-05-15", 2)).toBe(0.13); // 0.125 → 0.13
-    expect(call("UNITS_CREDITED", 1, flat, "2003-05-15", 21)).toEqual(error("#NUM!", /places 21 must be a whole number from 0 to 20/));
+    expect(call("UNITS_CREDITED", 1, flat, "2003-05-15", 21)).toEqual(error("#VALUE!", /places 21 must be a whole number from 0 to 20/));
   });
 
   it("validates the whole price table on every call, naming the row", () => {
@@ -144,7 +153,7 @@ describe("Investment Account (§5.2(b))", () => {
   });
 
   it("INVESTMENT_INTEREST refuses a rate typed as a whole percent", () => {
-    expect(call("INVESTMENT_INTEREST", [["2003-01-01", 10000]], "2003-02-01", 4.25)).toEqual(error("#NUM!", /annualRate 4.25 is more than 100%/));
+    expect(call("INVESTMENT_INTEREST", [["2003-01-01", 10000]], "2003-02-01", 4.25)).toEqual(error("#VALUE!", /annualRate 4.25 is more than 100%/));
   });
 
   const rates = [["Date", "Prime"], [serial("2002-11-07"), 0.0425], [serial("2003-06-27"), 0.04]];
@@ -174,7 +183,7 @@ describe("discounted options (Art. V)", () => {
     expect(call("MIN_DISCOUNT", 10)).toBe(1);
     expect(call("MIN_DISCOUNT", 12)).toBe(1);
     expect(call("MAX_DISCOUNT", 12)).toBe(6);
-    expect(call("MIN_DISCOUNT", 0)).toEqual(error("#NUM!", /fmv 0 must be greater than 0/));
+    expect(call("MIN_DISCOUNT", 0)).toEqual(error("#VALUE!", /fmv 0 must be greater than 0/));
   });
 
   it("prices to 4 decimals and takes a dollar discount", () => {
@@ -184,10 +193,16 @@ describe("discounted options (Art. V)", () => {
   });
 
   it("refuses a discount outside §5.1, naming the bound", () => {
-    expect(call("OPTION_PRICE", 8, 0.05, null)).toEqual(error("#NUM!", /^discount 5% is below the 10% minimum for a price at or below \$10\.00 .*§5\.1/));
-    expect(call("OPTION_PRICE", 12, 0.05, null)).toEqual(error("#NUM!", /below the \$1\.00 minimum for a price above \$10\.00/));
-    expect(call("OPTION_SHARES", 1000, 12, 7, "dollars")).toEqual(error("#NUM!", /above the 50% maximum/));
+    expect(call("OPTION_PRICE", 8, 0.05, null)).toEqual(error("#VALUE!", /^discount 5% is below the 10% minimum for a price at or below \$10\.00 .*§5\.1/));
+    expect(call("OPTION_PRICE", 12, 0.05, null)).toEqual(error("#VALUE!", /below the \$1\.00 minimum for a price above \$10\.00/));
+    expect(call("OPTION_SHARES", 1000, 12, 7, "dollars")).toEqual(error("#VALUE!", /above the 50% maximum/));
     expect(call("OPTION_PRICE", 12, 1, "euros")).toEqual(error("#VALUE!", /discountType "euros" must be one of/));
+  });
+
+  it("takes an empty discountType cell (0 on Excel desktop) as the default fraction, and nothing else", () => {
+    expect(call("OPTION_PRICE", 1, 0.15, 0)).toBe(0.85);
+    expect(call("OPTION_PRICE", 1, 0.15, "")).toBe(0.85);
+    expect(call("OPTION_PRICE", 1, 0.15, 1)).toEqual(error("#VALUE!", /discountType 1 must be one of/));
   });
 
   it("OPTION_EXERCISABLE_DATE: later of grant + 6 months and the next January 1 (§7.2(c)(ii))", () => {
@@ -219,8 +234,8 @@ describe("distribution (Art. VII)", () => {
     expect(call("WITHDRAWAL_PENALTY", 12345.67, 0.25)).toBe(308.64);
     expect(date("NONPARTICIPATION_END", "2003-01-15", 1)).toBe("2005-01-15");
     expect(date("NONPARTICIPATION_END", "2003-01-15", 0.25)).toBe("2003-07-15");
-    expect(call("WITHDRAWAL_PENALTY", 1000, 0.3)).toEqual(error("#NUM!", /fraction 30% is not a 25% increment.*§7\.3/));
-    expect(call("NONPARTICIPATION_END", "2003-01-15", 0)).toEqual(error("#NUM!", /not a 25% increment/));
+    expect(call("WITHDRAWAL_PENALTY", 1000, 0.3)).toEqual(error("#VALUE!", /fraction 30% is not a 25% increment.*§7\.3/));
+    expect(call("NONPARTICIPATION_END", "2003-01-15", 0)).toEqual(error("#VALUE!", /not a 25% increment/));
   });
 
   it("WITHHOLD_SHARES rounds up and WITHHOLD_CASH pays the rest of the last share (§10.2)", () => {
@@ -228,7 +243,7 @@ describe("distribution (Art. VII)", () => {
     expect(call("WITHHOLD_CASH", 1000, 30)).toBe(20);
     expect(call("WITHHOLD_SHARES", 900, 30)).toBe(30);
     expect(call("WITHHOLD_CASH", 900, 30)).toBe(0);
-    expect(call("WITHHOLD_SHARES", 1000, 0)).toEqual(error("#NUM!", /fmv 0 must be greater than 0/));
+    expect(call("WITHHOLD_SHARES", 1000, 0)).toEqual(error("#VALUE!", /fmv 0 must be greater than 0/));
   });
 });
 
@@ -238,13 +253,24 @@ describe("elections (§4.2)", () => {
     expect(date("ELECTION_DEADLINE", "BONUS", 2004)).toBe("2003-12-31");
     expect(date("ELECTION_DEADLINE", "salary", 2002)).toBe("2002-08-17");
     expect(date("ELECTION_DEADLINE", "bonus", 2002)).toBe("2002-08-17");
-    expect(call("ELECTION_DEADLINE", "salary", 2001)).toEqual(error("#NUM!", /year 2001 must be a whole year from 2002/));
+    expect(call("ELECTION_DEADLINE", "salary", 2001)).toEqual(error("#VALUE!", /year 2001 must be a whole year from 2002/));
     expect(call("ELECTION_DEADLINE", "stock", 2004)).toEqual(error("#VALUE!", /kind "stock" must be one of "salary", "bonus"/));
+  });
+
+  it("ELECTION_DEADLINE never takes an empty cell for \"salary\" or for a year", () => {
+    // Excel desktop hands an empty cell as 0; the web as null or "".
+    expect(call("ELECTION_DEADLINE", 0, 2004)).toEqual(error("#VALUE!", /^kind is 0 \(an empty cell\?\); enter one of "salary", "bonus"$/));
+    expect(call("ELECTION_DEADLINE", null, 2004)).toEqual(error("#VALUE!", /^kind is blank; enter one of "salary", "bonus"$/));
+    expect(call("ELECTION_DEADLINE", "", 2004)).toEqual(error("#VALUE!", /kind is blank/));
+    expect(call("ELECTION_DEADLINE", 1, 2004)).toEqual(error("#VALUE!", /kind 1 must be one of/));
+    expect(call("ELECTION_DEADLINE", "salary", 0)).toEqual(error("#VALUE!", /^year is 0 \(an empty cell\?\); enter a year such as 2004$/));
+    expect(call("ELECTION_DEADLINE", "salary", null)).toEqual(error("#VALUE!", /year is blank/));
+    expect(date("ELECTION_DEADLINE", " Salary ", 2004)).toBe("2003-12-30");
   });
 
   it("NEW_PARTICIPANT_DEADLINE: thirty days after eligibility, not for January 1 (§4.2(d))", () => {
     expect(date("NEW_PARTICIPANT_DEADLINE", "2003-03-15")).toBe("2003-04-14");
-    expect(call("NEW_PARTICIPANT_DEADLINE", "2004-01-01")).toEqual(error("#NUM!", /is January 1; §4\.2\(d\)/));
+    expect(call("NEW_PARTICIPANT_DEADLINE", "2004-01-01")).toEqual(error("#VALUE!", /is January 1; §4\.2\(d\)/));
   });
 });
 
@@ -284,6 +310,14 @@ describe("share reserve (§13.8)", () => {
     expect(call("RESERVE_USED", [[serial("2003-03-31"), "units", -5]], null)).toEqual(error("#VALUE!", /cannot be negative.*§13\.8/));
     expect(call("RESERVE_USED", [[serial("2003-03-31"), "split", 0]], null)).toEqual(error("#VALUE!", /must be greater than 0/));
   });
+
+  it("refuses, naming the row, a reserve change below zero and a split past what a cell holds", () => {
+    const negative = [["Date", "Kind", "Quantity"], [serial("2003-03-31"), "units", 100], [serial("2003-06-30"), "reserve", -7_000_000]];
+    expect(call("RESERVE_REMAINING", negative, null, null)).toEqual(error("#VALUE!", /^ledger row 3: a reserve change of -7,000,000 shares would leave the authorised reserve at -1,000,000; it cannot fall below zero \(§13\.8\)$/));
+    expect(call("RESERVE_REMAINING", negative, null, 8_000_000)).toBe(999_900);
+    const overflow = [[serial("2003-03-31"), "split", 1e300], [serial("2003-06-30"), "split", 1e300]];
+    expect(call("RESERVE_USED", overflow, null)).toEqual(error("#VALUE!", /^ledger row 2: a split of 1e\+300 new shares per old share would make the reserve 6e\+606, too large for a cell/));
+  });
 });
 
 describe("retention agreement", () => {
@@ -311,9 +345,30 @@ describe("retention agreement", () => {
 
   it("forfeits it on any other termination, or one on the day of a Change in Control", () => {
     expect(schedule("2002-09-15", "voluntary", null)[1]).toEqual(["2002-12-31", 132000, "", "forfeited"]);
-    expect(schedule("2002-09-15", "", null)[1][3]).toBe("forfeited");
+    expect(schedule("2002-09-15", "Cause", null)[1][3]).toBe("forfeited");
+    expect(schedule("2002-09-15", "death", null)[1][3]).toBe("forfeited");
+    expect(schedule("2002-09-15", "DISABILITY", null)[1][3]).toBe("forfeited");
     expect(schedule("2002-09-15", "without cause", "2002-09-15")[1][3]).toBe("forfeited");
     expect(schedule(null, null, "2002-05-01").map((row) => row[3])).toEqual(["forfeited", "forfeited"]);
+  });
+
+  it("matches the termination type ignoring case, spaces and hyphens", () => {
+    for (const spelling of ["without-cause", "WithoutCause", "  without   cause ", "Without - Cause"]) {
+      expect(schedule("2002-09-15", spelling, null)[1][3]).toBe("accelerated");
+    }
+  });
+
+  it("answers any other wording, or a blank type beside a termination date, with #VALUE! naming the five (a typo must not forfeit $132,000)", () => {
+    const five = /must be one of "without cause", "cause", "voluntary", "death", "disability"$/;
+    expect(call("RETENTION_SCHEDULE", "2002-09-15", "involuntary", null)).toEqual(error("#VALUE!", new RegExp(`^terminationType "involuntary" ${five.source}`)));
+    expect(call("RETENTION_SCHEDULE", "2002-09-15", "without caus", null)).toEqual(error("#VALUE!", five));
+    expect(call("RETENTION_SCHEDULE", "2002-09-15", "fired", null)).toEqual(error("#VALUE!", five));
+    expect(call("RETENTION_SCHEDULE", "2002-09-15", "", null)).toEqual(error("#VALUE!", /^terminationType is blank; enter one of "without cause", "cause", "voluntary", "death", "disability"$/));
+    expect(call("RETENTION_SCHEDULE", "2002-09-15", null, null)).toEqual(error("#VALUE!", /terminationType is blank/));
+    expect(call("RETENTION_SCHEDULE", serial("2002-09-15"), 0, null)).toEqual(error("#VALUE!", /terminationType is 0 \(an empty cell\?\)/));
+    // Without a termination the type may be blank, but a word outside the five is still refused.
+    expect(schedule(0, 0, 0).map((row) => row[3])).toEqual(["due", "due"]);
+    expect(call("RETENTION_SCHEDULE", null, "involuntary", null)).toEqual(error("#VALUE!", five));
   });
 
   it("LATE_INTEREST: 10% simple, actual/365, from the day after the deadline", () => {
@@ -321,5 +376,46 @@ describe("retention agreement", () => {
     expect(call("LATE_INTEREST", 66000, "2002-06-30", "2002-07-04", null)).toBe(18.08);
     expect(call("LATE_INTEREST", 66000, serial("2002-06-30"), "2002-07-13", null)).toBe(180.82);
     expect(call("LATE_INTEREST", 66000, "2002-06-30", "2002-07-13", 0.12)).toBe(216.99);
+  });
+});
+
+describe("errors Excel can explain", () => {
+  it("the test shim keeps a message only where Excel shows one: #VALUE! and #N/A", () => {
+    expect(new ShimError("#VALUE!", "why").message).toBe("why");
+    expect(new ShimError("#N/A", "why").message).toBe("why");
+    expect(new ShimError("#NUM!", "why").message).toBeUndefined();
+    expect(new ShimError("#DIV/0!", "why").message).toBeUndefined();
+  });
+
+  // Plan-disallowed numbers and out-of-range dates were #NUM!, whose message Excel drops.
+  it.each([
+    ["SPLIT_ADJUST", [10, 0, 1, null], /newShares 0 must be greater than 0/],
+    ["UNITS_CREDITED", [-1, [["2003-03-31", 4]], "2003-03-31", null], /amount -1 must not be negative/],
+    ["WITHDRAWAL_PENALTY", [1000, 0.3], /25% increment/],
+    ["OPTION_PRICE", [8, 0.6, null], /above the 50% maximum/],
+    ["NEW_PARTICIPANT_DEADLINE", ["2004-01-01"], /January 1/],
+    ["ELECTION_DEADLINE", ["salary", 2001], /year 2001/],
+    ["QUARTER_END", [serial("1989-12-29")], /outside the supported range/],
+    ["BUSINESS_DAY", ["2099-12-31", 5], /outside the supported range/],
+    ["INVESTMENT_INTEREST", [[["2003-01-01", 10000]], "2003-02-01", 4.25], /more than 100%/],
+    ["MAX_SHARES", [1e308 * 10], /not a number/],
+    ["SPLIT_ADJUST", [1e300, 1e300, 1, null], /too large for a cell/],
+  ])("%s answers a number or date the plan does not allow with #VALUE! and its message", (id, args, message) => {
+    expect(call(id, ...args)).toEqual(error("#VALUE!", message));
+  });
+
+  it("no function answers hostile arguments with a code other than #VALUE! or #N/A, or without a message", () => {
+    const hostile: unknown[] = [null, "", 0, -1, 1e308, 0.5, "x", "#N/A", true, "2003-13-45", [[1, 2]], Number.NaN];
+    const { registered } = loadFunctionsBundle();
+    for (const [id, fn] of Object.entries(registered)) {
+      for (const value of hostile) {
+        const result = call(id, ...Array.from({ length: fn.length }, () => value));
+        if (result !== null && typeof result === "object" && "code" in result) {
+          const { code, message } = result as { code: string; message?: string };
+          expect({ id, value, code }).toEqual({ id, value, code: expect.stringMatching(/^(#VALUE!|#N\/A)$/) });
+          expect(message).toEqual(expect.any(String));
+        }
+      }
+    }
   });
 });

@@ -9,11 +9,25 @@ import vm from "vm";
 
 export const DIST = path.resolve(__dirname, "../../dist");
 
+const MESSAGE_CODES = new Set(["#VALUE!", "#N/A"]);
+
+/**
+ * `CustomFunctions.Error` as Excel treats it: a custom message is kept only on
+ * #VALUE! and #N/A; every other code (#NUM!, #DIV/0!, …) shows without it.
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors
+ * ("Both #VALUE! and #N/A errors also support custom error messages") and
+ * https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.errorcode
+ * ("A custom error message can't be used" on the others).
+ */
 export class ShimError {
+  readonly message?: string;
+
   constructor(
     readonly code: string,
-    readonly message?: string,
-  ) {}
+    message?: string,
+  ) {
+    if (MESSAGE_CODES.has(code)) this.message = message;
+  }
 }
 
 export const ERROR_CODES = {

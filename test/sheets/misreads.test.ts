@@ -1,0 +1,230 @@
+/**
+ * No silent misreads (issue 8 §4): a cell that holds no value, an error, a
+ * decimal comma, a rate typed as a whole number, a column named twice, a
+ * header with invisible characters, a ledger row the reserve cannot take.
+ * Each is a finding on its cell saying what was read, never a plausible value.
+ * Grids are shaped as both adapters hand them over: Office.js `values` (an
+ * error cell is its text "#N/A") and the .xlsx reader (`UnsavedFormula` for a
+ * formula a file holds no value for).
+ */
+import { Decimal } from "../../src/engine/decimal";
+import { PlanError } from "../../src/engine/errors";
+import { PriceTable } from "../../src/engine/prices";
+import { reconcileReserve, reserveStatus } from "../../src/engine/reserve";
+import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
+import { readNumber, readPercent, readText } from "../../src/sheets/cells";
+import { validateElectionSheet } from "../../src/sheets/elections";
+import { normalizeHeader, UnsavedFormula, type SheetGrid } from "../../src/sheets/grid";
+import { priceTableFrom } from "../../src/sheets/prices";
+import { locatedFindings, readReserveSheets } from "../../src/sheets/reserve";
+import { cellValues, CREDITS_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
+import { serial } from "../helpers/bundle";
+import { electionGrid, HEADERS } from "../helpers/sheets";
+
+const salary = { Participant: "Ann Lee", "Election Type": "Salary deferral", "Election Date": "2003-12-01", "Plan Year": 2004, Percent: 0.1, "Committee Approved": "Y" };
+const validate = (rows: Array<Record<string, unknown>>, headers?: string[]) => validateElectionSheet(electionGrid(rows, headers), DEFAULT_ELECTION_SETTINGS);
+const located = (result: ReturnType<typeof validate>) => result.findings.map((f, i) => `${result.addresses[i]} ${f.rule} ${f.message}`);
+
+describe("a formula with no saved value", () => {
+  it("is a finding saying so, never a blank", () => {
+    const result = validate([{ ...salary, Participant: new UnsavedFormula('Staff!B2&""'), "Plan Year": new UnsavedFormula(undefined, "D9") }]);
+    expect(located(result)).toEqual([
+      'A2 E16 Cell A2 holds a formula with no saved value (=Staff!B2&""): open and save it in Excel.',
+      "D2 E16 Cell D2 holds a formula with no saved value (shared from D9): open and save it in Excel.",
+    ]);
+    expect(result.findings.some((f) => /no participant|Plan Year is blank/.test(f.message))).toBe(false);
+  });
+
+  it("is never mistaken for a blank row, and cannot be produced by Office.js, which hands only numbers, text and booleans", () => {
+    const result = validate([{ Participant: new UnsavedFormula("X1") }]);
+    expect(result.rowsChecked).toBe(1);
+    expect(result.findings.map((f) => f.message)).toContain("Cell A2 holds a formula with no saved value (=X1): open and save it in Excel.");
+    expect(typeof new UnsavedFormula("A1")).toBe("object");
+  });
+
+  it("in a prices sheet makes the table unusable, naming the cell", () => {
+    const grid: SheetGrid = { sheet: "Prices", firstRow: 1, firstColumn: 0, values: [["Date", "Close"], [serial("2003-07-01"), 4], [serial("2003-07-02"), new UnsavedFormula("B2*1.01")]] };
+    expect(() => priceTableFrom(grid)).toThrow(new PlanError("invalidValue", "Prices!B3 holds a formula with no saved value (=B2*1.01): open and save it in Excel"));
+    grid.values[2][1] = "#N/A";
+    expect(() => priceTableFrom(grid)).toThrow("Prices!B3 holds the error #N/A; correct the formula or value behind it");
+  });
+});
+
+describe("an error cell", () => {
+  it("is not a participant named #N/A, nor an unknown election type, nor a date", () => {
+    const result = validate([{ ...salary, Participant: "#N/A", "Election Type": "#REF!", "Election Date": "#VALUE!" }]);
+    expect(located(result)).toEqual([
+      "C2 E16 Cell C2 holds the error #VALUE!; Election Date expects a date (a date cell or YYYY-MM-DD). Correct the formula or value behind it.",
+      "B2 E16 Cell B2 holds the error #REF!; Election Type expects text. Correct the formula or value behind it.",
+      "A2 E16 Cell A2 holds the error #N/A; Participant expects text. Correct the formula or value behind it.",
+    ]);
+  });
+
+  it.each(["#N/A", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"])("%s is refused by every reader", (error) => {
+    expect(readText(error)).toEqual({ problem: "text" });
+    expect(readNumber(error)).toEqual({ problem: "a number" });
+    expect(readPercent(error).problem).toBeDefined();
+  });
+
+  it("names the participant cell when Credits come from a lookup that failed", () => {
+    const { read } = readReserveSheets({ credits: creditsGrid([["#N/A", 12_000, serial("2003-07-15"), ""]]), prices: pricesGrid });
+    expect(read.entries).toEqual([]);
+    expect(locatedFindings(read).map((f) => `${f.address} ${f.rule} ${f.message}`)).toEqual([
+      "A2 R02 Cell A2 holds the error #N/A; Participant expects text. Correct the formula or value behind it. The row is left out of the reserve.",
+    ]);
+  });
+});
+
+describe("a decimal comma", () => {
+  it('"0,1" is not read as 1 (100%): the finding quotes it and shows the number with a point', () => {
+    const result = validate([{ ...salary, Percent: "0,1" }, { ...salary, Participant: "Ben Ortiz", Percent: "1,5%" }]);
+    expect(located(result)).toEqual([
+      'E2 E16 Cell E2 holds "0,1"; Percent expects a percent such as 50% (a comma is read only between thousands, as in 1,000; write a decimal with a point: "0.1").',
+      'E3 E16 Cell E3 holds "1,5%"; Percent expects a percent such as 50% (a comma is read only between thousands, as in 1,000; write a decimal with a point: "1.5%").',
+    ]);
+  });
+
+  it("a thousands separator still reads, and text that is no number gets no hint about commas", () => {
+    expect(readNumber("1,000")).toEqual({ value: new Decimal(1000) });
+    expect(readNumber("$12,345,678.50")).toEqual({ value: new Decimal("12345678.5") });
+    expect(readNumber("1,00")).toEqual({ problem: "a number" });
+    expect(readNumber("1.000,50")).toEqual({ problem: "a number" });
+    expect(readNumber("12,3456")).toEqual({ problem: "a number" });
+    const [finding] = validate([{ ...salary, "Election Date": "Dec 1, 2003" }]).findings;
+    expect(finding.message).toBe('Cell C2 holds "Dec 1, 2003"; Election Date expects a date (a date cell or YYYY-MM-DD).');
+  });
+});
+
+describe("a column named twice", () => {
+  it("an alias beside the canonical header is a finding on the ignored header; the canonical column is read", () => {
+    const headers = [...HEADERS.slice(0, 5), "Type"];
+    const result = validate([{ ...salary, Type: "Bonus deferral" }], headers);
+    expect(located(result)).toEqual([
+      'F1 E01 Columns B ("Election Type") and F ("Type") both name the Election Type column; B is read and F is ignored. Delete or rename one so the sheet says which to use.',
+    ]);
+  });
+
+  it("the same header twice: the leftmost is read, the other reported, whatever order", () => {
+    const headers = ["Participant", "Election Type", "Filed", "Plan Year", "Percent", "Percent", "Date Filed"];
+    const result = validate([{ ...salary, Filed: "2003-12-01", "Date Filed": "2004-01-05" }], headers);
+    expect(result.findings.map((f, i) => `${result.addresses[i]} ${f.rule} ${f.column}`)).toEqual(["G1 E01 Filed", "F1 E01 Percent"]);
+    expect(result.findings[0].message).toMatch(/^Columns C \("Filed"\) and G \("Date Filed"\) both name the Election Date column; C is read/);
+  });
+
+  it("in a ledger: Quantity beside Shares", () => {
+    const ledger: SheetGrid = { sheet: "Ledger", firstRow: 1, firstColumn: 0, values: [["Date", "Kind", "Shares", "Quantity"], [serial("2003-03-31"), "units", 5, 500]] };
+    const { read } = readReserveSheets({ ledger });
+    expect(read.entries.map((e) => e.quantity.toNumber())).toEqual([500]);
+    expect(locatedFindings(read).map((f) => `${f.address} ${f.rule} ${f.severity}`)).toEqual(["C1 R01 error"]);
+    expect(read.findings[0].message).toMatch(/^Columns D \("Quantity"\) and C \("Shares"\) both name the Quantity column; D is read and C is ignored/);
+  });
+});
+
+describe("headers as pasted from the web or typed in another input mode", () => {
+  it("match after Unicode normalisation: zero-width spaces, full-width letters, no-break spaces", () => {
+    expect(normalizeHeader("Partici\u200Bpant\uFEFF")).toBe("participant");
+    expect(normalizeHeader("\uFF25\uFF4C\uFF45\uFF43\uFF54\uFF49\uFF4F\uFF4E\u3000\uFF34\uFF59\uFF50\uFF45")).toBe("electiontype");
+    expect(normalizeHeader("Election\u00A0Date")).toBe("electiondate");
+    const headers = ["Partici\u200Bpant", "\uFF25\uFF4C\uFF45\uFF43\uFF54\uFF49\uFF4F\uFF4E \uFF34\uFF59\uFF50\uFF45", "Election\u00A0Date", "Plan\u2060Year", "Percent\u00AD"];
+    const row = Object.fromEntries(headers.map((h, i) => [h, Object.values(salary)[i]]));
+    const result = validate([row], headers);
+    expect(result.unusable).toBeUndefined();
+    expect(result.findings).toEqual([]);
+    expect(result.rowsChecked).toBe(1);
+  });
+
+  it("values lose invisible characters too, so one participant is not two", () => {
+    expect(readText("Ann\u200B Lee")).toEqual({ value: "Ann Lee" });
+    expect(readText("\u200B")).toEqual({ value: undefined });
+  });
+});
+
+const pricesGrid: SheetGrid = { sheet: "Prices", firstRow: 1, firstColumn: 0, values: [["Date", "Close"], ...cellValues(PRICES_TEMPLATE)] };
+const creditsGrid = (rows: unknown[][]): SheetGrid => ({ sheet: "Credits", firstRow: 1, firstColumn: 0, values: [CREDITS_TEMPLATE.columns.map((c) => c.header), ...rows] });
+const ledgerGrid = (rows: unknown[][]): SheetGrid => ({ sheet: "Ledger", firstRow: 1, firstColumn: 0, values: [["Date", "Kind", "Quantity", "Reported Remaining"], ...rows] });
+
+describe("Match Rate typed as a whole number", () => {
+  it("15 for 15% is a finding suggesting the percentage, not a 1500% match counted against the reserve", () => {
+    const { read } = readReserveSheets({ credits: creditsGrid([["Ann Lee", 12_000, serial("2003-07-15"), 15], ["Ben Ortiz", 8_000, serial("2003-08-15"), 0.15]]), prices: pricesGrid });
+    expect(locatedFindings(read).map((f) => `${f.address} ${f.rule} ${f.message}`)).toEqual([
+      "D2 R02 Match Rate 1500% is above 100%; if 15% was meant, enter 15% (or 0.15) (§4.3); the credit is left out of the reserve.",
+    ]);
+    expect(read.entries.map((e) => e.participant)).toEqual(["Ben Ortiz", "Ben Ortiz"]);
+  });
+
+  it('"0,1" is a finding quoting the cell, not a 100% match', () => {
+    const { read } = readReserveSheets({ credits: creditsGrid([["Ann Lee", 12_000, serial("2003-07-15"), "0,1"]]), prices: pricesGrid });
+    expect(read.entries).toEqual([]);
+    expect(read.findings[0].message).toBe(
+      'Cell D2 holds "0,1"; Match Rate expects a percent such as 50% (a comma is read only between thousands, as in 1,000; write a decimal with a point: "0.1"). The row is left out of the reserve.',
+    );
+  });
+});
+
+describe("ledger rows the reserve cannot take", () => {
+  const findings = (rows: unknown[][]) => {
+    const { read } = readReserveSheets({ ledger: ledgerGrid(rows) });
+    return { read, located: locatedFindings(read).map((f) => `${f.address} ${f.rule} ${f.message}`) };
+  };
+
+  it("a reserve change may be negative, but not below zero: that row is a finding and left out", () => {
+    const { read, located: messages } = findings([
+      [serial("2003-03-31"), "units", 100, ""],
+      [serial("2003-06-30"), "reserve", -1_000_000, ""],
+      [serial("2003-09-30"), "reserve", -7_000_000, ""],
+    ]);
+    expect(messages).toEqual([
+      "C4 R01 A reserve change of -7,000,000 shares would leave the authorised reserve at -2,000,000; it cannot fall below zero (§13.8). The row is left out of the reserve.",
+    ]);
+    expect(reserveStatus(reconcileReserve(read.entries))).toEqual({ reserve: new Decimal(5_000_000), used: new Decimal(100), remaining: new Decimal(4_999_900) });
+  });
+
+  it("a split that overflows a cell, or leaves a count under a millionth of a share, is a finding naming its row", () => {
+    const { read, located: messages } = findings([
+      [serial("2003-03-31"), "units", 100, ""],
+      [serial("2003-06-30"), "split", 1e300, ""],
+      [serial("2003-07-31"), "split", 1e300, ""],
+      [serial("2003-08-29"), "split", 1e-300, ""],
+      [serial("2003-09-30"), "split", 1e-9, ""],
+    ]);
+    // After the third row the reserve is 6,000,000 again and 100 shares are counted; 1e-9 leaves 1e-7 of them.
+    expect(messages).toEqual([
+      "C4 R01 A split of 1e+300 new shares per old share would make the reserve 6e+606, too large for a cell (§13.8). The row is left out of the reserve.",
+      "C6 R01 A split of 1e-9 new shares per old share would make the shares counted 1e-7 shares, less than a millionth of a share (§13.8). The row is left out of the reserve.",
+    ]);
+    expect(read.entries.map((e) => e.rowNumber)).toEqual([2, 3, 5]);
+    expect(() => reconcileReserve(read.entries)).not.toThrow();
+  });
+
+  it("a quantity too large for a cell is a finding on its cell; 20 digits read exactly", () => {
+    const { read, located: messages } = findings([
+      [serial("2003-03-31"), "reserve", "12345678901234567890", ""],
+      [serial("2003-04-30"), "units", `1${"0".repeat(400)}`, ""],
+      [serial("2003-05-30"), "units", "98765432109876543210", "12,345,678,901,234,567,890"],
+    ]);
+    expect(messages).toEqual([
+      'C3 R01 Cell C3 holds "10000000000000000000…0000000000" (401 characters); Quantity expects a number a cell can hold (at most 9.99999999999999e+307). The row is left out of the reserve.',
+    ]);
+    const status = reserveStatus(reconcileReserve(read.entries));
+    expect(status.reserve.toFixed()).toBe("12345678901240567890");
+    expect(status.remaining.toFixed()).toBe("-86419753208635975320");
+    expect(reconcileReserve(read.entries).divergences.map((d) => d.difference.toFixed())).toEqual(["98765432109870543210"]);
+  });
+
+  it("the error or uncalculated formula in a ledger cell is named, not taken for a blank or unknown kind", () => {
+    const { located: messages } = findings([
+      [serial("2003-03-31"), "#N/A", 100, ""],
+      [serial("2003-04-30"), "units", new UnsavedFormula("Credits!B9/4"), ""],
+    ]);
+    expect(messages).toEqual([
+      "B2 R01 Cell B2 holds the error #N/A; Kind expects text. Correct the formula or value behind it. The row is left out of the reserve.",
+      "C3 R01 Cell C3 holds a formula with no saved value (=Credits!B9/4): open and save it in Excel. The row is left out of the reserve.",
+    ]);
+  });
+});
+
+describe("the price table behind the credits", () => {
+  it("is unchanged by these checks on a clean sheet", () => {
+    expect(priceTableFrom(pricesGrid).closePrice("2003-07-01")).toEqual(PriceTable.fromCells(cellValues(PRICES_TEMPLATE)).closePrice("2003-07-01"));
+  });
+});
