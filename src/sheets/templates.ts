@@ -7,6 +7,7 @@ import { businessDay } from "../engine/calendar";
 import { isoDateToSerial, parseIsoDate, type IsoDate } from "../engine/dates";
 import { ELECTION_TYPES } from "../engine/validation";
 import { ELECTION_COLUMNS } from "./elections";
+import { ISSUER_SHEET } from "./issuer";
 
 export type ColumnFormat = "text" | "date" | "percent" | "year" | "dollars" | "number";
 
@@ -148,5 +149,25 @@ export const CREDITS_TEMPLATE: SheetTemplate = {
     ["Ben Ortiz", 8_000, "2003-08-15", 0.15],
     ["Cara Diaz", 5_000, "2003-09-15", ""],
     ["Ann Lee", 12_000, "2003-08-15", ""],
+  ],
+};
+
+/**
+ * The issuer an Open Cap Format package names: column A the field, column B
+ * its value (sheets/issuer.ts). OCF requires the first three.
+ */
+export const ISSUER_TEMPLATE: SheetTemplate = {
+  sheet: ISSUER_SHEET,
+  table: "Issuer",
+  columns: [
+    { header: "Field", format: "text", width: 22 },
+    { header: "Value", format: "text", width: 24 },
+    { header: "Note", format: "text", width: 70 },
+  ],
+  rows: [
+    ["Legal Name", "Hecla Mining Company", "Required by Open Cap Format. The plan's preamble names the Company."],
+    ["Formation Date", "1891-10-14", "Required, YYYY-MM-DD. Hecla was first incorporated (in Idaho) on this day; use the date your corporate records give."],
+    ["Country", "US", "Required: the ISO 3166-1 two-letter code of the country of formation."],
+    ["Country Subdivision", "DE", "Optional: the ISO 3166-2 code of the state of formation; the plan's preamble calls the Company a Delaware corporation."],
   ],
 };

@@ -222,3 +222,27 @@ describe("Share reserve through the adapter", () => {
     expect(model.table("DCPReserve")).toBeDefined();
   });
 });
+
+describe("Open Cap Format to a sheet, where Excel cannot download", () => {
+  it("writes every line of every file in one read and one write; the lines rebuild the exact bytes the manifest's md5s are of", async () => {
+    const crypto = await import("crypto");
+    const { toOcfPackage } = await import("../../src/engine/ocf");
+    const { reconcileReserve } = await import("../../src/engine/reserve");
+    const { packageFiles, packageLines } = await import("../../src/workbook/ocf-package");
+    const { writeOcfSheet, OCF_SHEET } = await import("../../src/workbook/excel");
+    const model = host();
+    const pkg = toOcfPackage(reconcileReserve([]), { issuer: { legalName: "Hecla Mining Company", formationDate: "1891-10-14", country: "US" }, generatedAt: "2026-01-01T00:00:00Z" });
+    const files = packageFiles(pkg);
+    const lines = packageLines(files);
+    expect(await syncsOf(model, () => writeOcfSheet(lines))).toBe(2);
+    const sheet = model.sheet(OCF_SHEET)!;
+    expect(sheet.read("A3:C4")).toEqual([["File", "Line", "Text"], ["Manifest.ocf.json", 1, "{"]]);
+    const rows = sheet.read(`A4:C${lines.length + 3}`);
+    const manifest = JSON.parse(rows.filter((r) => r[0] === "Manifest.ocf.json").map((r) => r[2]).join("\n"));
+    for (const file of files.slice(1)) {
+      const text = `${rows.filter((r) => r[0] === file.path).map((r) => r[2]).join("\n")}\n`;
+      const listed = Object.values(manifest).flat().find((entry) => (entry as { filepath?: string }).filepath === file.path) as { md5: string };
+      expect(crypto.createHash("md5").update(text, "utf8").digest("hex")).toBe(listed.md5);
+    }
+  });
+});
