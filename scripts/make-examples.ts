@@ -4,7 +4,7 @@
  */
 import path from "path";
 import ExcelJS from "exceljs";
-import { CREDITS_TEMPLATE, ELECTIONS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../src/sheets/templates";
+import { CREDITS_TEMPLATE, ELECTIONS_TEMPLATE, ISSUER_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../src/sheets/templates";
 import { addTemplateSheet } from "../src/workbook/xlsx";
 
 const EXAMPLES = path.resolve(__dirname, "../examples");
@@ -24,10 +24,14 @@ async function main(): Promise<void> {
     addTemplateSheet(workbook, ELECTIONS_TEMPLATE);
     addTemplateSheet(workbook, PRICES_TEMPLATE);
   });
-  await write("reserve.xlsx", (workbook) => addTemplateSheet(workbook, LEDGER_TEMPLATE));
+  await write("reserve.xlsx", (workbook) => {
+    addTemplateSheet(workbook, LEDGER_TEMPLATE);
+    addTemplateSheet(workbook, ISSUER_TEMPLATE);
+  });
   await write("credits.xlsx", (workbook) => {
     addTemplateSheet(workbook, CREDITS_TEMPLATE);
     addTemplateSheet(workbook, PRICES_TEMPLATE);
+    addTemplateSheet(workbook, ISSUER_TEMPLATE);
   });
 }
 

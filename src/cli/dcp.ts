@@ -1,7 +1,7 @@
 /**
  * `dcp`: the add-in's engine over .xlsx files.
  *   dcp validate FILE.xlsx [--sheet NAME] [--prices NAME] [--out REPORT.xlsx] [--json]
- *   dcp reserve FILE.xlsx [--as-of DATE] [--json] [--ocf OUT.json]
+ *   dcp reserve FILE.xlsx [--as-of DATE] [--json] [--ocf FOLDER|OUT.zip] [--issuer-name …]
  * Exit codes: 0 clean, 1 findings, 2 unusable input (one line on stderr).
  */
 import { parseArgs } from "util";
@@ -11,7 +11,8 @@ import { validateCommand } from "./validate";
 
 const USAGE = `usage:
   dcp validate FILE.xlsx [--sheet NAME] [--prices NAME] [--out REPORT.xlsx] [--json] [--effective-date YYYY-MM-DD] [--fy-end MM-DD]
-  dcp reserve FILE.xlsx [--as-of YYYY-MM-DD] [--json] [--ocf OUT.json] [--ledger NAME] [--credits NAME] [--prices NAME]`;
+  dcp reserve FILE.xlsx [--as-of YYYY-MM-DD] [--json] [--ocf FOLDER|OUT.zip] [--ledger NAME] [--credits NAME] [--prices NAME]
+              [--issuer-name NAME] [--issuer-formed YYYY-MM-DD] [--issuer-country CC] [--issuer-subdivision CODE]`;
 
 type Command = (file: string, values: Record<string, string | boolean | undefined>) => Promise<number>;
 
@@ -30,13 +31,22 @@ const COMMANDS: Record<string, { options: Record<string, { type: "string" | "boo
       }),
   },
   reserve: {
-    options: { "as-of": { type: "string" }, json: { type: "boolean" }, ocf: { type: "string" }, ledger: { type: "string" }, credits: { type: "string" }, prices: { type: "string" } },
+    options: {
+      "as-of": { type: "string" }, json: { type: "boolean" }, ocf: { type: "string" }, ledger: { type: "string" }, credits: { type: "string" }, prices: { type: "string" },
+      "issuer-name": { type: "string" }, "issuer-formed": { type: "string" }, "issuer-country": { type: "string" }, "issuer-subdivision": { type: "string" },
+    },
     run: (file, v) =>
       reserveCommand({
         file,
         asOf: v["as-of"] as string | undefined,
         json: Boolean(v.json),
         ocf: v.ocf as string | undefined,
+        issuer: {
+          name: v["issuer-name"] as string | undefined,
+          formed: v["issuer-formed"] as string | undefined,
+          country: v["issuer-country"] as string | undefined,
+          subdivision: v["issuer-subdivision"] as string | undefined,
+        },
         ledger: v.ledger as string | undefined,
         credits: v.credits as string | undefined,
         prices: v.prices as string | undefined,

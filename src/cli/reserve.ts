@@ -1,20 +1,20 @@
 /** `dcp reserve FILE.xlsx`: units and options reconciled against the 6,000,000-share reserve (§13.8, §15.2). */
-import fs from "fs";
 import ExcelJS from "exceljs";
 import { parseIsoDate } from "../engine/dates";
-import { PlanError } from "../engine/errors";
-import { toOcf } from "../engine/ocf";
 import { reconcileReserve, reserveStatus } from "../engine/reserve";
 import { locatedFindings, readReserveSheets, type CreditSummary, type LedgerRead } from "../sheets/reserve";
 import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
 import { exactJson, formatShares as shares, plural } from "../engine/format";
+import { exportOcf, type IssuerFlags } from "./ocf";
 import { alignedTable } from "./table";
 
 export interface ReserveOptions {
   file: string;
   asOf?: string;
   json?: boolean;
+  /** A folder, or a .zip file, for the Open Cap Format package. */
   ocf?: string;
+  issuer?: IssuerFlags;
   ledger?: string;
   credits?: string;
   prices?: string;
@@ -51,16 +51,7 @@ export async function reserveCommand(options: ReserveOptions): Promise<number> {
   const summaryDate = asOf ?? lastDate;
   const status = reserveStatus(reconciliation, summaryDate);
 
-  if (options.ocf) {
-    let document;
-    try {
-      document = toOcf(reconciliation);
-    } catch (error) {
-      if (error instanceof PlanError) throw new UnusableInput(`cannot export to Open Cap Format: ${error.message}`);
-      throw error;
-    }
-    fs.writeFileSync(options.ocf, `${JSON.stringify(document, null, 2)}\n`);
-  }
+  const ocf = options.ocf ? await exportOcf(workbook, reconciliation, options.ocf, options.issuer ?? {}, asOf) : undefined;
 
   const findings = locatedFindings(read);
   const report = {
@@ -119,7 +110,7 @@ export async function reserveCommand(options: ReserveOptions): Promise<number> {
       console.log(`\n${plural(findings.length, "row")} left out because a cell cannot be used:`);
       console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], findings.map((f) => [f.sheet, String(f.row), f.address, f.message])));
     }
-    if (options.ocf) console.log(`\nOpen Cap Format 1.2.0 written to ${options.ocf}.`);
+    if (ocf) console.log(`\nOpen Cap Format 1.2.0 package written to ${options.ocf} (${ocf.kind === "zip" ? "one .zip" : `${ocf.paths.length} files`}).`);
   }
   return report.violations.length || report.divergences.length || findings.length ? 1 : 0;
 }

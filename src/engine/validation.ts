@@ -5,10 +5,11 @@
  * without the plan open.
  */
 import { electionWindowEnd } from "./calendar";
-import { BONUS_ELECTION_LEAD_MONTHS, ELECTED_DISTRIBUTION_MONTHS, MAX_DEFERRAL_FRACTION, NEW_PARTICIPANT_ELECTION_DAYS, PLAN_EFFECTIVE_DATE } from "./constants";
-import { addDays, addMonths, dateParts, isoDate, previousQuarter, quarterLabel, quarterOf, type IsoDate, type Quarter } from "./dates";
+import { ALLOCATION_WINDOW_DAYS, BONUS_ELECTION_LEAD_MONTHS, ELECTED_DISTRIBUTION_MONTHS, FIRST_YEAR_ELECTION_DAYS, MAX_DEFERRAL_FRACTION, NEW_PARTICIPANT_ELECTION_DAYS, PLAN_EFFECTIVE_DATE } from "./constants";
+import { dateParts, isoDate, previousQuarter, quarterLabel, quarterOf, type IsoDate, type Quarter } from "./dates";
 import { Decimal, ZERO } from "./decimal";
-import { electionDeadline, firstYearDeadline, isJanuaryFirst } from "./elections";
+import { earliestElectedDistribution } from "./distribution";
+import { allocationWindow, bonusElectionLatest, electionWindow, isJanuaryFirst, newParticipantDeadline, type CompensationKind } from "./elections";
 import { PlanError } from "./errors";
 import { compareFindings, type Finding, type Severity } from "./findings";
 import { discountProblem, type DiscountType } from "./options";
@@ -93,6 +94,17 @@ export type ColumnLabels = (field: ElectionField) => string;
 
 const percent = (value: Decimal) => `${value.times(100).toDecimalPlaces(4).toString()}%`;
 
+/** A row with what every rule needs: a participant, a known type and an election date (E01). */
+interface CompleteRow extends ElectionRow {
+  participant: string;
+  type: ElectionType;
+  electionDate: IsoDate;
+}
+
+function isComplete(row: ElectionRow): row is CompleteRow {
+  return row.participant !== undefined && row.type !== undefined && row.electionDate !== undefined;
+}
+
 interface Context {
   settings: ElectionSettings;
   label: ColumnLabels;
@@ -103,15 +115,12 @@ function report(ctx: Context, row: ElectionRow, field: ElectionField, rule: stri
   ctx.findings.push({ row: row.row, column: ctx.label(field), rule, section, severity, message });
 }
 
-/** E01: a participant, a known type and an election date, or the row cannot be checked further. */
-function checkRequired(ctx: Context, row: ElectionRow): boolean {
-  let complete = true;
-  if (row.participant === undefined) {
-    complete = false;
-    if (!row.unreadable.has("participant")) report(ctx, row, "participant", "E01", "—", "error", "The row has no participant; every election names one.");
+/** E01: what a row lacks of a participant, a known type and an election date; such a row is checked no further. */
+function reportIncomplete(ctx: Context, row: ElectionRow): void {
+  if (row.participant === undefined && !row.unreadable.has("participant")) {
+    report(ctx, row, "participant", "E01", "—", "error", "The row has no participant; every election names one.");
   }
   if (row.type === undefined) {
-    complete = false;
     if (row.unknownType !== undefined) {
       const known = Object.entries(ELECTION_TYPES).map(([code, info]) => `${info.label} (${code})`).join(", ");
       report(ctx, row, "type", "E01", "—", "error", `Election type "${row.unknownType}" is not one the plan has; use one of: ${known}.`);
@@ -119,22 +128,20 @@ function checkRequired(ctx: Context, row: ElectionRow): boolean {
       report(ctx, row, "type", "E01", "—", "error", "The row has no election type.");
     }
   }
-  if (row.electionDate === undefined) {
-    complete = false;
-    if (!row.unreadable.has("electionDate")) report(ctx, row, "electionDate", "E01", "—", "error", "The row has no election date (the day it was filed).");
+  if (row.electionDate === undefined && !row.unreadable.has("electionDate")) {
+    report(ctx, row, "electionDate", "E01", "—", "error", "The row has no election date (the day it was filed).");
   }
-  return complete;
 }
 
 /** E08: nobody elects before becoming eligible (§3.1, §3.2). */
-function checkEligibility(ctx: Context, row: ElectionRow, filed: IsoDate): void {
-  if (row.eligibilityDate !== undefined && filed < row.eligibilityDate) {
-    report(ctx, row, "electionDate", "E08", "3.1, 3.2", "error", `Filed ${filed}, before the participant became eligible on ${row.eligibilityDate} (§3.1, §3.2).`);
+function checkEligibility(ctx: Context, row: CompleteRow): void {
+  if (row.eligibilityDate !== undefined && row.electionDate < row.eligibilityDate) {
+    report(ctx, row, "electionDate", "E08", "3.1, 3.2", "error", `Filed ${row.electionDate}, before the participant became eligible on ${row.eligibilityDate} (§3.1, §3.2).`);
   }
 }
 
 /** E06: a deferral percent in (0%, 100%] (§4.1). */
-function checkPercent(ctx: Context, row: ElectionRow): void {
+function checkPercent(ctx: Context, row: CompleteRow): void {
   const p = row.percent;
   if (p === undefined) {
     if (!row.unreadable.has("percent")) report(ctx, row, "percent", "E06", "4.1", "error", "The percent deferred is blank; a deferral needs a percent above 0% and at most 100% (§4.1).");
@@ -148,7 +155,26 @@ function checkPercent(ctx: Context, row: ElectionRow): void {
   }
 }
 
-/** The compensation year of a deferral: the Plan Year for salary, the year the bonus's fiscal year ends for a bonus. */
+/** A deferral row: its article and the kind of compensation it defers. */
+interface Deferral {
+  article: "IV" | "V";
+  compensation: CompensationKind;
+}
+
+function deferralOf(type: ElectionType): Deferral | undefined {
+  const { article, compensation } = ELECTION_TYPES[type];
+  return article !== undefined && compensation !== undefined ? { article, compensation } : undefined;
+}
+
+/**
+ * The subsection of the deferral's own article: Art. IV elections are
+ * governed by §4.2, Art. V elections by its twin §5.3, letter for letter.
+ */
+function deferralSection(deferral: Deferral, subsections: string): string {
+  return `${deferral.article === "IV" ? "4.2" : "5.3"}${subsections}`;
+}
+
+/** The fiscal year end of the bonus a bonus deferral defers: the column, or the settings' fiscal year end in the Plan Year. */
 function bonusFiscalYearEnd(ctx: Context, row: ElectionRow): IsoDate | undefined {
   if (row.fyEnd !== undefined) return row.fyEnd;
   if (row.planYear === undefined) return undefined;
@@ -156,102 +182,108 @@ function bonusFiscalYearEnd(ctx: Context, row: ElectionRow): IsoDate | undefined
   return isoDate(row.planYear, month, day);
 }
 
-function compensationYear(ctx: Context, row: ElectionRow): number | undefined {
-  const info = ELECTION_TYPES[row.type!];
-  if (info.compensation === "salary") return row.planYear;
+/** The compensation year of a deferral: the Plan Year for salary, the year the bonus's fiscal year ends for a bonus. */
+function compensationYear(ctx: Context, row: ElectionRow, deferral: Deferral): number | undefined {
+  if (deferral.compensation === "salary") return row.planYear;
   const fyEnd = bonusFiscalYearEnd(ctx, row);
   return fyEnd === undefined ? undefined : dateParts(fyEnd).year;
 }
 
-/** E02–E05: the filing deadline of a deferral election, under the one rule that governs it. */
-function checkDeferralDeadline(ctx: Context, row: ElectionRow, filed: IsoDate): void {
-  const info = ELECTION_TYPES[row.type!];
-  const salary = info.compensation === "salary";
-  const articleIV = info.article === "IV";
-  const year = compensationYear(ctx, row);
+/** §4.2(d),(e): a bonus election at least six months before the bonus is payable. */
+function checkBonusLead(ctx: Context, row: CompleteRow, rule: string, section: string): void {
+  if (row.payable === undefined) {
+    if (!row.unreadable.has("payable")) {
+      report(ctx, row, "payable", rule, section, "error", `Bonus Payable Date is blank; a bonus election under §${section} must be filed at least ${BONUS_ELECTION_LEAD_MONTHS} months before the bonus is payable.`);
+    }
+    return;
+  }
+  const latest = bonusElectionLatest(row.payable);
+  if (row.electionDate > latest) {
+    report(ctx, row, "electionDate", rule, section, "error", `Filed ${row.electionDate}, less than ${BONUS_ELECTION_LEAD_MONTHS} months before the bonus is payable on ${row.payable}; it had to be filed by ${latest} (§${section}).`);
+  }
+}
+
+/** E02–E05: the filing window of a deferral election, under the one rule that governs it. */
+function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferral): void {
+  const filed = row.electionDate;
+  const effective = ctx.settings.planEffectiveDate;
+  const salary = deferral.compensation === "salary";
+  const annualRule = salary ? "E02" : "E03";
+  const annualSection = deferralSection(deferral, salary ? "(a)" : "(c)");
+  const year = compensationYear(ctx, row, deferral);
   if (year === undefined) {
     const field = salary || row.unreadable.has("planYear") ? "planYear" : "fyEnd";
     if (!row.unreadable.has("planYear") && !row.unreadable.has("fyEnd")) {
       const what = salary ? "Plan Year is blank; a salary deferral names the calendar year it defers" : "Plan Year and Bonus Fiscal Year End are blank; a bonus deferral names the fiscal year whose bonus it defers";
-      report(ctx, row, field, salary ? "E02" : "E03", salary ? (articleIV ? "4.2(a)" : "5.3(a)") : articleIV ? "4.2(c)" : "5.3(c)", "error", `${what}.`);
+      report(ctx, row, field, annualRule, annualSection, "error", `${what}.`);
     }
     return;
   }
-  const kind = salary ? "salary deferrals" : "bonus deferrals";
-  const what = salary ? `${kind} for ${year}` : `${kind} for the fiscal year ending ${bonusFiscalYearEnd(ctx, row)}`;
-  const payableCheck = (rule: string, section: string) => {
-    if (salary) return;
-    if (row.payable === undefined) {
-      if (!row.unreadable.has("payable")) {
-        report(ctx, row, "payable", rule, section, "error", `Bonus Payable Date is blank; a bonus election under §${section} must be filed at least six months before the bonus is payable.`);
-      }
-      return;
-    }
-    const latest = addMonths(row.payable, -BONUS_ELECTION_LEAD_MONTHS);
-    if (filed > latest) {
-      report(ctx, row, "electionDate", rule, section, "error", `Filed ${filed}, less than six months before the bonus is payable on ${row.payable}; it had to be filed by ${latest} (§${section}).`);
-    }
-  };
+  const what = salary ? `salary deferrals for ${year}` : `bonus deferrals for the fiscal year ending ${bonusFiscalYearEnd(ctx, row)}`;
 
   // §4.2(d)/§5.3(d): newly eligible on a day other than January 1, electing for that year's compensation.
   const eligible = row.eligibilityDate;
-  if (eligible !== undefined && !isJanuaryFirst(eligible) && dateParts(eligible).year === year && eligible > ctx.settings.planEffectiveDate) {
-    const section = articleIV ? "4.2(d)" : "5.3(d)";
-    const deadline = addDays(eligible, NEW_PARTICIPANT_ELECTION_DAYS);
+  if (eligible !== undefined && !isJanuaryFirst(eligible) && dateParts(eligible).year === year && eligible > effective) {
+    const section = deferralSection(deferral, "(d)");
+    const deadline = newParticipantDeadline(eligible);
     if (filed > deadline) {
-      report(ctx, row, "electionDate", "E04", section, "error", `Became eligible ${eligible}; the election had to be filed within 30 days, by ${deadline}, but was filed ${filed} (§${section}).`);
+      report(ctx, row, "electionDate", "E04", section, "error", `Became eligible ${eligible}; the election had to be filed within ${NEW_PARTICIPANT_ELECTION_DAYS} days, by ${deadline}, but was filed ${filed} (§${section}).`);
     }
-    payableCheck("E04", section);
+    if (!salary) checkBonusLead(ctx, row, "E04", section);
     return;
   }
-  // §4.2(e)/§5.3(e): the plan's first year.
-  const firstYear = dateParts(ctx.settings.planEffectiveDate).year;
-  if (year === firstYear) {
-    const section = articleIV ? "4.2(e)" : "5.3(e)";
-    const deadline = firstYearDeadline(ctx.settings.planEffectiveDate);
-    if (filed > deadline) {
-      report(ctx, row, "electionDate", "E05", section, "error", `Filed ${filed}; ${what} had to be filed within 30 days after the plan took effect on ${ctx.settings.planEffectiveDate}, by ${deadline} (§${section}).`);
-    }
-    payableCheck("E05", section);
-    return;
-  }
+  const firstYear = dateParts(effective).year;
   if (year < firstYear) {
-    report(ctx, row, salary ? "planYear" : "fyEnd", salary ? "E02" : "E03", salary ? "4.2(a)" : "4.2(c)", "error", `${salary ? "Plan Year" : "The bonus's fiscal year"} ${year} is before the plan's first year, ${firstYear}.`);
+    report(ctx, row, salary ? "planYear" : "fyEnd", annualRule, annualSection, "error", `${salary ? "Plan Year" : "The bonus's fiscal year"} ${year} is before the plan's first year, ${firstYear}.`);
     return;
   }
-  const deadline = electionDeadline(salary ? "salary" : "bonus", year, ctx.settings.planEffectiveDate);
-  if (salary) {
-    const section = articleIV ? "4.2(a),(b)" : "5.3(a),(b)";
-    if (filed > deadline) {
-      report(ctx, row, "electionDate", "E02", section, "error", `Filed ${filed}; ${what} had to be filed by ${deadline} (§${section.replace(",(b)", "")}).`);
-    } else if (dateParts(filed).year < year - 1) {
-      report(ctx, row, "electionDate", "E02", section, "error", `Filed ${filed}; a salary election applies to the calendar year after the one it is filed in, so ${what} must be filed in ${year - 1}, by ${deadline} (§${section.replace(",(b)", "")}).`);
+  const { opens, closes } = electionWindow(deferral.compensation, year, effective);
+  const beforeEffective = (section: string) => `Filed ${filed}, before the plan took effect on ${effective}; ${what} could be filed from ${effective} through ${closes} (§${section}).`;
+  // §4.2(e)/§5.3(e): the plan's first year.
+  if (year === firstYear) {
+    const section = deferralSection(deferral, "(e)");
+    if (filed < opens) {
+      report(ctx, row, "electionDate", "E05", section, "error", beforeEffective(section));
+    } else if (filed > closes) {
+      report(ctx, row, "electionDate", "E05", section, "error", `Filed ${filed}; ${what} had to be filed within ${FIRST_YEAR_ELECTION_DAYS} days after the plan took effect on ${effective}, by ${closes} (§${section}).`);
     }
-  } else if (filed > deadline) {
-    const section = articleIV ? "4.2(c)" : "5.3(c)";
-    report(ctx, row, "electionDate", "E03", section, "error", `Filed ${filed}; ${what} had to be filed by ${deadline}, before the calendar year in which that fiscal year ends (§${section}).`);
+    if (!salary) checkBonusLead(ctx, row, "E05", section);
+    return;
+  }
+  const section = deferralSection(deferral, salary ? "(a),(b)" : "(c)");
+  if (filed > closes) {
+    const why = salary ? "" : ", before the calendar year in which that fiscal year ends";
+    report(ctx, row, "electionDate", annualRule, section, "error", `Filed ${filed}; ${what} had to be filed by ${closes}${why} (§${annualSection}).`);
+  } else if (filed < effective) {
+    report(ctx, row, "electionDate", annualRule, section, "error", beforeEffective(annualSection));
+  } else if (filed < opens) {
+    report(ctx, row, "electionDate", annualRule, section, "error", `Filed ${filed}; a salary election applies to the calendar year after the one it is filed in, so ${what} must be filed in ${year - 1}, by ${closes} (§${annualSection}).`);
   }
 }
 
 /** E09, E11: an allocation inside the ten days after the release, and an option discount within §5.1. */
-function checkAllocation(ctx: Context, row: ElectionRow, filed: IsoDate): void {
+function checkAllocation(ctx: Context, row: CompleteRow): void {
   if (row.release === undefined) {
-    if (!row.unreadable.has("release")) report(ctx, row, "release", "E09", "5.2(c)", "error", "Release Date is blank; an allocation is filed in the ten days after the quarter's results are released (§5.2(c)).");
+    if (!row.unreadable.has("release")) report(ctx, row, "release", "E09", "5.2(c)", "error", `Release Date is blank; an allocation is filed in the ${ALLOCATION_WINDOW_DAYS} days after the quarter's results are released (§5.2(c)).`);
     return;
   }
-  const opens = addDays(row.release, 1);
-  const closes = addDays(row.release, 10);
+  const filed = row.electionDate;
+  const { opens, closes } = allocationWindow(row.release);
   if (filed < opens || filed > closes) {
-    report(ctx, row, "electionDate", "E09", "5.2(c)", "error", `Filed ${filed}; allocations after the release of ${row.release} had to be filed ${opens} through ${closes}, the ten days following it (§5.2(c)).`);
+    report(ctx, row, "electionDate", "E09", "5.2(c)", "error", `Filed ${filed}; allocations after the release of ${row.release} had to be filed ${opens} through ${closes}, the ${ALLOCATION_WINDOW_DAYS} days following it (§5.2(c)).`);
   }
-  if (ELECTION_TYPES[row.type!].allocation !== "option") return;
+  if (ELECTION_TYPES[row.type].allocation === "option") checkDiscount(ctx, row, row.release);
+}
+
+/** E11: an option allocation's discount within §5.1, at the close on the determination date. */
+function checkDiscount(ctx: Context, row: CompleteRow, release: IsoDate): void {
   if (row.discount === undefined) {
     if (!row.unreadable.has("discount")) report(ctx, row, "discount", "E11", "5.1", "error", "Discount is blank; an option allocation names the discount from the fair market value (§5.1).");
     return;
   }
   let determination: IsoDate;
   try {
-    determination = electionWindowEnd(row.release);
+    determination = electionWindowEnd(release);
   } catch (error) {
     if (error instanceof PlanError) return report(ctx, row, "release", "E11", "5.1", "warning", `Discount not checked: ${error.message}.`);
     throw error;
@@ -275,75 +307,92 @@ function checkAllocation(ctx: Context, row: ElectionRow, filed: IsoDate): void {
 }
 
 /** E12: an elected distribution date at least thirteen months after the election takes effect (§7.1(f)). */
-function checkDistributionDate(ctx: Context, row: ElectionRow, filed: IsoDate): void {
+function checkDistributionDate(ctx: Context, row: CompleteRow): void {
   if (row.distributionDate === undefined) {
     if (!row.unreadable.has("distributionDate")) report(ctx, row, "distributionDate", "E12", "7.1(f)", "error", "Elected Distribution Date is blank.");
     return;
   }
-  const effective = row.effectiveDate ?? filed;
-  const earliest = addMonths(effective, ELECTED_DISTRIBUTION_MONTHS);
+  const effective = row.effectiveDate ?? row.electionDate;
+  const earliest = earliestElectedDistribution(effective);
   if (row.distributionDate < earliest) {
-    report(ctx, row, "distributionDate", "E12", "7.1(f)", "error", `Distribution date ${row.distributionDate} is less than 13 months after the election takes effect on ${effective}; the earliest allowed is ${earliest} (§7.1(f)).`);
+    report(ctx, row, "distributionDate", "E12", "7.1(f)", "error", `Distribution date ${row.distributionDate} is less than ${ELECTED_DISTRIBUTION_MONTHS} months after the election takes effect on ${effective}; the earliest allowed is ${earliest} (§7.1(f)).`);
   }
-}
-
-function isDeferral(type: ElectionType): boolean {
-  return ELECTION_TYPES[type].compensation !== undefined;
 }
 
 /** E07: Art. IV and Art. V together at most 100% of one kind of compensation for one year (§5.3(a),(c)). */
-function checkCombinedPercent(ctx: Context, rows: ElectionRow[]): void {
-  const groups = new Map<string, ElectionRow[]>();
+function checkCombinedPercent(ctx: Context, rows: readonly CompleteRow[]): void {
+  interface Group { compensation: CompensationKind; year: number; rows: CompleteRow[]; total: Decimal }
+  const groups = new Map<string, Group>();
   for (const row of rows) {
-    if (!isDeferral(row.type!) || row.percent === undefined || !row.percent.greaterThan(0)) continue;
-    const year = compensationYear(ctx, row);
+    const deferral = deferralOf(row.type);
+    if (deferral === undefined || row.percent === undefined || !row.percent.greaterThan(0)) continue;
+    const year = compensationYear(ctx, row, deferral);
     if (year === undefined) continue;
-    const key = `${row.participant!.toLowerCase()}\u001f${ELECTION_TYPES[row.type!].compensation}\u001f${year}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const key = `${row.participant.toLowerCase()}\u001f${deferral.compensation}\u001f${year}`;
+    const group = groups.get(key) ?? { compensation: deferral.compensation, year, rows: [], total: ZERO };
+    group.rows.push(row);
+    group.total = group.total.plus(row.percent);
+    groups.set(key, group);
   }
-  for (const group of groups.values()) {
-    const total = group.reduce((sum, row) => sum.plus(row.percent!), ZERO);
+  for (const { compensation, year, rows: group, total } of groups.values()) {
     if (total.lessThanOrEqualTo(MAX_DEFERRAL_FRACTION) || group.length < 2) continue;
     const last = group[group.length - 1];
-    const compensation = ELECTION_TYPES[last.type!].compensation!;
     const section = compensation === "salary" ? "5.3(a)" : "5.3(c)";
-    const year = compensationYear(ctx, last);
     report(ctx, last, "percent", "E07", section, "error",
       `${last.participant}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed 100% (§${section}).`);
   }
 }
 
-/** E10: one allocation per participant per fiscal quarter; the first is irrevocable, later ones void (§5.2(c)). */
-function checkOneAllocationPerQuarter(ctx: Context, rows: ElectionRow[]): void {
-  const allocations = rows
-    .filter((row) => ELECTION_TYPES[row.type!].allocation !== undefined && (row.quarter !== undefined || row.release !== undefined))
-    .sort((a, b) => (a.electionDate! < b.electionDate! ? -1 : a.electionDate! > b.electionDate! ? 1 : a.row - b.row));
-  const first = new Map<string, ElectionRow>();
+/** The fiscal quarter an allocation is for: the column, or the quarter before the release's (RULES.md). */
+function allocationQuarter(row: ElectionRow): Quarter | undefined {
+  if (row.quarter !== undefined) return row.quarter;
+  return row.release === undefined ? undefined : previousQuarter(quarterOf(row.release));
+}
+
+function byFilingOrder(a: CompleteRow, b: CompleteRow): number {
+  return a.electionDate < b.electionDate ? -1 : a.electionDate > b.electionDate ? 1 : a.row - b.row;
+}
+
+/**
+ * E10: one allocation per participant per fiscal quarter; the first valid one
+ * is irrevocable and later ones are void (§5.2(c)). A row that failed its own
+ * checks (filed outside the window, say) was never an election, so it voids
+ * nothing.
+ */
+function checkOneAllocationPerQuarter(ctx: Context, rows: readonly CompleteRow[], valid: (row: CompleteRow) => boolean): void {
+  const allocations = rows.filter((row) => ELECTION_TYPES[row.type].allocation !== undefined).sort(byFilingOrder);
+  const first = new Map<string, CompleteRow>();
   for (const row of allocations) {
-    const quarter = quarterLabel(row.quarter ?? previousQuarter(quarterOf(row.release!)));
-    const key = `${row.participant!.toLowerCase()}\u001f${quarter}`;
+    const quarter = allocationQuarter(row);
+    if (quarter === undefined) continue;
+    const label = quarterLabel(quarter);
+    const key = `${row.participant.toLowerCase()}\u001f${label}`;
     const earlier = first.get(key);
     if (earlier === undefined) {
-      first.set(key, row);
+      if (valid(row)) first.set(key, row);
       continue;
     }
     report(ctx, row, row.quarter !== undefined ? "quarter" : "electionDate", "E10", "5.2(c)", "error",
-      `A second allocation by ${row.participant} for fiscal quarter ${quarter}; the first, on row ${earlier.row} (filed ${earlier.electionDate}), is irrevocable, so this one is void (§5.2(c)).`);
+      `A second allocation by ${row.participant} for fiscal quarter ${label}; the first, on row ${earlier.row} (filed ${earlier.electionDate}), is irrevocable, so this one is void (§5.2(c)).`);
   }
 }
 
-/** E13: a distribution-date election is made only with the participant's initial elections (§7.1(f)). */
-function checkInitialElections(ctx: Context, rows: ElectionRow[]): void {
+/**
+ * E13: a distribution-date election is made only with the participant's
+ * initial elections (§7.1(f)): the date of their earliest valid deferral
+ * election. A deferral that failed its own checks was not an initial election.
+ */
+function checkInitialElections(ctx: Context, rows: readonly CompleteRow[], valid: (row: CompleteRow) => boolean): void {
   const initial = new Map<string, IsoDate>();
   for (const row of rows) {
-    if (!isDeferral(row.type!)) continue;
-    const key = row.participant!.toLowerCase();
+    if (deferralOf(row.type) === undefined || !valid(row)) continue;
+    const key = row.participant.toLowerCase();
     const known = initial.get(key);
-    if (known === undefined || row.electionDate! < known) initial.set(key, row.electionDate!);
+    if (known === undefined || row.electionDate < known) initial.set(key, row.electionDate);
   }
   for (const row of rows) {
     if (row.type !== "DIST-DATE") continue;
-    const first = initial.get(row.participant!.toLowerCase());
+    const first = initial.get(row.participant.toLowerCase());
     if (first !== undefined && row.electionDate !== first) {
       report(ctx, row, "electionDate", "E13", "7.1(f)", "error",
         `Distribution-date election filed ${row.electionDate}, but ${row.participant}'s initial elections were filed ${first}; a distribution date can only be elected with them (§7.1(f)).`);
@@ -352,7 +401,7 @@ function checkInitialElections(ctx: Context, rows: ElectionRow[]): void {
 }
 
 /** E14: elections the Committee has not approved (§4.2(b),(c); §5.2(e)). */
-function checkApproval(ctx: Context, row: ElectionRow): void {
+function checkApproval(ctx: Context, row: CompleteRow): void {
   if (!ctx.settings.hasApprovalColumn || row.approved === true || row.unreadable.has("approved")) return;
   const state = row.approved === false ? `marked "N"` : "blank";
   report(ctx, row, "approved", "E14", "4.2(b),(c); 5.2(e)", "warning", `Committee approval is ${state}; the election takes effect only once the Committee approves it.`);
@@ -368,28 +417,41 @@ function checkDuplicates(ctx: Context, rows: readonly ElectionRow[]): void {
   }
 }
 
+/** The row's own rules, those that judge it alone. */
+function checkRow(ctx: Context, row: CompleteRow): void {
+  checkEligibility(ctx, row);
+  const deferral = deferralOf(row.type);
+  if (deferral !== undefined) {
+    checkPercent(ctx, row);
+    checkDeferralDeadline(ctx, row, deferral);
+  } else if (row.type === "DIST-DATE") {
+    checkDistributionDate(ctx, row);
+  } else {
+    checkAllocation(ctx, row);
+  }
+  checkApproval(ctx, row);
+}
+
 /** Every finding of rules E01–E15 over the rows, in row order. */
 export function validateElections(rows: readonly ElectionRow[], settings: ElectionSettings, label: ColumnLabels): Finding[] {
   const ctx: Context = { settings, label, findings: [] };
-  const complete: ElectionRow[] = [];
+  const complete: CompleteRow[] = [];
+  // A row is valid when neither the reader (E16) nor its own rules found an error in it; rules across rows (E10, E13) count only valid rows.
+  const invalid = new Set<CompleteRow>();
   for (const row of rows) {
-    if (!checkRequired(ctx, row)) continue;
-    complete.push(row);
-    const filed = row.electionDate!;
-    checkEligibility(ctx, row, filed);
-    if (isDeferral(row.type!)) {
-      checkPercent(ctx, row);
-      checkDeferralDeadline(ctx, row, filed);
-    } else if (row.type === "DIST-DATE") {
-      checkDistributionDate(ctx, row, filed);
-    } else {
-      checkAllocation(ctx, row, filed);
+    if (!isComplete(row)) {
+      reportIncomplete(ctx, row);
+      continue;
     }
-    checkApproval(ctx, row);
+    complete.push(row);
+    const before = ctx.findings.length;
+    checkRow(ctx, row);
+    if (row.unreadable.size > 0 || ctx.findings.slice(before).some((finding) => finding.severity === "error")) invalid.add(row);
   }
+  const valid = (row: CompleteRow) => !invalid.has(row);
   checkCombinedPercent(ctx, complete);
-  checkOneAllocationPerQuarter(ctx, complete);
-  checkInitialElections(ctx, complete);
+  checkOneAllocationPerQuarter(ctx, complete, valid);
+  checkInitialElections(ctx, complete, valid);
   checkDuplicates(ctx, rows);
   return ctx.findings.sort(compareFindings);
 }

@@ -7,6 +7,7 @@ import { businessDay } from "../engine/calendar";
 import { isoDateToSerial, parseIsoDate, type IsoDate } from "../engine/dates";
 import { ELECTION_TYPES } from "../engine/validation";
 import { ELECTION_COLUMNS } from "./elections";
+import { ISSUER_SHEET } from "./issuer";
 
 export type ColumnFormat = "text" | "date" | "percent" | "year" | "dollars" | "number";
 
@@ -56,7 +57,9 @@ const FORMAT_OF: Partial<Record<string, ColumnFormat>> = {
 
 /**
  * An election sheet whose sample rows show most rules at work: a clean salary
- * and bonus election, and one row each for E02, E04, E06, E07, E09–E16.
+ * and bonus election, and one row each for E02, E04, E06, E07, E09–E16. The
+ * salary row before a distribution-date election is valid, so E13 measures the
+ * latter against it (an invalid deferral is no initial election).
  */
 export const ELECTIONS_TEMPLATE: SheetTemplate = {
   sheet: "Elections",
@@ -71,14 +74,14 @@ export const ELECTIONS_TEMPLATE: SheetTemplate = {
     // Participant, Type, Filed, Year, %, Eligible, FY End, Payable, Release, Quarter, Amount, Discount, Dist. Date, Effective, Approved
     ["Ann Lee", "Salary deferral", "2003-12-15", 2004, 0.1, "", "", "", "", "", "", "", "", "", "Y"],
     ["Ann Lee", "Investment salary deferral", "2003-12-15", 2004, 0.95, "", "", "", "", "", "", "", "", "", "Y"],
-    ["Ben Ortiz", "Salary deferral", "2003-12-31", 2004, 0.2, "", "", "", "", "", "", "", "", "", "Y"],
+    ["Ben Ortiz", "Salary deferral", "2003-12-31", 2004, 1.5, "", "", "", "", "", "", "", "", "", "Y"],
     ["Ben Ortiz", "Bonus deferral", "2003-12-31", 2004, 0.5, "", "", "", "", "", "", "", "", "", "Y"],
     ["Cara Diaz", "Salary deferral", "2003-04-20", 2003, 0.15, "2003-03-15", "", "", "", "", "", "", "", "", "Y"],
     ["Cara Diaz", "Stock allocation", "2003-07-30", "", "", "", "", "", "2003-07-24", "", 5000, "", "", "", "Y"],
     ["Cara Diaz", "Option allocation", "2003-08-01", "", "", "", "", "", "2003-07-24", "", 2000, 0.05, "", "", "Y"],
     ["Dan Wu", "Option allocation", "2003-08-05", "", "", "", "", "", "2003-07-24", "", 1000, 0.15, "", "", "N"],
     ["Dan Wu", "Distribution date", "2003-12-10", "", "", "", "", "", "", "", "", "", "2004-06-01", "", "Y"],
-    ["Eve Park", "Salary deferral", "2003-12-01", 2004, 1.5, "", "", "", "", "", "", "", "", "", ""],
+    ["Eve Park", "Salary deferral", "2003-12-01", 2004, 0.1, "", "", "", "", "", "", "", "", "", ""],
     ["Eve Park", "Distribution date", "2003-12-20", "", "", "", "", "", "", "", "", "", "2010-01-01", "", "Y"],
     ["Ben Ortiz", "Bonus deferral", "2003-12-31", 2004, 0.5, "", "", "", "", "", "", "", "", "", "Y"],
     ["Fay Kim", "Salary deferral", "Dec 1", 2004, 0.1, "", "", "", "", "", "", "", "", "", "Y"],
@@ -146,5 +149,25 @@ export const CREDITS_TEMPLATE: SheetTemplate = {
     ["Ben Ortiz", 8_000, "2003-08-15", 0.15],
     ["Cara Diaz", 5_000, "2003-09-15", ""],
     ["Ann Lee", 12_000, "2003-08-15", ""],
+  ],
+};
+
+/**
+ * The issuer an Open Cap Format package names: column A the field, column B
+ * its value (sheets/issuer.ts). OCF requires the first three.
+ */
+export const ISSUER_TEMPLATE: SheetTemplate = {
+  sheet: ISSUER_SHEET,
+  table: "Issuer",
+  columns: [
+    { header: "Field", format: "text", width: 22 },
+    { header: "Value", format: "text", width: 24 },
+    { header: "Note", format: "text", width: 70 },
+  ],
+  rows: [
+    ["Legal Name", "Hecla Mining Company", "Required by Open Cap Format. The plan's preamble names the Company."],
+    ["Formation Date", "1891-10-14", "Required, YYYY-MM-DD. Hecla was first incorporated (in Idaho) on this day; use the date your corporate records give."],
+    ["Country", "US", "Required: the ISO 3166-1 two-letter code of the country of formation."],
+    ["Country Subdivision", "DE", "Optional: the ISO 3166-2 code of the state of formation; the plan's preamble calls the Company a Delaware corporation."],
   ],
 };

@@ -3,13 +3,14 @@ import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-
 import { useEffect, useMemo, useState } from "react";
 import { parseIsoDate } from "../engine/dates";
 import { toNumber, type Decimal } from "../engine/decimal";
-import { PlanError } from "../engine/errors";
 import { formatShares } from "../engine/format";
-import { toOcf } from "../engine/ocf";
+import type { OcfPackage } from "../engine/ocf";
 import { projectExhaustion, reconcileReserve, reserveStatus, type LedgerLine, type ReserveProjection, type ReserveReconciliation, type ReserveStatus } from "../engine/reserve";
 import { locatedFindings, readReserveSheets, type CreditSummary, type LedgerRead } from "../sheets/reserve";
-import { LEDGER_TEMPLATE } from "../sheets/templates";
-import { insertTemplates, readWorkbookOverview, readSheets, selectCell, writeReserveReport } from "../workbook/excel";
+import { ISSUER_SHEET, ocfPackageFrom } from "../sheets/issuer";
+import { ISSUER_TEMPLATE, LEDGER_TEMPLATE } from "../sheets/templates";
+import { hostCannotDownload, insertTemplates, OCF_SHEET, readWorkbookOverview, readSheets, selectCell, writeOcfSheet, writeReserveReport } from "../workbook/excel";
+import { generatedAtOf, packageFiles, packageLines, packageZip } from "../workbook/ocf-package";
 import { CommandFeedback } from "./CommandFeedback";
 import { SheetSelect } from "./SheetSelect";
 import { CellLinks, type CellLinkGroup } from "./CellLinks";
@@ -29,6 +30,18 @@ const useStyles = makeStyles({
 
 const shares = (value: Decimal | number) => formatShares(value, 2);
 const pick = (sheets: string[], name: string) => sheets.find((s) => s.toLowerCase() === name.toLowerCase()) ?? "";
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const OCF_ZIP = "dcp-reserve-ocf.zip";
+
+/** Saves bytes as a download; false where the host cannot. */
+function download(bytes: Uint8Array, name: string): boolean {
+  if (hostCannotDownload() || typeof URL.createObjectURL !== "function") return false;
+  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: "application/zip" }));
+  Object.assign(window.document.createElement("a"), { href: url, download: name }).click();
+  // Revoked later, not at once: a host may start reading the blob only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return true;
+}
 
 interface Reconciled {
   read: LedgerRead;
@@ -82,6 +95,20 @@ export function ReservePage() {
       const projection = summaryDate && !reconciliation.exhaustionDate ? projectExhaustion(reconciliation, summaryDate) : undefined;
       setResult({ read, credits, reconciliation, status: reserveStatus(reconciliation, summaryDate), asOf: summaryDate, projection });
     });
+
+  /** The package for `reconciled`, the issuer from the Issuer sheet. */
+  const ocfPackage = async (reconciled: Reconciled): Promise<OcfPackage> => {
+    const sheet = pick((await readWorkbookOverview()).sheets, ISSUER_SHEET);
+    const result = ocfPackageFrom({
+      reconciliation: reconciled.reconciliation,
+      issuerSheet: sheet ? (await readSheets([sheet])).get(sheet) : undefined,
+      generatedAt: generatedAtOf(new Date()),
+      asOf: reconciled.asOf,
+    });
+    if ("pkg" in result) return result.pkg;
+    const hint = result.fields.length ? ` Give ${result.fields.length === 1 ? "it" : "them"} in an "${ISSUER_SHEET}" sheet, column A the field and column B the value (Insert template adds one).` : "";
+    throw new Error(`${sentence(result.problem)}.${hint}`);
+  };
 
   const groups: CellLinkGroup[] = useMemo(() => {
     if (!result) return [];
@@ -142,10 +169,10 @@ export function ReservePage() {
         <Button
           onClick={() =>
             command.run("Inserting the template…", async () => {
-              const [added] = await insertTemplates([LEDGER_TEMPLATE]);
+              const [ledger, issuer] = await insertTemplates([LEDGER_TEMPLATE, ISSUER_TEMPLATE]);
               await refresh();
-              setChoice((c) => ({ ...c, ledger: added }));
-              command.setStatus(`Inserted the sheet "${added}" with a sample ledger that includes a 2-for-1 split. Select Reconcile.`);
+              setChoice((c) => ({ ...c, ledger }));
+              command.setStatus(`Inserted the sheet "${ledger}" with a sample ledger that includes a 2-for-1 split, and the sheet "${issuer}" that Export OCF names as the issuer. Select Reconcile.`);
             })
           }
           disabled={busy}
@@ -214,22 +241,29 @@ export function ReservePage() {
             <Button
               onClick={() =>
                 command.run("Exporting Open Cap Format…", async () => {
-                  let document;
-                  try {
-                    document = toOcf(result.reconciliation);
-                  } catch (error) {
-                    throw new Error(error instanceof PlanError ? `Cannot export: ${error.message}.` : String(error));
+                  const pkg = await ocfPackage(result);
+                  if (download(await packageZip(pkg), OCF_ZIP)) {
+                    command.setStatus(`Exported the ledger as an Open Cap Format 1.2.0 package (${OCF_ZIP}). If no file arrived, select "OCF to a sheet".`);
+                  } else {
+                    await writeOcfSheet(packageLines(packageFiles(pkg)));
+                    command.setStatus(`Excel here cannot save a download, so the Open Cap Format package's files are written, line by line, to the sheet "${OCF_SHEET}".`);
                   }
-                  const url = URL.createObjectURL(new Blob([JSON.stringify(document, null, 2)], { type: "application/json" }));
-                  const link = Object.assign(window.document.createElement("a"), { href: url, download: "dcp-reserve.ocf.json" });
-                  link.click();
-                  URL.revokeObjectURL(url);
-                  command.setStatus("Exported the ledger as Open Cap Format 1.2.0 (dcp-reserve.ocf.json).");
                 })
               }
               disabled={busy}
             >
               Export OCF
+            </Button>
+            <Button
+              onClick={() =>
+                command.run("Writing Open Cap Format to a sheet…", async () => {
+                  await writeOcfSheet(packageLines(packageFiles(await ocfPackage(result))));
+                  command.setStatus(`Wrote the Open Cap Format package's files, line by line, to the sheet "${OCF_SHEET}".`);
+                })
+              }
+              disabled={busy}
+            >
+              OCF to a sheet
             </Button>
           </div>
           {groups.length === 0 ? <Text>The ledger reconciles: no credit or grant beyond the reserve, no divergence.</Text> : <CellLinks label="Reserve problems" groups={groups} onSelect={(link) => void command.run("Selecting the cell…", () => selectCell(link.sheet, link.address))} />}

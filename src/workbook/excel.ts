@@ -8,6 +8,7 @@ import { isoDateToSerial } from "../engine/dates";
 import type { Finding } from "../engine/findings";
 import { columnLetter, type SheetGrid } from "../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../sheets/templates";
+import type { PackageLine } from "./ocf-package";
 
 export const VALIDATION_SHEET = "DCP Validation";
 const SETTINGS_KEY = "dcp.settings";
@@ -326,6 +327,12 @@ export function officeThemeIsDark(): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
+/** Whether the pane runs in Excel on the Mac, whose task panes do not save blob downloads. */
+export function hostCannotDownload(): boolean {
+  const platform = typeof Office !== "undefined" ? Office.context?.diagnostics?.platform : undefined;
+  return platform !== undefined && String(platform) === "Mac";
+}
+
 /** The used ranges of several sheets (by name; each must exist), in one round trip. */
 export async function readSheets(names: readonly string[]): Promise<Map<string, SheetGrid>> {
   return Excel.run(async (context) => {
@@ -377,6 +384,41 @@ export async function writeReserveReport(lines: readonly ReserveReportLine[]): P
     const chart = sheet.charts.add("Line", sheet.getRange(`A1:B${last}`), "Columns");
     chart.title.text = "Shares remaining in the §13.8 reserve";
     chart.setPosition("L2", "T20");
+    sheet.activate();
+    await context.sync();
+  });
+}
+
+export const OCF_SHEET = "DCP OCF";
+
+/** Excel's limit on the characters of one cell. */
+const CELL_CHARACTERS = 32_767;
+
+/**
+ * Replaces the add-in's own `DCP OCF` sheet with every line of an OCF
+ * package, for hosts that cannot download a file: a row per line, under the
+ * file it belongs to, and a first row that says how to make the files again.
+ */
+export async function writeOcfSheet(lines: readonly PackageLine[]): Promise<void> {
+  const tooLong = lines.find((l) => l.text.length > CELL_CHARACTERS);
+  if (tooLong) throw new Error(`Line ${tooLong.line} of ${tooLong.path} is longer than an Excel cell holds (${CELL_CHARACTERS} characters); export the .zip instead.`);
+  await Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const existing = sheets.getItemOrNullObject(OCF_SHEET);
+    existing.load("name");
+    await context.sync();
+
+    if (!existing.isNullObject) existing.delete();
+    const sheet = sheets.add(OCF_SHEET);
+    const note = "Each file is its Text lines in order, joined by line breaks, with a line break at the end: save them under the File name (UTF-8), all in one folder.";
+    sheet.getRange("A1").values = [[note]];
+    const header = ["File", "Line", "Text"];
+    const block = sheet.getRange(`A3:C${lines.length + 3}`);
+    block.numberFormat = [header.map(() => "@"), ...lines.map(() => ["@", "0", "@"])];
+    block.values = [header, ...lines.map((l) => [l.path, l.line, l.text])];
+    const table = sheet.tables.add(block, true);
+    table.name = "DCPOCF";
+    [22, 6, 100].forEach((width, c) => (sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = width * 7));
     sheet.activate();
     await context.sync();
   });

@@ -1,8 +1,13 @@
+import crypto from "crypto";
+import ExcelJS from "exceljs";
 import fs from "fs";
+import JSZip from "jszip";
 import os from "os";
 import path from "path";
-import { dcp } from "../helpers/cli";
-import { ocfExportValidator } from "../helpers/ocf";
+import { LEDGER_TEMPLATE } from "../../src/sheets/templates";
+import { addTemplateSheet } from "../../src/workbook/xlsx";
+import { dcp, dcpWithEnv } from "../helpers/cli";
+import { packageProblems } from "../helpers/ocf";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-reserve-"));
 
@@ -32,12 +37,6 @@ describe("dcp reserve on the example ledger", () => {
     expect(stdout).toMatch(/^Share reserve as of 2004-05-07 \(§13\.8\)\n {2}Reserve {4}12,000,000\n {2}Used {7}12,400,000 \(103\.33% of the reserve\)\n {2}Remaining {2}-400,000\n {2}Used up on 2004-03-31/);
   });
 
-  it("writes Open Cap Format that validates against the OCF 1.2.0 schemas", () => {
-    const out = path.join(tmp, "ledger.ocf.json");
-    dcp("reserve", "examples/reserve.xlsx", "--ocf", out);
-    expect(ocfExportValidator()(JSON.parse(fs.readFileSync(out, "utf8")))).toBe(true);
-  });
-
   it("builds the ledger from Credits and Prices, by quarter and participant, and exits 0 when it reconciles", () => {
     const { code, stdout } = dcp("reserve", "examples/credits.xlsx", "--json");
     expect(code).toBe(0);
@@ -55,5 +54,110 @@ describe("dcp reserve on the example ledger", () => {
     const { code, stderr } = dcp(...args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+});
+
+describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
+  const md5 = (bytes: Buffer) => crypto.createHash("md5").update(bytes).digest("hex");
+  const folderFiles = (folder: string) => new Map(fs.readdirSync(folder).map((name) => [name, fs.readFileSync(path.join(folder, name))]));
+  const zipFiles = async (file: string) => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    return new Map(await Promise.all(Object.keys(zip.files).map(async (name) => [name, await zip.file(name)!.async("nodebuffer")] as [string, Buffer])));
+  };
+  // SOURCE_DATE_EPOCH fixes generated_at, so two runs can be compared byte for byte.
+  const ocf = (...args: string[]) => dcpWithEnv({ SOURCE_DATE_EPOCH: "1767225600" }, "reserve", ...args);
+
+  it("writes a folder from examples/reserve.xlsx: the manifest names the Issuer sheet's issuer, every md5, file and object checks out, no id dangles", () => {
+    const out = path.join(tmp, "package");
+    const { code, stdout, stderr } = ocf("examples/reserve.xlsx", "--ocf", out);
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/Open Cap Format 1\.2\.0 package written to .*package \(5 files\)\.\n$/);
+    const files = folderFiles(out);
+    expect([...files.keys()].sort()).toEqual(["Manifest.ocf.json", "Stakeholders.ocf.json", "StockClasses.ocf.json", "StockPlans.ocf.json", "Transactions.ocf.json"]);
+    expect(packageProblems(files, md5)).toEqual([]);
+    const manifest = JSON.parse(files.get("Manifest.ocf.json")!.toString("utf8"));
+    expect(manifest).toMatchObject({
+      ocf_version: "1.2.0",
+      issuer: { legal_name: "Hecla Mining Company", formation_date: "1891-10-14", country_of_formation: "US", country_subdivision_of_formation: "DE" },
+      as_of: "2004-05-07",
+      generated_at: "2026-01-01T00:00:00Z",
+    });
+    expect(manifest.stock_classes_files).toEqual([{ filepath: "StockClasses.ocf.json", md5: md5(files.get("StockClasses.ocf.json")!) }]);
+  });
+
+  it("writes the same files as one .zip, byte for byte the same on a second run", async () => {
+    const zip = path.join(tmp, "package.zip");
+    expect(ocf("examples/reserve.xlsx", "--ocf", zip, "--json").code).toBe(1);
+    const first = fs.readFileSync(zip);
+    expect(ocf("examples/reserve.xlsx", "--ocf", zip, "--json").code).toBe(1);
+    expect(fs.readFileSync(zip).equals(first)).toBe(true);
+    const files = await zipFiles(zip);
+    expect(packageProblems(files, md5)).toEqual([]);
+    expect(files).toEqual(folderFiles(path.join(tmp, "package")));
+  });
+
+  it("--as-of sets the package's as_of and leaves later rows out", () => {
+    const out = path.join(tmp, "as-of");
+    ocf("examples/reserve.xlsx", "--as-of", "2003-06-30", "--ocf", out);
+    const files = folderFiles(out);
+    expect(JSON.parse(files.get("Manifest.ocf.json")!.toString("utf8")).as_of).toBe("2003-06-30");
+    expect(JSON.parse(files.get("Transactions.ocf.json")!.toString("utf8")).items).toHaveLength(5);
+    expect(packageProblems(files, md5)).toEqual([]);
+  });
+
+  describe("without an Issuer sheet", () => {
+    const bare = path.join(tmp, "ledger-only.xlsx");
+    beforeAll(async () => {
+      const workbook = new ExcelJS.Workbook();
+      addTemplateSheet(workbook, LEDGER_TEMPLATE);
+      await workbook.xlsx.writeFile(bare);
+    });
+
+    it("exits 2 naming the fields OCF requires and the flags that give them, and writes nothing", () => {
+      const out = path.join(tmp, "no-issuer");
+      const { code, stdout, stderr } = ocf(bare, "--ocf", out, "--issuer-subdivision", "DE");
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toBe(
+        "dcp: cannot write Open Cap Format: the issuer's Legal Name, Formation Date and Country are missing (OCF 1.2.0 requires them). " +
+          "Give them in an Issuer sheet (column A the field, column B the value) or with --issuer-name, --issuer-formed YYYY-MM-DD, --issuer-country\n",
+      );
+      expect(fs.existsSync(out)).toBe(false);
+    });
+
+    it("takes the issuer from the flags", () => {
+      const out = path.join(tmp, "flags.zip");
+      const { code, stderr } = ocf(bare, "--ocf", out, "--issuer-name", "Hecla Mining Company", "--issuer-formed", "1891-10-14", "--issuer-country", "us");
+      expect(stderr).toBe("");
+      expect(code).toBe(1);
+      expect(fs.existsSync(out)).toBe(true);
+    });
+
+    it.each([
+      [["--issuer-formed", "14/10/1891"], /^dcp: --issuer-formed 14\/10\/1891 is not a YYYY-MM-DD date\n$/],
+      [["--issuer-formed", "1891-10-14", "--issuer-country", "USA"], /Legal Name is missing .*; the issuer's Country "USA" is not a two-letter ISO 3166-1 code such as US\. Give them .* --issuer-name, --issuer-country\n$/],
+    ])("exits 2 for bad issuer flags %j", (flags, message) => {
+      const { code, stderr } = ocf(bare, "--ocf", path.join(tmp, "bad"), ...flags);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
+    });
+  });
+
+  it("never replaces a file that is not an OCF package: the workbook itself, or a folder path that is a file", () => {
+    const copy = path.join(tmp, "mine.xlsx");
+    fs.copyFileSync("examples/reserve.xlsx", copy);
+    const before = fs.readFileSync(copy);
+    const asFolder = ocf(copy, "--ocf", copy);
+    expect(asFolder.code).toBe(2);
+    expect(asFolder.stderr).toMatch(/mine\.xlsx: it is a file, not a folder/);
+    const notOurs = path.join(tmp, "notes.zip");
+    fs.writeFileSync(notOurs, "not a zip");
+    const asZip = ocf(copy, "--ocf", notOurs);
+    expect(asZip.code).toBe(2);
+    expect(asZip.stderr).toMatch(/notes\.zip exists and is not an Open Cap Format package; it was left as it is/);
+    expect(fs.readFileSync(copy).equals(before)).toBe(true);
+    expect(fs.readFileSync(notOurs, "utf8")).toBe("not a zip");
+    expect(ocf(copy, "--ocf", path.join(tmp, "missing", "p.zip")).stderr).toMatch(/the folder .*missing does not exist/);
   });
 });

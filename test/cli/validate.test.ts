@@ -10,8 +10,8 @@ import { dcp, ROOT } from "../helpers/cli";
 
 const EXAMPLE = path.join(ROOT, "examples/elections.xlsx");
 const EXPECTED = [
-  "3 E07 Percent", "4 E02 Election Date", "6 E04 Election Date", "8 E10 Election Date", "8 E11 Discount", "9 E09 Election Date",
-  "9 E14 Committee Approved", "10 E12 Elected Distribution Date", "11 E06 Percent", "11 E14 Committee Approved", "12 E13 Election Date",
+  "3 E07 Percent", "4 E02 Election Date", "4 E06 Percent", "6 E04 Election Date", "8 E10 Election Date", "8 E11 Discount", "9 E09 Election Date",
+  "9 E14 Committee Approved", "10 E12 Elected Distribution Date", "11 E14 Committee Approved", "12 E13 Election Date",
   "13 E15 Participant", "14 E16 Election Date",
 ];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-validate-"));

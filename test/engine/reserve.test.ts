@@ -1,13 +1,11 @@
 /** The share reserve (§13.8, §15.2, §5.4(c)) over hand-worked ledgers. */
 import { Decimal } from "../../src/engine/decimal";
-import { toOcf } from "../../src/engine/ocf";
 import { PriceTable } from "../../src/engine/prices";
 import { exactJson, formatShares } from "../../src/engine/format";
 import { projectExhaustion, reconcileReserve, reserveStatus, screenLedger, type LedgerEntry } from "../../src/engine/reserve";
 import { locatedFindings, readCreditsSheet, readLedgerSheet } from "../../src/sheets/reserve";
 import { cellValues, CREDITS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
 import type { SheetGrid } from "../../src/sheets/grid";
-import { ocfExportValidator } from "../helpers/ocf";
 
 let row = 1;
 const entry = (date: string, kind: LedgerEntry["kind"], quantity: number, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
@@ -177,42 +175,5 @@ describe("ledger and credits sheets", () => {
     const { read } = readCreditsSheet(grid("Credits", CREDITS_TEMPLATE, [["Ann", 100, 38_000, ""]]), prices);
     expect(locatedFindings(read).map((f) => [f.address, f.rule])).toEqual([["C2", "R02"]]);
     expect(read.findings[0].message).toMatch(/^No closing price for 2004-01-02, a Business Day of 2004-Q1/);
-  });
-});
-
-describe("Open Cap Format export", () => {
-  const validate = ocfExportValidator();
-
-  it("validates, with the plan, RSU credits, NSO grants and a split followed by the pool size", () => {
-    const r = reconcileReserve(readLedgerSheet(grid("Ledger", LEDGER_TEMPLATE)).entries);
-    const ocf = toOcf(r, { boardApprovalDate: "2002-07-18" });
-    expect(validate(ocf)).toBe(true);
-    expect(validate.errors ?? null).toBeNull();
-    expect(ocf.stock_plans[0]).toMatchObject({ object_type: "STOCK_PLAN", initial_shares_reserved: "6000000" });
-    expect(ocf.transactions.map((t) => t.object_type)).toEqual([
-      "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE",
-      "TX_STOCK_CLASS_SPLIT", "TX_STOCK_PLAN_POOL_ADJUSTMENT",
-      "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE",
-    ]);
-    expect(ocf.transactions[0]).toMatchObject({ compensation_type: "RSU", quantity: "1200000", comments: [expect.stringMatching(/Deferred stock units/), "Q3 2002 deferral and match units"] });
-    expect(ocf.transactions[2]).toMatchObject({ compensation_type: "OPTION_NSO", exercise_price: { amount: "0.85", currency: "USD" } });
-    expect(ocf.transactions[3]).toMatchObject({ split_ratio: { numerator: "2", denominator: "1" } });
-    expect(ocf.transactions[4]).toMatchObject({ shares_reserved: "12000000" });
-  });
-
-  it("writes a 1-for-10 reverse split as 1/10 and fractional units to at most ten places", () => {
-    const r = reconcileReserve([entry("2003-03-31", "units", 1 / 3), entry("2004-01-02", "split", 0.1)]);
-    const ocf = toOcf(r);
-    expect(validate(ocf)).toBe(true);
-    expect(ocf.transactions[1]).toMatchObject({ split_ratio: { numerator: "1", denominator: "10" } });
-  });
-
-  it("the schemas catch what is wrong: an option without a price, a bad quantity", () => {
-    const r = reconcileReserve([entry("2003-03-31", "option", 100, { exercisePrice: new Decimal(1) })]);
-    const ocf = toOcf(r);
-    const tx = ocf.transactions[0] as Record<string, unknown>;
-    expect(validate({ ...ocf, transactions: [{ ...tx, exercise_price: undefined }] })).toBe(false);
-    expect(validate({ ...ocf, transactions: [{ ...tx, quantity: "1e3" }] })).toBe(false);
-    expect(() => toOcf(reconcileReserve([entry("2003-03-31", "option", 100)]))).toThrow(/needs its Exercise Price/);
   });
 });

@@ -1,6 +1,7 @@
 /** The election-sheet rules E01–E16 (RULES.md), each with rows that pass and rows that fail. */
 import { Decimal } from "../../src/engine/decimal";
 import { PriceTable } from "../../src/engine/prices";
+import { allocationWindow, electionWindow } from "../../src/engine/elections";
 import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
 import { validateElectionSheet } from "../../src/sheets/elections";
 import { serial } from "../helpers/bundle";
@@ -47,6 +48,22 @@ describe("E02 salary deferral deadline (§4.2(a))", () => {
     expect(check([salary("2002-11-01", 2004)]).findings[0].message).toMatch(/must be filed in 2003, by 2003-12-30/);
   });
 
+  it("refuses a 2003 election filed before the plan took effect on 2002-07-18 (preamble, §4.2(a))", () => {
+    expect(rules([salary("2002-07-18", 2003)])).toEqual([]);
+    const [finding] = check([salary("2002-07-17", 2003)]).findings;
+    expect(finding).toMatchObject({ row: 2, column: "Election Date", rule: "E02", section: "4.2(a),(b)" });
+    expect(finding.message).toBe("Filed 2002-07-17, before the plan took effect on 2002-07-18; salary deferrals for 2003 could be filed from 2002-07-18 through 2002-12-30 (§4.2(a)).");
+    expect(check([bonus("2002-06-01", 2003)]).findings[0]).toMatchObject({ rule: "E03", section: "4.2(c)", message: expect.stringMatching(/^Filed 2002-06-01, before the plan took effect on 2002-07-18/) });
+  });
+
+  it("cites the section of the election's own article for a Plan Year before the plan (§4.2 for Art. IV, §5.3 for Art. V)", () => {
+    const before = (type: string, row: Record<string, unknown>) => check([{ ...row, "Election Type": type }]).findings[0];
+    expect(before("IV-SAL", salary("2000-12-01", 2001))).toMatchObject({ rule: "E02", section: "4.2(a)", column: "Plan Year" });
+    expect(before("V-SAL", salary("2000-12-01", 2001))).toMatchObject({ rule: "E02", section: "5.3(a)", column: "Plan Year" });
+    expect(before("IV-BON", bonus("2000-12-01", 2001))).toMatchObject({ rule: "E03", section: "4.2(c)" });
+    expect(before("V-BON", bonus("2000-12-01", 2001))).toMatchObject({ rule: "E03", section: "5.3(c)" });
+  });
+
   it("reads serial dates as well as text", () => {
     expect(rules([salary(serial("2003-12-30") as unknown as string, 2004)])).toEqual([]);
   });
@@ -76,7 +93,7 @@ describe("E04 newly eligible participants (§4.2(d))", () => {
   it("needs a bonus election at least six months before the bonus is payable, to the day", () => {
     const eligible = { "Eligibility Date": "2003-03-15", "Bonus Payable Date": "2003-10-01" };
     expect(rules([bonus("2003-04-01", 2003, eligible)])).toEqual([]);
-    expect(check([bonus("2003-04-02", 2003, eligible)]).findings[0].message).toMatch(/less than six months before the bonus is payable on 2003-10-01; it had to be filed by 2003-04-01/);
+    expect(check([bonus("2003-04-02", 2003, eligible)]).findings[0].message).toMatch(/less than 6 months before the bonus is payable on 2003-10-01; it had to be filed by 2003-04-01/);
     expect(check([bonus("2003-04-01", 2003, { "Eligibility Date": "2003-03-15" })]).findings[0].message).toMatch(/Bonus Payable Date is blank/);
   });
 
@@ -89,6 +106,15 @@ describe("E05 the plan's first year (§4.2(e))", () => {
   it("allows 2002-08-17 and refuses 2002-08-18", () => {
     expect(rules([salary("2002-08-17", 2002)])).toEqual([]);
     expect(check([salary("2002-08-18", 2002)]).findings[0]).toMatchObject({ rule: "E05", section: "4.2(e)" });
+  });
+
+  it("refuses a 2002 election filed before the plan took effect, and accepts one filed on the effective date", () => {
+    expect(rules([salary("2002-07-18", 2002)])).toEqual([]);
+    const [finding] = check([salary("2002-07-17", 2002)]).findings;
+    expect(finding).toMatchObject({ row: 2, column: "Election Date", rule: "E05", section: "4.2(e)" });
+    expect(finding.message).toBe("Filed 2002-07-17, before the plan took effect on 2002-07-18; salary deferrals for 2002 could be filed from 2002-07-18 through 2002-08-17 (§4.2(e)).");
+    expect(check([{ ...salary("2002-01-02", 2002), "Election Type": "V-SAL" }]).findings[0]).toMatchObject({ rule: "E05", section: "5.3(e)" });
+    expect(rules([bonus("2002-07-01", 2002, { "Bonus Payable Date": "2003-02-01" })])).toEqual(["2 E05"]);
   });
 
   it("also needs six months before a 2002 bonus is payable", () => {
@@ -126,7 +152,7 @@ describe("E09 and E10 allocations (§5.2(c))", () => {
     expect(rules([allocation("2003-08-04", "2003-07-24")])).toEqual(["2 E09"]);
     expect(rules([allocation("2003-07-24", "2003-07-24")])).toEqual(["2 E09"]);
     expect(check([allocation("2003-08-04", "2003-07-24")]).findings[0].message).toBe(
-      "Filed 2003-08-04; allocations after the release of 2003-07-24 had to be filed 2003-07-25 through 2003-08-03, the ten days following it (§5.2(c)).",
+      "Filed 2003-08-04; allocations after the release of 2003-07-24 had to be filed 2003-07-25 through 2003-08-03, the 10 days following it (§5.2(c)).",
     );
   });
 
@@ -139,6 +165,21 @@ describe("E09 and E10 allocations (§5.2(c))", () => {
     const findings = check(rows).findings.filter((f) => f.rule === "E10");
     expect(findings.map((f) => f.row)).toEqual([2]);
     expect(findings[0].message).toMatch(/for fiscal quarter 2003-Q2; the first, on row 3 \(filed 2003-07-28\), is irrevocable/);
+  });
+});
+
+describe("E10: only the first valid allocation of a quarter is irrevocable (§5.2(c))", () => {
+  it("an earlier allocation filed outside the window voids nothing: the later valid one stands", () => {
+    const early = allocation("2003-07-20", "2003-07-24");
+    const onTime = allocation("2003-07-28", "2003-07-24", { Amount: 6000 });
+    expect(rules([early, onTime])).toEqual(["2 E09"]);
+  });
+
+  it("an allocation after the first valid one is void even when it is invalid itself", () => {
+    const onTime = allocation("2003-07-28", "2003-07-24");
+    const late = allocation("2003-08-05", "2003-07-24", { Amount: 6000 });
+    expect(rules([onTime, late])).toEqual(["3 E09", "3 E10"]);
+    expect(check([onTime, late]).findings[1].message).toMatch(/the first, on row 2 \(filed 2003-07-28\)/);
   });
 });
 
@@ -175,6 +216,27 @@ describe("E12 and E13 distribution-date elections (§7.1(f))", () => {
     expect(rules([salary("2003-12-01", 2004), dist("2003-12-01", "2006-01-01")])).toEqual([]);
     expect(rules([salary("2003-12-01", 2004), dist("2003-12-15", "2006-01-01")])).toEqual(["3 E13"]);
     expect(rules([dist("2003-12-15", "2006-01-01")])).toEqual([]);
+  });
+
+  it("counts as initial elections only the earliest valid deferral: one filed late or before eligibility is not", () => {
+    const late = salary("2003-12-31", 2004);
+    expect(rules([late, salary("2004-12-01", 2005), dist("2004-12-01", "2007-01-01")])).toEqual(["2 E02"]);
+    const tooSoon = salary("2003-03-10", 2003, { "Eligibility Date": "2003-03-15" });
+    expect(rules([tooSoon, salary("2003-03-20", 2003, { "Eligibility Date": "2003-03-15" }), dist("2003-03-20", "2005-01-01")])).toEqual(["2 E08"]);
+    expect(check([late, salary("2004-12-01", 2005), dist("2004-12-15", "2007-01-01")]).findings[1].message).toMatch(/initial elections were filed 2004-12-01/);
+  });
+});
+
+describe("filing windows in the engine (§4.2, §5.2(c))", () => {
+  it("opens an annual salary election on January 1 of the year before, but never before the plan took effect", () => {
+    expect(electionWindow("salary", 2004)).toEqual({ opens: "2003-01-01", closes: "2003-12-30" });
+    expect(electionWindow("salary", 2003)).toEqual({ opens: "2002-07-18", closes: "2002-12-30" });
+    expect(electionWindow("salary", 2002)).toEqual({ opens: "2002-07-18", closes: "2002-08-17" });
+    expect(electionWindow("bonus", 2004)).toEqual({ opens: "2002-07-18", closes: "2003-12-31" });
+  });
+
+  it("opens an allocation the day after the release and closes it ten days after (§5.2(c); reading 4)", () => {
+    expect(allocationWindow("2003-07-24")).toEqual({ opens: "2003-07-25", closes: "2003-08-03" });
   });
 });
 

@@ -8,3 +8,9 @@ export function dcp(...args: string[]): { code: number; stdout: string; stderr: 
   const result = spawnSync(process.execPath, [path.join(ROOT, "dist/cli/dcp.js"), ...args], { cwd: ROOT, encoding: "utf8" });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** `dcp` with extra environment variables (jest's `process.env` does not reach a child process). */
+export function dcpWithEnv(env: Record<string, string>, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "dist/cli/dcp.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

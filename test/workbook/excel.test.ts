@@ -74,7 +74,7 @@ describe("Validate elections through the adapter", () => {
     const prices = priceTableFrom(read.prices!);
     const result = validateElectionSheet(read.grid, { ...DEFAULT_ELECTION_SETTINGS, prices });
     expect(result.findings.map((f) => `${f.row} ${f.rule}`)).toEqual([
-      "3 E07", "4 E02", "6 E04", "8 E10", "8 E11", "9 E09", "9 E14", "10 E12", "11 E06", "11 E14", "12 E13", "13 E15", "14 E16",
+      "3 E07", "4 E02", "4 E06", "6 E04", "8 E10", "8 E11", "9 E09", "9 E14", "10 E12", "11 E14", "12 E13", "13 E15", "14 E16",
     ]);
   });
 
@@ -220,5 +220,29 @@ describe("Share reserve through the adapter", () => {
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0]).toMatchObject({ type: "Line", source: "'DCP Reserve'!A1:B9", title: "Shares remaining in the §13.8 reserve" });
     expect(model.table("DCPReserve")).toBeDefined();
+  });
+});
+
+describe("Open Cap Format to a sheet, where Excel cannot download", () => {
+  it("writes every line of every file in one read and one write; the lines rebuild the exact bytes the manifest's md5s are of", async () => {
+    const crypto = await import("crypto");
+    const { toOcfPackage } = await import("../../src/engine/ocf");
+    const { reconcileReserve } = await import("../../src/engine/reserve");
+    const { packageFiles, packageLines } = await import("../../src/workbook/ocf-package");
+    const { writeOcfSheet, OCF_SHEET } = await import("../../src/workbook/excel");
+    const model = host();
+    const pkg = toOcfPackage(reconcileReserve([]), { issuer: { legalName: "Hecla Mining Company", formationDate: "1891-10-14", country: "US" }, generatedAt: "2026-01-01T00:00:00Z" });
+    const files = packageFiles(pkg);
+    const lines = packageLines(files);
+    expect(await syncsOf(model, () => writeOcfSheet(lines))).toBe(2);
+    const sheet = model.sheet(OCF_SHEET)!;
+    expect(sheet.read("A3:C4")).toEqual([["File", "Line", "Text"], ["Manifest.ocf.json", 1, "{"]]);
+    const rows = sheet.read(`A4:C${lines.length + 3}`);
+    const manifest = JSON.parse(rows.filter((r) => r[0] === "Manifest.ocf.json").map((r) => r[2]).join("\n"));
+    for (const file of files.slice(1)) {
+      const text = `${rows.filter((r) => r[0] === file.path).map((r) => r[2]).join("\n")}\n`;
+      const listed = Object.values(manifest).flat().find((entry) => (entry as { filepath?: string }).filepath === file.path) as { md5: string };
+      expect(crypto.createHash("md5").update(text, "utf8").digest("hex")).toBe(listed.md5);
+    }
   });
 });
