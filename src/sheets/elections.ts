@@ -13,6 +13,7 @@ import {
   type ElectionSettings,
 } from "../engine/validation";
 import { readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cells";
+import { outsideTableFindings } from "./extent";
 import { cellAddress, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 export const ELECTION_COLUMNS: ReadonlyArray<ColumnSpec<ElectionField>> = [
@@ -129,16 +130,16 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
     rows.push(row);
   }
 
-  const findings = [
-    ...unreadableFindings,
-    ...validateElections(rows, { ...settings, hasApprovalColumn: header.columns.approved !== undefined }, label),
-  ].sort(compareFindings);
   const columnOf = new Map(present.map(({ c, label: text }) => [text, c]));
+  const located = [...unreadableFindings, ...validateElections(rows, { ...settings, hasApprovalColumn: header.columns.approved !== undefined }, label)]
+    .map((finding) => ({ finding, address: cellAddress(grid, finding.row - grid.firstRow, columnOf.get(finding.column) ?? 0) }))
+    .concat(outsideTableFindings(grid))
+    .sort((a, b) => compareFindings(a.finding, b.finding));
   return {
     sheet: grid.sheet,
     headerRow,
     rowsChecked: rows.length,
-    findings,
-    addresses: findings.map((f) => cellAddress(grid, f.row - grid.firstRow, columnOf.get(f.column) ?? 0)),
+    findings: located.map((l) => l.finding),
+    addresses: located.map((l) => l.address),
   };
 }

@@ -14,6 +14,7 @@ import { ledgerQuantityProblem, parseLedgerKind, type LedgerEntry } from "../eng
 import { matchUnits, unitsCredited } from "../engine/units";
 import { describe } from "../engine/tables";
 import { readDate, readNumber, readPercent, readText, type CellRead } from "./cells";
+import { outsideTableFindings } from "./extent";
 import { cellAddress, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 type LedgerField = "date" | "kind" | "quantity" | "participant" | "reference" | "reportedRemaining" | "exercisePrice";
@@ -73,6 +74,14 @@ interface RowReader<K extends string> {
   row: number;
 }
 
+/** Values far outside a sheet's table are not read: say so on their cells. */
+function reportOutsideTable(grid: SheetGrid, into: LedgerRead): void {
+  for (const { finding, address } of outsideTableFindings(grid)) {
+    into.findings.push(finding);
+    into.locations.push({ sheet: grid.sheet, address });
+  }
+}
+
 /** Walks the data rows of a sheet, reading each cell once and turning problems into findings on their cells. */
 function eachRow<K extends string>(
   grid: SheetGrid,
@@ -81,6 +90,7 @@ function eachRow<K extends string>(
   into: LedgerRead,
   visit: (row: RowReader<K>) => void,
 ): void {
+  reportOutsideTable(grid, into);
   const header = findHeader(grid, specs);
   if (!header) {
     into.unusable = `${grid.sheet} is empty: there is no header row to read.`;
@@ -207,6 +217,7 @@ export function readReserveSheets({ ledger, credits, prices }: ReserveSheets): {
   if (ledger) readLedgerSheet(ledger, read);
   if (read.unusable || !credits) return { read, credits: [] };
   let table: PriceTable | undefined;
+  if (prices) reportOutsideTable(prices, read);
   if (prices && prices.values.length > 0) {
     try {
       table = priceTableFrom(prices);
