@@ -27,9 +27,9 @@ describe("dcp reserve on the example ledger", () => {
     expect(report.violations).toHaveLength(2);
   });
 
-  it("prints a summary for a person", () => {
+  it("prints a summary for a person, naming the sheets it read", () => {
     const { stdout } = dcp("reserve", "examples/reserve.xlsx");
-    expect(stdout).toMatch(/^Share reserve as of 2004-05-07 \(§13\.8\)\n {2}Reserve {4}12,000,000\n {2}Used {7}12,400,000 \(103\.33% of the reserve\)\n {2}Remaining {2}-400,000\n {2}Used up on 2004-03-31/);
+    expect(stdout).toMatch(/^Share reserve as of 2004-05-07 \(§13\.8\)\n {2}Sheets {5}ledger "Ledger"\n {2}Reserve {4}12,000,000\n {2}Used {7}12,400,000 \(103\.33% of the reserve\)\n {2}Remaining {2}-400,000\n {2}Used up on 2004-03-31/);
   });
 
   it("writes Open Cap Format that validates against the OCF 1.2.0 schemas", () => {
