@@ -3,7 +3,7 @@
  * here, every run checks the exit code and the message, and every input is
  * byte-for-byte the same afterwards.
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import crypto from "crypto";
 import fs from "fs";
 import os from "os";
@@ -54,6 +54,22 @@ async function workbook(file: string, build: (book: ExcelJS.Workbook) => void): 
 }
 
 const cleanElections = { ...ELECTIONS_TEMPLATE, rows: ELECTIONS_TEMPLATE.rows.slice(0, 1) };
+
+let many: Promise<string> | undefined;
+/** An election sheet of 150,000 rows, each with an unreadable date: 150,000 findings. Made once. */
+function manyFindings(): Promise<string> {
+  many ??= (async () => {
+    const file = path.join(tmp, "many.xlsx");
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+    const sheet = writer.addWorksheet("Elections");
+    sheet.addRow(["Participant", "Election Type", "Election Date"]).commit();
+    for (let i = 1; i <= 150_000; i++) sheet.addRow([`Participant ${i}`, "IV-SAL", "soon"]).commit();
+    sheet.commit();
+    await writer.commit();
+    return file;
+  })();
+  return many;
+}
 
 describe("the command line never destroys a file", () => {
   let dir: string;
@@ -118,6 +134,23 @@ describe("the command line never destroys a file", () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8")).ocf_version).toBe("1.2.0");
   });
 
+  it("leaves the previous report whole, and no temporary behind, when a run is interrupted while writing", async () => {
+    const big = await manyFindings();
+    expect(dcpIn(dir, ["elections.xlsx"], "validate", "elections.xlsx", "--out", "interrupted.xlsx").code).toBe(1);
+    const [before, input] = [digest(path.join(dir, "interrupted.xlsx")), digest(big)];
+    const temporaries = () => fs.readdirSync(dir).filter((name) => name.startsWith(".interrupted.xlsx.dcp-"));
+    const child = spawn(process.execPath, [DCP, "validate", big, "--out", "interrupted.xlsx"], { cwd: dir, stdio: "ignore" });
+    const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (temporaries().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(temporaries()).toHaveLength(1);
+    child.kill("SIGINT");
+    expect(await exit).toBe(130);
+    expect(temporaries()).toEqual([]);
+    expect(digest(path.join(dir, "interrupted.xlsx"))).toBe(before);
+    expect(digest(big)).toBe(input);
+  });
+
   it("names the missing folder of --out or --ocf in one line", () => {
     expectOneLine(dcpIn(dir, ["elections.xlsx"], "validate", "elections.xlsx", "--out", "reports/2004/report.xlsx"), "dcp: cannot write --out reports/2004/report.xlsx: the folder reports/2004 does not exist");
     expectOneLine(dcpIn(dir, ["reserve.xlsx"], "reserve", "reserve.xlsx", "--ocf", "out/ledger.json"), "dcp: cannot write --ocf out/ledger.json: the folder out does not exist");
@@ -174,13 +207,7 @@ describe("reading is bounded by the data, not by the sheet's extent", () => {
   });
 
   it("prints 150,000 findings as text, every one of them", async () => {
-    const file = path.join(tmp, "many.xlsx");
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
-    const sheet = writer.addWorksheet("Elections");
-    sheet.addRow(["Participant", "Election Type", "Election Date"]).commit();
-    for (let i = 1; i <= 150_000; i++) sheet.addRow([`Participant ${i}`, "IV-SAL", "soon"]).commit();
-    sheet.commit();
-    await writer.commit();
+    const file = await manyFindings();
     const result = spawnSync(process.execPath, [DCP, "validate", file], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
