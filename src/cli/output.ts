@@ -59,8 +59,8 @@ function sameFile(a: Identity, b: Identity): boolean {
 function writeFailure(option: string, target: string, error: unknown): UnusableInput {
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
-    code === "EACCES" || code === "EPERM"
-      ? "permission denied"
+    code === "EACCES" || code === "EPERM" || code === "EBUSY"
+      ? "permission denied (on Windows, a file open in Excel cannot be replaced: close it first)"
       : code === "ENOSPC"
         ? "the disk is full"
         : code === "EROFS"

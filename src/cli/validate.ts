@@ -8,8 +8,8 @@ import { parseMonthDay } from "../engine/dates";
 import { PlanError } from "../engine/errors";
 import type { PriceTable } from "../engine/prices";
 import { DEFAULT_ELECTION_SETTINGS, type ElectionSettings } from "../engine/validation";
-import { validateElectionSheet, type ElectionSheetResult } from "../sheets/elections";
-import { outsideTableFindings } from "../sheets/extent";
+import { validateElectionSheet } from "../sheets/elections";
+import { outsideTableFindings, type LocatedFinding } from "../sheets/extent";
 import { priceTableFrom } from "../sheets/prices";
 import { defaultSheet, findSheet, firstVisibleSheet, openWorkbook, sheetGrid, sheetNames, UnusableInput } from "../workbook/xlsx";
 import { plural } from "../engine/format";
@@ -59,7 +59,7 @@ interface Prices {
   sheet?: ExcelJS.Worksheet;
   table?: PriceTable;
   /** Findings on the prices sheet, with their sheet-qualified cells. */
-  outside: ReturnType<typeof outsideTableFindings>;
+  outside: LocatedFinding[];
 }
 
 function readPrices(workbook: ExcelJS.Workbook, wanted: string | undefined): Prices {
@@ -91,7 +91,7 @@ interface Report {
   sheet: string;
   prices?: string;
   rowsChecked: number;
-  findings: Array<{ finding: ElectionSheetResult["findings"][number]; address: string }>;
+  findings: LocatedFinding[];
 }
 
 async function writeReport(report: Report, source: string, output: Output): Promise<void> {

@@ -56,7 +56,7 @@ export function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Wor
   return workbook.worksheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
 }
 
-export function isHidden(sheet: ExcelJS.Worksheet): boolean {
+function isHidden(sheet: ExcelJS.Worksheet): boolean {
   return sheet.state === "hidden" || sheet.state === "veryHidden";
 }
 

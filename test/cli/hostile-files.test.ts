@@ -193,6 +193,19 @@ describe("reading is bounded by the data, not by the sheet's extent", () => {
     expect(run.stdout).toMatch(/^Sheet "Elections": 1 election checked, 0 errors, 0 warnings\./);
   });
 
+  it("reports a stray value far below the Prices table on its own sheet's cell", async () => {
+    const file = await workbook("prices-stray.xlsx", (book) => {
+      addTemplateSheet(book, cleanElections);
+      addTemplateSheet(book, PRICES_TEMPLATE).getCell("B500000").value = 99;
+    });
+    const json = dcpIn(tmp, [file], "validate", file, "--json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).findings).toEqual([
+      expect.objectContaining({ row: 500_000, column: "B", rule: "S01", severity: "warning", message: expect.stringMatching(/^Cell B500000 holds 99, outside the table \(A1:B\d+\) on Prices; it is not read\./) }),
+    ]);
+    expect(dcpIn(tmp, [file], "validate", file).stdout).toMatch(/\n500000 +'Prices'!B500000 +B +S01 /);
+  });
+
   it("reports a stray value far below a ledger, and still reconciles the ledger", async () => {
     const file = await workbook("ledger-stray.xlsx", (book) => {
       addTemplateSheet(book, LEDGER_TEMPLATE).getCell("C900000").value = 5_000_000;
