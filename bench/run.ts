@@ -130,6 +130,21 @@ async function cliBench(): Promise<void> {
   const startup = Math.min(...[0, 1, 2].map(() => wall(["-e", "require('exceljs')"])));
   const validate = Math.min(...[0, 1, 2].map(() => wall([cli, "validate", file, "--json"])));
   row("dcp validate on a 10,000-row .xlsx (wall)", `${validate.toFixed(0)} ms`, `node + load ExcelJS alone ${startup.toFixed(0)} ms`, "target ≤ 3,000 ms");
+
+  // A stray value at the sheet's last cell stretches its recorded extent to 1,048,576 rows; reading must not follow it.
+  const small = async (name: string, stray: boolean) => {
+    const book = new ExcelJS.Workbook();
+    const elections = book.addWorksheet("Elections");
+    for (const values of electionGrid(electionRows(10)).values) elections.addRow(values.map((v) => (v === "" ? null : v)));
+    if (stray) elections.getCell("Z1048576").value = "stray";
+    const out = path.join(path.dirname(file), name);
+    await book.xlsx.writeFile(out);
+    return out;
+  };
+  const [plain, stray] = [await small("plain.xlsx", false), await small("stray.xlsx", true)];
+  const plainWall = Math.min(...[0, 1, 2].map(() => wall([cli, "validate", plain, "--json"])));
+  const strayWall = Math.min(...[0, 1, 2].map(() => wall([cli, "validate", stray, "--json"])));
+  row("dcp validate, 10 rows and a stray value at Z1048576 (wall)", `${strayWall.toFixed(0)} ms`, `the same rows without it ${plainWall.toFixed(0)} ms`, "target: within 1.5×");
 }
 
 function reserveBench(): void {
