@@ -113,7 +113,7 @@ describe("Validate elections through the adapter", () => {
     const report = model.sheet(VALIDATION_SHEET)!;
     expect(report.read("A1:G2")).toEqual([["Row", "Cell", "Column", "Rule", "Section", "Severity", "Message"], [4, "C4", "Election Date", "E02", "4.2(a),(b)", "error", "Filed late."]]);
     expect(report.read("A3")).toEqual([[""]]);
-    expect(report.peek(1, 1)!.hyperlink).toEqual({ documentReference: "Elections!C4", textToDisplay: "C4", screenTip: "Go to Elections!C4" });
+    expect(report.peek(1, 1)).toMatchObject({ formula: '=HYPERLINK("#Elections!C4","C4")', hyperlink: { address: "Elections!C4" } });
     expect(model.table("DCPValidation")!.sheet).toBe(report);
     expect(model.active).toBe(report);
   });
