@@ -8,7 +8,7 @@
 export { parseAddress, quoteSheet } from "./addresses";
 export { readElections, readSheets, readWorkbookOverview, type ElectionSource, type SheetRead, type WorkbookOverview } from "./read";
 export { RESERVE_SHEET, VALIDATION_SHEET, writeReserveReport, writeValidationReport, type LocatedFinding, type ReserveReportLine } from "./report";
-export { clearMarks, markCells, type MarkRequest } from "./marks";
+export { clearMarks, markCells, NOTES_LIMIT, type MarkRequest, type MarkResult } from "./marks";
 export { selectCell } from "./navigation";
 export { insertTemplates } from "./templates";
 export { loadPaneSettings, savePaneSettings, type PaneSettings } from "./settings";

@@ -16,8 +16,15 @@ const NOTE_PREFIX = "DCP add-in:";
 const MARK_COLORS = { error: "#F8CBAD", warning: "#FFE699" } as const;
 /** One cell's fill in a getCellProperties answer. */
 const FILL_BYTES = 120;
+const FILLS_PER_READ = Math.floor(ROUND_TRIP_BUDGET.bytes / FILL_BYTES);
 /** One note looked up: the command and its answer. */
 const NOTE_LOOKUP_BYTES = 2 * COMMAND_BYTES;
+/**
+ * Notes go on at most this many cells a Mark: each note is a command of its
+ * own, and past a thousand cells the notes would bury the sheet while the
+ * report sheet lists every message anyway.
+ */
+export const NOTES_LIMIT = 1_000;
 
 export interface Fill {
   color: string;
@@ -126,6 +133,13 @@ function fillFrom(fill: Excel.CellPropertiesFill | undefined): Fill {
   };
 }
 
+export interface MarkResult {
+  /** Cells newly marked. */
+  marked: number;
+  /** Whether their messages went into notes; if not, the report sheet is where they are. */
+  notes: boolean;
+}
+
 export interface MarkRequest {
   sheet: string;
   address: string;
@@ -134,11 +148,11 @@ export interface MarkRequest {
 }
 
 /**
- * Fills each offending cell and adds a note where the cell has none and this
- * Excel has notes. Returns how many cells it marked; a cell already marked
- * keeps its first saved fill.
+ * Fills each offending cell and, where this Excel has notes and the cells
+ * are at most NOTES_LIMIT, adds a note where the cell has none. A cell
+ * already marked keeps its first saved fill.
  */
-export async function markCells(requests: readonly MarkRequest[]): Promise<number> {
+export async function markCells(requests: readonly MarkRequest[]): Promise<MarkResult> {
   const saved = savedCells();
   const already = new Set(saved.map(cellKey));
   const byCell = new Map<string, MarkRequest>();
@@ -150,15 +164,25 @@ export async function markCells(requests: readonly MarkRequest[]): Promise<numbe
     byCell.set(key, earlier ? { ...earlier, severity: earlier.severity === "error" ? "error" : request.severity, note: `${earlier.note}\n${request.note}` } : request);
   }
   const targets = [...byCell.values()];
-  if (targets.length === 0) return 0;
+  if (targets.length === 0) return { marked: 0, notes: false };
 
+  let withNotes = false;
   const marked = await Excel.run(async (context) => {
-    const notes = excelApiSupported(NOTES_API) ? cellNotes(context) : undefined;
+    const notes = excelApiSupported(NOTES_API) && targets.length <= NOTES_LIMIT ? cellNotes(context) : undefined;
+    withNotes = notes !== undefined;
     const trips = new RoundTrips(context);
     const sheet = (name: string) => context.workbook.worksheets.getItem(name);
 
     // Read: the fill each cell has now, and which cells hold a note already.
-    const segments = columnRuns(targets);
+    const segments = columnRuns(targets).flatMap((run) => {
+      // A read's answer stays within a round trip: a long run is read in parts.
+      const parts = [];
+      for (let start = 0; start < run.cells.length; start += FILLS_PER_READ) {
+        const cells = run.cells.slice(start, start + FILLS_PER_READ);
+        parts.push({ ...run, first: run.first + start, last: run.first + start + cells.length - 1, cells });
+      }
+      return parts;
+    });
     const fillsOf: Array<() => Fill[]> = [];
     for (const segment of segments) {
       await trips.queue({ bytes: COMMAND_BYTES + segment.cells.length * FILL_BYTES, cells: segment.cells.length }, () => {
@@ -211,7 +235,7 @@ export async function markCells(requests: readonly MarkRequest[]): Promise<numbe
     return cells;
   });
   await saveCells([...saved, ...marked]);
-  return marked.length;
+  return { marked: marked.length, notes: withNotes };
 }
 
 /** Puts back every marked cell's fill and removes the notes the add-in added (those still starting with its prefix). */

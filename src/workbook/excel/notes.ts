@@ -17,7 +17,12 @@ export interface CellRef {
  * @requires ExcelApi 1.18
  */
 export function cellNotes(context: Excel.RequestContext) {
-  const notesOf = (sheet: string) => context.workbook.worksheets.getItem(sheet).notes;
+  const collections = new Map<string, Excel.NoteCollection>();
+  const notesOf = (sheet: string) => {
+    let notes = collections.get(sheet);
+    if (!notes) collections.set(sheet, (notes = context.workbook.worksheets.getItem(sheet).notes));
+    return notes;
+  };
   return {
     /** How many notes each sheet has, so cells are looked up one by one only on sheets that have any. */
     count(sheets: readonly string[]): () => number[] {
