@@ -259,12 +259,18 @@ export async function clearMarks(): Promise<number> {
       for (const { cells, texts } of answers) texts().forEach((text, i) => text?.startsWith(NOTE_PREFIX) && ours.push(cells[i]));
     }
 
-    // Write: each run of cells that had the same fill gets it back.
+    // Write: each run of cells that had the same fill gets it back (a range, its fill and four properties: about three commands' worth).
     const sameFill = (a: MarkedCell, b: MarkedCell) => JSON.stringify(a.fill) === JSON.stringify(b.fill);
+    const sheets = new Map<string, Excel.Worksheet>();
+    const sheet = (name: string) => {
+      let worksheet = sheets.get(name);
+      if (!worksheet) sheets.set(name, (worksheet = context.workbook.worksheets.getItem(name)));
+      return worksheet;
+    };
     for (const run of columnRuns(marks, sameFill)) {
       const { color, pattern, patternColor, tintAndShade } = run.cells[0].fill;
-      await trips.queue({ bytes: 5 * COMMAND_BYTES }, () => {
-        const fill = context.workbook.worksheets.getItem(run.sheet).getRange(columnBlock(run.column, run.first, run.last)).format.fill;
+      await trips.queue({ bytes: 3 * COMMAND_BYTES }, () => {
+        const fill = sheet(run.sheet).getRange(columnBlock(run.column, run.first, run.last)).format.fill;
         if (pattern === "None") {
           fill.clear();
         } else {
