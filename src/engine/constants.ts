@@ -18,6 +18,8 @@ export const SHARE_RESERVE = 6_000_000;
 
 /** §4.3: the match credited on Art. IV deferrals (the Committee may set a greater rate). */
 export const MATCH_RATE = "0.10";
+/** FUNCTIONS.md (MATCH_UNITS), STATEMENT.md (Match Rate): a rate above 100% is refused as a percent typed as a whole number. */
+export const MAX_MATCH_RATE = "1";
 
 /** §4.1, §5.3(a),(c): at most 100% of Eligible Compensation or of a Bonus Award. */
 export const MAX_DEFERRAL_FRACTION = "1";

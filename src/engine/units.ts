@@ -4,7 +4,7 @@
  */
 import { electionWindowEnd } from "./calendar";
 import { requireNonNegative, requirePlaces, requirePositive } from "./checks";
-import { DEFAULT_UNIT_PLACES, MATCH_RATE } from "./constants";
+import { DEFAULT_UNIT_PLACES, MATCH_RATE, MAX_MATCH_RATE } from "./constants";
 import type { IsoDate } from "./dates";
 import { Decimal, roundHalfUp, wholeUp } from "./decimal";
 import { outOfRange } from "./errors";
@@ -21,13 +21,28 @@ export function unitsCredited(amount: Decimal, prices: PriceTable, payDate: IsoD
   return roundHalfUp(amount.dividedBy(prices.quarterAveragePrice(payDate)), places);
 }
 
-/** Match units: `matchRate` (at least 10%) of the deferral at the quarter average (§4.3, §8.1(c); reading 17). */
+/**
+ * What is wrong with a match rate, or undefined when the plan allows it: the
+ * Committee may set a rate above the plan's 10% (§4.3) but not one above 100%,
+ * which is read as a percent typed as a whole number (15 for 15%).
+ */
+export function matchRateProblem(matchRate: Decimal): string | undefined {
+  const shown = `${matchRate.times(100).toString()}%`;
+  if (matchRate.lessThan(MATCH_RATE)) return `matchRate ${shown} is below the plan's ${percent(MATCH_RATE)} match`;
+  if (matchRate.greaterThan(MAX_MATCH_RATE)) return `matchRate ${shown} is above ${percent(MAX_MATCH_RATE)}; enter a rate as a percent such as 15% or 0.15`;
+  return undefined;
+}
+
+function percent(fraction: string): string {
+  return `${new Decimal(fraction).times(100).toString()}%`;
+}
+
+/** Match units: `matchRate` (10% to 100%) of the deferral at the quarter average (§4.3, §8.1(c); reading 17). */
 export function matchUnits(deferredAmount: Decimal, prices: PriceTable, payDate: IsoDate, matchRate = new Decimal(MATCH_RATE), places = DEFAULT_UNIT_PLACES): Decimal {
   requireNonNegative(deferredAmount, "deferredAmount");
   requirePlaces(places);
-  if (matchRate.lessThan(MATCH_RATE)) {
-    throw outOfRange(`matchRate ${matchRate.times(100).toString()}% is below the plan's 10% match (§4.3)`);
-  }
+  const problem = matchRateProblem(matchRate);
+  if (problem) throw outOfRange(`${problem} (§4.3)`);
   return roundHalfUp(matchRate.times(deferredAmount).dividedBy(prices.quarterAveragePrice(payDate)), places);
 }
 
