@@ -7,7 +7,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /** Every file that declares @customfunction: the metadata plugin reads their JSDoc. */
-const FUNCTION_FAMILIES = ["calendar", "valuation", "investment", "options", "distribution", "elections", "reserve", "retention"].map(
+const FUNCTION_FAMILIES = ["calendar", "valuation", "investment", "options", "distribution", "elections", "reserve", "retention", "accounts"].map(
   (family) => `./src/functions/${family}.ts`,
 );
 
