@@ -213,6 +213,7 @@ class Replayer<T> {
   private readonly holdings = new Map<IsoDate, Record<UnitAccount, Decimal>>();
   /** What allocations may still take today: the Investment Account at the close of the day before, less today's earlier allocations (reading 6). */
   private allocatable = ZERO;
+  private openingIA = ZERO;
   /** The quarter's opening Investment Account balance and its flows so far, for its interest (§5.2(b)). */
   private quarterOpening = ZERO;
   private quarterFlows: Flow[] = [];
@@ -221,7 +222,7 @@ class Replayer<T> {
   constructor(private readonly records: PlanRecords<T>) {}
 
   startDay(): void {
-    this.allocatable = this.balance.IA;
+    this.openingIA = this.allocatable = this.balance.IA;
   }
 
   private post(date: IsoDate, account: AccountKey, kind: PostingKind, change: Decimal, record?: PlanRecord<T>): void {
@@ -260,7 +261,7 @@ class Replayer<T> {
       case "deferral": {
         const rate = record.matchRate ?? new Decimal(MATCH_RATE);
         const why = matchRateProblem(rate);
-        if (why) return this.problem(record, "matchRate", "S04", "4.3", `${capitalize(why)}; the deferral is not credited (§4.3).`);
+        if (why) return this.problem(record, "matchRate", "S04", "4.3", `Match Rate ${why}; the deferral is not credited (§4.3).`);
         let units: Decimal, match: Decimal;
         try {
           units = unitsCredited(record.amount, prices, record.date);
@@ -333,7 +334,7 @@ class Replayer<T> {
       this.allocatable = this.allocatable.minus(record.amount);
       return true;
     }
-    const held = this.allocatable.equals(this.balance.IA) ? "" : " after the day's earlier allocations";
+    const held = this.allocatable.equals(this.openingIA) ? "" : " after the day's earlier allocations";
     const what = `The ${WHAT[record.kind]} of ${formatDollars(record.amount)} (released ${record.date}, determined ${date})`;
     const dayBefore = addDays(date, -1);
     if (this.records.primeRates === undefined) {

@@ -3,7 +3,7 @@
  * balances, the statement of each Account, the options outstanding, values at
  * fair market value, and the plan's totals over many participants.
  */
-import { ACCOUNT_KEYS, UNIT_ACCOUNTS, optionTermsAt, type AccountKey, type AccountsReplay, type OptionGrant } from "./accounts";
+import { ACCOUNT_KEYS, UNIT_ACCOUNTS, optionTermsAt, type AccountKey, type AccountsReplay, type OptionGrant, type OptionTerms } from "./accounts";
 import { addMonths, dateParts, daysInMonth, isoDate, type IsoDate } from "./dates";
 import { Decimal, roundCents, ZERO } from "./decimal";
 import { invalidValue, PlanError } from "./errors";
@@ -69,10 +69,15 @@ export function balanceAt(replay: AccountsReplay, key: BalanceKey, date: IsoDate
   return balance;
 }
 
-/** The options granted through `date`, with their terms at its close. */
-export function optionsAt<T>(replay: AccountsReplay<T>, date: IsoDate): Array<OptionGrant<T> & { current: { shares: Decimal; exercisePrice: Decimal } }> {
+/** An option as it stands at a date: its grant, and its shares and exercise price after the splits through that date. */
+export interface OptionPosition<T = unknown> extends OptionTerms {
+  grant: OptionGrant<T>;
+}
+
+/** The options granted through `date`, as they stand at its close. */
+export function optionsAt<T>(replay: AccountsReplay<T>, date: IsoDate): Array<OptionPosition<T>> {
   assertCovers(replay, date);
-  return replay.options.filter((grant) => grant.grantDate <= date).map((grant) => ({ ...grant, current: optionTermsAt(grant, date) }));
+  return replay.options.filter((grant) => grant.grantDate <= date).map((grant) => ({ grant, ...optionTermsAt(grant, date) }));
 }
 
 /** max(0, fair market value − exercise price) × shares, in cents (reading 5). */
@@ -111,14 +116,14 @@ export function accountStatement(replay: AccountsReplay, prices: PriceTable, fro
     const closing = line.opening.plus(line.credited).plus(line.dividends).plus(line.splitAdjustment).plus(line.interest).minus(line.allocatedOut);
     accounts[key] = { ...line, closing, value: accountValue(key, closing, fairMarketValue) };
   }
-  const options = optionsAt(replay, to).map(({ grantDate, exercisableDate, amount, fairMarketValue: grantFairMarketValue, current }) => ({
-    grantDate,
-    shares: current.shares,
-    exercisePrice: current.exercisePrice,
-    exercisableDate,
-    value: optionValue(fairMarketValue, current.shares, current.exercisePrice),
-    amount,
-    grantFairMarketValue,
+  const options = optionsAt(replay, to).map(({ grant, shares, exercisePrice }) => ({
+    grantDate: grant.grantDate,
+    shares,
+    exercisePrice,
+    exercisableDate: grant.exercisableDate,
+    value: optionValue(fairMarketValue, shares, exercisePrice),
+    amount: grant.amount,
+    grantFairMarketValue: grant.fairMarketValue,
   }));
   const totalValue = [...ACCOUNT_KEYS.map((key) => accounts[key].value), ...options.map((o) => o.value)].reduce((sum, v) => sum.plus(v), ZERO);
   return { participant: replay.participant, from, to, fairMarketValue, accounts, options, totalValue };
@@ -183,7 +188,7 @@ export function valueSeries(replay: AccountsReplay, prices: PriceTable, from: Is
     }
     let value = accountValue("IA", units.IA, fairMarketValue);
     for (const key of UNIT_ACCOUNTS) value = value.plus(accountValue(key, units[key], fairMarketValue));
-    for (const { current } of optionsAt(replay, date)) value = value.plus(optionValue(fairMarketValue, current.shares, current.exercisePrice));
+    for (const { shares, exercisePrice } of optionsAt(replay, date)) value = value.plus(optionValue(fairMarketValue, shares, exercisePrice));
     points.push({ date, value });
   }
   return points;

@@ -22,14 +22,15 @@ export function unitsCredited(amount: Decimal, prices: PriceTable, payDate: IsoD
 }
 
 /**
- * What is wrong with a match rate, or undefined when the plan allows it: the
- * Committee may set a rate above the plan's 10% (§4.3) but not one above 100%,
- * which is read as a percent typed as a whole number (15 for 15%).
+ * What is wrong with a match rate ("5% is below the plan's 10% match"), or
+ * undefined when the plan allows it: the Committee may set a rate above the
+ * plan's 10% (§4.3) but not above 100%, read as a percent typed as a whole
+ * number (15 for 15%).
  */
 export function matchRateProblem(matchRate: Decimal): string | undefined {
   const shown = `${matchRate.times(100).toString()}%`;
-  if (matchRate.lessThan(MATCH_RATE)) return `matchRate ${shown} is below the plan's ${percent(MATCH_RATE)} match`;
-  if (matchRate.greaterThan(MAX_MATCH_RATE)) return `matchRate ${shown} is above ${percent(MAX_MATCH_RATE)}; enter a rate as a percent such as 15% or 0.15`;
+  if (matchRate.lessThan(MATCH_RATE)) return `${shown} is below the plan's ${percent(MATCH_RATE)} match`;
+  if (matchRate.greaterThan(MAX_MATCH_RATE)) return `${shown} is above ${percent(MAX_MATCH_RATE)}; enter a rate as a percent such as 15% or 0.15`;
   return undefined;
 }
 
@@ -42,7 +43,7 @@ export function matchUnits(deferredAmount: Decimal, prices: PriceTable, payDate:
   requireNonNegative(deferredAmount, "deferredAmount");
   requirePlaces(places);
   const problem = matchRateProblem(matchRate);
-  if (problem) throw outOfRange(`${problem} (§4.3)`);
+  if (problem) throw outOfRange(`matchRate ${problem} (§4.3)`);
   return roundHalfUp(matchRate.times(deferredAmount).dividedBy(prices.quarterAveragePrice(payDate)), places);
 }
 

@@ -186,12 +186,12 @@ export function optionGrantsFn(activity: any[][], prices: any[][], splits: any[]
     const fairMarketValue = t.records.prices.fairMarketValue(date);
     return [
       header,
-      ...grants.map(({ grantDate, exercisableDate, current }) => [
-        serialResult(grantDate),
-        numberResult(current.shares),
-        numberResult(current.exercisePrice),
-        serialResult(exercisableDate),
-        numberResult(optionValue(fairMarketValue, current.shares, current.exercisePrice)),
+      ...grants.map(({ grant, shares, exercisePrice }) => [
+        serialResult(grant.grantDate),
+        numberResult(shares),
+        numberResult(exercisePrice),
+        serialResult(grant.exercisableDate),
+        numberResult(optionValue(fairMarketValue, shares, exercisePrice)),
       ]),
     ];
   });
