@@ -156,8 +156,8 @@ export interface ValuePoint {
 
 /**
  * The total value at the close of `from`, of every month end inside the period,
- * and of `to`: the line a statement's chart draws. A day with no fair market
- * value in the price table is left out rather than drawn at a guess.
+ * and of `to`: the line a statement's chart draws. A day that needs a fair
+ * market value the price table lacks is left out rather than drawn at a guess.
  */
 export function valueSeries(replay: AccountsReplay, prices: PriceTable, from: IsoDate, to: IsoDate): ValuePoint[] {
   assertCovers(replay, to);
@@ -171,24 +171,27 @@ export function valueSeries(replay: AccountsReplay, prices: PriceTable, from: Is
   }
   if (to > from) dates.push(to);
 
-  const units: Record<AccountKey, Decimal> = { DCA: ZERO, CMSA: ZERO, CSA: ZERO, IA: ZERO };
+  const balances: Record<AccountKey, Decimal> = { DCA: ZERO, CMSA: ZERO, CSA: ZERO, IA: ZERO };
   const points: ValuePoint[] = [];
   let next = 0;
   for (const date of dates) {
     for (; next < replay.postings.length && replay.postings[next].date <= date; next++) {
       const { account, change } = replay.postings[next];
-      units[account] = units[account].plus(change);
+      balances[account] = balances[account].plus(change);
     }
-    let fairMarketValue: Decimal;
-    try {
-      fairMarketValue = prices.fairMarketValue(date);
-    } catch (error) {
-      if (error instanceof PlanError) continue;
-      throw error;
+    const options = optionsAt(replay, date);
+    let value = accountValue("IA", balances.IA, ZERO);
+    if (options.length > 0 || UNIT_ACCOUNTS.some((key) => !balances[key].isZero())) {
+      let fairMarketValue: Decimal;
+      try {
+        fairMarketValue = prices.fairMarketValue(date);
+      } catch (error) {
+        if (error instanceof PlanError) continue;
+        throw error;
+      }
+      for (const key of UNIT_ACCOUNTS) value = value.plus(accountValue(key, balances[key], fairMarketValue));
+      for (const { shares, exercisePrice } of options) value = value.plus(optionValue(fairMarketValue, shares, exercisePrice));
     }
-    let value = accountValue("IA", units.IA, fairMarketValue);
-    for (const key of UNIT_ACCOUNTS) value = value.plus(accountValue(key, units[key], fairMarketValue));
-    for (const { shares, exercisePrice } of optionsAt(replay, date)) value = value.plus(optionValue(fairMarketValue, shares, exercisePrice));
     points.push({ date, value });
   }
   return points;
