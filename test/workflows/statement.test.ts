@@ -3,7 +3,7 @@
  * totals and located findings out, as the task pane and `dcp statement` use it.
  * The figures are those worked by hand in test/engine/accounts.test.ts.
  */
-import { statementJson, statementWorkflow } from "../../src/workflows/statement";
+import { statementJson, statementWorkflow, type StatementGrids, type StatementSettings } from "../../src/workflows/statement";
 import { ACTIVITY_ROWS, DIVIDEND_HEADER, DIVIDEND_ROWS, grid, table, workedGrids, type ActivityRow } from "../helpers/records";
 
 const year = { from: "2003-01-01", to: "2003-12-31" };
@@ -107,7 +107,7 @@ describe("findings carry their cells; the rest still replays", () => {
 });
 
 describe("input it cannot use at all", () => {
-  const unusable = (grids: Parameters<typeof statementWorkflow>[0], settings = year) => statementWorkflow(grids, settings).unusable;
+  const unusable = (grids: StatementGrids, settings: StatementSettings = year) => statementWorkflow(grids, settings).unusable;
 
   it("names what is missing or wrong in one line", () => {
     const { activity: _a, ...noActivity } = workedGrids();
