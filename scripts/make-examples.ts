@@ -6,6 +6,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { CREDITS_TEMPLATE, ELECTIONS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../src/sheets/templates";
 import { addTemplateSheet } from "../src/workbook/xlsx";
+import { addRecordsSheets } from "./records-example";
 
 const EXAMPLES = path.resolve(__dirname, "../examples");
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     addTemplateSheet(workbook, CREDITS_TEMPLATE);
     addTemplateSheet(workbook, PRICES_TEMPLATE);
   });
+  await write("records.xlsx", addRecordsSheets);
 }
 
 main().catch((error) => {

@@ -23,7 +23,7 @@ const dividends = table(DIVIDEND_HEADER, DIVIDEND_ROWS);
 const splits = table(SPLIT_HEADER, SPLIT_ROWS);
 const primeRates = table(["Date", "Annual Rate"], PRIME_RATE_ROWS);
 
-const balance = (participant: string, account: string, asOf: string | number, records = activity) =>
+const balance = (participant: string, account: unknown, asOf: unknown, records: unknown = activity) =>
   call("ACCOUNT_BALANCE", records, prices, dividends, splits, primeRates, participant, account, asOf);
 
 describe("ACCOUNT_BALANCE", () => {
