@@ -204,6 +204,8 @@ const WHAT: Record<ActivityKind, string> = {
   "option allocation": "allocation to a discounted option",
 };
 
+const PLAN_MATCH_RATE = new Decimal(MATCH_RATE);
+
 class Replayer<T> {
   readonly postings: Array<Posting<T>> = [];
   readonly options: Array<OptionGrant<T>> = [];
@@ -259,7 +261,7 @@ class Replayer<T> {
     const { prices } = this.records;
     switch (record.kind) {
       case "deferral": {
-        const rate = record.matchRate ?? new Decimal(MATCH_RATE);
+        const rate = record.matchRate ?? PLAN_MATCH_RATE;
         const why = matchRateProblem(rate);
         if (why) return this.problem(record, "matchRate", "S04", "4.3", `Match Rate ${why}; the deferral is not credited (§4.3).`);
         let units: Decimal, match: Decimal;

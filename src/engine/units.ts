@@ -21,6 +21,9 @@ export function unitsCredited(amount: Decimal, prices: PriceTable, payDate: IsoD
   return roundHalfUp(amount.dividedBy(prices.quarterAveragePrice(payDate)), places);
 }
 
+const LOWEST_MATCH_RATE = new Decimal(MATCH_RATE);
+const HIGHEST_MATCH_RATE = new Decimal(MAX_MATCH_RATE);
+
 /**
  * What is wrong with a match rate ("5% is below the plan's 10% match"), or
  * undefined when the plan allows it: the Committee may set a rate above the
@@ -28,18 +31,17 @@ export function unitsCredited(amount: Decimal, prices: PriceTable, payDate: IsoD
  * number (15 for 15%).
  */
 export function matchRateProblem(matchRate: Decimal): string | undefined {
-  const shown = `${matchRate.times(100).toString()}%`;
-  if (matchRate.lessThan(MATCH_RATE)) return `${shown} is below the plan's ${percent(MATCH_RATE)} match`;
-  if (matchRate.greaterThan(MAX_MATCH_RATE)) return `${shown} is above ${percent(MAX_MATCH_RATE)}; enter a rate as a percent such as 15% or 0.15`;
+  if (matchRate.lessThan(LOWEST_MATCH_RATE)) return `${percent(matchRate)} is below the plan's ${percent(LOWEST_MATCH_RATE)} match`;
+  if (matchRate.greaterThan(HIGHEST_MATCH_RATE)) return `${percent(matchRate)} is above ${percent(HIGHEST_MATCH_RATE)}; enter a rate as a percent such as 15% or 0.15`;
   return undefined;
 }
 
-function percent(fraction: string): string {
-  return `${new Decimal(fraction).times(100).toString()}%`;
+function percent(fraction: Decimal): string {
+  return `${fraction.times(100).toString()}%`;
 }
 
 /** Match units: `matchRate` (10% to 100%) of the deferral at the quarter average (§4.3, §8.1(c); reading 17). */
-export function matchUnits(deferredAmount: Decimal, prices: PriceTable, payDate: IsoDate, matchRate = new Decimal(MATCH_RATE), places = DEFAULT_UNIT_PLACES): Decimal {
+export function matchUnits(deferredAmount: Decimal, prices: PriceTable, payDate: IsoDate, matchRate = LOWEST_MATCH_RATE, places = DEFAULT_UNIT_PLACES): Decimal {
   requireNonNegative(deferredAmount, "deferredAmount");
   requirePlaces(places);
   const problem = matchRateProblem(matchRate);

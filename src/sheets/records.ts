@@ -8,6 +8,7 @@ import {
   ACTIVITY_KINDS,
   parseActivityKind,
   participantKey,
+  type ActivityKind,
   type ActivityRecord,
   type DividendRecord,
   type ReplayProblem,
@@ -115,19 +116,65 @@ const SPELLING = "S05";
 const IGNORED = "S06";
 const SHEET_RULE = "—";
 
-interface RowReader<K extends string> {
+/**
+ * One data row at a time: reads its cells, turning every problem into a
+ * finding on its cell. One reader walks the whole table (a sheet can hold
+ * tens of thousands of rows, so a row costs no new closures).
+ */
+class RowReader<K extends string> {
+  private cells: readonly unknown[] = [];
   source: RowSource;
+  /** True once the row has had an S02 finding: it is left out. */
+  failed = false;
+
+  constructor(
+    private readonly layout: TableLayout,
+    private readonly findings: CellFinding[],
+  ) {
+    this.source = { layout, row: 0 };
+  }
+
+  start(cells: readonly unknown[], row: number): void {
+    this.cells = cells;
+    this.source = { layout: this.layout, row };
+    this.failed = false;
+  }
+
+  private label(field: K): string {
+    return this.layout.labels[field] ?? field;
+  }
+
+  private cell<T>(field: K, reader: (cell: unknown) => CellRead<T>): CellRead<T> {
+    const c = this.layout.columns[field];
+    const cell = c === undefined ? "" : this.cells[c];
+    const read = reader(cell);
+    if (read.problem) this.problem(field, `${this.label(field)} holds ${describe(cell)}, not ${read.problem}; the row is left out.`);
+    return read;
+  }
+
   /** The cell read as `reader` reads it; unreadable is an S02 finding and undefined. */
-  read<T>(field: K, reader: (cell: unknown) => CellRead<T>): T | undefined;
+  read<T>(field: K, reader: (cell: unknown) => CellRead<T>): T | undefined {
+    return this.cell(field, reader).value;
+  }
+
   /** A required cell: blank is an S02 finding too, saying it needs `expected`. */
-  require<T>(field: K, reader: (cell: unknown) => CellRead<T>, expected: string): T | undefined;
-  problem(field: K, message: string, section?: string): void;
-  warn(field: K, message: string, section?: string): void;
-  /** True when the row has had an S02 finding. */
-  readonly failed: boolean;
+  require<T>(field: K, reader: (cell: unknown) => CellRead<T>, expected: string): T | undefined {
+    const { value, problem } = this.cell(field, reader);
+    if (value === undefined && !problem) this.problem(field, `${this.label(field)} is blank; every ${this.layout.sheet} row needs ${expected}. The row is left out.`);
+    return value;
+  }
+
+  problem(field: K, message: string, section = SHEET_RULE): void {
+    this.failed = true;
+    this.findings.push(findingAt(this.source, field, UNREADABLE, section, "error", message));
+  }
+
+  warn(field: K, message: string, section = SHEET_RULE): void {
+    this.findings.push(findingAt(this.source, field, IGNORED, section, "warning", message));
+  }
 }
 
-/** Walks a table's data rows under its header, turning every problem into a finding on its cell. */
+/** Walks a table's data rows under its header; `readRow` makes a record of a row, or undefined. */
 function readTable<K extends string, R>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>, readRow: (row: RowReader<K>) => R | undefined): TableRead<R & Sourced> {
   const read: TableRead<R & Sourced> = { records: [], findings: [] };
   if (grid.values.every(isBlankRow)) return read;
@@ -140,36 +187,15 @@ function readTable<K extends string, R>(grid: SheetGrid, specs: ReadonlyArray<Co
   }
   const present = Object.values(header.columns) as number[];
   const layout: TableLayout = { sheet: grid.sheet, firstColumn: grid.firstColumn, columns: header.columns, labels: header.labels, fallbackColumn: Math.min(...present) };
+  const row = new RowReader<K>(layout, read.findings);
   for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
     const cells = grid.values[r];
     if (isBlankRow(cells)) continue;
-    const source: RowSource = { layout, row: grid.firstRow + r };
-    let failed = false;
-    const label = (field: K) => header.labels[field] ?? field;
-    const problem = (field: K, message: string, section = SHEET_RULE) => {
-      failed = true;
-      read.findings.push(findingAt(source, field, UNREADABLE, section, "error", message));
-    };
-    const readCell = <T>(field: K, reader: (cell: unknown) => CellRead<T>, expected?: string): T | undefined => {
-      const c = header.columns[field];
-      const cell = c === undefined ? "" : cells[c];
-      const { value, problem: unreadable } = reader(cell);
-      if (unreadable) problem(field, `${label(field)} holds ${describe(cell)}, not ${unreadable}; the row is left out.`);
-      else if (value === undefined && expected !== undefined) problem(field, `${label(field)} is blank; every ${grid.sheet} row needs ${expected}. The row is left out.`);
-      return value;
-    };
-    const row: RowReader<K> = {
-      source,
-      read: (field, reader) => readCell(field, reader),
-      require: (field, reader, expected) => readCell(field, reader, expected),
-      problem,
-      warn: (field, message, section = SHEET_RULE) => read.findings.push(findingAt(source, field, IGNORED, section, "warning", message)),
-      get failed() {
-        return failed;
-      },
-    };
-    const record = readRow(row);
-    if (record !== undefined && !failed) read.records.push({ ...record, source });
+    row.start(cells, grid.firstRow + r);
+    const record = readRow(row) as (R & Partial<Sourced>) | undefined;
+    if (record === undefined || row.failed) continue;
+    record.source = row.source;
+    read.records.push(record as R & Sourced);
   }
   return read;
 }
@@ -185,6 +211,12 @@ const KIND_NAMES = Object.keys(ACTIVITY_KINDS).map((k) => `"${k}"`).join(", ");
 
 /** The Activity table: one row per event (STATEMENT.md, "Activity"). */
 export function readActivity(grid: SheetGrid): TableRead<ActivityRecord & Sourced> {
+  // A sheet spells its kinds a handful of ways over thousands of rows.
+  const kinds = new Map<string, ActivityKind | undefined>();
+  const kindOf = (text: string) => {
+    if (!kinds.has(text)) kinds.set(text, parseActivityKind(text));
+    return kinds.get(text);
+  };
   const read = readTable<ActivityField, ActivityRecord>(grid, ACTIVITY_COLUMNS, (row) => {
     const participant = row.require("participant", readText, "a participant's name");
     const date = row.require("date", readDate, "a date");
@@ -195,7 +227,7 @@ export function readActivity(grid: SheetGrid): TableRead<ActivityRecord & Source
     const discountTypeText = row.read("discountType", readText);
     const reference = row.read("reference", readText);
 
-    const kind = kindText === undefined ? undefined : parseActivityKind(kindText);
+    const kind = kindText === undefined ? undefined : kindOf(kindText);
     if (kindText !== undefined && kind === undefined) row.problem("kind", `Kind "${kindText}" is not one of ${KIND_NAMES}; the row is left out.`);
     const section = kind === undefined ? SHEET_RULE : ACTIVITY_KINDS[kind].section;
     positive(row, "amount", amount, "Amount", section);

@@ -49,6 +49,7 @@ describe("Activity", () => {
       ["Ann Lee", "2003-07-24", "option allocation", 1000, "", "$1.25", "percent", ""], // row 10: F10
       ["Ann Lee", "2003-02-14", "deferral", 100, "", "", "", ""], // row 11: fine
       ["Ann Lee", serial("1989-12-29"), "deferral", 100, "", "", "", ""], // row 12: B12
+      ["", "2003-02-14", "deferral", "abc", "", "", "", ""], // row 13: A13 and D13, each said once
     ])));
     expect(brief(read.findings)).toEqual([
       ["B2", "S02", "error", "Date"],
@@ -61,6 +62,8 @@ describe("Activity", () => {
       ["G9", "S02", "error", "Discount Type"],
       ["F10", "S02", "error", "Discount"],
       ["B12", "S02", "error", "Date"],
+      ["A13", "S02", "error", "Participant"],
+      ["D13", "S02", "error", "Amount"],
     ]);
     expect(read.findings.map((f) => f.message)).toEqual([
       'Date holds "31/12/2003", not a date (a date cell or YYYY-MM-DD); the row is left out.',
@@ -73,6 +76,8 @@ describe("Activity", () => {
       'Discount Type "euros" is not "percent" or "dollars"; the row is left out.',
       'Discount is written in dollars but the Discount Type is "percent"; the row is left out.',
       "Date holds 32871, not a date from 1990 to 2099; the row is left out.",
+      "Participant is blank; every Activity row needs a participant's name. The row is left out.",
+      'Amount holds "abc", not a number; the row is left out.',
     ]);
     expect(read.records.map((r) => r.source.row)).toEqual([11]);
   });
