@@ -6,7 +6,8 @@
  * `dcp statement` gather the grids, call `statementWorkflow` and present what
  * it returns; `statementJson` is the `--json` document.
  */
-import { groupByParticipant, participantKey, replayAccounts, ACCOUNT_KEYS, type AccountKey, type AccountsReplay, type PlanRecords } from "../engine/accounts";
+import { groupByParticipant, participantKey, replayAccounts, ACCOUNT_KEYS, type AccountKey, type AccountsReplay, type PlanRecords, type SplitRecord } from "../engine/accounts";
+import type { LedgerEntry } from "../engine/reserve";
 import { compareFindings } from "../engine/findings";
 import type { IsoDate } from "../engine/dates";
 import { toNumber, type Decimal } from "../engine/decimal";
@@ -57,13 +58,15 @@ export interface StatementResult {
   findings: CellFinding[];
   /** Rows read from each table. */
   rowsRead: { activity: number; dividends: number; splits: number };
+  /** The Splits rows read: the reserve scales by them (§13.8). */
+  splits: Array<SplitRecord & Sourced>;
   /** Set when the input cannot be used at all (the CLI's exit 2); everything else is then empty. */
   unusable?: string;
 }
 
 
 function empty(unusable?: string): StatementResult {
-  return { participants: [], totals: planTotals([]), findings: [], rowsRead: { activity: 0, dividends: 0, splits: 0 }, unusable };
+  return { participants: [], totals: planTotals([]), findings: [], rowsRead: { activity: 0, dividends: 0, splits: 0 }, splits: [], unusable };
 }
 
 function sortFindings(findings: CellFinding[], sheets: string[]): CellFinding[] {
@@ -117,7 +120,7 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
   const dates = activity.records.map((r) => r.date).sort();
   const from = settings.from ?? dates[0];
   const to = settings.to ?? dates[dates.length - 1];
-  if (from === undefined || to === undefined) return { ...empty(), findings: sortFindings(readFindings, sheets), rowsRead };
+  if (from === undefined || to === undefined) return { ...empty(), findings: sortFindings(readFindings, sheets), rowsRead, splits: splits.records };
   if (from > to) return empty(`the period starts ${from}, after it ends ${to}`);
   try {
     prices.fairMarketValue(to);
@@ -152,7 +155,35 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
     totals: planTotals(participants.map((p) => p.statement)),
     findings: sortFindings([...readFindings, ...participants.flatMap((p) => p.findings)], sheets),
     rowsRead,
+    splits: splits.records,
   };
+}
+
+/**
+ * What the replayed records count against the §13.8 reserve, as ledger rows
+ * for the share reserve: units on the day they are credited (deferral, match,
+ * discretionary, allocation and dividend units alike), option shares on the
+ * grant date, and each split once (it scales the reserve and every earlier
+ * count, so split adjustments of units are not counted again). Replay through
+ * the last crediting date wanted (`settings.to`): a deferral paid late in a
+ * quarter counts only from the quarter's crediting date.
+ */
+export function reserveEntries(result: StatementResult): LedgerEntry[] {
+  const entries: LedgerEntry[] = result.splits
+    .filter((split) => result.to !== undefined && split.date <= result.to)
+    .map((split) => ({ rowNumber: split.source.row, date: split.date, kind: "split", quantity: split.newShares.dividedBy(split.oldShares), reference: `${split.source.layout.sheet} row ${split.source.row}` }));
+  for (const { replay } of result.participants) {
+    for (const { date, account, kind, change, record } of replay.postings) {
+      if (account === "IA" || (kind !== "credited" && kind !== "dividends") || record === undefined) continue;
+      const { row, layout } = record.source;
+      entries.push({ rowNumber: row, date, kind: "units", quantity: change, participant: replay.participant, reference: `${account} ${kind === "dividends" ? "dividend units" : "units"}, ${layout.sheet} row ${row}` });
+    }
+    for (const grant of replay.options) {
+      const { row, layout } = grant.record.source;
+      entries.push({ rowNumber: row, date: grant.grantDate, kind: "option", quantity: grant.shares, participant: replay.participant, reference: `option grant, ${layout.sheet} row ${row}`, exercisePrice: grant.exercisePrice });
+    }
+  }
+  return entries;
 }
 
 const LINE_KEYS = ["opening", "credited", "dividends", "splitAdjustment", "interest", "allocatedOut", "closing", "value"] as const;

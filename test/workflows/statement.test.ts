@@ -3,7 +3,8 @@
  * totals and located findings out, as the task pane and `dcp statement` use it.
  * The figures are those worked by hand in test/engine/accounts.test.ts.
  */
-import { statementJson, statementWorkflow, type StatementGrids, type StatementSettings } from "../../src/workflows/statement";
+import { reconcileReserve, reserveStatus } from "../../src/engine/reserve";
+import { reserveEntries, statementJson, statementWorkflow, type StatementGrids, type StatementSettings } from "../../src/workflows/statement";
 import { ACTIVITY_ROWS, DIVIDEND_HEADER, DIVIDEND_ROWS, grid, table, workedGrids, type ActivityRow } from "../helpers/records";
 
 const year = { from: "2003-01-01", to: "2003-12-31" };
@@ -103,6 +104,28 @@ describe("findings carry their cells; the rest still replays", () => {
       ["Activity", "D10", "S02"],
       ["Dividends", "A6", "S02"],
     ]);
+  });
+});
+
+describe("the share reserve counted from the same records (§13.8)", () => {
+  it("counts units when credited, options when granted and the split once: the plan's units and options outstanding", () => {
+    const result = statementWorkflow(workedGrids(), year);
+    const entries = reserveEntries(result);
+    expect(entries.filter((e) => e.participant === "Ben Ortiz").map((e) => [e.date, e.kind, e.quantity.toNumber()])).toEqual([
+      ["2003-09-30", "units", 8000],
+      ["2003-09-30", "units", 800],
+      ["2003-12-05", "units", 114.285714],
+      ["2003-12-05", "units", 11.428571],
+    ]);
+    expect(entries.filter((e) => e.kind !== "units").map((e) => [e.date, e.kind, e.quantity.toNumber(), e.exercisePrice?.toNumber()])).toEqual([
+      ["2003-09-15", "split", 2, undefined],
+      ["2003-08-01", "option", 6666, 0.85],
+    ]);
+    // 5,393.25 units and 6,666 option shares before the split, doubled; 9,079.807143 units after it.
+    const { used } = reserveStatus(reconcileReserve(entries), "2003-12-31");
+    expect(used.toNumber()).toBe(33198.307143);
+    const { DCA, CMSA, CSA, OPTIONS } = statementJson(result).totals;
+    expect(used.toNumber()).toBeCloseTo(DCA + CMSA + CSA + OPTIONS, 6);
   });
 });
 
