@@ -238,10 +238,11 @@ class Replayer<T> {
     this.problems.push({ record, field, rule, section, message });
   }
 
-  /** A price (or date) the row needs is missing: S03 naming the day, the row left out. */
+  /** A price (or date) the row needs is missing: S03 naming the day, the row left out; the section is cited once. */
   private unavailable(record: PlanRecord<T>, field: RecordField, section: string, error: unknown, consequence: string): void {
     if (!(error instanceof PlanError)) throw error;
-    this.problem(record, field, error.code === "#N/A" ? "S03" : "S02", section, `${capitalize(error.message)}; ${consequence} (§${section}).`);
+    const cited = error.message.includes("§") ? "" : ` (§${section})`;
+    this.problem(record, field, error.code === "#N/A" ? "S03" : "S02", section, `${capitalize(error.message)}; ${consequence}${cited}.`);
   }
 
   /** At the start of its day, every unit balance and every outstanding option (§8.1(e); STATEMENT.md "Splits"). */

@@ -20,7 +20,7 @@ import type { Finding, Severity } from "../engine/findings";
 import { primeRatesFromCells, type PrimeRate } from "../engine/investment";
 import { describe } from "../engine/tables";
 import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cells";
-import { cellAddress, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+import { columnLetter, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 /** A finding that carries its own cell. */
 export interface CellFinding extends Finding {
@@ -63,7 +63,7 @@ export function findingAt(source: RowSource, field: string, rule: string, sectio
   const column = layout.columns[field] ?? layout.fallbackColumn;
   return {
     sheet: layout.sheet,
-    cell: cellAddress({ sheet: layout.sheet, values: [], firstRow: row, firstColumn: layout.firstColumn }, 0, column),
+    cell: `${columnLetter(layout.firstColumn + column)}${row}`,
     row,
     column: layout.labels[field] ?? field,
     rule,

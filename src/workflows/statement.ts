@@ -64,7 +64,6 @@ export interface StatementResult {
   unusable?: string;
 }
 
-
 function empty(unusable?: string): StatementResult {
   return { participants: [], totals: planTotals([]), findings: [], rowsRead: { activity: 0, dividends: 0, splits: 0 }, splits: [], unusable };
 }
@@ -186,7 +185,7 @@ export function reserveEntries(result: StatementResult): LedgerEntry[] {
   return entries;
 }
 
-const LINE_KEYS = ["opening", "credited", "dividends", "splitAdjustment", "interest", "allocatedOut", "closing", "value"] as const;
+const LINE_KEYS: ReadonlyArray<keyof AccountLine> = ["opening", "credited", "dividends", "splitAdjustment", "interest", "allocatedOut", "closing", "value"];
 
 function numbers<K extends string>(values: Record<K, Decimal>, keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, toNumber(values[key])])) as Record<K, number>;
@@ -199,7 +198,7 @@ export function statementJson(result: StatementResult) {
     to: result.to ?? null,
     participants: result.participants.map(({ statement }) => ({
       participant: statement.participant,
-      accounts: Object.fromEntries(ACCOUNT_KEYS.map((key) => [key, numbers<(typeof LINE_KEYS)[number]>(statement.accounts[key] as AccountLine, LINE_KEYS)])) as Record<AccountKey, Record<(typeof LINE_KEYS)[number], number>>,
+      accounts: Object.fromEntries(ACCOUNT_KEYS.map((key) => [key, numbers(statement.accounts[key], LINE_KEYS)])) as Record<AccountKey, Record<keyof AccountLine, number>>,
       options: statement.options.map((o) => ({
         grantDate: o.grantDate,
         shares: toNumber(o.shares),
