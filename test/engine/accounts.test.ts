@@ -3,6 +3,7 @@
  * figures worked by hand. Ann Lee's 2003 (test/helpers/records.ts): closes
  * are flat each quarter, Q1 $4.00, Q2 $5.00, Q3 $1.00, Q4 $0.70.
  */
+import fc from "fast-check";
 import { replayAccounts, type ActivityRecord, type DividendRecord, type PlanRecords, type SplitRecord } from "../../src/engine/accounts";
 import { Decimal } from "../../src/engine/decimal";
 import { investmentBalance } from "../../src/engine/investment";
@@ -351,5 +352,58 @@ describe("rows the replay cannot apply are left out, the rest replays", () => {
       ["2003-09-30", "interest", 10.1],
       ["2003-12-31", "interest", 10.2],
     ]);
+  });
+});
+
+describe("invariants over generated records", () => {
+  const kinds = ["deferral", "investment deferral", "discretionary", "stock allocation", "option allocation"] as const;
+  const varied = pricesOf("2003-01-01", "2004-12-31", (date) => 1 + (Number(date.slice(8, 10)) % 7) / 4);
+  const row = fc.record({
+    participant: fc.constantFrom("Ann Lee", "ann lee", "Ben Ortiz"),
+    date: fc.integer({ min: 0, max: 540 }).map((days) => new Date(Date.UTC(2003, 0, 2 + days)).toISOString().slice(0, 10)),
+    kind: fc.constantFrom(...kinds),
+    cents: fc.integer({ min: 1, max: 2_000_000 }),
+  });
+  const plan = fc.record({
+    rows: fc.array(row, { minLength: 1, maxLength: 30 }),
+    splitDay: fc.integer({ min: 0, max: 700 }),
+    ratio: fc.constantFrom([2, 1], [3, 2], [1, 10]),
+    cut: fc.integer({ min: 1, max: 700 }),
+  });
+  const day = (offset: number) => new Date(Date.UTC(2003, 0, 1 + offset)).toISOString().slice(0, 10);
+
+  it("every period adds up, one period's closing is the next one's opening, and the Investment Account is INVESTMENT_BALANCE's", () => {
+    fc.assert(
+      fc.property(plan, ({ rows, splitDay, ratio, cut }) => {
+        const records: PlanRecords = {
+          activity: rows.map(({ participant, date, kind, cents }) => ({
+            participant, date, kind, amount: d(cents).dividedBy(100),
+            discount: kind === "option allocation" ? { value: d("0.2"), type: "fraction" as const } : undefined,
+          })),
+          dividends: [dividend("2003-05-15", "2003-06-02", 0.03), dividend("2004-02-13", "2004-03-01", 0.02)],
+          splits: [split(day(splitDay), ratio[0], ratio[1])],
+          prices: varied,
+          primeRates: [{ date: "2002-01-01", annualRate: d("0.05") }],
+        };
+        const to = "2004-12-31";
+        for (const participant of ["Ann Lee", "Ben Ortiz"]) {
+          const replay = replayAccounts(records, participant, to);
+          const middle = day(cut);
+          const first = accountStatement(replay, varied, "2003-01-01", middle);
+          const second = accountStatement(replay, varied, day(cut + 1), to);
+          for (const key of ["DCA", "CMSA", "CSA", "IA"] as const) {
+            for (const line of [first.accounts[key], second.accounts[key]]) {
+              expect(line.opening.plus(line.credited).plus(line.dividends).plus(line.splitAdjustment).plus(line.interest).minus(line.allocatedOut).equals(line.closing)).toBe(true);
+            }
+            expect(second.accounts[key].opening.equals(first.accounts[key].closing)).toBe(true);
+            expect(balanceAt(replay, key, to).isNegative() && !balanceAt(replay, key, to).isZero()).toBe(false);
+          }
+          const flows = replay.postings.filter((p) => p.account === "IA" && p.kind !== "interest").map((p) => ({ date: p.date, amount: p.change }));
+          expect(balanceAt(replay, "IA", to).equals(investmentBalance(flows, records.primeRates!, to))).toBe(true);
+          for (const posting of replay.postings) if (posting.account !== "IA") expect(posting.change.decimalPlaces()).toBeLessThanOrEqual(6);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
