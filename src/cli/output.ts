@@ -3,7 +3,9 @@
  * nothing is lost (PRODUCT.md, Reliability): an output never replaces an
  * input, however the path is spelled (./X, ../dir/X, a symbolic or hard
  * link); an existing file is replaced only when the command recognises it as
- * its own earlier output, or with --force; and the output is written to a
+ * its own earlier output, or with --force; a folder (which is replaced whole)
+ * only when it is empty or the command's own, never with an input inside it,
+ * --force or not; and the output is written to a
  * temporary beside the target and renamed over it, so an interrupted run
  * leaves the old file whole.
  */
@@ -81,6 +83,18 @@ function removeTemporariesOnExit(): void {
   });
 }
 
+/** Whether `file` (by its real path) lies anywhere below `folder`. */
+function isInside(folder: string, file: string): boolean {
+  let real: string;
+  try {
+    real = fs.realpathSync.native(file);
+  } catch {
+    return false;
+  }
+  const relative = path.relative(folder, real);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
 function temporaryBeside(target: string, label: string): string {
   const name = `.${path.basename(target)}.dcp-${label}-${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
   return path.join(path.dirname(target), name);
@@ -111,6 +125,15 @@ export async function prepareOutput(request: OutputRequest): Promise<Output> {
   const isFolder = fs.statSync(target).isDirectory();
   if (isFolder !== (request.kind === "folder")) {
     throw new UnusableInput(`cannot write ${option} ${given}: it is ${isFolder ? "a folder; name a file inside it" : "a file, not a folder"}`);
+  }
+  if (isFolder) {
+    // The whole folder is swapped for the new one, so nothing of the user's may be in it: not an input, not any other file.
+    const inside = request.inputs.find((input) => isInside(existing.real, input));
+    if (inside !== undefined) throw new UnusableInput(`${option} ${given} holds the input ${inside}; writing there would replace the folder, so choose another folder`);
+    if (fs.readdirSync(existing.real).length > 0 && !(await request.isOwnOutput(existing.real))) {
+      throw new UnusableInput(`${option} ${given} already exists and holds files that are not ${request.what} written by dcp; choose a new or empty folder`);
+    }
+    return output(request, existing.real, true);
   }
   if (!request.force && !(await request.isOwnOutput(existing.real))) {
     throw new UnusableInput(`${option} ${given} already exists and is not ${request.what} written by dcp; choose another name, or add --force to replace it`);

@@ -11,7 +11,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { ELECTIONS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
 import { addTemplateSheet } from "../../src/workbook/xlsx";
-import { ROOT } from "../helpers/cli";
+import { dcp, ROOT } from "../helpers/cli";
 
 const DCP = path.join(ROOT, "dist/cli/dcp.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-hostile-"));
@@ -131,7 +131,7 @@ describe("the command line never destroys a file", () => {
     fs.writeFileSync(path.join(dir, "papers", "minutes.txt"), "keep\n");
     expectOneLine(
       dcpIn(dir, ["reserve.xlsx"], "reserve", "reserve.xlsx", "--ocf", "papers"),
-      "dcp: --ocf papers already exists and is not an Open Cap Format package folder written by dcp; choose another name, or add --force to replace it",
+      "dcp: --ocf papers already exists and holds files that are not an Open Cap Format package folder written by dcp; choose a new or empty folder",
     );
     expect(fs.readFileSync(path.join(dir, "papers", "minutes.txt"), "utf8")).toBe("keep\n");
 
@@ -303,5 +303,45 @@ describe("dates on the command line", () => {
   it("takes the first and last supported days", () => {
     expect(dcpIn(ROOT, [], "reserve", "examples/reserve.xlsx", "--as-of", "1990-01-01", "--json").code).toBe(1);
     expect(JSON.parse(dcpIn(ROOT, [], "reserve", "examples/reserve.xlsx", "--as-of", "2099-12-31", "--json").stdout).asOf).toBe("2099-12-31");
+  });
+});
+
+describe("an output folder is replaced whole, so nothing of the user's may be in it", () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-folder-"));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it.each([
+    ["the input itself, with --force", "in.xlsx", ["--force"]],
+    ["the input deeper down, with --force", path.join("deep", "in.xlsx"), ["--force"]],
+    ["the input, without --force", "in.xlsx", []],
+  ])("refuses --ocf FOLDER holding %s, and leaves every file as it was", (_what, inputPath, flags) => {
+    const folder = path.join(tmp, "v6");
+    const input = path.join(folder, inputPath);
+    fs.mkdirSync(path.dirname(input), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, "examples/reserve.xlsx"), input);
+    fs.writeFileSync(path.join(folder, "thesis.docx"), "keep");
+    const before = fs.readFileSync(input);
+    const run = dcp("reserve", input, "--ocf", folder, ...flags);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^dcp: --ocf .*v6 holds the input .*in\.xlsx; writing there would replace the folder, so choose another folder\n$/);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    expect(fs.readFileSync(path.join(folder, "thesis.docx"), "utf8")).toBe("keep");
+  });
+
+  it("refuses a folder with other files even with --force, and writes into an empty one", () => {
+    const folder = path.join(tmp, "victim");
+    fs.mkdirSync(path.join(folder, "sub"), { recursive: true });
+    fs.writeFileSync(path.join(folder, "sub", "notes.txt"), "keep");
+    const refused = dcp("reserve", "examples/reserve.xlsx", "--ocf", folder, "--force");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/holds files that are not an Open Cap Format package folder written by dcp; choose a new or empty folder\n$/);
+    expect(fs.readFileSync(path.join(folder, "sub", "notes.txt"), "utf8")).toBe("keep");
+    const empty = path.join(tmp, "empty");
+    fs.mkdirSync(empty);
+    expect(dcp("reserve", "examples/reserve.xlsx", "--ocf", empty).code).toBe(1);
+    expect(fs.readdirSync(empty)).toContain("Manifest.ocf.json");
   });
 });

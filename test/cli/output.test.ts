@@ -155,7 +155,8 @@ describe("writing a folder (an OCF package)", () => {
     const target = path.join(dir, "photos");
     fs.mkdirSync(target);
     fs.writeFileSync(path.join(target, "cat.jpg"), "meow");
-    expect(await refusal(prepareOutput(folderRequest(target)))).toMatch(/already exists and is not a test output written by dcp/);
+    expect(await refusal(prepareOutput(folderRequest(target)))).toMatch(/already exists and holds files that are not a test output written by dcp; choose a new or empty folder$/);
+    expect(await refusal(prepareOutput(folderRequest(target, { force: true })))).toMatch(/holds files that are not a test output/);
     fs.writeFileSync(path.join(dir, "file"), "");
     expect(await refusal(prepareOutput(folderRequest(path.join(dir, "file"), { force: true })))).toMatch(/it is a file, not a folder$/);
     expect(fs.readFileSync(path.join(target, "cat.jpg"), "utf8")).toBe("meow");
