@@ -34,19 +34,73 @@ function plainValue(value: ExcelJS.CellValue): unknown {
   return String(value);
 }
 
+/**
+ * ExcelJS holds every cell of a workbook in memory, several times the size of
+ * its XML, so a file that unpacks to more than this (a "zip bomb", or a sheet
+ * far beyond Excel's own 1,048,576 rows) is refused before it is read.
+ */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * The total unpacked size of a zip's entries, from its central directory
+ * (the End Of Central Directory record, then one 46-byte header per entry);
+ * undefined when the directory cannot be found.
+ */
+export function unpackedSize(zip: Buffer): number | undefined {
+  const END = 0x06054b50;
+  const ENTRY = 0x02014b50;
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65_535); i--) {
+    if (zip.readUInt32LE(i) === END) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== ENTRY) return undefined;
+    const size = zip.readUInt32LE(at + 24);
+    // 0xFFFFFFFF: the real size is in a Zip64 field, and is at least this large.
+    total += size;
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
+function readFailure(file: string, error: unknown): UnusableInput {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder, not an .xlsx file" : (error as Error).message.split("\n")[0];
+  return new UnusableInput(`cannot read ${file}: ${reason}`);
+}
+
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!fs.existsSync(file)) throw new UnusableInput(`cannot read ${file}: no such file`);
   if (fs.statSync(file).isDirectory()) throw new UnusableInput(`cannot read ${file}: it is a folder, not an .xlsx file`);
-  const head = Buffer.alloc(4);
-  const fd = fs.openSync(file, "r");
-  fs.readSync(fd, head, 0, 4, 0);
-  fs.closeSync(fd);
-  if (head.toString("latin1", 0, 2) !== "PK") throw new UnusableInput(`${path.basename(file)} is not an .xlsx workbook (save it from Excel as .xlsx)`);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw readFailure(file, error);
+  }
+  const name = path.basename(file);
+  if (bytes.toString("latin1", 0, 2) !== "PK") throw new UnusableInput(`${name} is not an .xlsx workbook (save it from Excel as .xlsx)`);
+  const unpacked = unpackedSize(bytes);
+  if (unpacked === undefined) throw new UnusableInput(`${name} is not a readable .xlsx workbook: its zip directory is damaged (save it again from Excel)`);
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("en-US")} MB`;
+    throw new UnusableInput(`${name} unpacks to ${mb(unpacked)}, more than dcp reads (${mb(MAX_UNPACKED_BYTES)}); keep only the sheets it needs, or split the workbook`);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new UnusableInput(`${path.basename(file)} is not a readable .xlsx workbook (${(error as Error).message})`);
+    // ExcelJS reports a damaged part as whatever JavaScript error it ran into; that says nothing to a user.
+    const internal = error instanceof TypeError || error instanceof RangeError;
+    const reason = internal ? "its contents are damaged or not what Excel writes" : (error as Error).message.split("\n")[0];
+    throw new UnusableInput(`${name} is not a readable .xlsx workbook (${reason}); open it in Excel and save it as .xlsx`);
   }
   return workbook;
 }

@@ -345,3 +345,34 @@ describe("an output folder is replaced whole, so nothing of the user's may be in
     expect(fs.readdirSync(empty)).toContain("Manifest.ocf.json");
   });
 });
+
+describe("a workbook that would unpack beyond what can be read is refused before reading", () => {
+  /** The example with one central-directory entry claiming `size` unpacked bytes, as a zip bomb's do. */
+  function claiming(size: number): Buffer {
+    const zip = Buffer.from(fs.readFileSync(path.join(ROOT, "examples/reserve.xlsx")));
+    const entry = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(size, entry + 24);
+    return zip;
+  }
+
+  it("names the unpacked size and the limit in one line, exit 2, within the time it takes to read a directory", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-bomb-"));
+    const file = path.join(tmp, "bomb.xlsx");
+    fs.writeFileSync(file, claiming(0xf000_0000));
+    const run = dcp("validate", file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("dcp: bomb.xlsx unpacks to 3,840 MB, more than dcp reads (200 MB); keep only the sheets it needs, or split the workbook\n");
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("says a file whose zip directory is cut off is damaged", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-cut-"));
+    const file = path.join(tmp, "cut.xlsx");
+    const whole = fs.readFileSync(path.join(ROOT, "examples/reserve.xlsx"));
+    fs.writeFileSync(file, whole.subarray(0, whole.length - 200));
+    const run = dcp("reserve", file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("dcp: cut.xlsx is not a readable .xlsx workbook: its zip directory is damaged (save it again from Excel)\n");
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+});
