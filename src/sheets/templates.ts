@@ -4,7 +4,8 @@
  * workbooks (scripts/make-examples.ts) both write these.
  */
 import { businessDay } from "../engine/calendar";
-import { isoDateToSerial, parseIsoDate, type IsoDate } from "../engine/dates";
+import { isoDateToSerial } from "../cells/serials";
+import { parseIsoDate, type IsoDate } from "../engine/dates";
 import { ELECTION_TYPES } from "../engine/validation";
 import { ELECTION_COLUMNS } from "./elections";
 import { ISSUER_SHEET } from "./issuer";

@@ -4,7 +4,7 @@
  * whatever the number of rows: reads queue every load first, writes queue
  * every change first, and each is sent with one `context.sync()`.
  */
-import { isoDateToSerial } from "../engine/dates";
+import { isoDateToSerial } from "../cells/serials";
 import type { Finding } from "../engine/findings";
 import { columnLetter, type SheetGrid } from "../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../sheets/templates";
