@@ -57,18 +57,24 @@ export function dataRows(matrix: CellValue, name: string, columns: readonly stri
  * A reading kept for a table's exact cells. The cells are held as the rows up
  * to `headRows`, flattened, and one row that every later row repeats: a
  * whole-column reference (1,048,576 rows, nearly all the same blank row) costs
- * the cells of its data, not two million.
+ * the cells of its data, not two million. Numbers sit unboxed in `numbers`
+ * (NaN where the cell held something else), anything else in `others` (`NUMBER`
+ * where the cell held a number): comparing a price table, nearly all
+ * numbers, then costs little more than reading it.
  */
 interface CachedTable {
   kind: string;
   width: number;
   rows: number;
   headRows: number;
-  head: CellValue[];
+  numbers: Float64Array;
+  others: CellValue[];
   tail: CellValue[];
   result: unknown;
   lastUsed: number;
 }
+
+const NUMBER = Symbol("a number cell");
 
 /**
  * Cells held across every kept table. A table larger than this is read on
@@ -82,18 +88,21 @@ let cellsHeld = 0;
 let clock = 0;
 
 function sizeOf(entry: CachedTable): number {
-  return entry.head.length + entry.tail.length;
+  return entry.numbers.length + entry.tail.length;
 }
 
 /** Whether `matrix` holds exactly the cells `entry` was read from (strict equality, cell by cell). */
 function sameCells(entry: CachedTable, matrix: CellValue[][]): boolean {
-  const { width, head, headRows, tail } = entry;
+  const { width, numbers, others, headRows, tail } = entry;
   if (matrix.length !== entry.rows) return false;
   let k = 0;
   for (let i = 0; i < headRows; i++) {
     const row = matrix[i];
     if (!Array.isArray(row) || row.length !== width) return false;
-    for (let j = 0; j < width; j++) if (row[j] !== head[k++]) return false;
+    for (let j = 0; j < width; j++, k++) {
+      const cell: CellValue = row[j];
+      if (typeof cell === "number" ? cell !== numbers[k] : cell !== others[k]) return false;
+    }
   }
   for (let i = headRows; i < matrix.length; i++) {
     const row = matrix[i];
@@ -104,14 +113,21 @@ function sameCells(entry: CachedTable, matrix: CellValue[][]): boolean {
 }
 
 /** The cells to keep for `matrix`, or undefined when it is not a rectangle of `width` (such a table is read every time). */
-function keptCells(matrix: CellValue[][], width: number): Pick<CachedTable, "headRows" | "head" | "tail"> | undefined {
+function keptCells(matrix: CellValue[][], width: number): Pick<CachedTable, "headRows" | "numbers" | "others" | "tail"> | undefined {
   if (!matrix.every((row) => Array.isArray(row) && row.length === width)) return undefined;
   const tail = matrix[matrix.length - 1];
   let headRows = matrix.length - 1;
   while (headRows > 0 && matrix[headRows - 1].every((cell, j) => cell === tail[j])) headRows--;
-  const head = new Array<CellValue>(headRows * width);
-  for (let i = 0, k = 0; i < headRows; i++) for (let j = 0; j < width; j++) head[k++] = matrix[i][j];
-  return { headRows, head, tail: [...tail] };
+  const numbers = new Float64Array(headRows * width);
+  const others: CellValue[] = [];
+  for (let i = 0, k = 0; i < headRows; i++) {
+    for (let j = 0; j < width; j++, k++) {
+      const cell: CellValue = matrix[i][j];
+      numbers[k] = typeof cell === "number" ? cell : NaN;
+      others.push(typeof cell === "number" ? NUMBER : cell);
+    }
+  }
+  return { headRows, numbers, others, tail: [...tail] };
 }
 
 function evictUntilWithin(limit: number): void {
