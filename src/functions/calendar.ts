@@ -7,7 +7,7 @@ import { dateArg, integerArg, lift, serialResult } from "./args";
  * @param date A date (date cell or YYYY-MM-DD text), or a column of them.
  * @returns TRUE on a Business Day, one per date.
  */
-export function isBusinessDay(date: any[][]): any[][] {
+export function isBusinessDay(date: unknown[][]): unknown[][] {
   return lift({ date }, (x) => engineIsBusinessDay(dateArg("date", x.date)));
 }
 
@@ -18,7 +18,7 @@ export function isBusinessDay(date: any[][]): any[][] {
  * @param [offset] Business Days to move; 0 or blank rolls forward to a Business Day.
  * @returns A date serial, one per date.
  */
-export function businessDayFrom(date: any[][], offset?: number[][]): any[][] {
+export function businessDayFrom(date: unknown[][], offset?: number[][]): unknown[][] {
   return lift({ date, offset }, (x) => serialResult(businessDay(dateArg("date", x.date), integerArg("offset", x.offset, 0))));
 }
 
@@ -28,7 +28,7 @@ export function businessDayFrom(date: any[][], offset?: number[][]): any[][] {
  * @param date A date in the quarter, or a column of them.
  * @returns A date serial, one per date.
  */
-export function quarterEndDate(date: any[][]): any[][] {
+export function quarterEndDate(date: unknown[][]): unknown[][] {
   return lift({ date }, (x) => serialResult(quarterEnd(dateArg("date", x.date))));
 }
 
@@ -38,6 +38,6 @@ export function quarterEndDate(date: any[][]): any[][] {
  * @param releaseDate The day the quarter's results were publicly released, or a column of them.
  * @returns A date serial, one per date.
  */
-export function electionWindowEndDate(releaseDate: any[][]): any[][] {
+export function electionWindowEndDate(releaseDate: unknown[][]): unknown[][] {
   return lift({ releaseDate }, (x) => serialResult(electionWindowEnd(dateArg("releaseDate", x.releaseDate))));
 }

@@ -22,13 +22,13 @@ import { dateArg, lift, numberArg, numberResult, optionalDateArg, serialResult }
  * @returns A date serial, one per row; #N/A if all are blank.
  */
 export function distributableEventFn(
-  disability: any[][],
-  death: any[][],
-  separation: any[][],
-  planTermination: any[][],
-  causeTermination: any[][],
-  electedDate: any[][],
-): any[][] {
+  disability: unknown[][],
+  death: unknown[][],
+  separation: unknown[][],
+  planTermination: unknown[][],
+  causeTermination: unknown[][],
+  electedDate: unknown[][],
+): unknown[][] {
   return lift({ disability, death, separation, planTermination, causeTermination, electedDate }, (x) =>
     serialResult(
       distributableEvent({
@@ -49,7 +49,7 @@ export function distributableEventFn(
  * @param eventDate The distributable event's date, or a column of them.
  * @returns A date serial, one per date.
  */
-export function distributionDateFn(eventDate: any[][]): any[][] {
+export function distributionDateFn(eventDate: unknown[][]): unknown[][] {
   return lift({ eventDate }, (x) => serialResult(distributionDate(dateArg("eventDate", x.eventDate))));
 }
 
@@ -59,7 +59,7 @@ export function distributionDateFn(eventDate: any[][]): any[][] {
  * @param electionEffectiveDate The election's effective date, or a column of them.
  * @returns A date serial, one per date.
  */
-export function earliestElectedDistributionFn(electionEffectiveDate: any[][]): any[][] {
+export function earliestElectedDistributionFn(electionEffectiveDate: unknown[][]): unknown[][] {
   return lift({ electionEffectiveDate }, (x) => serialResult(earliestElectedDistribution(dateArg("electionEffectiveDate", x.electionEffectiveDate))));
 }
 
@@ -69,7 +69,7 @@ export function earliestElectedDistributionFn(electionEffectiveDate: any[][]): a
  * @param allocationDate The allocation date, or a column of them.
  * @returns A date serial, one per date.
  */
-export function stockAccountReleaseDateFn(allocationDate: any[][]): any[][] {
+export function stockAccountReleaseDateFn(allocationDate: unknown[][]): unknown[][] {
   return lift({ allocationDate }, (x) => serialResult(stockAccountReleaseDate(dateArg("allocationDate", x.allocationDate))));
 }
 
@@ -80,7 +80,7 @@ export function stockAccountReleaseDateFn(allocationDate: any[][]): any[][] {
  * @param fraction 25%, 50%, 75% or 100%.
  * @returns Dollars, in cents, one per row.
  */
-export function withdrawalPenaltyFn(accountValue: number[][], fraction: number[][]): any[][] {
+export function withdrawalPenaltyFn(accountValue: number[][], fraction: number[][]): unknown[][] {
   return lift({ accountValue, fraction }, (x) => numberResult(withdrawalPenalty(numberArg("accountValue", x.accountValue), numberArg("fraction", x.fraction))));
 }
 
@@ -91,7 +91,7 @@ export function withdrawalPenaltyFn(accountValue: number[][], fraction: number[]
  * @param fraction 25%, 50%, 75% or 100%.
  * @returns A date serial, one per row.
  */
-export function nonparticipationEndFn(approvalDate: any[][], fraction: number[][]): any[][] {
+export function nonparticipationEndFn(approvalDate: unknown[][], fraction: number[][]): unknown[][] {
   return lift({ approvalDate, fraction }, (x) => serialResult(nonparticipationEnd(dateArg("approvalDate", x.approvalDate), numberArg("fraction", x.fraction))));
 }
 
@@ -102,7 +102,7 @@ export function nonparticipationEndFn(approvalDate: any[][], fraction: number[][
  * @param fmv Fair market value per share on the distribution (or exercise) date.
  * @returns Whole shares, one per row.
  */
-export function withholdSharesFn(taxAmount: number[][], fmv: number[][]): any[][] {
+export function withholdSharesFn(taxAmount: number[][], fmv: number[][]): unknown[][] {
   return lift({ taxAmount, fmv }, (x) => numberResult(withholdShares(numberArg("taxAmount", x.taxAmount), numberArg("fmv", x.fmv))));
 }
 
@@ -113,6 +113,6 @@ export function withholdSharesFn(taxAmount: number[][], fmv: number[][]): any[][
  * @param fmv Fair market value per share.
  * @returns Dollars, in cents, one per row.
  */
-export function withholdCashFn(taxAmount: number[][], fmv: number[][]): any[][] {
+export function withholdCashFn(taxAmount: number[][], fmv: number[][]): unknown[][] {
   return lift({ taxAmount, fmv }, (x) => numberResult(withholdCash(numberArg("taxAmount", x.taxAmount), numberArg("fmv", x.fmv))));
 }

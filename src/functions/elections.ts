@@ -10,7 +10,7 @@ const KINDS: Record<string, CompensationKind> = { salary: "salary", bonus: "bonu
  * @param year The calendar year the compensation is earned (salary) or the bonus's fiscal year ends (bonus).
  * @returns A date serial, one per row.
  */
-export function electionDeadlineFn(kind: string[][], year: number[][]): any[][] {
+export function electionDeadlineFn(kind: string[][], year: number[][]): unknown[][] {
   return lift({ kind, year }, (x) => serialResult(electionDeadline(choiceArg("kind", x.kind, KINDS), yearArg("year", x.year))));
 }
 
@@ -20,6 +20,6 @@ export function electionDeadlineFn(kind: string[][], year: number[][]): any[][] 
  * @param eligibilityDate The day the employee became eligible, or a column of them.
  * @returns A date serial, one per date.
  */
-export function newParticipantDeadlineFn(eligibilityDate: any[][]): any[][] {
+export function newParticipantDeadlineFn(eligibilityDate: unknown[][]): unknown[][] {
   return lift({ eligibilityDate }, (x) => serialResult(newParticipantDeadline(dateArg("eligibilityDate", x.eligibilityDate))));
 }

@@ -10,7 +10,7 @@ import { dateArg, lift, numberArg, numberResult, tableArg } from "./args";
  * @param annualRate The prime rate quoted at the beginning of the quarter, e.g. 4.75%.
  * @returns Dollars, in cents, one per row.
  */
-export function investmentInterestFn(flows: any[][], quarterDate: any[][], annualRate: number[][]): any[][] {
+export function investmentInterestFn(flows: unknown[][], quarterDate: unknown[][], annualRate: number[][]): unknown[][] {
   const flowTable = tableArg(() => flowsFromCells(flows));
   return lift({ quarterDate, annualRate }, (x) =>
     numberResult(investmentInterest(flowTable(), dateArg("quarterDate", x.quarterDate), numberArg("annualRate", x.annualRate))),
@@ -25,7 +25,7 @@ export function investmentInterestFn(flows: any[][], quarterDate: any[][], annua
  * @param asOfDate The valuation date, or a column of them.
  * @returns Dollars, one per date.
  */
-export function investmentBalanceFn(flows: any[][], primeRates: any[][], asOfDate: any[][]): any[][] {
+export function investmentBalanceFn(flows: unknown[][], primeRates: unknown[][], asOfDate: unknown[][]): unknown[][] {
   const flowTable = tableArg(() => flowsFromCells(flows));
   const rateTable = tableArg(() => primeRatesFromCells(primeRates));
   return lift({ asOfDate }, (x) => numberResult(investmentBalance(flowTable(), rateTable(), dateArg("asOfDate", x.asOfDate))));

@@ -13,7 +13,7 @@ function discountTypeArg(value: unknown): DiscountType {
  * @param fmv Fair market value per share, or a column of them.
  * @returns Dollars per share, one per row.
  */
-export function minDiscountFn(fmv: number[][]): any[][] {
+export function minDiscountFn(fmv: number[][]): unknown[][] {
   return lift({ fmv }, (x) => numberResult(minDiscount(numberArg("fmv", x.fmv))));
 }
 
@@ -23,7 +23,7 @@ export function minDiscountFn(fmv: number[][]): any[][] {
  * @param fmv Fair market value per share, or a column of them.
  * @returns Dollars per share, one per row.
  */
-export function maxDiscountFn(fmv: number[][]): any[][] {
+export function maxDiscountFn(fmv: number[][]): unknown[][] {
   return lift({ fmv }, (x) => numberResult(maxDiscount(numberArg("fmv", x.fmv))));
 }
 
@@ -35,7 +35,7 @@ export function maxDiscountFn(fmv: number[][]): any[][] {
  * @param [discountType] "fraction" (default) or "dollars".
  * @returns Dollars per share, one per row.
  */
-export function optionPriceFn(fmv: number[][], discount: number[][], discountType?: string[][]): any[][] {
+export function optionPriceFn(fmv: number[][], discount: number[][], discountType?: string[][]): unknown[][] {
   return lift({ fmv, discount, discountType }, (x) =>
     numberResult(optionPrice(numberArg("fmv", x.fmv), numberArg("discount", x.discount), discountTypeArg(x.discountType))),
   );
@@ -50,7 +50,7 @@ export function optionPriceFn(fmv: number[][], discount: number[][], discountTyp
  * @param [discountType] "fraction" (default) or "dollars".
  * @returns Whole shares, one per row.
  */
-export function optionSharesFn(amount: number[][], fmv: number[][], discount: number[][], discountType?: string[][]): any[][] {
+export function optionSharesFn(amount: number[][], fmv: number[][], discount: number[][], discountType?: string[][]): unknown[][] {
   return lift({ amount, fmv, discount, discountType }, (x) =>
     numberResult(optionShares(numberArg("amount", x.amount), numberArg("fmv", x.fmv), numberArg("discount", x.discount), discountTypeArg(x.discountType))),
   );
@@ -62,6 +62,6 @@ export function optionSharesFn(amount: number[][], fmv: number[][], discount: nu
  * @param grantDate The grant date, or a column of them.
  * @returns A date serial, one per date.
  */
-export function optionExercisableDateFn(grantDate: any[][]): any[][] {
+export function optionExercisableDateFn(grantDate: unknown[][]): unknown[][] {
   return lift({ grantDate }, (x) => serialResult(optionExercisableDate(dateArg("grantDate", x.grantDate))));
 }

@@ -45,7 +45,7 @@ function ledgerArg(ledger: unknown): (initialReserve?: unknown) => ReserveReconc
  * @param [asOfDate] Count rows dated on or before this day (or each day of a column); blank counts every row.
  * @returns Shares, one per date.
  */
-export function reserveUsed(ledger: any[][], asOfDate?: any[][]): any[][] {
+export function reserveUsed(ledger: unknown[][], asOfDate?: unknown[][]): unknown[][] {
   const reconcile = ledgerArg(ledger);
   return lift({ asOfDate }, (x) => numberResult(reserveStatus(reconcile(), optionalDateArg("asOfDate", x.asOfDate)).used));
 }
@@ -58,7 +58,7 @@ export function reserveUsed(ledger: any[][], asOfDate?: any[][]): any[][] {
  * @param [initialReserve] The reserve before any row (default 6,000,000, also for an empty cell).
  * @returns Shares, one per date.
  */
-export function reserveRemaining(ledger: any[][], asOfDate?: any[][], initialReserve?: number[][]): any[][] {
+export function reserveRemaining(ledger: unknown[][], asOfDate?: unknown[][], initialReserve?: number[][]): unknown[][] {
   const reconcile = ledgerArg(ledger);
   return lift({ asOfDate, initialReserve }, (x) => numberResult(reserveStatus(reconcile(x.initialReserve), optionalDateArg("asOfDate", x.asOfDate)).remaining));
 }
@@ -70,7 +70,7 @@ export function reserveRemaining(ledger: any[][], asOfDate?: any[][], initialRes
  * @param [initialReserve] The reserve before any row (default 6,000,000, also for an empty cell); or a column of them.
  * @returns A date serial, one per reserve; #N/A if the reserve is never used up.
  */
-export function reserveExhaustionDate(ledger: any[][], initialReserve?: number[][]): any[][] {
+export function reserveExhaustionDate(ledger: unknown[][], initialReserve?: number[][]): unknown[][] {
   const reconcile = ledgerArg(ledger);
   return lift({ initialReserve }, (x) => {
     const { exhaustionDate } = reconcile(x.initialReserve);

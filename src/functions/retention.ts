@@ -35,7 +35,7 @@ function isWithoutCause(terminationDate: IsoDate | undefined, terminationType: u
  * @param [changeInControlDate] The date of a Change in Control, or blank.
  * @returns Two rows of [due date, amount, payment deadline, status]; status is due, accelerated or forfeited.
  */
-export function retentionScheduleFn(terminationDate?: any, terminationType?: any, changeInControlDate?: any): any[][] {
+export function retentionScheduleFn(terminationDate?: unknown, terminationType?: unknown, changeInControlDate?: unknown): unknown[][] {
   return excel(() => {
     const terminated = optionalDateArg("terminationDate", terminationDate);
     return retentionSchedule({
@@ -60,7 +60,7 @@ export function retentionScheduleFn(terminationDate?: any, terminationType?: any
  * @param [annualRate] The interest rate (default 10%, also for an empty cell).
  * @returns Dollars, in cents, one per row; 0 if paid by the deadline.
  */
-export function lateInterestFn(amount: number[][], dueDate: any[][], paidDate: any[][], annualRate?: number[][]): any[][] {
+export function lateInterestFn(amount: number[][], dueDate: unknown[][], paidDate: unknown[][], annualRate?: number[][]): unknown[][] {
   return lift({ amount, dueDate, paidDate, annualRate }, (x) =>
     numberResult(
       lateInterest(

@@ -21,7 +21,7 @@ function pricesArg(prices: unknown) {
  * @param date The trading day, or a column of them.
  * @returns The close, one per date; #N/A if the table has none.
  */
-export function closePrice(prices: any[][], date: any[][]): any[][] {
+export function closePrice(prices: unknown[][], date: unknown[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ date }, (x) => numberResult(table().closePrice(dateArg("date", x.date))));
 }
@@ -33,7 +33,7 @@ export function closePrice(prices: any[][], date: any[][]): any[][] {
  * @param date The valuation date, or a column of them.
  * @returns The fair market value per share.
  */
-export function fairMarketValue(prices: any[][], date: any[][]): any[][] {
+export function fairMarketValue(prices: unknown[][], date: unknown[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ date }, (x) => numberResult(table().fairMarketValue(dateArg("date", x.date))));
 }
@@ -45,7 +45,7 @@ export function fairMarketValue(prices: any[][], date: any[][]): any[][] {
  * @param date A date in the quarter, or a column of them.
  * @returns The exact average; #N/A naming the first Business Day without a price.
  */
-export function quarterAvgPrice(prices: any[][], date: any[][]): any[][] {
+export function quarterAvgPrice(prices: unknown[][], date: unknown[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ date }, (x) => numberResult(table().quarterAveragePrice(dateArg("date", x.date))));
 }
@@ -59,7 +59,7 @@ export function quarterAvgPrice(prices: any[][], date: any[][]): any[][] {
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per amount.
  */
-export function unitsCreditedFn(amount: number[][], prices: any[][], payDate: any[][], places?: number[][]): any[][] {
+export function unitsCreditedFn(amount: number[][], prices: unknown[][], payDate: unknown[][], places?: number[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ amount, payDate, places }, (x) =>
     numberResult(unitsCredited(numberArg("amount", x.amount), table(), dateArg("payDate", x.payDate), placesArg(x.places))),
@@ -76,7 +76,7 @@ export function unitsCreditedFn(amount: number[][], prices: any[][], payDate: an
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per amount.
  */
-export function matchUnitsFn(deferredAmount: number[][], prices: any[][], payDate: any[][], matchRate?: number[][], places?: number[][]): any[][] {
+export function matchUnitsFn(deferredAmount: number[][], prices: unknown[][], payDate: unknown[][], matchRate?: number[][], places?: number[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ deferredAmount, payDate, matchRate, places }, (x) =>
     numberResult(
@@ -100,7 +100,7 @@ export function matchUnitsFn(deferredAmount: number[][], prices: any[][], payDat
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per amount.
  */
-export function discretionaryUnitsFn(amount: number[][], prices: any[][], creditDate: any[][], places?: number[][]): any[][] {
+export function discretionaryUnitsFn(amount: number[][], prices: unknown[][], creditDate: unknown[][], places?: number[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ amount, creditDate, places }, (x) =>
     numberResult(discretionaryUnits(numberArg("amount", x.amount), table(), dateArg("creditDate", x.creditDate), placesArg(x.places))),
@@ -117,7 +117,7 @@ export function discretionaryUnitsFn(amount: number[][], prices: any[][], credit
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per row.
  */
-export function dividendUnitsFn(unitsAtRecord: number[][], dividendPerShare: number[][], prices: any[][], paymentDate: any[][], places?: number[][]): any[][] {
+export function dividendUnitsFn(unitsAtRecord: number[][], dividendPerShare: number[][], prices: unknown[][], paymentDate: unknown[][], places?: number[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ unitsAtRecord, dividendPerShare, paymentDate, places }, (x) =>
     numberResult(
@@ -141,7 +141,7 @@ export function dividendUnitsFn(unitsAtRecord: number[][], dividendPerShare: num
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per row.
  */
-export function splitAdjustFn(units: number[][], newShares: number[][], oldShares: number[][], places?: number[][]): any[][] {
+export function splitAdjustFn(units: number[][], newShares: number[][], oldShares: number[][], places?: number[][]): unknown[][] {
   return lift({ units, newShares, oldShares, places }, (x) =>
     numberResult(splitAdjust(numberArg("units", x.units), numberArg("newShares", x.newShares), numberArg("oldShares", x.oldShares), placesArg(x.places))),
   );
@@ -156,7 +156,7 @@ export function splitAdjustFn(units: number[][], newShares: number[][], oldShare
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per amount.
  */
-export function allocationUnitsFn(amount: number[][], prices: any[][], releaseDate: any[][], places?: number[][]): any[][] {
+export function allocationUnitsFn(amount: number[][], prices: unknown[][], releaseDate: unknown[][], places?: number[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ amount, releaseDate, places }, (x) =>
     numberResult(allocationUnits(numberArg("amount", x.amount), table(), dateArg("releaseDate", x.releaseDate), placesArg(x.places))),
@@ -169,6 +169,6 @@ export function allocationUnitsFn(amount: number[][], prices: any[][], releaseDa
  * @param units Units credited, or a column of them.
  * @returns Whole shares, one per row.
  */
-export function maxSharesFn(units: number[][]): any[][] {
+export function maxSharesFn(units: number[][]): unknown[][] {
   return lift({ units }, (x) => numberResult(maxShares(numberArg("units", x.units))));
 }
