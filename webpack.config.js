@@ -5,6 +5,20 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+const DEV_ORIGIN = "https://localhost:3000";
+
+/**
+ * manifest.xml for an add-in served from `origin` (https://host[/path]):
+ * every URL moves there, and the app domain becomes the origin's scheme and host.
+ */
+function forOrigin(manifest, origin) {
+  const base = origin.replace(/\/+$/, "");
+  return manifest
+    .split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`)
+    .join(`<AppDomain>${new URL(base).origin}</AppDomain>`)
+    .split(DEV_ORIGIN)
+    .join(base);
+}
 
 /** Every file that declares @customfunction: the metadata plugin reads their JSDoc. */
 const FUNCTION_FAMILIES = ["calendar", "valuation", "investment", "options", "distribution", "elections", "reserve", "retention"].map(
@@ -35,9 +49,15 @@ async function httpsOptions() {
   }
 }
 
-module.exports = async (env, options) => {
+/**
+ * `--env origin=https://…` builds the manifest for that origin (scripts/build-for-origin.js);
+ * `--env out=DIR` writes the add-in there instead of dist/.
+ */
+module.exports = async (env = {}, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(process.env.WEBPACK_SERVE);
+  const origin = env.origin;
+  const outDir = env.out ? path.resolve(env.out) : path.resolve(__dirname, "dist");
 
   const addin = {
     name: "addin",
@@ -47,7 +67,7 @@ module.exports = async (env, options) => {
       functions: "./src/functions/index.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: { keep: /^cli\// } },
+    output: { path: outDir, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: { keep: /^cli\// } },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [typescriptRule] },
     performance: { hints: false },
@@ -65,15 +85,13 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
-          // Office.js is served with the add-in, so it makes no network call at run time.
-          { from: "node_modules/@microsoft/office-js/dist", to: "office-js", globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts"] }, info: { minimized: true } },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (origin ? forOrigin(content.toString(), origin) : content) },
         ],
       }),
     ],
     devServer: serving
       ? {
-          static: { directory: path.resolve(__dirname, "dist") },
+          static: { directory: outDir },
           headers: { "Access-Control-Allow-Origin": "*" },
           server: { type: "https", options: await httpsOptions() },
           host: "localhost",

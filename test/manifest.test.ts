@@ -33,11 +33,18 @@ describe("manifest.xml", () => {
     }
   });
 
-  it("loads Office.js from the add-in itself, not a CDN", () => {
+  it("requires the ExcelApi set the code uses unconditionally (test/workbook/api-sets.test.ts) besides the shared runtime", () => {
+    expect(manifest).toMatch(/<Sets DefaultMinVersion="1.1">\s*<Set Name="ExcelApi" MinVersion="1.9"\/>\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>\s*<\/Sets>/);
+  });
+
+  it("loads Office.js from Microsoft's CDN and ships no copy of it", () => {
     const page = fs.readFileSync(path.resolve(__dirname, "../dist/taskpane.html"), "utf8");
-    expect(page).toMatch(/src="?office-js\/office.js/);
-    expect(page).not.toMatch(/https?:\/\//);
+    const scripts = [...page.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(scripts[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    // Everything else comes from the add-in's own origin: the page sends workbook data nowhere.
+    expect(scripts.slice(1).filter((src) => /^(https?:)?\/\//.test(src))).toEqual([]);
     expect(page.indexOf("functions.js")).toBeLessThan(page.indexOf("taskpane.js"));
-    expect(fs.existsSync(path.resolve(__dirname, "../dist/office-js/office.js"))).toBe(true);
+    const shipped = fs.readdirSync(path.resolve(__dirname, "../dist"), { recursive: true }) as string[];
+    expect(shipped.filter((file) => /office(-js|\.js$)|excel-(web|win32|mac)/.test(file))).toEqual([]);
   });
 });

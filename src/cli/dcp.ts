@@ -1,85 +1,77 @@
 /**
- * `dcp`: the add-in's engine over .xlsx files.
- *   dcp validate FILE.xlsx [--sheet NAME] [--prices NAME] [--out REPORT.xlsx] [--json]
- *   dcp reserve FILE.xlsx [--as-of DATE] [--json] [--ocf FOLDER|OUT.zip] [--issuer-name …]
+ * `dcp`: the add-in's engine over .xlsx files (`dcp --help`).
  * Exit codes: 0 clean, 1 findings, 2 unusable input (one line on stderr).
+ * Results go to stdout, errors to stderr only.
  */
-import { parseArgs } from "util";
+import os from "os";
+import { commandHelp, EXIT_CODES, parseCommand, UsageError, type CommandSpec, type ParsedOptions } from "./options";
 import { UnusableInput } from "../workbook/xlsx";
-import { reserveCommand } from "./reserve";
-import { validateCommand } from "./validate";
+import { RESERVE_COMMAND, reserveCommand } from "./reserve";
+import { VALIDATE_COMMAND, validateCommand } from "./validate";
 
-const USAGE = `usage:
-  dcp validate FILE.xlsx [--sheet NAME] [--prices NAME] [--out REPORT.xlsx] [--json] [--effective-date YYYY-MM-DD] [--fy-end MM-DD]
-  dcp reserve FILE.xlsx [--as-of YYYY-MM-DD] [--json] [--ocf FOLDER|OUT.zip] [--ledger NAME] [--credits NAME] [--prices NAME]
-              [--issuer-name NAME] [--issuer-formed YYYY-MM-DD] [--issuer-country CC] [--issuer-subdivision CODE]`;
+const COMMANDS: ReadonlyArray<{ spec: CommandSpec; run: (file: string, values: ParsedOptions) => Promise<number> }> = [
+  { spec: VALIDATE_COMMAND, run: validateCommand },
+  { spec: RESERVE_COMMAND, run: reserveCommand },
+];
 
-type Command = (file: string, values: Record<string, string | boolean | undefined>) => Promise<number>;
+const USAGE = [
+  "dcp: the Hecla Mining Company Key Employee Deferred Compensation Plan (2002) over .xlsx files",
+  "",
+  "usage:",
+  ...COMMANDS.map(({ spec }) => `  dcp ${spec.name} FILE.xlsx [options]`.padEnd(40) + spec.summary),
+  `  dcp COMMAND --help`.padEnd(40) + "the options of a command",
+  "",
+  EXIT_CODES,
+].join("\n");
 
-const COMMANDS: Record<string, { options: Record<string, { type: "string" | "boolean" }>; run: Command }> = {
-  validate: {
-    options: { sheet: { type: "string" }, prices: { type: "string" }, out: { type: "string" }, json: { type: "boolean" }, "effective-date": { type: "string" }, "fy-end": { type: "string" } },
-    run: (file, v) =>
-      validateCommand({
-        file,
-        sheet: v.sheet as string | undefined,
-        prices: v.prices as string | undefined,
-        out: v.out as string | undefined,
-        json: Boolean(v.json),
-        effectiveDate: v["effective-date"] as string | undefined,
-        fyEnd: v["fy-end"] as string | undefined,
-      }),
-  },
-  reserve: {
-    options: {
-      "as-of": { type: "string" }, json: { type: "boolean" }, ocf: { type: "string" }, ledger: { type: "string" }, credits: { type: "string" }, prices: { type: "string" },
-      "issuer-name": { type: "string" }, "issuer-formed": { type: "string" }, "issuer-country": { type: "string" }, "issuer-subdivision": { type: "string" },
-    },
-    run: (file, v) =>
-      reserveCommand({
-        file,
-        asOf: v["as-of"] as string | undefined,
-        json: Boolean(v.json),
-        ocf: v.ocf as string | undefined,
-        issuer: {
-          name: v["issuer-name"] as string | undefined,
-          formed: v["issuer-formed"] as string | undefined,
-          country: v["issuer-country"] as string | undefined,
-          subdivision: v["issuer-subdivision"] as string | undefined,
-        },
-        ledger: v.ledger as string | undefined,
-        credits: v.credits as string | undefined,
-        prices: v.prices as string | undefined,
-      }),
-  },
-};
+/**
+ * `npm run dcp -- …` runs from the package folder; the user meant paths from
+ * where they typed it, which npm passes as INIT_CWD. (`npx dcp` already runs
+ * there.)
+ */
+function runFromUsersFolder(): void {
+  const { npm_lifecycle_event: script, INIT_CWD: folder } = process.env;
+  if (script === "dcp" && folder) process.chdir(folder);
+}
 
-class UsageError extends Error {}
+/** Ctrl-C or a kill ends through process.exit, so the exit handlers remove half-written temporaries. */
+function exitOnSignals(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => process.exit(128 + os.constants.signals[signal]));
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h") {
+  if (name === "--help" || name === "-h" || name === "help") {
     console.log(USAGE);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}"`);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]);
+  if (name === undefined) {
+    console.error(USAGE);
+    return 2;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`${name} takes one FILE.xlsx`);
-  return command.run(parsed.positionals[0], parsed.values);
+  const command = COMMANDS.find(({ spec }) => spec.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}"; the commands are ${COMMANDS.map(({ spec }) => spec.name).join(" and ")}`);
+  const parsed = parseCommand(command.spec, rest);
+  if (parsed.help) {
+    console.log(commandHelp(command.spec));
+    return 0;
+  }
+  return command.run(parsed.file, parsed.values);
 }
 
+exitOnSignals();
+runFromUsersFolder();
+// exitCode, not process.exit(): stdout into a pipe is written asynchronously, and exiting at once would cut a long report short.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
-    if (error instanceof UsageError) console.error(`dcp: ${error.message}\n${USAGE}`);
+    if (error instanceof UsageError) console.error(`dcp: ${error.message} (see ${error.help})`);
     else if (error instanceof UnusableInput) console.error(`dcp: ${error.message}`);
-    else console.error(`dcp: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
+    else console.error(`dcp: unexpected failure: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    process.exitCode = 2;
   },
 );

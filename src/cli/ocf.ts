@@ -1,12 +1,20 @@
-/** `dcp reserve --ocf PATH`: the reconciled reserve as an Open Cap Format package, in a folder or a .zip. */
+/**
+ * `dcp reserve --ocf PATH`: the reconciled reserve as an Open Cap Format
+ * package, in a folder or, when PATH ends in .zip, one .zip file. Written
+ * through the one output helper (cli/output.ts): never over an input, over
+ * an existing package only when it is one, and atomically.
+ */
+import fs from "fs";
+import path from "path";
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { parseIsoDate, type IsoDate } from "../engine/dates";
-import type { IssuerField } from "../engine/ocf";
+import { OCF_MANIFEST_PATH, type IssuerField } from "../engine/ocf";
 import type { ReserveReconciliation } from "../engine/reserve";
 import { ISSUER_SHEET, ocfPackageFrom } from "../sheets/issuer";
-import { writeOcfPackage, type WrittenPackage } from "../workbook/ocf-output";
-import { generatedAtOf } from "../workbook/ocf-package";
+import { generatedAtOf, packageFiles, packageZip } from "../workbook/ocf-package";
 import { findSheet, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { prepareOutput, type Output } from "./output";
 
 export interface IssuerFlags {
   name?: string;
@@ -33,7 +41,60 @@ export function generationTime(env: NodeJS.ProcessEnv = process.env): string {
   return generatedAtOf(date);
 }
 
-export async function exportOcf(workbook: ExcelJS.Workbook, reconciliation: ReserveReconciliation, target: string, flags: IssuerFlags, asOf?: IsoDate): Promise<WrittenPackage> {
+const isZipPath = (target: string) => /\.zip$/i.test(target);
+
+/** The `file_type` of an existing JSON file, or undefined when it is not OCF JSON. */
+function ocfFileType(file: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    return typeof parsed === "object" && parsed !== null && "file_type" in parsed ? String(parsed.file_type) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A package this command wrote: a manifest, and nothing in the folder but OCF files (the whole folder is swapped). */
+async function isOcfFolder(folder: string): Promise<boolean> {
+  const names = fs.readdirSync(folder);
+  return names.includes(OCF_MANIFEST_PATH) && names.every((name) => name.endsWith(".ocf.json") && ocfFileType(path.join(folder, name)) !== undefined);
+}
+
+async function isOcfZip(file: string): Promise<boolean> {
+  try {
+    const manifest = (await JSZip.loadAsync(fs.readFileSync(file))).file(OCF_MANIFEST_PATH);
+    return manifest !== null && JSON.parse(await manifest.async("string")).file_type === "OCF_MANIFEST_FILE";
+  } catch {
+    return false;
+  }
+}
+
+/** Checks the --ocf target before any work: exit 2 when it is an input, or exists and is not a package (without --force). */
+export function prepareOcfOutput(target: string, inputs: readonly string[], force: boolean): Promise<Output> {
+  const zip = isZipPath(target);
+  return prepareOutput({
+    path: target,
+    option: "--ocf",
+    what: zip ? "an Open Cap Format .zip" : "an Open Cap Format package folder",
+    inputs,
+    force,
+    kind: zip ? "file" : "folder",
+    isOwnOutput: zip ? isOcfZip : isOcfFolder,
+  });
+}
+
+export interface WrittenPackage {
+  kind: "zip" | "folder";
+  /** How many files the package holds, the manifest included. */
+  files: number;
+}
+
+export async function exportOcf(
+  workbook: ExcelJS.Workbook,
+  reconciliation: ReserveReconciliation,
+  output: Output,
+  flags: IssuerFlags,
+  asOf?: IsoDate,
+): Promise<WrittenPackage> {
   if (flags.formed !== undefined && parseIsoDate(flags.formed) === undefined) throw new UnusableInput(`--issuer-formed ${flags.formed} is not a YYYY-MM-DD date`);
   const sheet = findSheet(workbook, ISSUER_SHEET);
   const result = ocfPackageFrom({
@@ -48,5 +109,12 @@ export async function exportOcf(workbook: ExcelJS.Workbook, reconciliation: Rese
     const them = result.fields.length === 1 ? "it" : "them";
     throw new UnusableInput(`${result.problem}. Give ${them} in an ${ISSUER_SHEET} sheet (column A the field, column B the value) or with ${result.fields.map((field) => FLAG_OF[field]).join(", ")}`);
   }
-  return writeOcfPackage(target, result.pkg);
+  const files = packageFiles(result.pkg);
+  const zip = isZipPath(output.path);
+  const bytes = zip ? await packageZip(result.pkg, files) : undefined;
+  await output.write((temporary) => {
+    if (bytes) fs.writeFileSync(temporary, bytes);
+    else for (const file of files) fs.writeFileSync(path.join(temporary, file.path), file.bytes);
+  });
+  return { kind: zip ? "zip" : "folder", files: files.length };
 }

@@ -1,60 +1,96 @@
 /** `dcp reserve FILE.xlsx`: units and options reconciled against the 6,000,000-share reserve (§13.8, §15.2). */
 import ExcelJS from "exceljs";
-import { parseIsoDate } from "../engine/dates";
+import { SHARE_RESERVE } from "../engine/constants";
 import { reconcileReserve, reserveStatus } from "../engine/reserve";
 import { locatedFindings, readReserveSheets, type CreditSummary, type LedgerRead } from "../sheets/reserve";
-import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { defaultSheet, findSheet, openWorkbook, sheetGrid, sheetNames, UnusableInput } from "../workbook/xlsx";
 import { exactJson, formatShares as shares, plural } from "../engine/format";
-import { exportOcf, type IssuerFlags } from "./ocf";
+import { exportOcf, prepareOcfOutput, type IssuerFlags } from "./ocf";
+import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
 import { alignedTable } from "./table";
 
-export interface ReserveOptions {
-  file: string;
-  asOf?: string;
-  json?: boolean;
-  /** A folder, or a .zip file, for the Open Cap Format package. */
-  ocf?: string;
-  issuer?: IssuerFlags;
-  ledger?: string;
-  credits?: string;
-  prices?: string;
-}
+export const RESERVE_COMMAND: CommandSpec = {
+  name: "reserve",
+  summary: "reconcile units and options against the §13.8 share reserve",
+  description: [
+    `Counts the units credited and options granted in FILE.xlsx against the ${shares(SHARE_RESERVE)}-share`,
+    "reserve through splits (§13.8), from a Ledger sheet, a Credits sheet valued at its",
+    "Prices sheet, or both. FILE.xlsx is only read, never changed.",
+  ].join("\n"),
+  options: [
+    { name: "as-of", value: "YYYY-MM-DD", help: "the date of the summary (default: the ledger's last date)" },
+    { name: "ledger", value: "NAME", help: 'the ledger sheet (default: the sheet "Ledger"; a hidden sheet only when named)' },
+    { name: "credits", value: "NAME", help: 'the credits sheet (default: the sheet "Credits")' },
+    { name: "prices", value: "NAME", help: 'the closing prices the credits are valued at (default: the sheet "Prices")' },
+    { name: "json", help: "print the reconciliation as JSON instead of a summary" },
+    { name: "ocf", value: "FOLDER|OUT.zip", help: "also write an Open Cap Format 1.2.0 package: a folder, or one .zip" },
+    { name: "issuer-name", value: "NAME", help: "the issuer's legal name for the package (else the Issuer sheet)" },
+    { name: "issuer-formed", value: "YYYY-MM-DD", help: "the issuer's formation date (else the Issuer sheet)" },
+    { name: "issuer-country", value: "CC", help: "the issuer's country of formation, two letters (else the Issuer sheet)" },
+    { name: "issuer-subdivision", value: "CODE", help: "the state or province of formation, e.g. DE (else the Issuer sheet)" },
+    { name: "force", help: "replace the --ocf target even when it is not a package dcp wrote" },
+  ],
+};
 
-function sheetOrNull(workbook: ExcelJS.Workbook, wanted: string | undefined, fallback: string): ExcelJS.Worksheet | undefined {
-  if (wanted === undefined) return findSheet(workbook, fallback);
+type SheetRole = "ledger" | "credits" | "prices";
+const DEFAULT_SHEETS: Record<SheetRole, string> = { ledger: "Ledger", credits: "Credits", prices: "Prices" };
+
+/** The sheet for a role: the one named (hidden or not), else the visible default; none when absent. */
+function sheetFor(workbook: ExcelJS.Workbook, role: SheetRole, wanted: string | undefined): ExcelJS.Worksheet | undefined {
+  if (wanted === undefined) return defaultSheet(workbook, DEFAULT_SHEETS[role], `--${role}`);
   const sheet = findSheet(workbook, wanted);
-  if (!sheet) throw new UnusableInput(`there is no sheet "${wanted}"`);
+  if (!sheet) throw new UnusableInput(`there is no sheet "${wanted}"; the workbook has ${sheetNames(workbook).map((n) => `"${n}"`).join(", ")}`);
   return sheet;
 }
 
-function readSources(workbook: ExcelJS.Workbook, options: ReserveOptions): { read: LedgerRead; credits: CreditSummary[] } {
-  const grid = (wanted: string | undefined, fallback: string) => {
-    const sheet = sheetOrNull(workbook, wanted, fallback);
-    return sheet ? sheetGrid(sheet) : undefined;
-  };
-  const ledger = grid(options.ledger, "Ledger");
-  const credits = grid(options.credits, "Credits");
-  if (!ledger && !credits) throw new UnusableInput("the workbook has no Ledger or Credits sheet (name one with --ledger or --credits)");
-  const result = readReserveSheets({ ledger, credits, prices: credits ? grid(options.prices, "Prices") : undefined });
-  if (result.read.unusable) throw new UnusableInput(result.read.unusable);
-  return result;
+interface Sources {
+  read: LedgerRead;
+  credits: CreditSummary[];
+  /** The sheet used for each role, by name: the output names what it read. */
+  sheets: Record<SheetRole, string | null>;
 }
 
-/** Returns the exit code: 0 when the reserve reconciles, 1 with violations, divergences or unreadable rows. */
-export async function reserveCommand(options: ReserveOptions): Promise<number> {
-  const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf);
-  if (options.asOf !== undefined && asOf === undefined) throw new UnusableInput(`--as-of ${options.asOf} is not a YYYY-MM-DD date`);
-  const workbook = await openWorkbook(options.file);
-  const { read, credits } = readSources(workbook, options);
+function readSources(workbook: ExcelJS.Workbook, values: ParsedOptions): Sources {
+  const ledger = sheetFor(workbook, "ledger", values.ledger as string | undefined);
+  const credits = sheetFor(workbook, "credits", values.credits as string | undefined);
+  if (!ledger && !credits) throw new UnusableInput("the workbook has no Ledger or Credits sheet (name one with --ledger or --credits)");
+  const prices = credits ? sheetFor(workbook, "prices", values.prices as string | undefined) : undefined;
+  const grid = (sheet: ExcelJS.Worksheet | undefined) => (sheet ? sheetGrid(sheet) : undefined);
+  const result = readReserveSheets({ ledger: grid(ledger), credits: grid(credits), prices: grid(prices) });
+  if (result.read.unusable) throw new UnusableInput(result.read.unusable);
+  return { ...result, sheets: { ledger: ledger?.name ?? null, credits: credits?.name ?? null, prices: prices?.name ?? null } };
+}
+
+function sheetsRead({ ledger, credits, prices }: Sources["sheets"]): string {
+  const read = [];
+  if (ledger) read.push(`ledger "${ledger}"`);
+  if (credits) read.push(`credits "${credits}"${prices ? ` valued at the prices in "${prices}"` : ""}`);
+  return read.join("; ");
+}
+
+/** Returns the exit code: 0 when the reserve reconciles, 1 with violations, divergences, unreadable rows or values outside the tables. */
+export async function reserveCommand(file: string, values: ParsedOptions): Promise<number> {
+  const asOf = dateOption("as-of", values["as-of"] as string | undefined);
+  const ocf = values.ocf as string | undefined;
+  const output = ocf ? await prepareOcfOutput(ocf, [file], Boolean(values.force)) : undefined;
+  const workbook = await openWorkbook(file);
+  const { read, credits, sheets } = readSources(workbook, values);
   const reconciliation = reconcileReserve(read.entries);
   const lastDate = reconciliation.lines.at(-1)?.date;
   const summaryDate = asOf ?? lastDate;
   const status = reserveStatus(reconciliation, summaryDate);
 
-  const ocf = options.ocf ? await exportOcf(workbook, reconciliation, options.ocf, options.issuer ?? {}, asOf) : undefined;
+  const issuer: IssuerFlags = {
+    name: values["issuer-name"] as string | undefined,
+    formed: values["issuer-formed"] as string | undefined,
+    country: values["issuer-country"] as string | undefined,
+    subdivision: values["issuer-subdivision"] as string | undefined,
+  };
+  const written = output ? await exportOcf(workbook, reconciliation, output, issuer, asOf) : undefined;
 
   const findings = locatedFindings(read);
   const report = {
+    sheets,
     asOf: summaryDate ?? null,
     reserve: status.reserve,
     used: status.used,
@@ -81,11 +117,12 @@ export async function reserveCommand(options: ReserveOptions): Promise<number> {
     findings: findings.map(({ sheet, row, column, rule, section, severity, message }) => ({ sheet, row, column, rule, section, severity, message })),
   };
 
-  if (options.json) {
+  if (values.json) {
     console.log(exactJson(report));
   } else {
     const percentUsed = status.reserve.isZero() ? "" : ` (${status.used.dividedBy(status.reserve).times(100).toFixed(2)}% of the reserve)`;
     console.log(`Share reserve as of ${summaryDate ?? "(no rows)"} (§13.8)`);
+    console.log(`  Sheets     ${sheetsRead(sheets)}`);
     console.log(`  Reserve    ${shares(report.reserve)}`);
     console.log(`  Used       ${shares(report.used)}${percentUsed}`);
     console.log(`  Remaining  ${shares(report.remaining)}`);
@@ -106,11 +143,17 @@ export async function reserveCommand(options: ReserveOptions): Promise<number> {
       console.log(`\n${plural(report.divergences.length, "row")} where the reported remaining differs (first on ${reconciliation.firstDivergenceDate}):`);
       console.log(alignedTable(["Row", "Date", "Reported", "Computed", "Difference"], report.divergences.map((d) => [String(d.row), d.date, shares(d.reported), shares(d.computed), shares(d.difference)])));
     }
-    if (findings.length) {
-      console.log(`\n${plural(findings.length, "row")} left out because a cell cannot be used:`);
-      console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], findings.map((f) => [f.sheet, String(f.row), f.address, f.message])));
+    const unread = findings.filter((f) => f.severity === "error");
+    const outside = findings.filter((f) => f.severity === "warning");
+    if (unread.length) {
+      console.log(`\n${plural(unread.length, "row")} left out because a cell cannot be used:`);
+      console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], unread.map((f) => [f.sheet, String(f.row), f.address, f.message])));
     }
-    if (ocf) console.log(`\nOpen Cap Format 1.2.0 package written to ${options.ocf} (${ocf.kind === "zip" ? "one .zip" : `${ocf.paths.length} files`}).`);
+    if (outside.length) {
+      console.log(`\n${plural(outside.length, "value")} outside the tables, not read:`);
+      console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], outside.map((f) => [f.sheet, String(f.row), f.address, f.message])));
+    }
+    if (written) console.log(`\nOpen Cap Format 1.2.0 package written to ${ocf} (${written.kind === "zip" ? "one .zip" : `${written.files} files`}).`);
   }
   return report.violations.length || report.divergences.length || findings.length ? 1 : 0;
 }

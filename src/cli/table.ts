@@ -1,6 +1,15 @@
-/** Plain-text output for a terminal: aligned columns, the last one free. */
+/**
+ * Plain-text output for a terminal: aligned columns, the last one free.
+ * Widths are found by a loop, never by spreading rows into Math.max: a
+ * sheet with 150,000 findings would overflow the call stack.
+ */
 export function alignedTable(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => (i === headers.length - 1 ? 0 : Math.max(h.length, ...rows.map((r) => r[i].length))));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join("  ");
-  return [line(headers), line(widths.map((w, i) => "-".repeat(i === headers.length - 1 ? headers[i].length : w))), ...rows.map(line)].join("\n");
+  const last = headers.length - 1;
+  const widths = headers.map((header) => header.length);
+  for (const row of rows) for (let i = 0; i < last; i++) widths[i] = Math.max(widths[i], row[i].length);
+  const line = (cells: string[]) => cells.map((cell, i) => (i === last ? cell : cell.padEnd(widths[i]))).join("  ");
+  const rule = headers.map((header, i) => "-".repeat(i === last ? header.length : widths[i]));
+  const lines = [line(headers), line(rule)];
+  for (const row of rows) lines.push(line(row));
+  return lines.join("\n");
 }

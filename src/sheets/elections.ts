@@ -12,6 +12,7 @@ import {
   type ElectionSettings,
 } from "../engine/validation";
 import { cellProblem, readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cells";
+import { outsideTableFindings } from "./extent";
 import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 export const ELECTION_COLUMNS: ReadonlyArray<ColumnSpec<ElectionField>> = [
@@ -138,6 +139,7 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
   for (const finding of validateElections(rows, { ...settings, hasApprovalColumn: header.columns.approved !== undefined }, label)) {
     located.push({ finding, address: cellAddress(grid, finding.row - grid.firstRow, columnOf.get(finding.column) ?? 0) });
   }
+  located.push(...outsideTableFindings(grid));
   located.sort((a, b) => compareFindings(a.finding, b.finding));
   return {
     sheet: grid.sheet,

@@ -4,6 +4,7 @@
  * text "#N/A"), with where it sits, so every finding can name its cell.
  */
 import { isBlank } from "../cells/values";
+import type { ValueCell } from "./extent";
 
 /**
  * A formula cell whose file holds no saved value: written by a program that
@@ -32,6 +33,8 @@ export interface SheetGrid {
   firstRow: number;
   /** Column index (0-based, A = 0) of values[r][0]. */
   firstColumn: number;
+  /** Values the adapter found far outside the table's block and left out of `values` (see extent.ts). */
+  outside?: readonly ValueCell[];
 }
 
 export function columnLetter(index: number): string {

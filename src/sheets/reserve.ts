@@ -13,6 +13,7 @@ import { priceTableFrom } from "./prices";
 import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
 import { matchRateProblem, matchUnits, unitsCredited } from "../engine/units";
 import { cellProblem, readDate, readNumber, readPercent, readText, type CellRead } from "./cells";
+import { outsideTableFindings } from "./extent";
 import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 type LedgerField = "date" | "kind" | "quantity" | "participant" | "reference" | "reportedRemaining" | "exercisePrice";
@@ -80,6 +81,14 @@ interface RowReader<K extends string> {
   row: number;
 }
 
+/** Values far outside a sheet's table are not read: say so on their cells. */
+function reportOutsideTable(grid: SheetGrid, into: LedgerRead): void {
+  for (const { finding, address } of outsideTableFindings(grid)) {
+    into.findings.push(finding);
+    into.locations.push({ sheet: grid.sheet, address });
+  }
+}
+
 /** Walks the data rows of a sheet, reading each cell once and turning problems into findings on their cells. */
 function eachRow<K extends string>(
   grid: SheetGrid,
@@ -88,6 +97,7 @@ function eachRow<K extends string>(
   into: LedgerRead,
   visit: (row: RowReader<K>) => void,
 ): void {
+  reportOutsideTable(grid, into);
   const header = findHeader(grid, specs);
   if (!header) {
     into.unusable = `${grid.sheet} is empty: there is no header row to read.`;
@@ -247,6 +257,7 @@ export function readReserveSheets({ ledger, credits, prices }: ReserveSheets): {
   let summary: CreditSummary[] = [];
   if (credits) {
     let table: PriceTable | undefined;
+    if (prices) reportOutsideTable(prices, read);
     if (prices && prices.values.length > 0) {
       try {
         table = priceTableFrom(prices);

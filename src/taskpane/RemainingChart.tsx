@@ -22,11 +22,13 @@ export function RemainingChart({ points, reserve }: { points: ChartPoint[]; rese
   const styles = useStyles();
   if (points.length === 0) return null;
   const times = points.map((p) => Date.parse(p.date));
-  const t0 = Math.min(...times);
-  const t1 = Math.max(...times, t0 + 86_400_000);
-  const values = [reserve, 0, ...points.map((p) => p.remaining)];
-  const top = Math.max(...values);
-  const bottom = Math.min(...values);
+  // A loop, not Math.min(...times): a ledger of a few hundred thousand rows would overflow the call stack.
+  let [t0, t1, top, bottom] = [Infinity, -Infinity, Math.max(reserve, 0), Math.min(reserve, 0)];
+  points.forEach((p, i) => {
+    [t0, t1] = [Math.min(t0, times[i]), Math.max(t1, times[i])];
+    [top, bottom] = [Math.max(top, p.remaining), Math.min(bottom, p.remaining)];
+  });
+  t1 = Math.max(t1, t0 + 86_400_000);
   const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * (WIDTH - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + ((top - v) / (top - bottom || 1)) * (HEIGHT - PAD.top - PAD.bottom);
   let path = `M ${x(t0)} ${y(reserve)}`;

@@ -37,6 +37,7 @@ import {
   type LocatedFinding,
   type PaneSettings,
   type WorkbookOverview,
+  VALIDATION_SHEET,
 } from "../workbook/excel";
 import { CommandFeedback } from "./CommandFeedback";
 import { SheetSelect } from "./SheetSelect";
@@ -226,10 +227,16 @@ export function ValidatePage() {
             <Button
               onClick={() =>
                 command.run("Marking cells…", async () => {
-                  const marked = await markCells(
+                  const { marked, notes } = await markCells(
                     validation.located.map((f) => ({ sheet: f.sheet, address: f.address, severity: f.severity, note: `${f.rule} (§${f.section}): ${f.message}` })),
                   );
-                  command.setStatus(`Marked ${plural(marked, "cell")}. Clear marks puts their formatting back.`);
+                  // Without notes (an Excel before ExcelApi 1.18, or too many cells), the messages go to the report sheet.
+                  if (!notes && marked > 0) {
+                    await writeValidationReport(validation.located, validation.reportExists);
+                    setValidation({ ...validation, reportExists: true });
+                  }
+                  const where = notes || marked === 0 ? "" : ` Their messages are on the sheet "${VALIDATION_SHEET}".`;
+                  command.setStatus(`Marked ${plural(marked, "cell")}.${where} Clear marks puts their formatting back.`);
                 })
               }
               disabled={busy || validation.located.length === 0}

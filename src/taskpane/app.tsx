@@ -1,7 +1,7 @@
-import { FluentProvider, makeStyles, Tab, TabList, Title3, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, Tab, TabList, Text, Title3, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
-import { officeThemeIsDark } from "../workbook/excel";
+import { hostLimitations, officeThemeIsDark } from "../workbook/excel";
 import { ReservePage } from "./ReservePage";
 import { ValidatePage } from "./ValidatePage";
 
@@ -23,6 +23,11 @@ function App({ dark }: { dark: boolean }) {
           <Tab value="validate">Validate elections</Tab>
           <Tab value="reserve">Share reserve</Tab>
         </TabList>
+        {hostLimitations().map((line) => (
+          <Text key={line} as="p" size={200} role="note">
+            {line}
+          </Text>
+        ))}
       </header>
       <main>{page === "validate" ? <ValidatePage /> : <ReservePage />}</main>
     </FluentProvider>

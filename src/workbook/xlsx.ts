@@ -7,6 +7,8 @@
 import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
+import { isBlank } from "../cells/values";
+import { dataBlock, type ValueCell } from "../sheets/extent";
 import { UnsavedFormula, type SheetGrid } from "../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../sheets/templates";
 
@@ -53,26 +55,69 @@ export function sheetNames(workbook: ExcelJS.Workbook): string[] {
   return workbook.worksheets.map((sheet) => sheet.name);
 }
 
-/** A sheet by name, ignoring case; undefined when there is none. */
+/** A sheet by name, ignoring case; undefined when there is none. Hidden sheets too: the user named it. */
 export function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   return workbook.worksheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
 }
 
-/** Every cell from A1 to the last used row and column, merged cells blank but their first. */
+function isHidden(sheet: ExcelJS.Worksheet): boolean {
+  return sheet.state === "hidden" || sheet.state === "veryHidden";
+}
+
+function hiddenSheet(sheet: ExcelJS.Worksheet, option: string): UnusableInput {
+  const how = sheet.state === "veryHidden" ? "very hidden (hidden from Excel's Unhide list)" : "hidden";
+  return new UnusableInput(`the sheet "${sheet.name}" is ${how}, so it is not used unless named: add ${option} "${sheet.name}"`);
+}
+
+/**
+ * The sheet a command uses when the user named none: the visible sheet
+ * called `name`. A hidden sheet is never picked silently: when the only
+ * sheet of that name is hidden, the user is told how to name it.
+ */
+export function defaultSheet(workbook: ExcelJS.Workbook, name: string, option: string): ExcelJS.Worksheet | undefined {
+  const sheet = findSheet(workbook, name);
+  if (sheet && isHidden(sheet)) throw hiddenSheet(sheet, option);
+  return sheet;
+}
+
+/** The first visible sheet, for a command whose usual sheet is missing. */
+export function firstVisibleSheet(workbook: ExcelJS.Workbook, option: string): ExcelJS.Worksheet {
+  const sheet = workbook.worksheets.find((candidate) => !isHidden(candidate));
+  if (sheet) return sheet;
+  if (workbook.worksheets.length > 0) throw hiddenSheet(workbook.worksheets[0], option);
+  throw new UnusableInput("the workbook has no sheets");
+}
+
+/**
+ * The sheet's table as a grid: only the cells that hold values are visited
+ * (ExcelJS keeps rows sparse, so a stray cell at row 1,048,576 costs one
+ * row, not a million), the grid spans their block (extent.ts), and values far
+ * outside it go to `outside` for the readers to report. Merged cells are
+ * blank but their first, as Office.js gives them.
+ */
 export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
-  const rowCount = sheet.rowCount;
-  const columnCount = sheet.columnCount;
-  const values: unknown[][] = [];
-  for (let r = 1; r <= rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells = new Array<unknown>(columnCount);
-    for (let c = 1; c <= columnCount; c++) {
-      const cell = row.getCell(c);
-      cells[c - 1] = cell.isMerged && cell.master !== cell ? "" : plainValue(cell.value);
-    }
-    values.push(cells);
+  const cells: ValueCell[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const value = plainValue(cell.value);
+      if (!isBlank(value)) cells.push({ row: rowNumber, column: columnNumber - 1, value });
+    });
+  });
+  const block = dataBlock(cells);
+  if (!block) return { sheet: sheet.name, values: [], firstRow: 1, firstColumn: 0, outside: [] };
+  const width = block.lastColumn - block.firstColumn + 1;
+  // Blank rows inside the block share one row: a table with long gaps costs a pointer a row.
+  const blankRow: readonly unknown[] = Object.freeze(new Array<unknown>(width).fill(""));
+  const values = new Array<unknown[]>(block.lastRow - block.firstRow + 1).fill(blankRow as unknown[]);
+  const outside = new Set(block.outside);
+  for (const cell of cells) {
+    if (outside.has(cell)) continue;
+    const r = cell.row - block.firstRow;
+    if (values[r] === blankRow) values[r] = new Array<unknown>(width).fill("");
+    values[r][cell.column - block.firstColumn] = cell.value;
   }
-  return { sheet: sheet.name, values, firstRow: 1, firstColumn: 0 };
+  return { sheet: sheet.name, values, firstRow: block.firstRow, firstColumn: block.firstColumn, outside: block.outside };
 }
 
 /** Writes a template as a formatted sheet with an Excel table and its data-validation lists. */

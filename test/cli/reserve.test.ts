@@ -32,9 +32,9 @@ describe("dcp reserve on the example ledger", () => {
     expect(report.violations).toHaveLength(2);
   });
 
-  it("prints a summary for a person", () => {
+  it("prints a summary for a person, naming the sheets it read", () => {
     const { stdout } = dcp("reserve", "examples/reserve.xlsx");
-    expect(stdout).toMatch(/^Share reserve as of 2004-05-07 \(§13\.8\)\n {2}Reserve {4}12,000,000\n {2}Used {7}12,400,000 \(103\.33% of the reserve\)\n {2}Remaining {2}-400,000\n {2}Used up on 2004-03-31/);
+    expect(stdout).toMatch(/^Share reserve as of 2004-05-07 \(§13\.8\)\n {2}Sheets {5}ledger "Ledger"\n {2}Reserve {4}12,000,000\n {2}Used {7}12,400,000 \(103\.33% of the reserve\)\n {2}Remaining {2}-400,000\n {2}Used up on 2004-03-31/);
   });
 
   it("builds the ledger from Credits and Prices, by quarter and participant, and exits 0 when it reconciles", () => {
@@ -144,18 +144,18 @@ describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
     });
   });
 
-  it("never replaces a file that is not an OCF package: the workbook itself, or a folder path that is a file", () => {
+  it("never replaces a file that is not an OCF package: the workbook itself, or a .zip dcp did not write", () => {
     const copy = path.join(tmp, "mine.xlsx");
     fs.copyFileSync("examples/reserve.xlsx", copy);
     const before = fs.readFileSync(copy);
     const asFolder = ocf(copy, "--ocf", copy);
     expect(asFolder.code).toBe(2);
-    expect(asFolder.stderr).toMatch(/mine\.xlsx: it is a file, not a folder/);
+    expect(asFolder.stderr).toMatch(/mine\.xlsx is the same file as the input/);
     const notOurs = path.join(tmp, "notes.zip");
     fs.writeFileSync(notOurs, "not a zip");
     const asZip = ocf(copy, "--ocf", notOurs);
     expect(asZip.code).toBe(2);
-    expect(asZip.stderr).toMatch(/notes\.zip exists and is not an Open Cap Format package; it was left as it is/);
+    expect(asZip.stderr).toMatch(/notes\.zip already exists and is not an Open Cap Format \.zip written by dcp; choose another name, or add --force/);
     expect(fs.readFileSync(copy).equals(before)).toBe(true);
     expect(fs.readFileSync(notOurs, "utf8")).toBe("not a zip");
     expect(ocf(copy, "--ocf", path.join(tmp, "missing", "p.zip")).stderr).toMatch(/the folder .*missing does not exist/);

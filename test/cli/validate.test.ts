@@ -58,6 +58,8 @@ describe("dcp validate on the example workbook", () => {
     const out = path.join(tmp, "report.xlsx");
     expect(dcp("validate", EXAMPLE, "--out", out).code).toBe(1);
     const report = await openWorkbook(out);
+    // How a later run knows the file as its own report, and may replace it without --force.
+    expect(report.keywords).toBe("dcp-validation-report");
     const sheet = report.getWorksheet("DCP Validation")!;
     expect(sheet.getRow(1).values).toEqual([undefined, "Row", "Cell", "Column", "Rule", "Section", "Severity", "Message"]);
     expect(sheet.rowCount).toBe(EXPECTED.length + 1);

@@ -3,9 +3,15 @@
  * JavaScript API that `src/workbook/` uses, with the real API's rules
  * enforced: commands queue until `context.sync()`; a property can be read only
  * after `load()` and a sync; a missing item fails the sync (ItemNotFound); a
- * null object is known only after a sync. It runs in jest and, bundled, in
- * the browser harness (test/e2e), so no Node APIs are used here.
+ * null object is known only after a sync. A profile (profiles.ts) makes it
+ * one platform's Excel: the requirement sets it answers to, and on the web
+ * the 5 MB request/response and 5,000,000-cell read limits, checked at each
+ * sync. It runs in jest and, bundled, in the browser harness (test/e2e), so no
+ * Node APIs are used here.
  */
+import { isSetSupported, PROFILES, type HostProfile } from "./profiles";
+
+export * from "./profiles";
 
 export interface Fill {
   color: string;
@@ -18,6 +24,8 @@ const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: "#00000
 
 export interface CellModel {
   value: unknown;
+  /** Set when what was written became a formula (text starting with =, + or -). */
+  formula?: string;
   numberFormat: string;
   fill: Fill;
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string };
@@ -41,6 +49,24 @@ export class HostError extends Error {
 }
 
 const MAX_ROWS = 1_048_576;
+
+/** What one queued command adds to a request besides its data: its object path, method or property name. */
+export const COMMAND_BYTES = 100;
+
+/** A value's size in a request or response: its JSON, in UTF-8 bytes. */
+export function payloadBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? "";
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code > 0x7f) bytes += code > 0x7ff ? 2 : 1;
+  }
+  return bytes;
+}
+
+function cellCount(value: unknown): number {
+  return Array.isArray(value) && Array.isArray(value[0]) ? value.length * value[0].length : 0;
+}
 
 export function columnName(index: number): string {
   let s = "";
@@ -145,15 +171,59 @@ export class SheetModel {
   }
 }
 
-/** How Excel stores a typed entry: a leading apostrophe keeps text, numbers and ISO dates are converted unless the cell is formatted as text. */
-function enteredValue(value: unknown, numberFormat: string): unknown {
-  if (typeof value !== "string") return value ?? "";
-  if (value.startsWith("'")) return value.slice(1);
-  if (numberFormat === "@") return value;
-  if (/^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+/**
+ * What a formula shows, for the one formula the add-in writes
+ * (HYPERLINK to a cell); any other formula stands for text that Excel read as
+ * a formula by mistake, which shows #NAME? as it would in Excel.
+ */
+function formulaResult(formula: string): { value: unknown; link?: CellModel["hyperlink"] } {
+  const link = /^=HYPERLINK\("#?((?:[^"]|"")*)",\s*"((?:[^"]|"")*)"\)$/i.exec(formula);
+  if (link) return { value: link[2].replace(/""/g, '"'), link: { address: link[1].replace(/""/g, '"') } };
+  return { value: "#NAME?" };
+}
+
+/**
+ * How Excel stores an entry written through `values` or `formulas`: a leading
+ * apostrophe keeps text; text starting with =, + or - becomes a formula
+ * (Range.values, "If the returned value starts with a plus, minus, or equal
+ * sign, Excel interprets this value as a formula", @types/office-js); numbers
+ * and ISO dates are converted unless the cell is formatted as text.
+ */
+function enter(cell: CellModel, value: unknown): void {
+  cell.formula = undefined;
+  if (typeof value !== "string") {
+    cell.value = value ?? "";
+    return;
+  }
+  if (value.startsWith("'")) {
+    cell.value = value.slice(1);
+    return;
+  }
+  const number = /^[-+]?\d+(\.\d+)?$/.test(value.trim()) && cell.numberFormat !== "@";
+  if (/^[=+-]/.test(value) && value.length > 1 && !number) {
+    const formula = value.startsWith("=") ? value : `=${value}`;
+    const shown = formulaResult(formula);
+    cell.formula = formula;
+    cell.value = shown.value;
+    if (shown.link) cell.hyperlink = shown.link;
+    return;
+  }
+  if (cell.numberFormat === "@") {
+    cell.value = value;
+    return;
+  }
+  if (number) {
+    cell.value = Number(value);
+    return;
+  }
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (iso) return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])) / 86_400_000 + 25_569;
-  return value;
+  cell.value = iso ? Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])) / 86_400_000 + 25_569 : value;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  cellsRead: number;
 }
 
 export class WorkbookModel {
@@ -161,7 +231,11 @@ export class WorkbookModel {
   active?: SheetModel;
   selection?: { sheet: string; address: string };
   readonly settings = new Map<string, unknown>();
+  /** The workbook's defined names (Formulas > Name Manager), which no table may share. */
+  readonly definedNames: string[] = [];
   syncCount = 0;
+  /** Every sync that reached the host, with what it carried. */
+  readonly syncs: SyncRecord[] = [];
   /** Latency of each round trip, to see the pane's progress indicators. */
   syncDelayMs = 0;
   theme: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string; isDarkTheme?: boolean } = {
@@ -171,9 +245,16 @@ export class WorkbookModel {
     controlForegroundColor: "#000000",
   };
 
-  constructor(sheetNames: string[] = ["Sheet1"]) {
+  constructor(
+    sheetNames: string[] = ["Sheet1"],
+    public profile: HostProfile = PROFILES.windows,
+  ) {
     for (const name of sheetNames) this.addSheet(name);
     this.active = this.sheets[0];
+  }
+
+  supports(excelApi: string): boolean {
+    return isSetSupported(this.profile, "ExcelApi", excelApi);
   }
 
   sheet(name: string): SheetModel | undefined {
@@ -211,6 +292,8 @@ export class WorkbookModel {
   renameTable(table: TableModel, name: string): void {
     if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new HostError("InvalidArgument", `table name ${name} is not valid`);
     if (this.tableList.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase())) throw new HostError("InvalidArgument", `a table named ${name} exists`);
+    // Tables and defined names share one namespace in a workbook.
+    if (this.definedNames.some((n) => n.toLowerCase() === name.toLowerCase())) throw new HostError("InvalidArgument", `a defined name ${name} exists, so no table can take that name`);
     table.name = name;
   }
 
@@ -241,24 +324,67 @@ export class WorkbookModel {
 
 type Action = () => void;
 
-/** A request context: commands queue, `sync()` runs them in order. */
+/** A request context: commands queue, `sync()` sends them as one request and runs them in order. */
 export class FakeContext {
-  private queue: Action[] = [];
+  private queue: Array<{ action: Action; bytes: number }> = [];
+  private response = { bytes: 0, cells: 0 };
   readonly workbook: FakeWorkbook;
   constructor(readonly model: WorkbookModel) {
     this.workbook = new FakeWorkbook(this);
   }
 
-  enqueue(action: Action): void {
-    this.queue.push(action);
+  /** Queues a command; `bytes` is what its data adds to the request. */
+  enqueue(action: Action, bytes = 0): void {
+    this.queue.push({ action, bytes: COMMAND_BYTES + bytes });
+  }
+
+  /** A load running inside sync() reports what it sends back. */
+  respond(value: unknown): void {
+    this.response.bytes += payloadBytes(value);
+    this.response.cells += cellCount(value);
+  }
+
+  /** Fails the sync with ApiNotFound where this profile's Excel lacks the requirement set. */
+  requireApi(excelApi: string, what: string): void {
+    this.enqueue(() => {
+      if (!this.model.supports(excelApi)) throw new HostError("ApiNotFound", `${what} needs ExcelApi ${excelApi}; ${this.model.profile.label} supports ExcelApi ${this.model.profile.excelApi}`);
+    });
   }
 
   async sync(): Promise<void> {
     this.model.syncCount++;
     if (this.model.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.model.syncDelayMs));
-    const actions = this.queue;
+    const batch = this.queue;
     this.queue = [];
-    for (const action of actions) action();
+    const requestBytes = batch.reduce((sum, item) => sum + item.bytes, 0);
+    const limits = this.model.profile.limits;
+    if (limits && requestBytes > limits.payloadBytes) {
+      throw new HostError("RequestPayloadSizeLimitExceeded", `the request is ${requestBytes} bytes; ${this.model.profile.label} accepts ${limits.payloadBytes}`);
+    }
+    this.response = { bytes: 0, cells: 0 };
+    for (const { action } of batch) action();
+    this.model.syncs.push({ requestBytes, responseBytes: this.response.bytes, cellsRead: this.response.cells });
+    if (limits && this.response.cells > limits.cellsPerRead) {
+      throw new HostError("RangeExceedsLimit", `the request reads ${this.response.cells} cells; ${this.model.profile.label} reads at most ${limits.cellsPerRead}`);
+    }
+    if (limits && this.response.bytes > limits.payloadBytes) {
+      throw new HostError("ResponsePayloadSizeLimitExceeded", `the response is ${this.response.bytes} bytes; ${this.model.profile.label} sends at most ${limits.payloadBytes}`);
+    }
+  }
+}
+
+/** A value a method returns, readable after the sync (OfficeExtension.ClientResult). */
+class FakeClientResult<T> {
+  private settled = false;
+  private result?: T;
+  constructor(private readonly what: string) {}
+  settle(value: T): void {
+    this.settled = true;
+    this.result = value;
+  }
+  get value(): T {
+    if (!this.settled) throw new HostError("PropertyNotLoaded", `${this.what} is not available before context.sync()`);
+    return this.result as T;
   }
 }
 
@@ -277,10 +403,13 @@ abstract class ClientObject<T> {
   constructor(
     readonly context: FakeContext,
     private readonly resolver: () => T | null,
-    private readonly what: string,
+    protected readonly what: string,
     /** Made by an …OrNullObject method: a missing target is a null object, not an error. */
     private readonly orNull = false,
   ) {}
+
+  /** The ExcelApi requirement set this object belongs to, when newer than every profile's. */
+  protected readonly api?: string;
 
   /** The model object, at sync time. */
   protected resolve(): T {
@@ -298,6 +427,7 @@ abstract class ClientObject<T> {
 
   load(props?: string | string[] | { select?: string }): this {
     const paths = loadPaths(props);
+    if (this.api) this.context.requireApi(this.api, this.what);
     this.context.enqueue(() => {
       const target = this.resolveOrNull();
       if (target === null && !this.orNull) throw new HostError("ItemNotFound", `${this.what} does not exist`);
@@ -306,8 +436,13 @@ abstract class ClientObject<T> {
       const snapshot = this.loaded ?? new Map<string, unknown>();
       for (const path of paths) {
         const [head, ...rest] = path.split("/");
-        if (rest.length > 0) this.loadNested(head, rest.join("/"));
-        else snapshot.set(head, this.readProperty(target, head));
+        if (rest.length > 0) {
+          this.loadNested(head, rest.join("/"));
+        } else {
+          const value = this.readProperty(target, head);
+          this.context.respond(value);
+          snapshot.set(head, value);
+        }
       }
       this.loaded = snapshot;
     });
@@ -358,17 +493,51 @@ abstract class ClientObject<T> {
     return this.loaded.get(name) as V;
   }
 
-  protected enqueueOn(action: (target: T) => void): void {
-    this.context.enqueue(() => action(this.resolve()));
+  protected enqueueOn(action: (target: T) => void, bytes = 0): void {
+    if (this.api) this.context.requireApi(this.api, this.what);
+    this.context.enqueue(() => action(this.resolve()), bytes);
   }
 }
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
   constructor(readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, () => "workbook", "the tables");
+    this.names = new FakeNamedItemCollection(context, () => context.model, "the defined names");
+  }
+}
+
+class FakeNamedItem extends ClientObject<string> {
+  protected readProperty(name: string, property: string): unknown {
+    if (property === "name") return name;
+    throw new HostError("InvalidArgument", `a named item has no property ${property}`);
+  }
+  get name(): string {
+    return this.loadedValue("name");
+  }
+}
+
+class FakeNamedItemCollection extends ClientObject<WorkbookModel> {
+  private itemProxies: FakeNamedItem[] = [];
+  private itemsLoaded = false;
+  protected readProperty(): unknown {
+    throw new HostError("InvalidArgument", "names has no scalar properties");
+  }
+  protected override loadNested(head: string, rest: string): void {
+    if (head !== "items") throw new HostError("InvalidArgument", `names cannot load ${head}`);
+    this.itemProxies = this.context.model.definedNames.map((name) => {
+      const proxy = new FakeNamedItem(this.context, () => name, `the name ${name}`);
+      proxy.loadNow(rest);
+      return proxy;
+    });
+    this.itemsLoaded = true;
+  }
+  get items(): FakeNamedItem[] {
+    if (!this.itemsLoaded) throw new HostError("PropertyNotLoaded", "names.items is not available before load() and context.sync()");
+    return this.itemProxies;
   }
 }
 
@@ -445,6 +614,13 @@ class FakeWorksheet extends ClientObject<SheetModel> {
       return { sheet, block: sheet.usedBlock(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
     }, "the used range");
   }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.context.requireApi("1.7", "Worksheet.getRangeByIndexes");
+    return new FakeRange(this.context, () => {
+      if (rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS) throw new HostError("InvalidArgument", `no range of ${rowCount}×${columnCount} cells at row ${startRow}`);
+      return { sheet: this.resolve(), block: { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 } };
+    }, `cells from R${startRow + 1}C${startColumn + 1}`);
+  }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.context, () => {
       const sheet = this.resolve();
@@ -499,12 +675,18 @@ class FakeRange extends ClientObject<RangeTarget> {
         return grid((cell) => cell?.value ?? "");
       case "numberFormat":
         return grid((cell) => cell?.numberFormat ?? "General");
+      case "formulas":
+        return grid((cell) => cell?.formula ?? cell?.value ?? "");
       case "address":
         return `${quote(target.sheet.name)}!${blockAddress(target.block)}`;
       case "rowCount":
         return rows;
       case "columnCount":
         return columns;
+      case "rowIndex":
+        return target.block.r0;
+      case "columnIndex":
+        return target.block.c0;
       default:
         throw new HostError("InvalidArgument", `range has no property ${name}`);
     }
@@ -516,8 +698,15 @@ class FakeRange extends ClientObject<RangeTarget> {
     this.enqueueOn((target) => {
       const [rows, columns] = shapeOf(target.block);
       const at = cellwise(value, rows, columns, "values");
-      eachCell(target, (cell, r, c) => (cell.value = enteredValue(at(r, c), cell.numberFormat)));
-    });
+      eachCell(target, (cell, r, c) => enter(cell, at(r, c)));
+    }, payloadBytes(value));
+  }
+  set formulas(value: unknown[][]) {
+    this.enqueueOn((target) => {
+      const [rows, columns] = shapeOf(target.block);
+      const at = cellwise(value, rows, columns, "formulas");
+      eachCell(target, (cell, r, c) => enter(cell, at(r, c)));
+    }, payloadBytes(value));
   }
   get numberFormat(): unknown[][] {
     return this.loadedValue("numberFormat");
@@ -527,7 +716,7 @@ class FakeRange extends ClientObject<RangeTarget> {
       const [rows, columns] = shapeOf(target.block);
       const at = cellwise(value, rows, columns, "numberFormat");
       eachCell(target, (cell, r, c) => (cell.numberFormat = String(at(r, c))));
-    });
+    }, payloadBytes(value));
   }
   get address(): string {
     return this.loadedValue("address");
@@ -535,8 +724,46 @@ class FakeRange extends ClientObject<RangeTarget> {
   get rowCount(): number {
     return this.loadedValue("rowCount");
   }
+  get columnCount(): number {
+    return this.loadedValue("columnCount");
+  }
+  get rowIndex(): number {
+    return this.loadedValue("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.loadedValue("columnIndex");
+  }
+  get worksheet(): FakeWorksheet {
+    return this.nav("worksheet", () => new FakeWorksheet(this.context, () => this.resolveOrNull()?.sheet ?? null, `the worksheet of ${this.what}`));
+  }
   set hyperlink(link: CellModel["hyperlink"]) {
-    this.enqueueOn((target) => (target.sheet.cell(target.block.r0, target.block.c0).hyperlink = link));
+    this.enqueueOn((target) => (target.sheet.cell(target.block.r0, target.block.c0).hyperlink = link), payloadBytes(link));
+  }
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, block: a } = this.resolve();
+      const b = typeof other === "string" ? parseRangeAddress(other).block : (other as unknown as { resolve(): RangeTarget }).resolve().block;
+      const block = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+      return block.r0 <= block.r1 && block.c0 <= block.c1 ? { sheet, block } : null;
+    }, `the intersection with ${this.what}`, true);
+  }
+  /** Per-cell fill, the only cell property the add-in reads (ExcelApi 1.9). */
+  getCellProperties(options: { format?: { fill?: Partial<Record<keyof Fill, boolean>> } }): FakeClientResult<Array<Array<{ format: { fill: Partial<Fill> } }>>> {
+    this.context.requireApi("1.9", "Range.getCellProperties");
+    const result = new FakeClientResult<Array<Array<{ format: { fill: Partial<Fill> } }>>>("the cell properties");
+    const wanted = Object.entries(options.format?.fill ?? {}).filter(([, on]) => on).map(([name]) => name as keyof Fill);
+    this.enqueueOn((target) => {
+      const [rows, columns] = shapeOf(target.block);
+      const value = Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: columns }, (_, c) => {
+          const fill = target.sheet.peek(target.block.r0 + r, target.block.c0 + c)?.fill ?? NO_FILL;
+          return { format: { fill: Object.fromEntries(wanted.map((name) => [name, fill[name]])) as Partial<Fill> } };
+        }),
+      );
+      this.context.respond(value);
+      result.settle(value);
+    }, payloadBytes(options));
+    return result;
   }
   get format(): FakeRangeFormat {
     return this.nav("format", () => new FakeRangeFormat(this.context, () => this.resolve(), "a range format"));
@@ -703,16 +930,28 @@ class FakeTable extends ClientObject<TableModel> {
 }
 
 class FakeNoteCollection extends ClientObject<SheetModel> {
+  protected override readonly api = "1.18";
   protected readProperty(): unknown {
     throw new HostError("InvalidArgument", "notes has no scalar properties");
   }
   add(cellAddress: string, content: string): FakeNote {
-    const key = blockAddress(parseRangeAddress(cellAddress).block);
+    const { block } = parseRangeAddress(cellAddress);
+    const key = blockAddress(block);
     this.enqueueOn((sheet) => {
+      // NoteCollection.add: "If the string is invalid, or the range is not a single cell, an InvalidCellAddress error is thrown."
+      if (block.r0 !== block.r1 || block.c0 !== block.c1) throw new HostError("InvalidCellAddress", `a note goes on one cell, not ${key}`);
       if (sheet.notes.has(key)) throw new HostError("InvalidArgument", `cell ${key} already has a note`);
       sheet.notes.set(key, content);
-    });
+    }, payloadBytes(content) + key.length);
     return this.getItem(cellAddress);
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>("the note count");
+    this.enqueueOn((sheet) => {
+      this.context.respond(sheet.notes.size);
+      result.settle(sheet.notes.size);
+    });
+    return result;
   }
   getItem(key: string, orNull = false): FakeNote {
     const address = blockAddress(parseRangeAddress(key).block);
@@ -727,6 +966,7 @@ class FakeNoteCollection extends ClientObject<SheetModel> {
 }
 
 class FakeNote extends ClientObject<{ sheet: SheetModel; address: string }> {
+  protected override readonly api = "1.18";
   protected readProperty(note: { sheet: SheetModel; address: string }, name: string): unknown {
     if (name === "content") return note.sheet.notes.get(note.address);
     throw new HostError("InvalidArgument", `note has no property ${name}`);
@@ -793,6 +1033,9 @@ export function installHost(model: WorkbookModel, target: Record<string, unknown
     context: {
       get officeTheme() {
         return model.theme;
+      },
+      requirements: {
+        isSetSupported: (name: string, minVersion?: string | number) => isSetSupported(model.profile, name, minVersion === undefined ? undefined : String(minVersion)),
       },
       document: {
         settings: {

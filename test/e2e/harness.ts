@@ -1,13 +1,16 @@
 /**
  * The production task pane (dist/) in headless Chromium (see browser.ts), driven by
- * playwright-core, with office.js replaced by the in-memory Excel host double
- * (dist-e2e/excel-host.js). Served from 127.0.0.1 only.
+ * playwright-core. The page asks for Office.js at Microsoft's CDN, as in Excel; the
+ * harness answers that request with the in-memory Excel host double
+ * (dist-e2e/excel-host.js) and refuses every other request that leaves 127.0.0.1,
+ * so the page never reaches the network.
  */
 import fs from "fs";
 import http from "http";
 import path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
+import type { ProfileName } from "../doubles/profiles";
 import { chooseBrowser } from "./browser";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -16,17 +19,21 @@ const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javas
 
 const LAUNCH_TIMEOUT_MS = 30_000;
 
+/** Where taskpane.html loads Office.js from. */
+export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const HOST_DOUBLE = path.join(ROOT, "dist-e2e/excel-host.js");
+
 export interface Harness {
   browser: Browser;
   url: string;
   close(): Promise<void>;
 }
 
-/** Serves dist/ with office.js swapped for the host double; a `delayMs` query slows the UI chunks to show load order. */
+/** Serves dist/ as the add-in's web server would. */
 function serve(): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const file = url.pathname === "/office-js/office.js" ? path.join(ROOT, "dist-e2e/excel-host.js") : path.join(ROOT, "dist", path.normalize(url.pathname).replace(/^([/\\])+/, ""));
+    const file = path.join(ROOT, "dist", path.normalize(url.pathname).replace(/^([/\\])+/, ""));
     if (!file.startsWith(ROOT) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       response.writeHead(404).end();
       return;
@@ -61,17 +68,35 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** A task pane page at Office's narrow width, in the light or dark theme. */
-export async function openPane(harness: Harness, theme: "light" | "dark" = "light"): Promise<Page> {
+interface Watched {
+  pageErrors: string[];
+  blockedRequests: string[];
+}
+
+/** A task pane page at Office's narrow width, in the light or dark theme, as one platform's Excel (test/doubles/profiles.ts). */
+export async function openPane(harness: Harness, theme: "light" | "dark" = "light", profile: ProfileName = "windows"): Promise<Page> {
   const page = await harness.browser.newPage({ viewport: { width: 320, height: 900 } });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  (page as unknown as { pageErrors: string[] }).pageErrors = errors;
-  await page.goto(`${harness.url}?theme=${theme}`);
+  const watched: Watched = { pageErrors: [], blockedRequests: [] };
+  page.on("pageerror", (error) => watched.pageErrors.push(error.message));
+  Object.assign(page, { watched });
+  const served = new URL(harness.url).origin;
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS_CDN) return route.fulfill({ path: HOST_DOUBLE, contentType: "text/javascript" });
+    if (url.startsWith(`${served}/`)) return route.continue();
+    watched.blockedRequests.push(url);
+    return route.abort("blockedbyclient");
+  });
+  await page.goto(`${harness.url}?theme=${theme}&profile=${profile}`);
   await page.getByRole("button", { name: "Validate", exact: true }).waitFor();
   return page;
 }
 
 export function pageErrors(page: Page): string[] {
-  return (page as unknown as { pageErrors: string[] }).pageErrors;
+  return (page as unknown as { watched: Watched }).watched.pageErrors;
+}
+
+/** Requests the page made beyond the add-in's own server and the Office.js CDN: there must be none. */
+export function blockedRequests(page: Page): string[] {
+  return (page as unknown as { watched: Watched }).watched.blockedRequests;
 }

@@ -1,9 +1,10 @@
 /**
  * Stands in for office.js in the browser harness: an in-memory workbook behind
  * the `Excel` and `Office` globals, and a `CustomFunctions` global that records
- * each registration and when it happened. `?theme=dark` picks Office's dark theme.
+ * each registration and when it happened. `?theme=dark` picks Office's dark
+ * theme; `?profile=web` (windows, mac, web, excel2021) the platform it plays.
  */
-import { installHost, WorkbookModel } from "../doubles/excel-host";
+import { installHost, PROFILES, WorkbookModel, type ProfileName } from "../doubles/excel-host";
 
 class CustomFunctionError {
   constructor(
@@ -12,8 +13,9 @@ class CustomFunctionError {
   ) {}
 }
 
-const model = new WorkbookModel(["Sheet1"]);
-if (new URLSearchParams(location.search).get("theme") === "dark") {
+const query = new URLSearchParams(location.search);
+const model = new WorkbookModel(["Sheet1"], PROFILES[query.get("profile") as ProfileName] ?? PROFILES.windows);
+if (query.get("theme") === "dark") {
   model.theme = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#3A3A3A", controlForegroundColor: "#FFFFFF", isDarkTheme: true };
 }
 const registrations: Array<{ id: string; at: number }> = [];

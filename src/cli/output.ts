@@ -1,0 +1,166 @@
+/**
+ * Every file or folder the command line writes goes through here, so that
+ * nothing is lost (PRODUCT.md, Reliability): an output never replaces an
+ * input, however the path is spelled (./X, ../dir/X, a symbolic or hard
+ * link); an existing file is replaced only when the command recognises it as
+ * its own earlier output, or with --force; and the output is written to a
+ * temporary beside the target and renamed over it, so an interrupted run
+ * leaves the old file whole.
+ */
+import crypto from "crypto";
+import fs from "fs";
+import path from "path";
+import { UnusableInput } from "../workbook/xlsx";
+
+export interface OutputRequest {
+  /** The path as the user typed it (relative paths resolve from the working directory). */
+  path: string;
+  /** The option that named it, for messages: "--out". */
+  option: string;
+  /** What the command writes there, for messages: "a validation report". */
+  what: string;
+  /** Files the command reads: never replaced. */
+  inputs: readonly string[];
+  /** Replace an existing file that is not recognisably this command's output. */
+  force: boolean;
+  /** A file written as a whole, or a folder of files (an OCF package). */
+  kind: "file" | "folder";
+  /** True when the existing target is an output this command wrote before. */
+  isOwnOutput(existing: string): Promise<boolean>;
+}
+
+export interface Output {
+  /** Where the output lands (the file a symbolic link at the path points to, when it is one). */
+  path: string;
+  /**
+   * Calls `fill` with a temporary path beside the target (for a folder, an
+   * empty folder already made), then puts the result in place.
+   */
+  write(fill: (temporary: string) => Promise<void> | void): Promise<void>;
+}
+
+type Identity = { dev: bigint; ino: bigint; real: string };
+
+function identity(file: string): Identity | undefined {
+  try {
+    const stat = fs.statSync(file, { bigint: true });
+    return { dev: stat.dev, ino: stat.ino, real: fs.realpathSync.native(file) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same file: one real path, or one inode (a hard link, or a case-insensitive file system). */
+function sameFile(a: Identity, b: Identity): boolean {
+  return a.real === b.real || (a.ino !== 0n && a.dev === b.dev && a.ino === b.ino);
+}
+
+/** Reasons a write fails, in words; anything else keeps the system's message. */
+function writeFailure(option: string, target: string, error: unknown): UnusableInput {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === "EACCES" || code === "EPERM" || code === "EBUSY"
+      ? "permission denied (on Windows, a file open in Excel cannot be replaced: close it first)"
+      : code === "ENOSPC"
+        ? "the disk is full"
+        : code === "EROFS"
+          ? "the file system is read-only"
+          : (error as Error).message.split("\n")[0];
+  return new UnusableInput(`cannot write ${option} ${target}: ${reason}`);
+}
+
+const temporaries = new Set<string>();
+let cleanupInstalled = false;
+
+/** An interrupted run (Ctrl-C reaches process.exit through dcp.ts) leaves no temporary behind. */
+function removeTemporariesOnExit(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.on("exit", () => {
+    for (const temporary of temporaries) fs.rmSync(temporary, { recursive: true, force: true });
+  });
+}
+
+function temporaryBeside(target: string, label: string): string {
+  const name = `.${path.basename(target)}.dcp-${label}-${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+  return path.join(path.dirname(target), name);
+}
+
+/**
+ * Checks that the output may be written, before any work is done: exit 2
+ * (UnusableInput, one line) when the folder is missing, when the path is an
+ * input, or when it exists and is neither this command's output nor forced.
+ */
+export async function prepareOutput(request: OutputRequest): Promise<Output> {
+  const { option, path: given } = request;
+  // Every check and the write itself use this one path: "missing/../X" must not pass as new and then land on X.
+  const target = path.resolve(given);
+  const folderStat = fs.statSync(path.dirname(target), { throwIfNoEntry: false });
+  if (!folderStat) throw new UnusableInput(`cannot write ${option} ${given}: the folder ${path.dirname(given)} does not exist`);
+  if (!folderStat.isDirectory()) throw new UnusableInput(`cannot write ${option} ${given}: ${path.dirname(given)} is not a folder`);
+
+  const existing = identity(target);
+  if (existing === undefined) return output(request, target, false);
+
+  for (const input of request.inputs) {
+    const read = identity(input);
+    if (read && sameFile(existing, read)) {
+      throw new UnusableInput(`${option} ${given} is the same file as the input ${input}; writing there would replace it, so choose another name`);
+    }
+  }
+  const isFolder = fs.statSync(target).isDirectory();
+  if (isFolder !== (request.kind === "folder")) {
+    throw new UnusableInput(`cannot write ${option} ${given}: it is ${isFolder ? "a folder; name a file inside it" : "a file, not a folder"}`);
+  }
+  if (!request.force && !(await request.isOwnOutput(existing.real))) {
+    throw new UnusableInput(`${option} ${given} already exists and is not ${request.what} written by dcp; choose another name, or add --force to replace it`);
+  }
+  return output(request, existing.real, true);
+}
+
+function output(request: OutputRequest, target: string, replacing: boolean): Output {
+  return {
+    path: target,
+    async write(fill) {
+      removeTemporariesOnExit();
+      const temporary = temporaryBeside(target, "new");
+      temporaries.add(temporary);
+      try {
+        if (request.kind === "folder") fs.mkdirSync(temporary);
+        await fill(temporary);
+        if (request.kind === "file") {
+          // On disk before the rename, so a power cut cannot leave an empty file where the old one was.
+          const fd = fs.openSync(temporary, "r+");
+          fs.fsyncSync(fd);
+          fs.closeSync(fd);
+          if (replacing) fs.chmodSync(temporary, fs.statSync(target).mode & 0o777);
+        }
+        if (replacing && request.kind === "folder") replaceFolder(temporary, target);
+        else fs.renameSync(temporary, target);
+      } catch (error) {
+        if (error instanceof UnusableInput) throw error;
+        throw writeFailure(request.option, request.path, error);
+      } finally {
+        fs.rmSync(temporary, { recursive: true, force: true });
+        temporaries.delete(temporary);
+      }
+    },
+  };
+}
+
+/**
+ * A folder cannot be renamed over a folder that has files in it: the old one
+ * steps aside first, and comes back if the new one cannot take its place.
+ */
+function replaceFolder(temporary: string, target: string): void {
+  // Not a temporary to clean up on exit: interrupted between the renames, it is the only copy.
+  const old = temporaryBeside(target, "old");
+  fs.renameSync(target, old);
+  try {
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.renameSync(old, target);
+    throw error;
+  }
+  fs.rmSync(old, { recursive: true, force: true });
+}

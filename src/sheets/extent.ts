@@ -1,0 +1,126 @@
+/**
+ * Where a sheet's table is, found from the cells that hold values rather than
+ * from the extent the file records: one stray value or a formatted cell at
+ * row 1,048,576 stretches that extent over a million rows. Values far below
+ * or to the right of the table are kept aside and reported, never read as
+ * rows of the table.
+ */
+import { describe } from "../cells/values";
+import type { Finding } from "../engine/findings";
+import { cellAddress, columnLetter, type SheetGrid } from "./grid";
+
+/** A cell that holds a value: worksheet row (1-based) and column (0-based, A = 0), as in `SheetGrid`. */
+export interface ValueCell {
+  row: number;
+  column: number;
+  value: unknown;
+}
+
+/**
+ * Blank rows (columns) a table may hold between its rows (columns) before
+ * what follows counts as outside it. A table with a few empty lines between
+ * its sections stays one table; a value a hundred rows below it does not.
+ */
+export const MAX_BLANK_ROWS_INSIDE = 100;
+export const MAX_BLANK_COLUMNS_INSIDE = 10;
+
+/** At most this many outside cells are reported one by one; the last finding counts the rest. */
+export const MAX_OUTSIDE_REPORTED = 20;
+
+const OUTSIDE_RULE = "T01";
+
+export interface DataBlock {
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  /** Values outside the block, in the order given. */
+  outside: ValueCell[];
+}
+
+/**
+ * Splits sorted positions into runs whose gaps are at most `maxGap` blank
+ * positions and returns the run holding the most cells (the first on a tie).
+ */
+function busiestRun(counts: Map<number, number>, maxGap: number): { first: number; last: number } {
+  const positions = Array.from(counts.keys()).sort((a, b) => a - b);
+  let best = { first: positions[0], last: positions[0], cells: -1 };
+  let run = { first: positions[0], last: positions[0], cells: 0 };
+  for (const position of positions) {
+    if (position - run.last - 1 > maxGap) {
+      if (run.cells > best.cells) best = run;
+      run = { first: position, last: position, cells: 0 };
+    }
+    run.last = position;
+    run.cells += counts.get(position) ?? 0;
+  }
+  if (run.cells > best.cells) best = run;
+  return { first: best.first, last: best.last };
+}
+
+function countBy(cells: readonly ValueCell[], key: (cell: ValueCell) => number): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const cell of cells) counts.set(key(cell), (counts.get(key(cell)) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The table: the rows holding the most values with no more than
+ * MAX_BLANK_ROWS_INSIDE blank rows between them, narrowed to the columns
+ * holding the most of those values likewise. Undefined for a sheet without values.
+ */
+export function dataBlock(cells: readonly ValueCell[]): DataBlock | undefined {
+  if (cells.length === 0) return undefined;
+  const rows = busiestRun(countBy(cells, (cell) => cell.row), MAX_BLANK_ROWS_INSIDE);
+  const inRows = cells.filter((cell) => cell.row >= rows.first && cell.row <= rows.last);
+  const columns = busiestRun(countBy(inRows, (cell) => cell.column), MAX_BLANK_COLUMNS_INSIDE);
+  const inside = (cell: ValueCell) => cell.row >= rows.first && cell.row <= rows.last && cell.column >= columns.first && cell.column <= columns.last;
+  let firstRow = Infinity;
+  let lastRow = -Infinity;
+  const outside: ValueCell[] = [];
+  for (const cell of cells) {
+    if (!inside(cell)) {
+      outside.push(cell);
+      continue;
+    }
+    firstRow = Math.min(firstRow, cell.row);
+    lastRow = Math.max(lastRow, cell.row);
+  }
+  return { firstRow, lastRow, firstColumn: columns.first, lastColumn: columns.last, outside };
+}
+
+/** A finding with the address of its cell on the grid's sheet. */
+export interface LocatedFinding {
+  finding: Finding;
+  address: string;
+}
+
+/**
+ * One warning for each value the grid left outside its table (up to
+ * MAX_OUTSIDE_REPORTED, the last counting the rest): the value is not read,
+ * and the user should know it is there.
+ */
+export function outsideTableFindings(grid: SheetGrid): LocatedFinding[] {
+  const outside = grid.outside ?? [];
+  if (outside.length === 0) return [];
+  const rowCount = grid.values.length;
+  const width = rowCount === 0 ? 0 : grid.values[0].length;
+  const table = rowCount === 0 ? "the table" : `the table (${cellAddress(grid, 0, 0)}:${cellAddress(grid, rowCount - 1, Math.max(width - 1, 0))})`;
+  const shown = outside.slice(0, MAX_OUTSIDE_REPORTED);
+  return shown.map((cell, i) => {
+    const address = `${columnLetter(cell.column)}${cell.row}`;
+    const rest = outside.length - shown.length;
+    const more = i === shown.length - 1 && rest > 0 ? ` ${rest} more ${rest === 1 ? "cell lies" : "cells lie"} outside it too.` : "";
+    return {
+      address,
+      finding: {
+        row: cell.row,
+        column: columnLetter(cell.column),
+        rule: OUTSIDE_RULE,
+        section: "—",
+        severity: "warning",
+        message: `Cell ${address} holds ${describe(cell.value)}, outside ${table} on ${grid.sheet}; it is not read. Move it into the table or clear it.${more}`,
+      },
+    };
+  });
+}

@@ -1,0 +1,32 @@
+/** A1 addresses as Office.js gives and takes them. */
+import { columnLetter } from "../../sheets/grid";
+
+/** "'My Sheet'!B3:D9" → sheet, first row (1-based) and column (0-based) of the block. */
+export function parseAddress(address: string): { sheet: string; row: number; column: number } {
+  const bang = address.lastIndexOf("!");
+  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const match = /^\$?([A-Z]+)\$?(\d+)/.exec(address.slice(bang + 1));
+  if (!match) throw new Error(`unexpected range address ${address}`);
+  const column = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { sheet, row: Number(match[2]), column };
+}
+
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "C4:C9" from a column letter and a run of rows. */
+export function columnBlock(column: string, firstRow: number, lastRow: number): string {
+  return firstRow === lastRow ? `${column}${firstRow}` : `${column}${firstRow}:${column}${lastRow}`;
+}
+
+/** "C4" → column letters and row; undefined for anything but one cell. */
+export function splitCell(address: string): { column: string; row: number } | undefined {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  return match ? { column: match[1], row: Number(match[2]) } : undefined;
+}
+
+/** The whole block a table of `columns` columns and `rows` rows (header included) takes from A1. */
+export function blockFromA1(columns: number, rows: number): string {
+  return `A1:${columnLetter(columns - 1)}${rows}`;
+}

@@ -1,0 +1,163 @@
+/** The one way the command line writes a file or folder (src/cli/output.ts): nothing is lost. */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { prepareOutput, type OutputRequest } from "../../src/cli/output";
+import { UnusableInput } from "../../src/workbook/xlsx";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-output-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const OURS = "written by dcp\n";
+
+function request(target: string, more: Partial<OutputRequest> = {}): OutputRequest {
+  return {
+    path: target,
+    option: "--out",
+    what: "a test output",
+    inputs: [],
+    force: false,
+    kind: "file",
+    isOwnOutput: async (file) => fs.readFileSync(file, "utf8").startsWith(OURS),
+    ...more,
+  };
+}
+
+/** Everything in the folder, hidden temporaries included. */
+const entries = () => fs.readdirSync(dir).sort();
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(UnusableInput);
+    return (error as Error).message;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("writing a file", () => {
+  it("writes a new file through a temporary beside it, leaving nothing else behind", async () => {
+    const target = path.join(dir, "out.txt");
+    const output = await prepareOutput(request(target));
+    await output.write((temporary) => {
+      expect(path.dirname(temporary)).toBe(dir);
+      expect(fs.existsSync(target)).toBe(false);
+      fs.writeFileSync(temporary, `${OURS}new`);
+    });
+    expect(fs.readFileSync(target, "utf8")).toBe(`${OURS}new`);
+    expect(entries()).toEqual(["out.txt"]);
+  });
+
+  it("leaves the old file whole when the write fails half-way, and removes the temporary", async () => {
+    const target = path.join(dir, "out.txt");
+    fs.writeFileSync(target, `${OURS}old`);
+    const output = await prepareOutput(request(target));
+    await expect(
+      output.write((temporary) => {
+        fs.writeFileSync(temporary, `${OURS}half`);
+        throw new Error("disk pulled out");
+      }),
+    ).rejects.toThrow("cannot write --out");
+    expect(fs.readFileSync(target, "utf8")).toBe(`${OURS}old`);
+    expect(entries()).toEqual(["out.txt"]);
+  });
+
+  it("replaces a file it recognises as its own output, keeping its permissions", async () => {
+    const target = path.join(dir, "out.txt");
+    fs.writeFileSync(target, `${OURS}old`);
+    fs.chmodSync(target, 0o640);
+    await (await prepareOutput(request(target))).write((temporary) => fs.writeFileSync(temporary, `${OURS}new`));
+    expect(fs.readFileSync(target, "utf8")).toBe(`${OURS}new`);
+    expect(fs.statSync(target).mode & 0o777).toBe(0o640);
+  });
+
+  it("refuses to replace a file that is not its own output, unless forced", async () => {
+    const target = path.join(dir, "notes.txt");
+    fs.writeFileSync(target, "the user's notes");
+    expect(await refusal(prepareOutput(request(target)))).toBe(
+      `--out ${target} already exists and is not a test output written by dcp; choose another name, or add --force to replace it`,
+    );
+    expect(fs.readFileSync(target, "utf8")).toBe("the user's notes");
+    await (await prepareOutput(request(target, { force: true }))).write((temporary) => fs.writeFileSync(temporary, "forced"));
+    expect(fs.readFileSync(target, "utf8")).toBe("forced");
+  });
+
+  it("never replaces an input, even with --force, however the path reaches it", async () => {
+    const input = path.join(dir, "book.xlsx");
+    fs.writeFileSync(input, "the user's workbook");
+    fs.mkdirSync(path.join(dir, "sub"));
+    fs.symlinkSync(input, path.join(dir, "link.xlsx"));
+    fs.linkSync(input, path.join(dir, "hard.xlsx"));
+    const spellings = [input, path.join(dir, "sub", "..", "book.xlsx"), path.join(dir, "missing", "..", "book.xlsx"), path.join(dir, "link.xlsx"), path.join(dir, "hard.xlsx")];
+    for (const spelling of spellings) {
+      const message = await refusal(prepareOutput(request(spelling, { inputs: [input], force: true, isOwnOutput: async () => true })));
+      expect(message).toBe(`--out ${spelling} is the same file as the input ${input}; writing there would replace it, so choose another name`);
+    }
+    expect(fs.readFileSync(input, "utf8")).toBe("the user's workbook");
+  });
+
+  it("names a missing folder, or a file standing where a folder should be", async () => {
+    expect(await refusal(prepareOutput(request("no-such-folder/out.txt")))).toBe("cannot write --out no-such-folder/out.txt: the folder no-such-folder does not exist");
+    fs.writeFileSync(path.join(dir, "plain"), "");
+    const under = path.join(dir, "plain", "out.txt");
+    expect(await refusal(prepareOutput(request(under)))).toBe(`cannot write --out ${under}: ${path.join(dir, "plain")} is not a folder`);
+    expect(await refusal(prepareOutput(request(dir)))).toBe(`cannot write --out ${dir}: it is a folder; name a file inside it`);
+  });
+
+  it("writes through a symbolic link to its own earlier output, keeping the link", async () => {
+    fs.mkdirSync(path.join(dir, "reports"));
+    const real = path.join(dir, "reports", "out.txt");
+    fs.writeFileSync(real, `${OURS}old`);
+    const link = path.join(dir, "latest.txt");
+    fs.symlinkSync(real, link);
+    await (await prepareOutput(request(link))).write((temporary) => fs.writeFileSync(temporary, `${OURS}new`));
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, "utf8")).toBe(`${OURS}new`);
+  });
+});
+
+describe("writing a folder (an OCF package)", () => {
+  const folderRequest = (target: string, more: Partial<OutputRequest> = {}) =>
+    request(target, { kind: "folder", isOwnOutput: async (existing) => fs.existsSync(path.join(existing, "manifest.json")), ...more });
+
+  it("fills an empty temporary folder and renames it into place", async () => {
+    const target = path.join(dir, "package");
+    await (await prepareOutput(folderRequest(target))).write((temporary) => {
+      expect(fs.readdirSync(temporary)).toEqual([]);
+      fs.writeFileSync(path.join(temporary, "manifest.json"), "{}");
+    });
+    expect(fs.readdirSync(target)).toEqual(["manifest.json"]);
+    expect(entries()).toEqual(["package"]);
+  });
+
+  it("replaces its own earlier folder whole, and keeps it when the new one fails", async () => {
+    const target = path.join(dir, "package");
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, "manifest.json"), "old");
+    fs.writeFileSync(path.join(target, "stale.json"), "old");
+    await expect(
+      (await prepareOutput(folderRequest(target))).write(() => {
+        throw new Error("interrupted");
+      }),
+    ).rejects.toThrow();
+    expect(fs.readdirSync(target).sort()).toEqual(["manifest.json", "stale.json"]);
+    await (await prepareOutput(folderRequest(target))).write((temporary) => fs.writeFileSync(path.join(temporary, "manifest.json"), "new"));
+    expect(fs.readdirSync(target)).toEqual(["manifest.json"]);
+    expect(fs.readFileSync(path.join(target, "manifest.json"), "utf8")).toBe("new");
+    expect(entries()).toEqual(["package"]);
+  });
+
+  it("refuses a folder of someone else's files, and a file where the folder would go", async () => {
+    const target = path.join(dir, "photos");
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, "cat.jpg"), "meow");
+    expect(await refusal(prepareOutput(folderRequest(target)))).toMatch(/already exists and is not a test output written by dcp/);
+    fs.writeFileSync(path.join(dir, "file"), "");
+    expect(await refusal(prepareOutput(folderRequest(path.join(dir, "file"), { force: true })))).toMatch(/it is a file, not a folder$/);
+    expect(fs.readFileSync(path.join(target, "cat.jpg"), "utf8")).toBe("meow");
+  });
+});

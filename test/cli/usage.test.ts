@@ -1,0 +1,71 @@
+/** The command line as people use it: help, where output goes, and running it through npx and npm. */
+import { spawnSync } from "child_process";
+import path from "path";
+import { dcp, ROOT } from "../helpers/cli";
+
+describe("help", () => {
+  it.each([[["--help"]], [["-h"]]])("dcp %s prints the commands on stdout and exits 0", (args) => {
+    const { code, stdout, stderr } = dcp(...args);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^dcp: the Hecla Mining Company Key Employee Deferred Compensation Plan \(2002\) over \.xlsx files\n/);
+    expect(stdout).toMatch(/\n {2}dcp validate FILE\.xlsx \[options\] +check an election sheet/);
+    expect(stdout).toMatch(/\n {2}dcp reserve FILE\.xlsx \[options\] +reconcile units and options/);
+  });
+
+  it.each([
+    ["validate", ["--sheet NAME", "--prices NAME", "--effective-date YYYY-MM-DD", "--fy-end MM-DD", "--json", "--out REPORT.xlsx", "--force"]],
+    ["reserve", ["--as-of YYYY-MM-DD", "--ledger NAME", "--credits NAME", "--prices NAME", "--json", "--ocf FOLDER|OUT.zip", "--issuer-name NAME", "--issuer-formed YYYY-MM-DD", "--issuer-country CC", "--issuer-subdivision CODE", "--force"]],
+  ])("dcp %s --help lists every option on stdout and exits 0, even beside other arguments", (command, options) => {
+    for (const args of [[command, "--help"], [command, "-h"], [command, "examples/elections.xlsx", "--json", "--help"]]) {
+      const { code, stdout, stderr } = dcp(...args);
+      expect(code).toBe(0);
+      expect(stderr).toBe("");
+      expect(stdout).toMatch(new RegExp(`^usage: dcp ${command} FILE\\.xlsx \\[options\\]\\n`));
+      for (const option of options) expect(stdout).toContain(`\n  ${option} `);
+      expect(stdout).toMatch(/\nexit codes: 0 nothing found, 1 findings, 2 unusable input or options \(one line on stderr\)\n$/);
+    }
+  });
+});
+
+describe("errors go to stderr only, as one line", () => {
+  it.each([
+    [["validate"], "dcp: validate needs a FILE.xlsx (see dcp validate --help)"],
+    [["validate", "a.xlsx", "b.xlsx"], "dcp: validate takes one FILE.xlsx, not 2 files (see dcp validate --help)"],
+    [["reserve", "examples/reserve.xlsx", "--colour"], "dcp: Unknown option '--colour' (see dcp reserve --help)"],
+    [["reserve", "examples/reserve.xlsx", "--as-of"], "dcp: Option '--as-of <value>' argument missing (see dcp reserve --help)"],
+    [["audit", "examples/reserve.xlsx"], 'dcp: unknown command "audit"; the commands are validate and reserve (see dcp --help)'],
+  ])("dcp %j", (args, line) => {
+    const { code, stdout, stderr } = dcp(...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`${line}\n`);
+  });
+
+  it("prints the usage on stderr, not stdout, when no command is given", () => {
+    const { code, stdout, stderr } = dcp();
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/\nusage:\n/);
+  });
+});
+
+describe("run from where the user is", () => {
+  const examples = path.join(ROOT, "examples");
+  /** npm's own variables would tell a nested npm where the test runner started; each run starts clean. */
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_|^INIT_CWD$/i.test(key)));
+  const npm = (cwd: string, args: string[]) => spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", args, { cwd, env, encoding: "utf8", shell: process.platform === "win32" });
+  const npx = (cwd: string, args: string[]) => spawnSync(process.platform === "win32" ? "npx.cmd" : "npx", args, { cwd, env, encoding: "utf8", shell: process.platform === "win32" });
+
+  it("npx dcp runs the package's own command, reads paths from the current folder, and prints pure JSON", () => {
+    const result = npx(examples, ["dcp", "validate", "elections.xlsx", "--json"]);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).sheet).toBe("Elections");
+  });
+
+  it("npm run dcp reads paths from the folder npm was run in (INIT_CWD), not the package folder", () => {
+    const result = npm(examples, ["run", "--silent", "dcp", "--", "reserve", "reserve.xlsx", "--json"]);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).sheets.ledger).toBe("Ledger");
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Large workbooks within Excel on the web's limits (5 MB a request or
+ * response, 5,000,000 cells a read, enforced by the double at every sync):
+ * validate, write report, mark and clear over 100,000 election rows, and the
+ * reserve report over 100,000 ledger rows, each in a handful of round trips,
+ * under every platform profile.
+ */
+import { reconcileReserve } from "../../src/engine/reserve";
+import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
+import { validateElectionSheet } from "../../src/sheets/elections";
+import { readReserveSheets } from "../../src/sheets/reserve";
+import { toNumber } from "../../src/engine/decimal";
+import { clearMarks, markCells, readElections, readSheets, RESERVE_SHEET, VALIDATION_SHEET, writeReserveReport, writeValidationReport } from "../../src/workbook/excel";
+import { installHost, PROFILE_NAMES, PROFILES, WorkbookModel } from "../doubles/excel-host";
+
+const ROWS = 100_000;
+/** "A handful": what one command may cost in round trips at 100,000 rows. */
+const HANDFUL = 8;
+
+async function syncsOf(model: WorkbookModel, run: () => Promise<unknown>): Promise<number> {
+  const before = model.syncCount;
+  await run();
+  return model.syncCount - before;
+}
+
+describe.each(PROFILE_NAMES)("100,000 rows in %s", (profileName) => {
+  it("validates, writes the report, marks and clears 100,000 election rows in a handful of round trips each", async () => {
+    const model = new WorkbookModel(["Elections"], PROFILES[profileName]);
+    installHost(model);
+    const header = ["Participant", "Election Type", "Election Date", "Plan Year", "Percent"];
+    // Every row is filed after the deadline (E02), so every row has a finding on its Election Date cell.
+    model.fill("Elections", [header, ...Array.from({ length: ROWS }, (_, i) => [`Participant number ${i}`, "Salary deferral", 37_986, 2004, 0.6])]);
+
+    let read!: Awaited<ReturnType<typeof readElections>>;
+    expect(await syncsOf(model, async () => (read = await readElections({ kind: "sheet", sheet: "Elections" })))).toBeLessThanOrEqual(HANDFUL);
+    expect(read.grid.values).toHaveLength(ROWS + 1);
+    expect(read.grid.values[ROWS]).toEqual([`Participant number ${ROWS - 1}`, "Salary deferral", 37_986, 2004, 0.6]);
+
+    const result = validateElectionSheet(read.grid, DEFAULT_ELECTION_SETTINGS);
+    expect(result.rowsChecked).toBe(ROWS);
+    const located = result.findings.map((f, i) => ({ ...f, sheet: result.sheet, address: result.addresses[i] }));
+    expect(located.length).toBeGreaterThanOrEqual(ROWS);
+
+    expect(await syncsOf(model, () => writeValidationReport(located, read.reportExists))).toBeLessThanOrEqual(HANDFUL);
+    const report = model.sheet(VALIDATION_SHEET)!;
+    expect(report.read(`A${located.length + 1}:B${located.length + 1}`)).toEqual([[located.at(-1)!.row, located.at(-1)!.address]]);
+    expect(model.table("DCPValidation")!.block.r1).toBe(located.length);
+
+    const sheet = model.sheet("Elections")!;
+    const marks = located.map((f) => ({ sheet: f.sheet, address: f.address, severity: f.severity, note: f.message }));
+    let marked!: Awaited<ReturnType<typeof markCells>>;
+    expect(await syncsOf(model, async () => (marked = await markCells(marks)))).toBeLessThanOrEqual(HANDFUL);
+    expect(marked.notes).toBe(false); // 100,000 notes would bury the sheet: the report holds the messages
+    expect(sheet.peek(ROWS, 2)!.fill.pattern).toBe("Solid");
+    expect(sheet.notes.size).toBe(0);
+    expect(JSON.stringify(model.settings.get("dcp.marks")).length).toBeLessThan(2_000);
+
+    expect(await syncsOf(model, () => clearMarks())).toBeLessThanOrEqual(HANDFUL);
+    expect(sheet.peek(ROWS, 2)!.fill.pattern).toBe("None");
+    if (profileName === "web") expect(Math.max(...model.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes)))).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+
+  it("reconciles 100,000 ledger rows and writes the reserve report in a handful of round trips", async () => {
+    const model = new WorkbookModel(["Ledger"], PROFILES[profileName]);
+    installHost(model);
+    const start = Date.UTC(2002, 6, 18) / 86_400_000 + 25_569;
+    model.fill("Ledger", [["Date", "Kind", "Quantity", "Participant"], ...Array.from({ length: ROWS }, (_, i) => [start + Math.floor(i / 20), "units", 10, `Participant ${i % 500}`])]);
+
+    let grids!: Awaited<ReturnType<typeof readSheets>>;
+    expect(await syncsOf(model, async () => (grids = await readSheets(["Ledger"])))).toBeLessThanOrEqual(HANDFUL);
+    const { read } = readReserveSheets({ ledger: grids.get("Ledger") });
+    expect(read.entries).toHaveLength(ROWS);
+    const reconciliation = reconcileReserve(read.entries);
+    const lines = reconciliation.lines.map((l) => ({
+      date: l.date, remaining: toNumber(l.remaining), used: toNumber(l.used), reserve: toNumber(l.reserve), kind: l.kind, quantity: toNumber(l.quantity),
+      participant: l.participant ?? "", reference: l.reference ?? "", source: "", reported: "" as const,
+    }));
+    expect(await syncsOf(model, () => writeReserveReport(lines))).toBeLessThanOrEqual(HANDFUL);
+    const report = model.sheet(RESERVE_SHEET)!;
+    expect(report.read(`B${ROWS + 1}:C${ROWS + 1}`)).toEqual([[6_000_000 - 10 * ROWS, 10 * ROWS]]);
+    expect(report.charts[0].source).toBe(`'DCP Reserve'!A1:B${ROWS + 1}`);
+  });
+});
