@@ -104,6 +104,15 @@ function sameCells(entry: CachedTable, matrix: CellValue[][]): boolean {
       if (typeof cell === "number" ? cell !== numbers[k] : cell !== others[k]) return false;
     }
   }
+  if (width === 2) {
+    // The million rows below a whole column's data, compared without indexing `tail` each time.
+    const [first, second] = tail;
+    for (let i = headRows; i < matrix.length; i++) {
+      const row = matrix[i];
+      if (!Array.isArray(row) || row.length !== 2 || row[0] !== first || row[1] !== second) return false;
+    }
+    return true;
+  }
   for (let i = headRows; i < matrix.length; i++) {
     const row = matrix[i];
     if (!Array.isArray(row) || row.length !== width) return false;
