@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CREDITS_TEMPLATE, ELECTIONS_TEMPLATE, ISSUER_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../src/sheets/templates";
 import { addTemplateSheet } from "../src/workbook/xlsx";
+import { addRecordsSheets } from "./records-example";
 
 /** `npm run examples` writes the committed files; a folder argument writes them there instead (the determinism test). */
 const EXAMPLES = path.resolve(process.argv[2] ?? path.join(__dirname, "../examples"));
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     addTemplateSheet(workbook, PRICES_TEMPLATE);
     addTemplateSheet(workbook, ISSUER_TEMPLATE);
   });
+  await write("records.xlsx", addRecordsSheets);
 }
 
 main().catch((error) => {

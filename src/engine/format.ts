@@ -47,3 +47,11 @@ export function exactJson(value: unknown, indent = ""): string {
   if (fields.length === 0) return "{}";
   return `{\n${fields.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${exactJson(v, inner)}`).join(",\n")}\n${indent}}`;
 }
+
+/** Dollars with thousands separators and cents: $1,234.50 (more decimals only when the value has them). */
+export function formatDollars(value: Decimal): string {
+  const places = Math.max(2, value.decimalPlaces());
+  const sign = value.isNegative() && !value.isZero() ? "-" : "";
+  const [whole, fraction] = value.abs().toFixed(places).split(".");
+  return `${sign}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction}`;
+}

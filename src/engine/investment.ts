@@ -7,7 +7,6 @@ import { requireFraction } from "./checks";
 import {
   compareDates,
   daysBetween,
-  laterOf,
   nextQuarter,
   quarterFirstDay,
   quarterLabel,
@@ -52,28 +51,32 @@ export function primeRateForQuarter(primeRates: readonly PrimeRate[], quarter: Q
   return rate;
 }
 
-/** Σ over the quarter's calendar days of the balance at each day's close. */
-function balanceDays(flows: readonly Flow[], quarter: Quarter): Decimal {
-  const first = quarterFirstDay(quarter);
+/**
+ * Interest credited at the close of `quarter`: the average over its calendar
+ * days of the balance at each day's close (`openingBalance`, the close of the
+ * quarter before, plus `quarterFlows` from their dates) × annual rate / 4, in
+ * cents (§5.2(b); reading 6). An allocation out stops earning on its date.
+ * INVESTMENT_INTEREST, INVESTMENT_BALANCE and the account replay all credit it here.
+ */
+export function quarterInterest(openingBalance: Decimal, quarterFlows: readonly Flow[], quarter: Quarter, annualRate: Decimal): Decimal {
+  requireFraction(annualRate, "annualRate");
   const last = quarterLastDay(quarter);
-  let total = ZERO;
-  for (const { date, amount } of flows) {
-    if (date > last) continue;
-    total = total.plus(amount.times(daysBetween(laterOf(date, first), last) + 1));
-  }
-  return total;
+  const days = daysBetween(quarterFirstDay(quarter), last) + 1;
+  let balanceDays = openingBalance.times(days);
+  for (const { date, amount } of quarterFlows) balanceDays = balanceDays.plus(amount.times(daysBetween(date, last) + 1));
+  return roundCents(balanceDays.dividedBy(days).times(annualRate).dividedBy(QUARTERS_PER_YEAR));
 }
 
 /**
- * Interest credited at the close of the quarter containing `quarterDate`:
- * average daily balance × annual rate / 4, in cents (§5.2(b); reading 6).
- * `flows` must already hold earlier quarters' interest.
+ * Interest credited at the close of the quarter containing `quarterDate`
+ * (§5.2(b)). `flows` must already hold earlier quarters' interest.
  */
 export function investmentInterest(flows: readonly Flow[], quarterDate: IsoDate, annualRate: Decimal): Decimal {
-  requireFraction(annualRate, "annualRate");
   const quarter = quarterOf(quarterDate);
-  const days = daysBetween(quarterFirstDay(quarter), quarterLastDay(quarter)) + 1;
-  return roundCents(balanceDays(flows, quarter).dividedBy(days).times(annualRate).dividedBy(QUARTERS_PER_YEAR));
+  const first = quarterFirstDay(quarter);
+  const last = quarterLastDay(quarter);
+  const opening = flows.filter(({ date }) => date < first).reduce((sum, { amount }) => sum.plus(amount), ZERO);
+  return quarterInterest(opening, flows.filter(({ date }) => date >= first && date <= last), quarter, annualRate);
 }
 
 /**
@@ -81,14 +84,19 @@ export function investmentInterest(flows: readonly Flow[], quarterDate: IsoDate,
  * cents) at the close of its last calendar day from the first flow's quarter on.
  */
 export function investmentBalance(flows: readonly Flow[], primeRates: readonly PrimeRate[], asOfDate: IsoDate): Decimal {
-  if (flows.length === 0) return ZERO;
-  const firstDate = flows.reduce((first, { date }) => (date < first ? date : first), flows[0].date);
-  if (asOfDate < firstDate) return ZERO;
-  const ledger: Flow[] = [...flows];
-  for (let quarter = quarterOf(firstDate); quarterLastDay(quarter) <= asOfDate; quarter = nextQuarter(quarter)) {
-    const interest = investmentInterest(ledger, quarterFirstDay(quarter), primeRateForQuarter(primeRates, quarter));
-    ledger.push({ date: quarterLastDay(quarter), amount: interest });
+  const sorted = [...flows].sort((a, b) => compareDates(a.date, b.date));
+  if (sorted.length === 0 || asOfDate < sorted[0].date) return ZERO;
+  let balance = ZERO; // the close of the quarter before, its interest included
+  let next = 0;
+  for (let quarter = quarterOf(sorted[0].date); ; quarter = nextQuarter(quarter)) {
+    const last = quarterLastDay(quarter);
+    const start = next;
+    while (next < sorted.length && sorted[next].date <= last) next++;
+    const quarterFlows = sorted.slice(start, next);
+    if (last > asOfDate) {
+      return quarterFlows.filter(({ date }) => date <= asOfDate).reduce((sum, { amount }) => sum.plus(amount), balance);
+    }
+    const interest = quarterInterest(balance, quarterFlows, quarter, primeRateForQuarter(primeRates, quarter));
+    balance = quarterFlows.reduce((sum, { amount }) => sum.plus(amount), balance).plus(interest);
   }
-  return ledger.filter(({ date }) => date <= asOfDate).reduce((sum, { amount }) => sum.plus(amount), ZERO);
 }
-

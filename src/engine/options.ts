@@ -92,3 +92,19 @@ export function holdingPeriodEnd(date: IsoDate): IsoDate {
 export function optionExercisableDate(grantDate: IsoDate): IsoDate {
   return holdingPeriodEnd(grantDate);
 }
+
+/**
+ * An outstanding option after a split of `newShares` for `oldShares`: whole
+ * shares rounded down, the exercise price scaled the other way to 4 decimals,
+ * so the spread is kept. The plan adjusts units for splits (§8.1(e)) and is
+ * silent on options; this is STATEMENT.md's reading ("Splits").
+ * @example splitAdjustOption(dec(6666), dec("0.85"), dec(2), dec(1)) // 13,332 shares at $0.425
+ */
+export function splitAdjustOption(shares: Decimal, exercisePrice: Decimal, newShares: Decimal, oldShares: Decimal): { shares: Decimal; exercisePrice: Decimal } {
+  requirePositive(newShares, "newShares");
+  requirePositive(oldShares, "oldShares");
+  return {
+    shares: wholeDown(shares.times(newShares).dividedBy(oldShares)),
+    exercisePrice: roundHalfUp(exercisePrice.times(oldShares).dividedBy(newShares), OPTION_PRICE_PLACES),
+  };
+}

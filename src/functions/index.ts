@@ -11,3 +11,4 @@ import "./distribution";
 import "./elections";
 import "./reserve";
 import "./retention";
+import "./accounts";

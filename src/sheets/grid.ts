@@ -95,16 +95,16 @@ export interface HeaderMap<K extends string> {
 /** Rows searched for the header: a sheet may open with a title or notes above its table. */
 const HEADER_SEARCH_ROWS = 20;
 
-function mapHeader<K extends string>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>, headerIndex: number): HeaderMap<K> {
+function mapHeader<K extends string>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>, headerIndex: number, normalize: (text: unknown) => string): HeaderMap<K> {
   const cells = grid.values[headerIndex];
-  const headers = cells.map(normalizeHeader);
+  const headers = cells.map(normalize);
   const columns: Partial<Record<K, number>> = {};
   const labels: Partial<Record<K, string>> = {};
   const missing: Array<ColumnSpec<K>> = [];
   const duplicates: Array<DuplicateColumn<K>> = [];
   for (const spec of specs) {
-    const own = normalizeHeader(spec.header);
-    const names = [own, ...spec.aliases.map(normalizeHeader)];
+    const own = normalize(spec.header);
+    const names = [own, ...spec.aliases.map(normalize)];
     const found: number[] = [];
     headers.forEach((h, i) => {
       if (h !== "" && names.includes(h)) found.push(i);
@@ -141,15 +141,20 @@ export function duplicateColumnMessage<K extends string>(grid: SheetGrid, header
 /**
  * The header row: the first of the sheet's first non-blank rows that names
  * every required column (by header or alias), else the first non-blank row,
- * whose missing columns are then reported.
+ * whose missing columns are then reported. `normalize` is how a header and a
+ * column's names are compared.
  */
-export function findHeader<K extends string>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>): HeaderMap<K> | undefined {
+export function findHeader<K extends string>(
+  grid: SheetGrid,
+  specs: ReadonlyArray<ColumnSpec<K>>,
+  normalize: (text: unknown) => string = normalizeHeader,
+): HeaderMap<K> | undefined {
   let first: HeaderMap<K> | undefined;
   let seen = 0;
   for (let r = 0; r < grid.values.length && seen < HEADER_SEARCH_ROWS; r++) {
     if (isBlankRow(grid.values[r])) continue;
     seen++;
-    const header = mapHeader(grid, specs, r);
+    const header = mapHeader(grid, specs, r, normalize);
     if (header.missing.length === 0) return header;
     first ??= header;
   }

@@ -6,6 +6,7 @@
  */
 import { caller, cellCaller, functionsJson, loadFunctionsBundle, serial, spilled } from "../helpers/bundle";
 import { asExcelRange, sessionPrices } from "../helpers/prices";
+import { ACTIVITY_HEADER, ACTIVITY_ROWS, DIVIDEND_HEADER, DIVIDEND_ROWS, SPLIT_HEADER, SPLIT_ROWS, table } from "../helpers/records";
 
 const { registered } = loadFunctionsBundle();
 const raw = caller(registered);
@@ -13,9 +14,9 @@ const call = cellCaller(registered);
 const metadata = functionsJson().functions;
 const error = (code: string, message: string | RegExp) => ({ code, message: typeof message === "string" ? message : expect.stringMatching(message) });
 
-const TABLES = new Set(["prices", "flows", "primeRates", "ledger"]);
-/** Its result already spills, so its arguments stay single values (FUNCTIONS.md). */
-const SPILLS = new Set(["RETENTION_SCHEDULE"]);
+const TABLES = new Set(["prices", "flows", "primeRates", "ledger", "activity", "dividends", "splits"]);
+/** Their results already spill, so their arguments stay single values (FUNCTIONS.md, STATEMENT.md). */
+const SPILLS = new Set(["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS"]);
 
 const prices = asExcelRange(sessionPrices("2002-10-01", "2003-12-31", (i) => 4 + (i % 5) * 0.25));
 const TABLE_ARGUMENTS: Record<string, unknown[][]> = {
@@ -39,6 +40,13 @@ const TABLE_ARGUMENTS: Record<string, unknown[][]> = {
     [serial("2003-09-30"), "option", 2_500_000],
     [serial("2003-12-31"), "units", 10_000_000],
   ],
+  // The statement tests' worked records, without the allocation a formula refuses.
+  activity: table(
+    ACTIVITY_HEADER,
+    ACTIVITY_ROWS.filter((row) => row[7] !== "more than the balance"),
+  ),
+  dividends: table(DIVIDEND_HEADER, DIVIDEND_ROWS),
+  splits: table(SPLIT_HEADER, SPLIT_ROWS),
 };
 
 const DAYS = [
@@ -102,6 +110,8 @@ const POOLS: Record<string, unknown[]> = {
   fraction: [0.25, 0.5, 0.75, 1, 0.3, 0, null],
   kind: ["salary", "bonus", " Salary ", "BONUS", "stock", 0, null, ""],
   year: [2002, 2003, 2004, 2010, 2001, 0, null, 2004.5, "2004"],
+  participant: ["Ann Lee", "ann lee", "Ben Ortiz", " Ann Lee ", "Dan Wu", "", null],
+  account: ["DCA", "CMSA", "CSA", "IA", "OPTIONS", "dca", "xyz", "", 0],
 };
 
 const ROWS = 10_000;
@@ -115,7 +125,7 @@ function valueAt(name: string, k: number, i: number): unknown {
 const isError = (cell: unknown) => cell !== null && typeof cell === "object" && "code" in cell;
 
 describe("the catalogue declares what Excel needs to pass columns and spill results", () => {
-  it("every single-value argument and every result of a function that takes them is a matrix; tables stay matrices; RETENTION_SCHEDULE keeps single values", () => {
+  it("every single-value argument is a matrix, tables stay matrices, every result is one; functions whose result already spills keep single values", () => {
     for (const f of metadata) {
       const singles = f.parameters.filter((p) => !TABLES.has(p.name));
       if (SPILLS.has(f.id)) {
@@ -136,10 +146,10 @@ describe("one formula over a 10,000-row column equals 10,000 formulas over its r
     expect(lifted.map((f) => f.id).sort()).toEqual(
       metadata
         .map((f) => f.id)
-        .filter((id) => id !== "RETENTION_SCHEDULE")
+        .filter((id) => !["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS"].includes(id))
         .sort(),
     );
-    expect(lifted).toHaveLength(35);
+    expect(lifted).toHaveLength(36);
   });
 
   it.each(lifted.map((f) => [f.id, f] as const))("%s", (id, f) => {

@@ -13,6 +13,7 @@ const CATALOGUE = [
   "ELECTION_DEADLINE", "NEW_PARTICIPANT_DEADLINE",
   "RESERVE_USED", "RESERVE_REMAINING", "RESERVE_EXHAUSTION_DATE",
   "RETENTION_SCHEDULE", "LATE_INTEREST",
+  "ACCOUNT_BALANCE", "ACCOUNT_STATEMENT", "OPTION_GRANTS",
 ];
 
 /** Argument order and optionality fixed by FUNCTIONS.md. */
@@ -28,13 +29,17 @@ const SIGNATURES: Record<string, string> = {
   RESERVE_REMAINING: "ledger, [asOfDate], [initialReserve]",
   RETENTION_SCHEDULE: "[terminationDate], [terminationType], [changeInControlDate]",
   LATE_INTEREST: "amount, dueDate, paidDate, [annualRate]",
+  // STATEMENT.md, "Functions"
+  ACCOUNT_BALANCE: "activity, prices, dividends, splits, primeRates, participant, account, asOfDate",
+  ACCOUNT_STATEMENT: "activity, prices, dividends, splits, primeRates, participant, fromDate, toDate",
+  OPTION_GRANTS: "activity, prices, splits, participant, asOfDate",
 };
 
 describe("the built functions bundle", () => {
   const { registered, globals } = loadFunctionsBundle();
   const metadata = functionsJson().functions;
 
-  it("registers all 36 catalogue functions with only CustomFunctions and Office present", () => {
+  it("registers all 39 catalogue functions (FUNCTIONS.md and STATEMENT.md) with only CustomFunctions and Office present", () => {
     expect(Object.keys(registered).sort()).toEqual([...CATALOGUE].sort());
     expect(globals).toEqual([]);
   });
@@ -55,10 +60,12 @@ describe("the built functions bundle", () => {
     }
   });
 
-  it("declares tables as matrices and RETENTION_SCHEDULE as a spill", () => {
+  it("declares tables as matrices and RETENTION_SCHEDULE, ACCOUNT_STATEMENT and OPTION_GRANTS as spills", () => {
     const prices = metadata.find((m) => m.id === "UNITS_CREDITED")!.parameters[1];
     expect(prices.dimensionality).toBe("matrix");
-    expect(metadata.find((m) => m.id === "RETENTION_SCHEDULE")!.result.dimensionality).toBe("matrix");
+    for (const id of ["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS"]) expect(metadata.find((m) => m.id === id)!.result.dimensionality).toBe("matrix");
+    const balance = metadata.find((m) => m.id === "ACCOUNT_BALANCE")!;
+    expect(balance.parameters.slice(0, 5).map((p) => p.dimensionality)).toEqual(["matrix", "matrix", "matrix", "matrix", "matrix"]);
   });
 
   it("loads no UI code: no React or Fluent UI in functions.js, and it stays under 150 kB", () => {

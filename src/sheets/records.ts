@@ -1,0 +1,322 @@
+/**
+ * The plan records read from sheets or ranges (STATEMENT.md, "Input"):
+ * Activity, Dividends and Splits found by their headers, each cell read as
+ * its column needs. A cell that cannot be read is an S02 finding on that cell
+ * and its row is left out; nothing on a sheet makes the reading throw.
+ */
+import {
+  ACTIVITY_KINDS,
+  parseActivityKind,
+  participantKey,
+  type ActivityKind,
+  type ActivityRecord,
+  type DividendRecord,
+  type ReplayProblem,
+  type SplitRecord,
+} from "../engine/accounts";
+import { primeRatesFromCells } from "../cells/ranges";
+import { describe } from "../cells/values";
+import type { Decimal } from "../engine/decimal";
+import { PlanError } from "../engine/errors";
+import type { Finding, Severity } from "../engine/findings";
+import type { PrimeRate } from "../engine/investment";
+import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cells";
+import { columnLetter, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+
+/** A finding that carries its own cell. */
+export interface CellFinding extends Finding {
+  sheet: string;
+  /** The cell's address, e.g. "D7" (within the range, when a range was read). */
+  cell: string;
+}
+
+/** Where a table's columns sit, shared by its rows. */
+interface TableLayout {
+  sheet: string;
+  firstColumn: number;
+  columns: Partial<Record<string, number>>;
+  labels: Partial<Record<string, string>>;
+  /** The first column the table has, for a finding about a field it lacks. */
+  fallbackColumn: number;
+}
+
+export interface RowSource {
+  layout: TableLayout;
+  /** The worksheet row (the range row, when a range was read). */
+  row: number;
+}
+
+/** What the reader attaches to every record it makes: where it came from. */
+export interface Sourced {
+  source: RowSource;
+}
+
+export interface TableRead<R> {
+  records: R[];
+  findings: CellFinding[];
+  /** Set when the table cannot be read at all (no header, a required column missing). */
+  unusable?: string;
+}
+
+/** A finding on the cell of `field` in the record's row. */
+export function findingAt(source: RowSource, field: string, rule: string, section: string, severity: Severity, message: string): CellFinding {
+  const { layout, row } = source;
+  const column = layout.columns[field] ?? layout.fallbackColumn;
+  return {
+    sheet: layout.sheet,
+    cell: `${columnLetter(layout.firstColumn + column)}${row}`,
+    row,
+    column: layout.labels[field] ?? field,
+    rule,
+    section,
+    severity,
+    message,
+  };
+}
+
+/** A replay's problem as a finding on the cell it concerns. */
+export function problemFinding(problem: ReplayProblem<Sourced>): CellFinding {
+  return findingAt(problem.record.source, problem.field, problem.rule, problem.section, "error", problem.message);
+}
+
+/** STATEMENT.md: headers match ignoring case, spaces and punctuation ("Per-Share ($)" is "Per Share"). */
+function normalizeRecordHeader(text: unknown): string {
+  return typeof text === "string" ? text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, "") : "";
+}
+
+type ActivityField = keyof ActivityRecord | "discountType";
+
+export const ACTIVITY_COLUMNS: ReadonlyArray<ColumnSpec<ActivityField>> = [
+  { key: "participant", header: "Participant", aliases: ["Name", "Employee"], required: true },
+  { key: "date", header: "Date", aliases: [], required: true },
+  { key: "kind", header: "Kind", aliases: ["Type"], required: true },
+  { key: "amount", header: "Amount", aliases: ["Dollars"], required: true },
+  { key: "matchRate", header: "Match Rate", aliases: [] },
+  { key: "discount", header: "Discount", aliases: [] },
+  { key: "discountType", header: "Discount Type", aliases: [] },
+  { key: "reference", header: "Reference", aliases: ["Note"] },
+];
+
+export const DIVIDEND_COLUMNS: ReadonlyArray<ColumnSpec<keyof DividendRecord>> = [
+  { key: "recordDate", header: "Record Date", aliases: [], required: true },
+  { key: "paymentDate", header: "Payment Date", aliases: [], required: true },
+  { key: "perShare", header: "Per Share", aliases: [], required: true },
+];
+
+export const SPLIT_COLUMNS: ReadonlyArray<ColumnSpec<keyof SplitRecord>> = [
+  { key: "date", header: "Date", aliases: [], required: true },
+  { key: "newShares", header: "New Shares", aliases: [], required: true },
+  { key: "oldShares", header: "Old Shares", aliases: [], required: true },
+];
+
+/** Unreadable or missing cells: the row is left out (STATEMENT.md, "Findings"). */
+const UNREADABLE = "S02";
+/** A participant spelled two ways (a warning of ours). */
+const SPELLING = "S05";
+/** A value on a row whose kind does not use it (a warning of ours). */
+const IGNORED = "S06";
+const SHEET_RULE = "—";
+
+/**
+ * One data row at a time: reads its cells, turning every problem into a
+ * finding on its cell. One reader walks the whole table (a sheet can hold
+ * tens of thousands of rows, so a row costs no new closures).
+ */
+class RowReader<K extends string> {
+  private cells: readonly unknown[] = [];
+  source: RowSource;
+  /** True once the row has had an S02 finding: it is left out. */
+  failed = false;
+
+  constructor(
+    private readonly layout: TableLayout,
+    private readonly findings: CellFinding[],
+  ) {
+    this.source = { layout, row: 0 };
+  }
+
+  start(cells: readonly unknown[], row: number): void {
+    this.cells = cells;
+    this.source = { layout: this.layout, row };
+    this.failed = false;
+  }
+
+  private label(field: K): string {
+    return this.layout.labels[field] ?? field;
+  }
+
+  private cell<T>(field: K, reader: (cell: unknown) => CellRead<T>): CellRead<T> {
+    const c = this.layout.columns[field];
+    const cell = c === undefined ? "" : this.cells[c];
+    const read = reader(cell);
+    if (read.problem) this.problem(field, `${this.label(field)} holds ${describe(cell)}, not ${read.problem}; the row is left out.`);
+    return read;
+  }
+
+  /** The cell read as `reader` reads it; unreadable is an S02 finding and undefined. */
+  read<T>(field: K, reader: (cell: unknown) => CellRead<T>): T | undefined {
+    return this.cell(field, reader).value;
+  }
+
+  /** A required cell: blank is an S02 finding too, saying it needs `expected`. */
+  require<T>(field: K, reader: (cell: unknown) => CellRead<T>, expected: string): T | undefined {
+    const { value, problem } = this.cell(field, reader);
+    if (value === undefined && !problem) this.problem(field, `${this.label(field)} is blank; every ${this.layout.sheet} row needs ${expected}. The row is left out.`);
+    return value;
+  }
+
+  problem(field: K, message: string, section = SHEET_RULE): void {
+    this.failed = true;
+    this.findings.push(findingAt(this.source, field, UNREADABLE, section, "error", message));
+  }
+
+  warn(field: K, message: string, section = SHEET_RULE): void {
+    this.findings.push(findingAt(this.source, field, IGNORED, section, "warning", message));
+  }
+}
+
+/** Walks a table's data rows under its header; `readRow` makes a record of a row, or undefined. */
+function readTable<K extends string, R>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>, readRow: (row: RowReader<K>) => R | undefined): TableRead<R & Sourced> {
+  const read: TableRead<R & Sourced> = { records: [], findings: [] };
+  if (grid.values.every(isBlankRow)) return read;
+  const header = findHeader(grid, specs, normalizeRecordHeader);
+  if (header === undefined) return read;
+  if (header.missing.length > 0) {
+    const names = header.missing.map((c) => `"${c.header}"${c.aliases.length > 0 ? ` (or ${c.aliases.map((a) => `"${a}"`).join(", ")})` : ""}`);
+    read.unusable = `${grid.sheet} has no ${names.join(", ")} column in its header row (row ${grid.firstRow + header.headerIndex}).`;
+    return read;
+  }
+  const present = Object.values(header.columns) as number[];
+  const layout: TableLayout = { sheet: grid.sheet, firstColumn: grid.firstColumn, columns: header.columns, labels: header.labels, fallbackColumn: Math.min(...present) };
+  const row = new RowReader<K>(layout, read.findings);
+  for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
+    const cells = grid.values[r];
+    if (isBlankRow(cells)) continue;
+    row.start(cells, grid.firstRow + r);
+    const record = readRow(row) as (R & Partial<Sourced>) | undefined;
+    if (record === undefined || row.failed) continue;
+    record.source = row.source;
+    read.records.push(record as R & Sourced);
+  }
+  return read;
+}
+
+function positive(row: RowReader<string>, field: string, value: Decimal | undefined, what: string, section: string): Decimal | undefined {
+  if (value === undefined || value.greaterThan(0)) return value;
+  row.problem(field, `${what} ${value.toString()} must be more than 0; the row is left out (§${section}).`, section);
+  return undefined;
+}
+
+const DISCOUNT_TYPES: Record<string, "fraction" | "dollars"> = { percent: "fraction", dollars: "dollars" };
+const KIND_NAMES = Object.keys(ACTIVITY_KINDS).map((k) => `"${k}"`).join(", ");
+
+/** The Activity table: one row per event (STATEMENT.md, "Activity"). */
+export function readActivity(grid: SheetGrid): TableRead<ActivityRecord & Sourced> {
+  // A sheet spells its kinds a handful of ways over thousands of rows.
+  const kinds = new Map<string, ActivityKind | undefined>();
+  const kindOf = (text: string) => {
+    if (!kinds.has(text)) kinds.set(text, parseActivityKind(text));
+    return kinds.get(text);
+  };
+  const read = readTable<ActivityField, ActivityRecord>(grid, ACTIVITY_COLUMNS, (row) => {
+    const participant = row.require("participant", readText, "a participant's name");
+    const date = row.require("date", readDate, "a date");
+    const kindText = row.require("kind", readText, `a kind (${KIND_NAMES})`);
+    const amount = row.require("amount", readNumber, "a dollar amount above 0");
+    const matchRate = row.read("matchRate", readPercent);
+    const discount = row.read("discount", readDiscount);
+    const discountTypeText = row.read("discountType", readText);
+    const reference = row.read("reference", readText);
+
+    const kind = kindText === undefined ? undefined : kindOf(kindText);
+    if (kindText !== undefined && kind === undefined) row.problem("kind", `Kind "${kindText}" is not one of ${KIND_NAMES}; the row is left out.`);
+    const section = kind === undefined ? SHEET_RULE : ACTIVITY_KINDS[kind].section;
+    positive(row, "amount", amount, "Amount", section);
+
+    let discountType = discount?.type;
+    if (discountTypeText !== undefined) {
+      const typed = DISCOUNT_TYPES[discountTypeText.toLowerCase()];
+      if (typed === undefined) row.problem("discountType", `Discount Type "${discountTypeText}" is not "percent" or "dollars"; the row is left out.`);
+      else if (discount?.type === "dollars" && typed === "fraction") row.problem("discount", `Discount is written in dollars but the Discount Type is "${discountTypeText}"; the row is left out.`);
+      else discountType = typed;
+    }
+    if (kind === "option allocation" && discount === undefined && !row.failed) {
+      row.problem("discount", "Discount is blank; an option allocation needs one within the bounds of §5.1. The row is left out.", "5.1");
+    }
+    if (kind !== undefined && kind !== "deferral" && matchRate !== undefined) {
+      row.warn("matchRate", `Match Rate is for deferrals only; it is ignored on a ${kind} row (§4.3).`, "4.3");
+    }
+    if (kind !== undefined && kind !== "option allocation" && (discount !== undefined || discountTypeText !== undefined)) {
+      row.warn(discount !== undefined ? "discount" : "discountType", `Discount is for option allocations only; it is ignored on a ${kind} row (§5.1).`, "5.1");
+    }
+    if (participant === undefined || date === undefined || kind === undefined || amount === undefined || row.failed) return undefined;
+    return {
+      participant,
+      date,
+      kind,
+      amount,
+      matchRate: kind === "deferral" ? matchRate : undefined,
+      discount: kind === "option allocation" && discount !== undefined && discountType !== undefined ? { value: discount.value, type: discountType } : undefined,
+      reference,
+    };
+  });
+  read.findings.push(...spellingWarnings(read.records));
+  return read;
+}
+
+/** A participant written two ways is one participant (matched ignoring case and surrounding spaces); each other spelling is pointed out once. */
+function spellingWarnings(records: ReadonlyArray<ActivityRecord & Sourced>): CellFinding[] {
+  const first = new Map<string, ActivityRecord & Sourced>();
+  const warned = new Set<string>();
+  const findings: CellFinding[] = [];
+  for (const record of records) {
+    const key = participantKey(record.participant);
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, record);
+      continue;
+    }
+    const spelling = record.participant.trim();
+    if (spelling === earlier.participant.trim() || warned.has(spelling)) continue;
+    warned.add(spelling);
+    findings.push(
+      findingAt(record.source, "participant", SPELLING, SHEET_RULE, "warning",
+        `"${record.participant}" is counted as ${earlier.participant.trim()} (row ${earlier.source.row}): participants match ignoring case and surrounding spaces. Spell them alike if they are one person.`),
+    );
+  }
+  return findings;
+}
+
+/** The Dividends table: Record Date, Payment Date, Per Share (§8.1(d)). */
+export function readDividends(grid: SheetGrid): TableRead<DividendRecord & Sourced> {
+  return readTable(grid, DIVIDEND_COLUMNS, (row) => {
+    const recordDate = row.require("recordDate", readDate, "a date");
+    const paymentDate = row.require("paymentDate", readDate, "a date");
+    const perShare = positive(row, "perShare", row.require("perShare", readNumber, "dollars per share"), "Per Share", "8.1(d)");
+    if (recordDate === undefined || paymentDate === undefined || perShare === undefined) return undefined;
+    return { recordDate, paymentDate, perShare };
+  });
+}
+
+/** The Splits table: Date, New Shares, Old Shares (§8.1(e)). */
+export function readSplits(grid: SheetGrid): TableRead<SplitRecord & Sourced> {
+  return readTable(grid, SPLIT_COLUMNS, (row) => {
+    const date = row.require("date", readDate, "a date");
+    const newShares = positive(row, "newShares", row.require("newShares", readNumber, "a number of shares"), "New Shares", "8.1(e)");
+    const oldShares = positive(row, "oldShares", row.require("oldShares", readNumber, "a number of shares"), "Old Shares", "8.1(e)");
+    if (date === undefined || newShares === undefined || oldShares === undefined) return undefined;
+    return { date, newShares, oldShares };
+  });
+}
+
+/** A Prime Rates sheet's first two columns, [date, annual rate], as INVESTMENT_BALANCE reads them (throws a PlanError naming the bad row). */
+export function primeRatesFrom(grid: SheetGrid): PrimeRate[] {
+  if (grid.values.every(isBlankRow)) return [];
+  try {
+    return primeRatesFromCells(grid.values.map((row) => [row[0] ?? "", row[1] ?? ""]));
+  } catch (error) {
+    if (error instanceof PlanError) throw new PlanError(error.kind, `${grid.sheet}: ${error.message}`);
+    throw error;
+  }
+}
+

@@ -1,0 +1,216 @@
+/**
+ * Participant statements, written once for every surface (STATEMENT.md): the
+ * workbook's Activity, Dividends, Splits, Prices and Prime Rates grids and the
+ * chosen period in, each participant's replayed Accounts, statement and
+ * findings out, every finding carrying its own cell. The task pane page and
+ * `dcp statement` gather the grids, call `statementWorkflow` and present what
+ * it returns; `statementJson` is the `--json` document.
+ */
+import { groupByParticipant, participantKey, replayAccounts, ACCOUNT_KEYS, type AccountKey, type AccountsReplay, type PlanRecords, type SplitRecord } from "../engine/accounts";
+import type { LedgerEntry } from "../engine/reserve";
+import { compareFindings } from "../engine/findings";
+import type { IsoDate } from "../engine/dates";
+import { toNumber, type Decimal } from "../engine/decimal";
+import { PlanError } from "../engine/errors";
+import { accountStatement, planTotals, valueSeries, BALANCE_KEYS, type AccountLine, type ParticipantStatement, type PlanTotals, type ValuePoint } from "../engine/statement";
+import { isBlankRow, type SheetGrid } from "../sheets/grid";
+import { priceTableFrom } from "../sheets/prices";
+import { primeRatesFrom, problemFinding, readActivity, readDividends, readSplits, type CellFinding, type Sourced } from "../sheets/records";
+
+/** The sheets a statement reads, as grids; the shells find them by name (Activity, Dividends, Splits, Prices, Prime Rates). */
+export interface StatementGrids {
+  activity?: SheetGrid;
+  dividends?: SheetGrid;
+  splits?: SheetGrid;
+  prices?: SheetGrid;
+  primeRates?: SheetGrid;
+}
+
+export interface StatementSettings {
+  /** One participant (matched ignoring case and surrounding spaces); all when omitted. */
+  participant?: string;
+  /** First day of the period; omitted: the first Activity date. */
+  from?: IsoDate;
+  /** Last day of the period; omitted: the last Activity date. */
+  to?: IsoDate;
+  /** Also compute each participant's value over the period (for a chart). */
+  series?: boolean;
+}
+
+export interface ParticipantResult {
+  statement: ParticipantStatement;
+  /** The replay itself, for anything more a surface draws (postings by date, option history). */
+  replay: AccountsReplay<Sourced>;
+  /** The value at `from`, each month end and `to`, when `settings.series` asked for it. */
+  series?: ValuePoint[];
+  /** This participant's replay findings (a subset of the result's). */
+  findings: CellFinding[];
+}
+
+export interface StatementResult {
+  /** Undefined only when no Activity row could be read. */
+  from?: IsoDate;
+  to?: IsoDate;
+  /** Sorted by name. */
+  participants: ParticipantResult[];
+  totals: PlanTotals;
+  /** Every finding of the reading and the replays, by sheet and row. */
+  findings: CellFinding[];
+  /** Rows read from each table. */
+  rowsRead: { activity: number; dividends: number; splits: number };
+  /** The Splits rows read: the reserve scales by them (§13.8). */
+  splits: Array<SplitRecord & Sourced>;
+  /** Set when the input cannot be used at all (the CLI's exit 2); everything else is then empty. */
+  unusable?: string;
+}
+
+function empty(unusable?: string): StatementResult {
+  return { participants: [], totals: planTotals([]), findings: [], rowsRead: { activity: 0, dividends: 0, splits: 0 }, splits: [], unusable };
+}
+
+function sortFindings(findings: CellFinding[], sheets: string[]): CellFinding[] {
+  const unique = new Map<string, CellFinding>();
+  for (const f of findings) unique.set(JSON.stringify([f.sheet, f.cell, f.rule, f.message]), f);
+  const order = (sheet: string) => {
+    const index = sheets.indexOf(sheet);
+    return index < 0 ? sheets.length : index;
+  };
+  return [...unique.values()].sort((a, b) => order(a.sheet) - order(b.sheet) || compareFindings(a, b) || a.cell.localeCompare(b.cell));
+}
+
+/** A table read by its existing reader, or why the workflow cannot use it. */
+function usable<T>(what: string, read: () => T): T | { unusable: string } {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof PlanError) return { unusable: `the ${what} sheet cannot be used: ${error.message}` };
+    throw error;
+  }
+}
+
+function isUnusable(value: unknown): value is { unusable: string } {
+  return typeof value === "object" && value !== null && "unusable" in value;
+}
+
+/**
+ * Reads the records, replays every participant (or the one asked for)
+ * through `to`, and states each over `from` .. `to`. Never throws on the
+ * workbook's content: what cannot be used is `unusable`, what cannot be
+ * applied is a finding on its cell.
+ */
+export function statementWorkflow(grids: StatementGrids, settings: StatementSettings = {}): StatementResult {
+  if (!grids.activity) return empty("there is no Activity sheet: it holds the plan records a statement replays");
+  const activity = readActivity(grids.activity);
+  const dividends = grids.dividends ? readDividends(grids.dividends) : { records: [], findings: [] };
+  const splits = grids.splits ? readSplits(grids.splits) : { records: [], findings: [] };
+  const unreadable = activity.unusable ?? dividends.unusable ?? splits.unusable;
+  if (unreadable) return empty(unreadable);
+  if (!grids.prices || grids.prices.values.every(isBlankRow)) return empty("there is no Prices sheet: units are credited and valued at its closing prices (§8.1)");
+  const pricesGrid = grids.prices;
+  const prices = usable("Prices", () => priceTableFrom(pricesGrid));
+  if (isUnusable(prices)) return empty(prices.unusable);
+  const primeRatesGrid = grids.primeRates;
+  const primeRates = primeRatesGrid ? usable("Prime Rates", () => primeRatesFrom(primeRatesGrid)) : [];
+  if (isUnusable(primeRates)) return empty(primeRates.unusable);
+
+  const sheets = [grids.activity, grids.dividends, grids.splits].map((grid) => grid?.sheet ?? "");
+  const readFindings = [...activity.findings, ...dividends.findings, ...splits.findings];
+  const rowsRead = { activity: activity.records.length, dividends: dividends.records.length, splits: splits.records.length };
+  const dates = activity.records.map((r) => r.date).sort();
+  const from = settings.from ?? dates[0];
+  const to = settings.to ?? dates[dates.length - 1];
+  if (from === undefined || to === undefined) return { ...empty(), findings: sortFindings(readFindings, sheets), rowsRead, splits: splits.records };
+  if (from > to) return empty(`the period starts ${from}, after it ends ${to}`);
+  try {
+    prices.fairMarketValue(to);
+  } catch (error) {
+    if (error instanceof PlanError) return empty(`the statement values units at the fair market value on ${to}, but there is ${error.message}`);
+    throw error;
+  }
+
+  let groups = groupByParticipant(activity.records);
+  if (settings.participant !== undefined) {
+    const only = groups.get(participantKey(settings.participant));
+    if (!only) return empty(`${grids.activity.sheet} has no readable row for participant "${settings.participant.trim()}"`);
+    groups = new Map([[participantKey(settings.participant), only]]);
+  }
+
+  const participants: ParticipantResult[] = [];
+  for (const group of groups.values()) {
+    const records: PlanRecords<Sourced> = { activity: group, dividends: dividends.records, splits: splits.records, prices, primeRates };
+    const replay = replayAccounts(records, group[0].participant, to);
+    participants.push({
+      statement: accountStatement(replay, prices, from, to),
+      replay,
+      series: settings.series ? valueSeries(replay, prices, from, to) : undefined,
+      findings: sortFindings(replay.problems.map(problemFinding), sheets),
+    });
+  }
+  participants.sort((a, b) => a.statement.participant.localeCompare(b.statement.participant, "en", { sensitivity: "base" }));
+  return {
+    from,
+    to,
+    participants,
+    totals: planTotals(participants.map((p) => p.statement)),
+    findings: sortFindings([...readFindings, ...participants.flatMap((p) => p.findings)], sheets),
+    rowsRead,
+    splits: splits.records,
+  };
+}
+
+/**
+ * What the replayed records count against the §13.8 reserve, as ledger rows
+ * for the share reserve: units on the day they are credited (deferral, match,
+ * discretionary, allocation and dividend units alike), option shares on the
+ * grant date, and each split once (it scales the reserve and every earlier
+ * count, so split adjustments of units are not counted again). Replay through
+ * the last crediting date wanted (`settings.to`): a deferral paid late in a
+ * quarter counts only from the quarter's crediting date.
+ */
+export function reserveEntries(result: StatementResult): LedgerEntry[] {
+  const entries: LedgerEntry[] = result.splits
+    .filter((split) => result.to !== undefined && split.date <= result.to)
+    .map((split) => ({ rowNumber: split.source.row, date: split.date, kind: "split", quantity: split.newShares.dividedBy(split.oldShares), reference: `${split.source.layout.sheet} row ${split.source.row}` }));
+  for (const { replay } of result.participants) {
+    for (const { date, account, kind, change, record } of replay.postings) {
+      if (account === "IA" || (kind !== "credited" && kind !== "dividends") || record === undefined) continue;
+      const { row, layout } = record.source;
+      entries.push({ rowNumber: row, date, kind: "units", quantity: change, participant: replay.participant, reference: `${account} ${kind === "dividends" ? "dividend units" : "units"}, ${layout.sheet} row ${row}` });
+    }
+    for (const grant of replay.options) {
+      const { row, layout } = grant.record.source;
+      entries.push({ rowNumber: row, date: grant.grantDate, kind: "option", quantity: grant.shares, participant: replay.participant, reference: `option grant, ${layout.sheet} row ${row}`, exercisePrice: grant.exercisePrice });
+    }
+  }
+  return entries;
+}
+
+const LINE_KEYS: ReadonlyArray<keyof AccountLine> = ["opening", "credited", "dividends", "splitAdjustment", "interest", "allocatedOut", "closing", "value"];
+
+function numbers<K extends string>(values: Record<K, Decimal>, keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, toNumber(values[key])])) as Record<K, number>;
+}
+
+/** The `dcp statement --json` document (STATEMENT.md, "Command line"): numbers as JSON numbers, rounded as the readings say. */
+export function statementJson(result: StatementResult) {
+  return {
+    from: result.from ?? null,
+    to: result.to ?? null,
+    participants: result.participants.map(({ statement }) => ({
+      participant: statement.participant,
+      accounts: Object.fromEntries(ACCOUNT_KEYS.map((key) => [key, numbers(statement.accounts[key], LINE_KEYS)])) as Record<AccountKey, Record<keyof AccountLine, number>>,
+      options: statement.options.map((o) => ({
+        grantDate: o.grantDate,
+        shares: toNumber(o.shares),
+        exercisePrice: toNumber(o.exercisePrice),
+        exercisableDate: o.exercisableDate,
+        value: toNumber(o.value),
+      })),
+      totalValue: toNumber(statement.totalValue),
+    })),
+    totals: { ...numbers(result.totals.balances, BALANCE_KEYS), totalValue: toNumber(result.totals.totalValue) },
+    findings: result.findings.map(({ sheet, cell, row, column, rule, section, severity, message }) => ({ sheet, cell, row, column, rule, section, severity, message })),
+  };
+}
+
+export type StatementJson = ReturnType<typeof statementJson>;
