@@ -1,6 +1,7 @@
 /**
  * Calendar dates as ISO `YYYY-MM-DD` strings (they sort as text), with the
- * arithmetic the plan needs and the Excel 1900 serial numbers cells hold.
+ * arithmetic the plan needs. How a spreadsheet writes a date (a serial number)
+ * is the cells layer's business, not the plan's.
  */
 import { outOfRange } from "./errors";
 
@@ -10,10 +11,6 @@ export const FIRST_SUPPORTED_DATE: IsoDate = "1990-01-01";
 export const LAST_SUPPORTED_DATE: IsoDate = "2099-12-31";
 
 const MS_PER_DAY = 86_400_000;
-/** Day number (days since 1970-01-01) of 1899-12-30, Excel's serial 0 for dates after 1900-02-28. */
-const EXCEL_EPOCH_DAY = -25_569;
-/** Excel's fictitious 1900-02-29 (it copies a Lotus 1-2-3 leap-year bug). */
-export const EXCEL_FICTITIOUS_LEAP_DAY_SERIAL = 60;
 
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -157,22 +154,4 @@ export function assertSupportedDate(date: IsoDate, what: string): IsoDate {
     throw outOfRange(`${what} ${date} is outside the supported range ${FIRST_SUPPORTED_DATE} .. ${LAST_SUPPORTED_DATE}`);
   }
   return date;
-}
-
-/**
- * The date an Excel 1900-system serial stands for (fraction ignored), or
- * undefined for serials that name no real date: 0 ("1900-01-00"), 60 (the
- * fictitious 1900-02-29) and anything below 1.
- */
-export function serialToIsoDate(serial: number): IsoDate | undefined {
-  const whole = Math.floor(serial);
-  if (!Number.isFinite(whole) || whole < 1 || whole === EXCEL_FICTITIOUS_LEAP_DAY_SERIAL) return undefined;
-  // Serials 1..59 run from 1900-01-01; from 61 on they are one higher than real days because of serial 60.
-  const offset = whole < EXCEL_FICTITIOUS_LEAP_DAY_SERIAL ? 1 : 0;
-  return fromDayNumber(EXCEL_EPOCH_DAY + whole + offset);
-}
-
-export function isoDateToSerial(date: IsoDate): number {
-  const serial = dayNumber(date) - EXCEL_EPOCH_DAY;
-  return serial <= EXCEL_FICTITIOUS_LEAP_DAY_SERIAL ? serial - 1 : serial;
 }

@@ -35,6 +35,18 @@ export function wholeUp(value: Decimal): Decimal {
   return value.toDecimalPlaces(0, Decimal.ROUND_UP);
 }
 
+/**
+ * The largest magnitude a figure may reach: the largest number a spreadsheet
+ * cell holds (Excel specifications and limits), so every figure the engine
+ * gives can be written where its user keeps it. Beyond it a figure is refused
+ * where it is read or computed.
+ */
+export const LARGEST_FIGURE = new Decimal("9.99999999999999e307");
+
+export function fitsLargestFigure(value: Decimal): boolean {
+  return value.abs().lessThanOrEqualTo(LARGEST_FIGURE);
+}
+
 /** The edge back to a binary number: only a finite result leaves the engine. */
 export function toNumber(value: Decimal): number {
   const n = value.toNumber();

@@ -16,8 +16,7 @@ import {
   type Quarter,
 } from "./dates";
 import { Decimal, roundCents, ZERO } from "./decimal";
-import { invalidValue, notAvailable } from "./errors";
-import { dataRows, parseTableCached, readDateCell, readNumberCell, type CellValue } from "./tables";
+import { notAvailable } from "./errors";
 
 export interface Flow {
   date: IsoDate;
@@ -29,34 +28,13 @@ export interface PrimeRate {
   annualRate: Decimal;
 }
 
-const FLOW_COLUMNS = ["date", "amount"] as const;
-const PRIME_RATE_COLUMNS = ["date", "annual rate"] as const;
 const QUARTERS_PER_YEAR = 4;
 
-function datedRows(matrix: CellValue[][], name: string, columns: readonly string[], valueName: string): Array<{ date: IsoDate; value: Decimal }> {
-  return dataRows(matrix, name, columns).map(({ rowNumber, cells: [dateCell, valueCell] }) => {
-    const date = readDateCell(dateCell, `${name} row ${rowNumber}: date`);
-    if (date === undefined) throw invalidValue(`${name} row ${rowNumber}: the date is blank`);
-    return { date, value: readNumberCell(valueCell, `${name} row ${rowNumber}: ${valueName}`) };
-  });
-}
-
-/** A `[date, amount]` range: credits positive, allocations out negative. */
-export function flowsFromCells(matrix: CellValue): Flow[] {
-  return parseTableCached(matrix, "flows", FLOW_COLUMNS, (cells) =>
-    datedRows(cells, "flows", FLOW_COLUMNS, "amount")
-      .map(({ date, value }) => ({ date, amount: value }))
-      .sort((a, b) => compareDates(a.date, b.date)),
-  );
-}
-
-/** A `[date, annual rate]` range of prime rates as quoted. */
-export function primeRatesFromCells(matrix: CellValue): PrimeRate[] {
-  return parseTableCached(matrix, "primeRates", PRIME_RATE_COLUMNS, (cells) =>
-    datedRows(cells, "primeRates", PRIME_RATE_COLUMNS, "annual rate")
-      .map(({ date, value }) => ({ date, annualRate: requireFraction(value, `primeRates ${date}: annual rate`) }))
-      .sort((a, b) => compareDates(a.date, b.date)),
-  );
+/** Prime rates as quoted, each checked as a rate, in date order (the order `primeRateForQuarter` reads them in). */
+export function primeRateSchedule(rates: readonly PrimeRate[], name = "primeRates"): PrimeRate[] {
+  return rates
+    .map(({ date, annualRate }) => ({ date, annualRate: requireFraction(annualRate, `${name} ${date}: annual rate`) }))
+    .sort((a, b) => compareDates(a.date, b.date));
 }
 
 /** The prime rate quoted at the beginning of the quarter: the latest row on or before its first day (§5.2(b)). */

@@ -6,9 +6,6 @@ import { businessDayOnOrBefore, businessDaysOfQuarter } from "./calendar";
 import { quarterLabel, quarterOf, type IsoDate } from "./dates";
 import { Decimal } from "./decimal";
 import { invalidValue, notAvailable, PlanError } from "./errors";
-import { dataRows, parseTableCached, readDateCell, readNumberCell, type CellValue } from "./tables";
-
-export const PRICE_COLUMNS = ["date", "close"] as const;
 
 export interface PriceEntry {
   date: IsoDate;
@@ -21,21 +18,11 @@ export class PriceTable {
 
   private constructor(private readonly closes: Map<IsoDate, Decimal>) {}
 
-  /** A `[date, close]` range as Excel hands it (FUNCTIONS.md, "Prices"). */
-  static fromCells(matrix: CellValue, name = "prices"): PriceTable {
-    return parseTableCached(matrix, name, PRICE_COLUMNS, (cells) => {
-      const entries: Array<PriceEntry & { rowNumber: number }> = [];
-      for (const { rowNumber, cells: [dateCell, closeCell] } of dataRows(cells, name, PRICE_COLUMNS)) {
-        const date = readDateCell(dateCell, `${name} row ${rowNumber}: date`);
-        if (date === undefined) throw invalidValue(`${name} row ${rowNumber}: the date is blank`);
-        const close = readNumberCell(closeCell, `${name} row ${rowNumber}: close`);
-        entries.push({ date, close, rowNumber });
-      }
-      return PriceTable.fromEntries(entries, name);
-    });
-  }
-
-  /** Typed entries (from a sheet or a file); a duplicate date with another close is an error. */
+  /**
+   * Typed entries (from a range, a sheet or a file), in any order; `rowNumber`
+   * names where each came from. A non-positive close, or a duplicate date with
+   * another close, is an error (FUNCTIONS.md, "Prices").
+   */
   static fromEntries(entries: ReadonlyArray<PriceEntry & { rowNumber?: number }>, name = "prices"): PriceTable {
     const closes = new Map<IsoDate, Decimal>();
     const rowOf = new Map<IsoDate, number | undefined>();

@@ -6,10 +6,9 @@
 import { requirePositive } from "./checks";
 import { DEFAULT_UNIT_PLACES, SHARE_RESERVE } from "./constants";
 import { addDays, addMonths, compareDates, daysBetween, isSupportedDate, previousQuarter, quarterLastDay, quarterOf, type IsoDate } from "./dates";
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, fitsLargestFigure, ZERO } from "./decimal";
 import { invalidValue } from "./errors";
 import { formatShares as shares } from "./format";
-import { dataRows, describe, fitsInCell, parseTableCached, readDateCell, readNumberCell, type CellValue } from "./tables";
 
 export type LedgerKind = "units" | "option" | "split" | "reserve";
 
@@ -95,25 +94,6 @@ export function ledgerQuantityProblem(kind: LedgerKind, quantity: Decimal): stri
   return undefined;
 }
 
-const LEDGER_COLUMNS = ["date", "kind", "quantity"] as const;
-
-/** A `[date, kind, quantity]` range as a formula receives it. */
-export function ledgerFromCells(matrix: CellValue): LedgerEntry[] {
-  return parseTableCached(matrix, "ledger", LEDGER_COLUMNS, (cells) =>
-    dataRows(cells, "ledger", LEDGER_COLUMNS).map(({ rowNumber, cells: [dateCell, kindCell, quantityCell] }) => {
-      const where = `ledger row ${rowNumber}`;
-      const date = readDateCell(dateCell, `${where}: date`);
-      if (date === undefined) throw invalidValue(`${where}: the date is blank`);
-      const kind = typeof kindCell === "string" ? parseLedgerKind(kindCell) : undefined;
-      if (kind === undefined) throw invalidValue(`${where}: kind ${describe(kindCell)} is not units, option, split or reserve`);
-      const quantity = readNumberCell(quantityCell, `${where}: quantity`);
-      const problem = ledgerQuantityProblem(kind, quantity);
-      if (problem) throw invalidValue(`${where}: quantity ${quantity.toString()}: ${problem}`);
-      return { rowNumber, date, kind, quantity };
-    }),
-  );
-}
-
 function applicationOrder(a: LedgerEntry, b: LedgerEntry): number {
   if (a.date !== b.date) return compareDates(a.date, b.date);
   const aSplit = a.kind === "split" ? 0 : 1;
@@ -148,7 +128,7 @@ function rowProblem(after: Totals, entry: LedgerEntry): string | undefined {
   }
   const what = entry.kind === "split" ? `a split of ${entry.quantity.toString()} new shares per old share` : `this row`;
   for (const [name, value] of [["the reserve", after.reserve], ["the shares counted", after.used]] as const) {
-    if (!fitsInCell(value)) return `${what} would make ${name} ${value.toSignificantDigits(6).toString()}, too large for a cell (§13.8)`;
+    if (!fitsLargestFigure(value)) return `${what} would make ${name} ${value.toSignificantDigits(6).toString()}, too large for a cell (§13.8)`;
     if (entry.kind === "split" && !value.isZero() && value.abs().lessThan(SMALLEST_COUNT)) {
       return `${what} would make ${name} ${value.toSignificantDigits(6).toString()} shares, less than a millionth of a share (§13.8)`;
     }
@@ -193,7 +173,7 @@ export function screenLedger(entries: readonly LedgerEntry[], initialReserve: De
  */
 export function reconcileReserve(entries: readonly LedgerEntry[], initialReserve: Decimal = new Decimal(SHARE_RESERVE)): ReserveReconciliation {
   requirePositive(initialReserve, "initialReserve");
-  if (!fitsInCell(initialReserve)) throw invalidValue(`initialReserve ${initialReserve.toString()} is too large for a cell`);
+  if (!fitsLargestFigure(initialReserve)) throw invalidValue(`initialReserve ${initialReserve.toString()} is too large for a cell`);
   const ordered = [...entries].sort(applicationOrder);
   let totals: Totals = { reserve: initialReserve, used: ZERO };
   let exhaustionDate: IsoDate | undefined;

@@ -1,13 +1,22 @@
-import { groupByParticipant, participantKey, replayAccounts, ACCOUNT_KEYS, type AccountsReplay, type ActivityRecord, type PlanRecords } from "../engine/accounts";
+import { pricesFromCells, primeRatesFromCells } from "../cells/ranges";
+import { parseTableCached } from "../cells/tables";
+import { isBlankOrZero } from "../cells/values";
+import {
+  groupByParticipant,
+  participantKey,
+  replayAccounts,
+  ACCOUNT_KEYS,
+  type AccountsReplay,
+  type ActivityRecord,
+  type PlanRecords,
+} from "../engine/accounts";
 import type { IsoDate } from "../engine/dates";
 import { invalidValue, notAvailable } from "../engine/errors";
-import { primeRatesFromCells, type PrimeRate } from "../engine/investment";
-import { PriceTable } from "../engine/prices";
+import type { PrimeRate } from "../engine/investment";
 import { accountStatement, balanceAt, optionsAt, optionValue, type BalanceKey } from "../engine/statement";
-import { isBlankOrZero, parseTableCached } from "../engine/tables";
 import { readActivity, readDividends, readSplits, problemFinding, type CellFinding, type Sourced, type TableRead } from "../sheets/records";
 import { columnLetter, type SheetGrid } from "../sheets/grid";
-import { choiceArg, dateArg, excel, numberResult, optionalDateArg, serialResult } from "./args";
+import { choiceArg, dateArg, excel, lift, numberResult, optionalDateArg, serialResult, tableArg } from "./args";
 
 /**
  * A table handed in as a range, read as its sheet would be (STATEMENT.md,
@@ -62,7 +71,7 @@ function tables(activity: unknown, prices: unknown, dividends: unknown, splits: 
   return {
     activity: activityRead,
     groups,
-    records: { dividends: dividendsRead.records, splits: splitsRead.records, prices: PriceTable.fromCells(prices), primeRates: rates },
+    records: { dividends: dividendsRead.records, splits: splitsRead.records, prices: pricesFromCells(prices), primeRates: rates },
   };
 }
 
@@ -116,17 +125,26 @@ const BALANCES: Record<string, BalanceKey> = { dca: "DCA", cmsa: "CMSA", csa: "C
  * @param dividends The Dividends table [Record Date, Payment Date, Per Share], or blank.
  * @param splits The Splits table [Date, New Shares, Old Shares], or blank.
  * @param primeRates A 2-column range [date, annual rate]; blank only when the Investment Account has no flow.
- * @param participant The participant, as the Activity rows spell it (case and surrounding spaces ignored).
+ * @param participant The participant, as the Activity rows spell it (case and surrounding spaces ignored); or a column of them.
  * @param account "DCA", "CMSA", "CSA", "IA" or "OPTIONS".
  * @param asOfDate The day whose close is wanted.
- * @returns Units, dollars or option shares.
+ * @returns Units, dollars or option shares, one per row.
  */
-export function accountBalanceFn(activity: any[][], prices: any[][], dividends: any[][], splits: any[][], primeRates: any[][], participant: any, account: any, asOfDate: any): number {
-  return excel(() => {
-    const key = choiceArg("account", account, BALANCES);
-    const date = dateArg("asOfDate", asOfDate);
-    const replay = replayFor(tables(activity, prices, dividends, splits, primeRates), participantArg(participant), date);
-    return numberResult(balanceAt(replay, key, date));
+export function accountBalanceFn(
+  activity: unknown[][],
+  prices: unknown[][],
+  dividends: unknown[][],
+  splits: unknown[][],
+  primeRates: unknown[][],
+  participant: unknown[][],
+  account: unknown[][],
+  asOfDate: unknown[][],
+): unknown[][] {
+  const records = tableArg(() => tables(activity, prices, dividends, splits, primeRates));
+  return lift({ participant, account, asOfDate }, (x) => {
+    const key = choiceArg("account", x.account, BALANCES);
+    const date = dateArg("asOfDate", x.asOfDate);
+    return numberResult(balanceAt(replayFor(records(), participantArg(x.participant), date), key, date));
   });
 }
 
@@ -145,7 +163,16 @@ const STATEMENT_HEADER = ["Account", "Opening", "Credited", "Dividends", "Split 
  * @param toDate The last day of the period; blank for the last Activity date.
  * @returns A header row, then DCA, CMSA, CSA, IA and Total.
  */
-export function accountStatementFn(activity: any[][], prices: any[][], dividends: any[][], splits: any[][], primeRates: any[][], participant: any, fromDate: any, toDate: any): any[][] {
+export function accountStatementFn(
+  activity: unknown[][],
+  prices: unknown[][],
+  dividends: unknown[][],
+  splits: unknown[][],
+  primeRates: unknown[][],
+  participant: unknown,
+  fromDate: unknown,
+  toDate: unknown,
+): unknown[][] {
   return excel(() => {
     const t = tables(activity, prices, dividends, splits, primeRates);
     const to = optionalDateArg("toDate", toDate) ?? lastActivityDate(t);
@@ -155,7 +182,10 @@ export function accountStatementFn(activity: any[][], prices: any[][], dividends
     const rows: Array<Array<string | number>> = [STATEMENT_HEADER];
     for (const key of ACCOUNT_KEYS) {
       const line = statement.accounts[key];
-      rows.push([key, ...[line.opening, line.credited, line.dividends, line.splitAdjustment, line.interest, line.allocatedOut, line.closing, line.value].map(numberResult)]);
+      rows.push([
+        key,
+        ...[line.opening, line.credited, line.dividends, line.splitAdjustment, line.interest, line.allocatedOut, line.closing, line.value].map(numberResult),
+      ]);
     }
     rows.push(["Total", "", "", "", "", "", "", "", numberResult(statement.totalValue)]);
     return rows;
@@ -175,7 +205,7 @@ const OPTION_KINDS: ReadonlySet<ActivityRecord["kind"]> = new Set(["investment d
  * @param asOfDate The day whose close is wanted.
  * @returns A header row, then one row per grant.
  */
-export function optionGrantsFn(activity: any[][], prices: any[][], splits: any[][], participant: any, asOfDate: any): any[][] {
+export function optionGrantsFn(activity: unknown[][], prices: unknown[][], splits: unknown[][], participant: unknown, asOfDate: unknown): unknown[][] {
   return excel(() => {
     const date = dateArg("asOfDate", asOfDate);
     const t = tables(activity, prices, "", splits, undefined);

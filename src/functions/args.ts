@@ -1,31 +1,137 @@
 /**
- * The one place Excel values become engine inputs, and engine errors become
- * Excel errors. Every custom function is a few lines on top of these.
+ * The one place a custom function's arguments become engine inputs, its
+ * results become cell values, and engine errors become Excel errors. Every
+ * custom function is a few lines on top of these: `lift` runs it over columns,
+ * `tableArg` reads a table once per call, the `…Arg` readers check one value.
  */
-import { assertSupportedDate, isoDateToSerial, type IsoDate } from "../engine/dates";
+import { isoDateToSerial } from "../cells/serials";
+import { describe, isBlank, isBlankOrZero, readDateCell } from "../cells/values";
+import { assertSupportedDate, type IsoDate } from "../engine/dates";
 import { Decimal, toNumber } from "../engine/decimal";
 import { invalidValue, PlanError } from "../engine/errors";
-import { describe, isBlank, isBlankOrZero, readDateCell } from "../engine/tables";
 
 /**
- * Runs one calculation. A plan error becomes the `CustomFunctions.Error` it
- * names; anything unexpected becomes #VALUE! with its message, so no exception,
- * NaN or Infinity ever reaches a cell. Only #VALUE! and #N/A ever leave: Excel
- * drops the message of every other code (FUNCTIONS.md, "Errors").
+ * The Excel error a failed calculation shows. A plan error keeps its code and
+ * message; anything unexpected becomes #VALUE! with its message, so no
+ * exception, NaN or Infinity ever reaches a cell. Only #VALUE! and #N/A ever
+ * leave: Excel drops the message of every other code (FUNCTIONS.md, "Errors").
  */
-export function excel<T>(compute: () => T): T {
-  let result: T;
+function cellError(error: unknown): CustomFunctions.Error {
+  if (error instanceof PlanError) return new CustomFunctions.Error(error.code as CustomFunctions.ErrorCode, error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `unexpected input: ${message}`);
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: CustomFunctions.Error };
+
+/** One calculation's value, or the error its cell shows. */
+function attempt<T>(compute: () => T): Outcome<T> {
   try {
-    result = compute();
+    const value = compute();
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      return { ok: false, error: new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "the result is not a finite number") };
+    }
+    return { ok: true, value };
   } catch (error) {
-    if (error instanceof PlanError) throw new CustomFunctions.Error(error.code as CustomFunctions.ErrorCode, error.message);
-    const message = error instanceof Error ? error.message : String(error);
-    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `unexpected input: ${message}`);
+    return { ok: false, error: cellError(error) };
   }
-  if (typeof result === "number" && !Number.isFinite(result)) {
-    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "the result is not a finite number");
+}
+
+/** Runs one calculation whose result is the whole formula's: its error is thrown, as Excel expects. */
+export function excel<T>(compute: () => T): T {
+  const outcome = attempt(compute);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+interface Shape {
+  rows: number;
+  columns: number;
+}
+
+function describeShape({ rows, columns }: Shape): string {
+  if (columns === 1) return `a column of ${rows}`;
+  if (rows === 1) return `a row of ${columns}`;
+  return `${rows} rows × ${columns} columns`;
+}
+
+/** A range or array's rows × columns; undefined for a single value (a 1×1 range is one). */
+function shapeOf(name: string, value: unknown): Shape | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const columns = Array.isArray(value[0]) ? value[0].length : 0;
+  if (columns === 0 || !value.every((row) => Array.isArray(row) && row.length === columns)) {
+    throw invalidValue(`${name} must be a single value or a range of values`);
   }
-  return result;
+  return value.length === 1 && columns === 1 ? undefined : { rows: value.length, columns };
+}
+
+/**
+ * Columns in, columns out: the one way a custom function takes its single-value
+ * arguments. Each of `args` may be a single value, or a column, row or block
+ * (a range or an array); `compute` then runs once per position, the single
+ * values repeating, and the results come back in that shape for Excel to
+ * spill. Ranges given together must have the same shape, else the whole
+ * formula is #VALUE! naming both. A position that fails is that cell's error,
+ * with its message; the others still compute. With only single values the
+ * result is one cell, and its error is the formula's, exactly as a plain
+ * function's.
+ */
+export function lift<K extends string>(args: Record<K, unknown>, compute: (cell: Record<K, unknown>) => unknown): unknown[][] {
+  const cell = {} as Record<K, unknown>;
+  const ranges: Array<[K, unknown[][]]> = [];
+  let shape: Shape | undefined;
+  let shapedBy: K | undefined;
+  excel(() => {
+    for (const name of Object.keys(args) as K[]) {
+      const value = args[name];
+      const own = shapeOf(name, value);
+      if (!own) {
+        cell[name] = Array.isArray(value) ? (value[0] as unknown[])[0] : value;
+        continue;
+      }
+      if (shape && shapedBy !== undefined && (own.rows !== shape.rows || own.columns !== shape.columns)) {
+        throw invalidValue(
+          `${shapedBy} is ${describeShape(shape)} but ${name} is ${describeShape(own)}; ranges given together must be the same size (a single value is used for every row)`,
+        );
+      }
+      shape = own;
+      shapedBy = name;
+      ranges.push([name, value as unknown[][]]);
+    }
+  });
+  if (!shape) return [[excel(() => compute(cell))]];
+  const results: unknown[][] = new Array(shape.rows);
+  for (let r = 0; r < shape.rows; r++) {
+    const row: unknown[] = new Array(shape.columns);
+    for (let c = 0; c < shape.columns; c++) {
+      for (const [name, values] of ranges) cell[name] = values[r][c];
+      const outcome = attempt(() => compute(cell));
+      row[c] = outcome.ok ? outcome.value : outcome.error;
+    }
+    results[r] = row;
+  }
+  return results;
+}
+
+/**
+ * A table argument (prices, flows, primeRates, ledger) read once per call,
+ * however many rows the call computes, and only when a row first needs it: a
+ * single cell meets its arguments' errors in the order it always has. A table
+ * that cannot be read is the error of every row that needs it.
+ */
+export function tableArg<T>(read: () => T): () => T {
+  let outcome: { value: T } | { error: unknown } | undefined;
+  return () => {
+    if (!outcome) {
+      try {
+        outcome = { value: read() };
+      } catch (error) {
+        outcome = { error };
+      }
+    }
+    if ("error" in outcome) throw outcome.error;
+    return outcome.value;
+  };
 }
 
 /** A required argument left blank, or 0: what Excel desktop hands for an empty cell. */
@@ -35,8 +141,9 @@ function missing(name: string, value: unknown, wanted: string) {
 
 /** A required date: a serial or `YYYY-MM-DD` text, 1990-01-01 .. 2099-12-31. */
 export function dateArg(name: string, value: unknown): IsoDate {
-  if (isBlankOrZero(value)) throw missing(name, value, "a date");
-  return readDateCell(value, name) as IsoDate;
+  const date = readDateCell(value, name);
+  if (date === undefined) throw missing(name, value, "a date");
+  return date;
 }
 
 /** A date that may be blank: omitted, null, "" or 0 (Excel desktop's empty cell). */
@@ -51,14 +158,16 @@ export function numberArg(name: string, value: unknown): Decimal {
   return new Decimal(value);
 }
 
-/** An optional number; blank gives `fallback`. */
-export function optionalNumberArg(name: string, value: unknown, fallback: Decimal): Decimal;
-export function optionalNumberArg(name: string, value: unknown): Decimal | undefined;
-export function optionalNumberArg(name: string, value: unknown, fallback?: Decimal): Decimal | undefined {
-  return isBlank(value) ? fallback : numberArg(name, value);
+/**
+ * An optional number the plan never takes as 0 (matchRate, initialReserve,
+ * annualRate): blank, or 0, gives `fallback`. Excel desktop hands an empty
+ * cell as 0 and the web as null, so only this reading means the same on both.
+ */
+export function defaultedNumberArg(name: string, value: unknown, fallback: Decimal): Decimal {
+  return isBlankOrZero(value) ? fallback : numberArg(name, value);
 }
 
-/** A whole-number argument such as `places` or `offset`; blank gives `fallback`. */
+/** A whole-number argument such as `places` or `offset`; blank gives `fallback`, 0 is 0. */
 export function integerArg(name: string, value: unknown, fallback: number): number {
   if (isBlank(value)) return fallback;
   const number = numberArg(name, value);
@@ -78,7 +187,9 @@ function choiceKey(text: string): string {
 }
 
 function listChoices(choices: Record<string, unknown>): string {
-  return Object.keys(choices).map((c) => `"${c}"`).join(", ");
+  return Object.keys(choices)
+    .map((c) => `"${c}"`)
+    .join(", ");
 }
 
 /**
@@ -109,4 +220,3 @@ export function serialResult(date: IsoDate, what = "the result"): number {
 export function numberResult(value: Decimal): number {
   return toNumber(value);
 }
-

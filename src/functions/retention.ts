@@ -2,7 +2,7 @@ import type { IsoDate } from "../engine/dates";
 import { Decimal } from "../engine/decimal";
 import { RETENTION_LATE_INTEREST_RATE } from "../engine/constants";
 import { lateInterest, retentionSchedule } from "../engine/retention";
-import { choiceArg, dateArg, excel, numberArg, numberResult, optionalChoiceArg, optionalDateArg, optionalNumberArg, serialResult } from "./args";
+import { choiceArg, dateArg, defaultedNumberArg, excel, lift, numberArg, numberResult, optionalChoiceArg, optionalDateArg, serialResult } from "./args";
 
 type TerminationType = "without cause" | "cause" | "voluntary" | "death" | "disability";
 
@@ -35,7 +35,7 @@ function isWithoutCause(terminationDate: IsoDate | undefined, terminationType: u
  * @param [changeInControlDate] The date of a Change in Control, or blank.
  * @returns Two rows of [due date, amount, payment deadline, status]; status is due, accelerated or forfeited.
  */
-export function retentionScheduleFn(terminationDate?: any, terminationType?: any, changeInControlDate?: any): any[][] {
+export function retentionScheduleFn(terminationDate?: unknown, terminationType?: unknown, changeInControlDate?: unknown): unknown[][] {
   return excel(() => {
     const terminated = optionalDateArg("terminationDate", terminationDate);
     return retentionSchedule({
@@ -54,22 +54,21 @@ export function retentionScheduleFn(terminationDate?: any, terminationType?: any
 /**
  * Simple interest at 10% a year (actual/365) for each day a retention payment is late past its deadline (due date + 3 Business Days), in cents (agreement ¶3).
  * @customfunction LATE_INTEREST
- * @param amount The unpaid amount.
+ * @param amount The unpaid amount, or a column of amounts.
  * @param dueDate The due date (column 1 of RETENTION_SCHEDULE).
  * @param paidDate The day it was paid.
- * @param [annualRate] The interest rate (default 10%).
- * @returns Dollars, in cents; 0 if paid by the deadline.
+ * @param [annualRate] The interest rate (default 10%, also for an empty cell).
+ * @returns Dollars, in cents, one per row; 0 if paid by the deadline.
  */
-export function lateInterestFn(amount: number, dueDate: any, paidDate: any, annualRate?: number): number {
-  return excel(() =>
+export function lateInterestFn(amount: number[][], dueDate: unknown[][], paidDate: unknown[][], annualRate?: number[][]): unknown[][] {
+  return lift({ amount, dueDate, paidDate, annualRate }, (x) =>
     numberResult(
       lateInterest(
-        numberArg("amount", amount),
-        dateArg("dueDate", dueDate),
-        dateArg("paidDate", paidDate),
-        optionalNumberArg("annualRate", annualRate, new Decimal(RETENTION_LATE_INTEREST_RATE)),
+        numberArg("amount", x.amount),
+        dateArg("dueDate", x.dueDate),
+        dateArg("paidDate", x.paidDate),
+        defaultedNumberArg("annualRate", x.annualRate, new Decimal(RETENTION_LATE_INTEREST_RATE)),
       ),
     ),
   );
 }
-

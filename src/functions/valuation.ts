@@ -1,78 +1,91 @@
+import { pricesFromCells } from "../cells/ranges";
 import { DEFAULT_UNIT_PLACES, MATCH_RATE } from "../engine/constants";
 import { Decimal } from "../engine/decimal";
-import { PriceTable } from "../engine/prices";
 import { allocationUnits, discretionaryUnits, dividendUnits, matchUnits, maxShares, splitAdjust, unitsCredited } from "../engine/units";
-import { dateArg, excel, integerArg, numberArg, numberResult, optionalNumberArg } from "./args";
+import { dateArg, defaultedNumberArg, integerArg, lift, numberArg, numberResult, tableArg } from "./args";
+
+/** Units are rounded to `places` decimals; blank is 6, and 0 (desktop's empty cell) is whole units. */
+function placesArg(value: unknown): number {
+  return integerArg("places", value, DEFAULT_UNIT_PLACES);
+}
+
+/** The `prices` range, read once per call. */
+function pricesArg(prices: unknown) {
+  return tableArg(() => pricesFromCells(prices));
+}
 
 /**
  * The closing price on the date (§8.1(b),(d)).
  * @customfunction CLOSE_PRICE
  * @param prices A 2-column range [date, close]; any order, header and blank rows allowed.
- * @param date The trading day.
- * @returns The close; #N/A if the table has none.
+ * @param date The trading day, or a column of them.
+ * @returns The close, one per date; #N/A if the table has none.
  */
-export function closePrice(prices: any[][], date: any): number {
-  return excel(() => numberResult(PriceTable.fromCells(prices).closePrice(dateArg("date", date))));
+export function closePrice(prices: unknown[][], date: unknown[][]): unknown[][] {
+  const table = pricesArg(prices);
+  return lift({ date }, (x) => numberResult(table().closePrice(dateArg("date", x.date))));
 }
 
 /**
  * The closing price on the date, or on the last Business Day before it when it is not one, such as a January 1 distribution date (§7.2(a), §10.2).
  * @customfunction FAIR_MARKET_VALUE
  * @param prices A 2-column range [date, close].
- * @param date The valuation date.
+ * @param date The valuation date, or a column of them.
  * @returns The fair market value per share.
  */
-export function fairMarketValue(prices: any[][], date: any): number {
-  return excel(() => numberResult(PriceTable.fromCells(prices).fairMarketValue(dateArg("date", date))));
+export function fairMarketValue(prices: unknown[][], date: unknown[][]): unknown[][] {
+  const table = pricesArg(prices);
+  return lift({ date }, (x) => numberResult(table().fairMarketValue(dateArg("date", x.date))));
 }
 
 /**
  * The average close over every Business Day of the calendar quarter containing the date (§8.1(a)).
  * @customfunction QUARTER_AVG_PRICE
  * @param prices A 2-column range [date, close].
- * @param date A date in the quarter.
+ * @param date A date in the quarter, or a column of them.
  * @returns The exact average; #N/A naming the first Business Day without a price.
  */
-export function quarterAvgPrice(prices: any[][], date: any): number {
-  return excel(() => numberResult(PriceTable.fromCells(prices).quarterAveragePrice(dateArg("date", date))));
+export function quarterAvgPrice(prices: unknown[][], date: unknown[][]): unknown[][] {
+  const table = pricesArg(prices);
+  return lift({ date }, (x) => numberResult(table().quarterAveragePrice(dateArg("date", x.date))));
 }
 
 /**
  * Units credited to the Deferred Compensation Account for compensation that would have been paid on payDate: amount / quarter average (§8.1(a)).
  * @customfunction UNITS_CREDITED
- * @param amount Dollars deferred.
+ * @param amount Dollars deferred, or a column of amounts.
  * @param prices A 2-column range [date, close].
- * @param payDate The day the compensation would have been paid.
+ * @param payDate The day the compensation would have been paid, or a column of them.
  * @param [places] Decimals to round units to, half-up (default 6).
- * @returns Units.
+ * @returns Units, one per amount.
  */
-export function unitsCreditedFn(amount: number, prices: any[][], payDate: any, places?: number): number {
-  return excel(() =>
-    numberResult(
-      unitsCredited(numberArg("amount", amount), PriceTable.fromCells(prices), dateArg("payDate", payDate), integerArg("places", places, DEFAULT_UNIT_PLACES)),
-    ),
+export function unitsCreditedFn(amount: number[][], prices: unknown[][], payDate: unknown[][], places?: number[][]): unknown[][] {
+  const table = pricesArg(prices);
+  return lift({ amount, payDate, places }, (x) =>
+    numberResult(unitsCredited(numberArg("amount", x.amount), table(), dateArg("payDate", x.payDate), placesArg(x.places))),
   );
 }
 
 /**
  * Match units: matchRate × deferredAmount / quarter average (§4.3, §8.1(c)).
  * @customfunction MATCH_UNITS
- * @param deferredAmount Dollars deferred under Art. IV.
+ * @param deferredAmount Dollars deferred under Art. IV, or a column of amounts.
  * @param prices A 2-column range [date, close].
- * @param payDate The day the compensation would have been paid.
- * @param [matchRate] The match rate (default 10%; below 10% or above 100% is #VALUE!).
+ * @param payDate The day the compensation would have been paid, or a column of them.
+ * @param [matchRate] The match rate (default 10%, also for an empty cell; below 10% or above 100% is #VALUE!).
  * @param [places] Decimals to round units to, half-up (default 6).
- * @returns Units.
+ * @returns Units, one per amount.
  */
-export function matchUnitsFn(deferredAmount: number, prices: any[][], payDate: any, matchRate?: number, places?: number): number {
-  return excel(() =>
+export function matchUnitsFn(deferredAmount: number[][], prices: unknown[][], payDate: unknown[][], matchRate?: number[][], places?: number[][]): unknown[][] {
+  const table = pricesArg(prices);
+  return lift({ deferredAmount, payDate, matchRate, places }, (x) =>
     numberResult(
       matchUnits(
-        numberArg("deferredAmount", deferredAmount),
-        PriceTable.fromCells(prices),
-        dateArg("payDate", payDate),
-        optionalNumberArg("matchRate", matchRate, new Decimal(MATCH_RATE)),
-        integerArg("places", places, DEFAULT_UNIT_PLACES),
+        numberArg("deferredAmount", x.deferredAmount),
+        table(),
+        dateArg("payDate", x.payDate),
+        defaultedNumberArg("matchRate", x.matchRate, new Decimal(MATCH_RATE)),
+        placesArg(x.places),
       ),
     ),
   );
@@ -81,39 +94,39 @@ export function matchUnitsFn(deferredAmount: number, prices: any[][], payDate: a
 /**
  * Discretionary credit units: amount / close on the crediting date (§8.1(b)).
  * @customfunction DISCRETIONARY_UNITS
- * @param amount Dollars credited.
+ * @param amount Dollars credited, or a column of amounts.
  * @param prices A 2-column range [date, close].
- * @param creditDate The crediting date.
+ * @param creditDate The crediting date, or a column of them.
  * @param [places] Decimals to round units to, half-up (default 6).
- * @returns Units.
+ * @returns Units, one per amount.
  */
-export function discretionaryUnitsFn(amount: number, prices: any[][], creditDate: any, places?: number): number {
-  return excel(() =>
-    numberResult(
-      discretionaryUnits(numberArg("amount", amount), PriceTable.fromCells(prices), dateArg("creditDate", creditDate), integerArg("places", places, DEFAULT_UNIT_PLACES)),
-    ),
+export function discretionaryUnitsFn(amount: number[][], prices: unknown[][], creditDate: unknown[][], places?: number[][]): unknown[][] {
+  const table = pricesArg(prices);
+  return lift({ amount, creditDate, places }, (x) =>
+    numberResult(discretionaryUnits(numberArg("amount", x.amount), table(), dateArg("creditDate", x.creditDate), placesArg(x.places))),
   );
 }
 
 /**
  * Dividend units: unitsAtRecord × dividendPerShare / close on the payment date (§8.1(d)).
  * @customfunction DIVIDEND_UNITS
- * @param unitsAtRecord Units held at the record date.
+ * @param unitsAtRecord Units held at the record date, or a column of them.
  * @param dividendPerShare The dividend per share, dollars.
  * @param prices A 2-column range [date, close].
  * @param paymentDate The dividend payment date.
  * @param [places] Decimals to round units to, half-up (default 6).
- * @returns Units.
+ * @returns Units, one per row.
  */
-export function dividendUnitsFn(unitsAtRecord: number, dividendPerShare: number, prices: any[][], paymentDate: any, places?: number): number {
-  return excel(() =>
+export function dividendUnitsFn(unitsAtRecord: number[][], dividendPerShare: number[][], prices: unknown[][], paymentDate: unknown[][], places?: number[][]): unknown[][] {
+  const table = pricesArg(prices);
+  return lift({ unitsAtRecord, dividendPerShare, paymentDate, places }, (x) =>
     numberResult(
       dividendUnits(
-        numberArg("unitsAtRecord", unitsAtRecord),
-        numberArg("dividendPerShare", dividendPerShare),
-        PriceTable.fromCells(prices),
-        dateArg("paymentDate", paymentDate),
-        integerArg("places", places, DEFAULT_UNIT_PLACES),
+        numberArg("unitsAtRecord", x.unitsAtRecord),
+        numberArg("dividendPerShare", x.dividendPerShare),
+        table(),
+        dateArg("paymentDate", x.paymentDate),
+        placesArg(x.places),
       ),
     ),
   );
@@ -122,43 +135,40 @@ export function dividendUnitsFn(unitsAtRecord: number, dividendPerShare: number,
 /**
  * Units after a split: units × newShares / oldShares; a 1-for-10 reverse split is (units, 1, 10) (§8.1(e)).
  * @customfunction SPLIT_ADJUST
- * @param units Units before the split.
+ * @param units Units before the split, or a column of them.
  * @param newShares New shares issued ...
  * @param oldShares ... for this many old shares.
  * @param [places] Decimals to round units to, half-up (default 6).
- * @returns Units.
+ * @returns Units, one per row.
  */
-export function splitAdjustFn(units: number, newShares: number, oldShares: number, places?: number): number {
-  return excel(() =>
-    numberResult(
-      splitAdjust(numberArg("units", units), numberArg("newShares", newShares), numberArg("oldShares", oldShares), integerArg("places", places, DEFAULT_UNIT_PLACES)),
-    ),
+export function splitAdjustFn(units: number[][], newShares: number[][], oldShares: number[][], places?: number[][]): unknown[][] {
+  return lift({ units, newShares, oldShares, places }, (x) =>
+    numberResult(splitAdjust(numberArg("units", x.units), numberArg("newShares", x.newShares), numberArg("oldShares", x.oldShares), placesArg(x.places))),
   );
 }
 
 /**
  * Units for an Investment Account amount allocated to the Company Stock Account: amount / close on the determination date (§5.2(d)).
  * @customfunction ALLOCATION_UNITS
- * @param amount Dollars allocated.
+ * @param amount Dollars allocated, or a column of amounts.
  * @param prices A 2-column range [date, close].
- * @param releaseDate The day the quarter's results were released.
+ * @param releaseDate The day the quarter's results were released, or a column of them.
  * @param [places] Decimals to round units to, half-up (default 6).
- * @returns Units.
+ * @returns Units, one per amount.
  */
-export function allocationUnitsFn(amount: number, prices: any[][], releaseDate: any, places?: number): number {
-  return excel(() =>
-    numberResult(
-      allocationUnits(numberArg("amount", amount), PriceTable.fromCells(prices), dateArg("releaseDate", releaseDate), integerArg("places", places, DEFAULT_UNIT_PLACES)),
-    ),
+export function allocationUnitsFn(amount: number[][], prices: unknown[][], releaseDate: unknown[][], places?: number[][]): unknown[][] {
+  const table = pricesArg(prices);
+  return lift({ amount, releaseDate, places }, (x) =>
+    numberResult(allocationUnits(numberArg("amount", x.amount), table(), dateArg("releaseDate", x.releaseDate), placesArg(x.places))),
   );
 }
 
 /**
  * The most shares a distribution may deliver: units rounded up to the next whole unit (§6.2).
  * @customfunction MAX_SHARES
- * @param units Units credited.
- * @returns Whole shares.
+ * @param units Units credited, or a column of them.
+ * @returns Whole shares, one per row.
  */
-export function maxSharesFn(units: number): number {
-  return excel(() => numberResult(maxShares(numberArg("units", units))));
+export function maxSharesFn(units: number[][]): unknown[][] {
+  return lift({ units }, (x) => numberResult(maxShares(numberArg("units", x.units))));
 }

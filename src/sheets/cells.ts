@@ -5,11 +5,11 @@
  * that holds no value at all (an error such as #N/A, a formula never
  * calculated) is never read as text, a number or a blank.
  */
+import { describe, isBlank, readDateCell } from "../cells/values";
 import type { IsoDate, Quarter } from "../engine/dates";
-import { Decimal } from "../engine/decimal";
+import { Decimal, fitsLargestFigure, LARGEST_FIGURE } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import type { DiscountType } from "../engine/options";
-import { describe, fitsInCell, isBlank, LARGEST_CELL_NUMBER, readDateCell } from "../engine/tables";
 import { UnsavedFormula, visibleText } from "./grid";
 
 /** A value, or `problem`: what the column expects, for the finding's message. */
@@ -103,13 +103,13 @@ function numericText(text: string): Decimal | undefined {
 }
 
 const A_NUMBER = "a number";
-const TOO_LARGE = `a number a cell can hold (at most ${LARGEST_CELL_NUMBER.toExponential()})`;
+const TOO_LARGE = `a number a cell can hold (at most ${LARGEST_FIGURE.toExponential()})`;
 
 export const readNumber = reader(A_NUMBER, (cell): CellRead<Decimal> => {
   if (isBlank(cell)) return blank;
   const value = typeof cell === "number" && Number.isFinite(cell) ? new Decimal(cell) : typeof cell === "string" ? numericText(cell) : undefined;
   if (value === undefined) return problem(A_NUMBER);
-  return fitsInCell(value) ? ok(value) : problem(TOO_LARGE);
+  return fitsLargestFigure(value) ? ok(value) : problem(TOO_LARGE);
 });
 
 const A_YEAR = "a year such as 2004";

@@ -5,7 +5,7 @@
  * or to the right of the table are kept aside and reported, never read as
  * rows of the table.
  */
-import { describe } from "../engine/tables";
+import { describe } from "../cells/values";
 import type { Finding } from "../engine/findings";
 import { cellAddress, columnLetter, type SheetGrid } from "./grid";
 

@@ -3,7 +3,7 @@
  * `Range.values` conventions: numbers for dates, "" for empty, an error as its
  * text "#N/A"), with where it sits, so every finding can name its cell.
  */
-import { isBlank } from "../engine/tables";
+import { isBlank } from "../cells/values";
 import type { ValueCell } from "./extent";
 
 /**

@@ -3,11 +3,12 @@
  * Country, Country Subdivision), column B holds its value. Any other row (a
  * header, a note) is passed over. The Open Cap Format export needs the issuer.
  */
-import { parseIsoDate, serialToIsoDate, type IsoDate } from "../engine/dates";
+import { serialToIsoDate } from "../cells/serials";
+import { describe, isBlank } from "../cells/values";
+import { parseIsoDate, type IsoDate } from "../engine/dates";
 import { PlanError } from "../engine/errors";
 import { describeIssuerProblems, ISSUER_FIELD_LABELS, issuerProblems, toOcfPackage, type IssuerDetails, type IssuerField, type OcfPackage } from "../engine/ocf";
 import type { ReserveReconciliation } from "../engine/reserve";
-import { describe, isBlank } from "../engine/tables";
 import { cellAddress, type SheetGrid } from "./grid";
 
 export const ISSUER_SHEET = "Issuer";

@@ -1,5 +1,6 @@
+import { pricesFromCells } from "../cells/ranges";
 import { invalidValue } from "../engine/errors";
-import { PriceTable } from "../engine/prices";
+import type { PriceTable } from "../engine/prices";
 import { excelError } from "./cells";
 import { cellAddress, UnsavedFormula, type SheetGrid } from "./grid";
 
@@ -18,7 +19,7 @@ export function priceTableFrom(grid: SheetGrid): PriceTable {
       if (error !== undefined) throw invalidValue(`${where} holds the error ${error}; correct the formula or value behind it`);
     }
   }
-  return PriceTable.fromCells(
+  return pricesFromCells(
     grid.values.map((row) => [row[0] ?? "", row[1] ?? ""]),
     grid.sheet,
   );

@@ -14,11 +14,12 @@ import {
   type ReplayProblem,
   type SplitRecord,
 } from "../engine/accounts";
+import { primeRatesFromCells } from "../cells/ranges";
+import { describe } from "../cells/values";
 import type { Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import type { Finding, Severity } from "../engine/findings";
-import { primeRatesFromCells, type PrimeRate } from "../engine/investment";
-import { describe } from "../engine/tables";
+import type { PrimeRate } from "../engine/investment";
 import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cells";
 import { columnLetter, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 

@@ -4,12 +4,13 @@
  * workbooks (scripts/make-examples.ts) both write these.
  */
 import { businessDay } from "../engine/calendar";
-import { isoDateToSerial, parseIsoDate, type IsoDate } from "../engine/dates";
+import { isoDateToSerial } from "../cells/serials";
+import { parseIsoDate, type IsoDate } from "../engine/dates";
 import { ELECTION_TYPES } from "../engine/validation";
 import { ELECTION_COLUMNS } from "./elections";
 import { ISSUER_SHEET } from "./issuer";
 
-export type ColumnFormat = "text" | "date" | "percent" | "year" | "dollars" | "number";
+export type ColumnFormat = "text" | "date" | "percent" | "rate" | "year" | "dollars" | "number";
 
 export interface TemplateColumn {
   header: string;
@@ -34,6 +35,7 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   text: "@",
   date: "yyyy-mm-dd",
   percent: "0%",
+  rate: "0.00%",
   year: "0",
   dollars: "$#,##0.00",
   number: "#,##0.######",
@@ -105,6 +107,51 @@ export const PRICES_TEMPLATE: SheetTemplate = {
   ],
   rows: samplePrices("2003-07-01", "2003-09-30"),
 };
+
+/**
+ * An Investment Account's flows (§5.2(b)) as INVESTMENT_INTEREST and
+ * INVESTMENT_BALANCE read them: deferrals credited on the day they would have
+ * been paid, an allocation out dated on its determination date.
+ */
+export const FLOWS_TEMPLATE: SheetTemplate = {
+  sheet: "Flows",
+  table: "Flows",
+  columns: [
+    { header: "Date", format: "date", width: 12 },
+    { header: "Amount", format: "dollars", width: 12 },
+  ],
+  rows: [
+    ["2003-01-15", 10_000],
+    ["2003-04-15", 10_000],
+    ["2003-07-15", 10_000],
+    // Released 2003-07-24: the window's last Business Day, 2003-08-01, is the determination date (§5.2(d)).
+    ["2003-08-01", -5_000],
+    ["2003-10-15", 10_000],
+  ],
+};
+
+/** Prime rates with the day each was first quoted; a quarter uses the latest on or before its first day (§5.2(b)). */
+export const PRIME_RATES_TEMPLATE: SheetTemplate = {
+  sheet: "Prime Rates",
+  table: "PrimeRates",
+  columns: [
+    { header: "Date", format: "date", width: 12 },
+    { header: "Prime Rate", format: "rate", width: 11 },
+  ],
+  rows: [
+    ["2001-12-11", 0.0475],
+    ["2002-11-07", 0.0425],
+    ["2003-06-27", 0.04],
+    ["2004-07-01", 0.0425],
+  ],
+};
+
+/**
+ * The tables the custom functions read, each an Excel table a formula names
+ * whole (`=DCP.UNITS_CREDITED(Credits[Deferred Amount], Prices, Credits[Pay Date])`):
+ * a table reference hands over its rows and nothing below them.
+ */
+export const FUNCTION_TABLE_TEMPLATES: readonly SheetTemplate[] = [PRICES_TEMPLATE, FLOWS_TEMPLATE, PRIME_RATES_TEMPLATE];
 
 /**
  * A reserve ledger with a 2-for-1 split, a reported count that drifts from the

@@ -7,7 +7,7 @@
 import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import { isBlank } from "../engine/tables";
+import { isBlank } from "../cells/values";
 import { dataBlock, type ValueCell } from "../sheets/extent";
 import { UnsavedFormula, type SheetGrid } from "../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../sheets/templates";

@@ -40,8 +40,8 @@ describe("dcp validate on the example workbook", () => {
 
   it("finds exactly what the engine finds over the same file", async () => {
     const workbook = await openWorkbook(EXAMPLE);
-    const { PriceTable } = await import("../../src/engine/prices");
-    const prices = PriceTable.fromCells(sheetGrid(workbook.getWorksheet("Prices")!).values);
+    const { pricesFromCells } = await import("../../src/cells/ranges");
+    const prices = pricesFromCells(sheetGrid(workbook.getWorksheet("Prices")!).values);
     const result = validateElectionSheet(sheetGrid(workbook.getWorksheet("Elections")!), { ...DEFAULT_ELECTION_SETTINGS, prices });
     const json = JSON.parse(dcp("validate", EXAMPLE, "--json").stdout);
     expect(json.findings).toEqual(result.findings);

@@ -1,6 +1,6 @@
 /** The share reserve (§13.8, §15.2, §5.4(c)) over hand-worked ledgers. */
 import { Decimal } from "../../src/engine/decimal";
-import { PriceTable } from "../../src/engine/prices";
+import { pricesFromCells } from "../../src/cells/ranges";
 import { exactJson, formatShares } from "../../src/engine/format";
 import { projectExhaustion, reconcileReserve, reserveStatus, screenLedger, type LedgerEntry } from "../../src/engine/reserve";
 import { locatedFindings, readCreditsSheet, readLedgerSheet } from "../../src/sheets/reserve";
@@ -157,7 +157,7 @@ describe("ledger and credits sheets", () => {
   });
 
   it("builds ledger rows from credits exactly as UNITS_CREDITED and MATCH_UNITS do, counted on the crediting date", () => {
-    const prices = PriceTable.fromCells(cellValues(PRICES_TEMPLATE));
+    const prices = pricesFromCells(cellValues(PRICES_TEMPLATE));
     const { read, summary } = readCreditsSheet(grid("Credits", CREDITS_TEMPLATE), prices);
     const average = prices.quarterAveragePrice("2003-08-01");
     expect(read.entries[0]).toMatchObject({ date: "2003-09-30", kind: "units", participant: "Ann Lee", quantity: new Decimal(12_000).dividedBy(average).toDecimalPlaces(6) });
@@ -171,7 +171,7 @@ describe("ledger and credits sheets", () => {
   });
 
   it("reports a credit whose quarter has no complete prices on its Pay Date cell", () => {
-    const prices = PriceTable.fromCells(cellValues(PRICES_TEMPLATE));
+    const prices = pricesFromCells(cellValues(PRICES_TEMPLATE));
     const { read } = readCreditsSheet(grid("Credits", CREDITS_TEMPLATE, [["Ann", 100, 38_000, ""]]), prices);
     expect(locatedFindings(read).map((f) => [f.address, f.rule])).toEqual([["C2", "R02"]]);
     expect(read.findings[0].message).toMatch(/^No closing price for 2004-01-02, a Business Day of 2004-Q1/);

@@ -5,13 +5,13 @@
  * of test/engine/accounts.test.ts; the formulas agree with the workflow.
  */
 import { statementJson, statementWorkflow } from "../../src/workflows/statement";
-import { caller, loadFunctionsBundle, serial } from "../helpers/bundle";
+import { cellCaller, loadFunctionsBundle, serial } from "../helpers/bundle";
 import { asExcelRange } from "../helpers/prices";
 import {
   ACTIVITY_HEADER, ACTIVITY_ROWS, DIVIDEND_HEADER, DIVIDEND_ROWS, PRICE_ROWS, PRIME_RATE_ROWS, SPLIT_HEADER, SPLIT_ROWS, table, workedGrids, type ActivityRow,
 } from "../helpers/records";
 
-const call = caller(loadFunctionsBundle().registered);
+const call = cellCaller(loadFunctionsBundle().registered);
 const error = (code: string, pattern: RegExp) => ({ code, message: expect.stringMatching(pattern) });
 
 /** The worked records without the over-allocation (which a formula refuses rather than skips). */

@@ -4,10 +4,10 @@
  * text, matrices with a header and "" / 0 blank rows, null for omitted optionals.
  */
 import Decimal from "decimal.js";
-import { caller, iso, loadFunctionsBundle, serial, ShimError } from "../helpers/bundle";
+import { cellCaller, iso, loadFunctionsBundle, serial, ShimError } from "../helpers/bundle";
 import { asExcelRange, sessionPrices } from "../helpers/prices";
 
-const call = caller(loadFunctionsBundle().registered);
+const call = cellCaller(loadFunctionsBundle().registered);
 const date = (id: string, ...args: unknown[]) => {
   const result = call(id, ...args);
   return typeof result === "number" ? iso(result) : result;
@@ -410,10 +410,13 @@ describe("errors Excel can explain", () => {
     for (const [id, fn] of Object.entries(registered)) {
       for (const value of hostile) {
         const result = call(id, ...Array.from({ length: fn.length }, () => value));
-        if (result !== null && typeof result === "object" && "code" in result) {
-          const { code, message } = result as { code: string; message?: string };
-          expect({ id, value, code }).toEqual({ id, value, code: expect.stringMatching(/^(#VALUE!|#N\/A)$/) });
-          expect(message).toEqual(expect.any(String));
+        // A row handed to every argument spills one cell per element: each is checked.
+        for (const cell of Array.isArray(result) ? result.flat() : [result]) {
+          if (cell !== null && typeof cell === "object" && "code" in cell) {
+            const { code, message } = cell as { code: string; message?: string };
+            expect({ id, value, code }).toEqual({ id, value, code: expect.stringMatching(/^(#VALUE!|#N\/A)$/) });
+            expect(message).toEqual(expect.any(String));
+          }
         }
       }
     }

@@ -100,6 +100,30 @@ export function caller(registered: Registered) {
   };
 }
 
+/** A cell's content as a test compares it: an error value as `{code, message}`. */
+export function shown(value: unknown): unknown {
+  return value instanceof ShimError ? { code: value.code, message: value.message } : value;
+}
+
+/** A spilled result as the cells Excel shows, error values as `{code, message}`; anything else as it came. */
+export function spilled(result: unknown): unknown {
+  return Array.isArray(result) ? result.map((row: unknown) => (Array.isArray(row) ? row.map(shown) : row)) : result;
+}
+
+/**
+ * Calls a function the way one cell shows it: a 1×1 result (what a function
+ * that takes columns returns for single values) is its one value, as in
+ * Excel; a larger spill comes back as its cells.
+ */
+export function cellCaller(registered: Registered) {
+  const call = caller(registered);
+  return (id: string, ...args: unknown[]): unknown => {
+    const result = call(id, ...args);
+    if (Array.isArray(result) && result.length === 1 && Array.isArray(result[0]) && result[0].length === 1) return shown(result[0][0]);
+    return spilled(result);
+  };
+}
+
 /** The NYSE sessions of the oracle fixture, as a set of ISO dates. */
 export function nyseSessions(): Set<string> {
   const text = fs.readFileSync(path.resolve(__dirname, "../fixtures/nyse-sessions-1990-2023.txt"), "utf8");

@@ -9,7 +9,7 @@
  */
 import { Decimal } from "../../src/engine/decimal";
 import { PlanError } from "../../src/engine/errors";
-import { PriceTable } from "../../src/engine/prices";
+import { pricesFromCells } from "../../src/cells/ranges";
 import { reconcileReserve, reserveStatus } from "../../src/engine/reserve";
 import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
 import { readNumber, readPercent, readText } from "../../src/sheets/cells";
@@ -225,6 +225,6 @@ describe("ledger rows the reserve cannot take", () => {
 
 describe("the price table behind the credits", () => {
   it("is unchanged by these checks on a clean sheet", () => {
-    expect(priceTableFrom(pricesGrid).closePrice("2003-07-01")).toEqual(PriceTable.fromCells(cellValues(PRICES_TEMPLATE)).closePrice("2003-07-01"));
+    expect(priceTableFrom(pricesGrid).closePrice("2003-07-01")).toEqual(pricesFromCells(cellValues(PRICES_TEMPLATE)).closePrice("2003-07-01"));
   });
 });

@@ -5,7 +5,7 @@
  * Rows go in chunks within a round trip's budget; the table goes on last,
  * over the whole block.
  */
-import { isoDateToSerial } from "../../engine/dates";
+import { isoDateToSerial } from "../../cells/serials";
 import type { Finding } from "../../engine/findings";
 import { columnLetter } from "../../sheets/grid";
 import { blockFromA1, quoteSheet } from "./addresses";

@@ -1,0 +1,63 @@
+/**
+ * One Excel value, as a formula argument or a cell read from a sheet: what
+ * counts as blank, how a message quotes it, and the date and number it holds.
+ * The custom functions and the sheet readers both read values through here,
+ * so the engine only ever sees typed values.
+ */
+import { assertSupportedDate, parseIsoDate, type IsoDate } from "../engine/dates";
+import { Decimal } from "../engine/decimal";
+import { invalidValue } from "../engine/errors";
+import { serialToIsoDate } from "./serials";
+
+/** Whatever Excel (Office.js, a custom function call, an .xlsx reader) hands over for one cell. */
+export type CellValue = unknown;
+
+/** `null`, `undefined`, `""` (or only spaces): an empty cell. */
+export function isBlank(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Excel desktop hands an empty cell as 0 where the web hands null: where 0 cannot be meant, it is blank too. */
+export function isBlankOrZero(value: CellValue): boolean {
+  return value === 0 || isBlank(value);
+}
+
+/** Text this long is shortened in messages: a 400-digit cell must not fill the screen. */
+const LONGEST_QUOTED = 40;
+
+/** A cell value as a message quotes it. */
+export function describe(value: CellValue): string {
+  if (typeof value === "string") {
+    if (value.length <= LONGEST_QUOTED) return `"${value}"`;
+    return `"${value.slice(0, 20)}…${value.slice(-10)}" (${value.length.toLocaleString("en-US")} characters)`;
+  }
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+/** A date cell: an Excel serial or `YYYY-MM-DD` text; blank (or 0) is undefined. */
+export function readDateCell(value: CellValue, what: string): IsoDate | undefined {
+  if (isBlankOrZero(value)) return undefined;
+  let date: IsoDate | undefined;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw invalidValue(`${what} ${describe(value)} is not a date`);
+    date = serialToIsoDate(value);
+    if (date === undefined) throw invalidValue(`${what} ${describe(value)} is not a date serial Excel can show`);
+  } else if (typeof value === "string") {
+    date = parseIsoDate(value);
+    if (date === undefined) throw invalidValue(`${what} ${describe(value)} is not a date (expected a date cell or YYYY-MM-DD)`);
+  } else if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    date = value.toISOString().slice(0, 10);
+  } else {
+    throw invalidValue(`${what} ${describe(value)} is not a date`);
+  }
+  return assertSupportedDate(date, what);
+}
+
+/** A number cell, exact: binary numbers are read through their shortest decimal form. */
+export function readNumberCell(value: CellValue, what: string): Decimal {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw invalidValue(`${what} ${describe(value)} is not a number`);
+  }
+  return new Decimal(value);
+}
