@@ -32,6 +32,7 @@ export function describe(value: CellValue): string {
     return `"${value.slice(0, 20)}…${value.slice(-10)}" (${value.length.toLocaleString("en-US")} characters)`;
   }
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "number" && !Number.isFinite(value)) return `a value that is no number Excel can hold (${String(value)})`;
   return String(value);
 }
 

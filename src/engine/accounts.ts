@@ -241,7 +241,7 @@ class Replayer<T> {
   /** A price (or date) the row needs is missing: S03 naming the day, the row left out; the section is cited once. */
   private unavailable(record: PlanRecord<T>, field: RecordField, section: string, error: unknown, consequence: string): void {
     if (!(error instanceof PlanError)) throw error;
-    const cited = error.message.includes("§") ? "" : ` (§${section})`;
+    const cited = error.message.includes(`§${section}`) ? "" : ` (§${section})`;
     this.problem(record, field, error.code === "#N/A" ? "S03" : "S02", section, `${capitalize(error.message)}; ${consequence}${cited}.`);
   }
 

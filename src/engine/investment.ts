@@ -16,7 +16,7 @@ import {
   type Quarter,
 } from "./dates";
 import { Decimal, roundCents, ZERO } from "./decimal";
-import { notAvailable } from "./errors";
+import { invalidValue, notAvailable } from "./errors";
 
 export interface Flow {
   date: IsoDate;
@@ -80,6 +80,22 @@ export function investmentInterest(flows: readonly Flow[], quarterDate: IsoDate,
 }
 
 /**
+ * An allocation may take out no more than the Investment Account holds
+ * (§5.2(c)): the balance at the close of every day stays at or above zero.
+ * `flows` are one quarter's, in date order, after `opening`.
+ */
+function requireNoOverdraft(opening: Decimal, flows: readonly Flow[]): void {
+  let balance = opening;
+  for (let i = 0; i < flows.length; i++) {
+    balance = balance.plus(flows[i].amount);
+    const dayEnds = i + 1 === flows.length || flows[i + 1].date !== flows[i].date;
+    if (dayEnds && balance.isNegative() && !balance.isZero()) {
+      throw invalidValue(`flows take the Investment Account below zero at the close of ${flows[i].date} (${balance.toFixed(2)}): an allocation cannot exceed the balance (§5.2(c))`);
+    }
+  }
+}
+
+/**
  * The balance at the close of `asOfDate`, crediting each quarter's interest (in
  * cents) at the close of its last calendar day from the first flow's quarter on.
  */
@@ -94,8 +110,10 @@ export function investmentBalance(flows: readonly Flow[], primeRates: readonly P
     while (next < sorted.length && sorted[next].date <= last) next++;
     const quarterFlows = sorted.slice(start, next);
     if (last > asOfDate) {
+      requireNoOverdraft(balance, quarterFlows.filter(({ date }) => date <= asOfDate));
       return quarterFlows.filter(({ date }) => date <= asOfDate).reduce((sum, { amount }) => sum.plus(amount), balance);
     }
+    requireNoOverdraft(balance, quarterFlows);
     const interest = quarterInterest(balance, quarterFlows, quarter, primeRateForQuarter(primeRates, quarter));
     balance = quarterFlows.reduce((sum, { amount }) => sum.plus(amount), balance).plus(interest);
   }

@@ -2,7 +2,7 @@
  * Closing prices of the Company's stock, and the values Art. VIII builds on
  * them: the close, the fair market value, the quarter average.
  */
-import { businessDayOnOrBefore, businessDaysOfQuarter } from "./calendar";
+import { businessDayOnOrBefore, businessDaysOfQuarter, isBusinessDay } from "./calendar";
 import { quarterLabel, quarterOf, type IsoDate } from "./dates";
 import { Decimal } from "./decimal";
 import { invalidValue, notAvailable, PlanError } from "./errors";
@@ -46,8 +46,13 @@ export class PriceTable {
     return this.closes.size;
   }
 
-  /** The closing price on `date`; #N/A if the table has none. */
+  /**
+   * The closing price on `date`; #N/A if the table has none, or if `date` is
+   * no Business Day (§1.1(d)): the NYSE has no close that day, whatever a
+   * stray row in the table says.
+   */
   closePrice(date: IsoDate): Decimal {
+    if (!isBusinessDay(date)) throw notAvailable(`${date} is not a Business Day (§1.1(d)): the New York Stock Exchange has no close that day`);
     const close = this.closes.get(date);
     if (close === undefined) throw notAvailable(`no closing price for ${date} in the price table`);
     return close;

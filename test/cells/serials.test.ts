@@ -21,4 +21,9 @@ describe("Excel 1900 serial numbers", () => {
       expect(date === undefined ? undefined : isoDateToSerial(date)).toBe(serial);
     }
   });
+
+  it("names no date for serials past 9999-12-31, the last day Excel shows, nor for non-numbers", () => {
+    expect(serialToIsoDate(2_958_465)).toBe("9999-12-31");
+    for (const serial of [2_958_466, 1e10, 1e300, Infinity, NaN]) expect(serialToIsoDate(serial)).toBeUndefined();
+  });
 });

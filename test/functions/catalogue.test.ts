@@ -55,7 +55,11 @@ describe("valuation of units (Art. IV, VIII)", () => {
   it("CLOSE_PRICE and FAIR_MARKET_VALUE (a January 1 distribution uses the close of December 31, §7.2(a))", () => {
     expect(call("CLOSE_PRICE", prices, "2003-03-31")).toBe(closeOn("2003-03-31"));
     expect(call("FAIR_MARKET_VALUE", prices, "2003-01-01")).toBe(closeOn("2002-12-31"));
-    expect(call("CLOSE_PRICE", prices, "2003-01-01")).toEqual(error("#N/A", /no closing price for 2003-01-01/));
+    expect(call("CLOSE_PRICE", prices, "2003-01-01")).toEqual(error("#N/A", /^2003-01-01 is not a Business Day \(§1\.1\(d\)\)/));
+    const saturdayRow = asExcelRange([...priceRows, ["2003-01-04", 9.99]]);
+    expect(call("CLOSE_PRICE", saturdayRow, "2003-01-04")).toEqual(error("#N/A", /^2003-01-04 is not a Business Day \(§1\.1\(d\)\): the New York Stock Exchange has no close that day$/));
+    expect(call("DISCRETIONARY_UNITS", 1000, saturdayRow, "2003-01-04", null)).toEqual(error("#N/A", /2003-01-04 is not a Business Day/));
+    expect(call("CLOSE_PRICE", prices, "2004-01-05")).toEqual(error("#N/A", /no closing price for 2004-01-05/));
     expect(call("FAIR_MARKET_VALUE", prices, "2004-01-10")).toEqual(error("#N/A", /2004-01-09/));
   });
 
@@ -164,6 +168,15 @@ describe("Investment Account (§5.2(b))", () => {
     expect(call("INVESTMENT_BALANCE", flows, rates, "2003-06-30")).toBe(10213.63); // + 107.378906 → 107.38
     expect(call("INVESTMENT_BALANCE", flows, rates, "2003-09-30")).toBe(10315.77); // 4% from 2003-06-27: + 102.14
     expect(call("INVESTMENT_BALANCE", flows, rates, "2002-12-31")).toBe(0);
+  });
+
+  it("INVESTMENT_BALANCE refuses flows that allocate more than the balance (§5.2(c)), rather than a negative balance", () => {
+    const overdrawn = [["Date", "Amount"], ["2003-01-01", 10000], ["2003-02-01", -20000]];
+    expect(call("INVESTMENT_BALANCE", overdrawn, rates, "2003-06-30")).toEqual(
+      error("#VALUE!", /^flows take the Investment Account below zero at the close of 2003-02-01 \(-10000\.00\): an allocation cannot exceed the balance \(§5\.2\(c\)\)$/),
+    );
+    expect(call("INVESTMENT_BALANCE", overdrawn, rates, "2003-01-31")).toBe(10000);
+    expect(call("INVESTMENT_BALANCE", [["2003-01-01", 10000], ["2003-02-01", -10000]], rates, "2003-03-31")).toBe(36.6); // 10,000 × 31 of 90 days × 4.25% / 4
   });
 
   it("INVESTMENT_BALANCE needs a prime rate for every quarter", () => {

@@ -232,7 +232,7 @@ describe("shapes", () => {
     ]);
     expect(spilled(raw("CLOSE_PRICE", prices, [["2003-03-31"], ["2003-01-01"]]))).toEqual([
       [5],
-      [error("#N/A", "no closing price for 2003-01-01 in the price table")],
+      [error("#N/A", "2003-01-01 is not a Business Day (§1.1(d)): the New York Stock Exchange has no close that day")],
     ]);
   });
 

@@ -91,7 +91,7 @@ describe("findings carry their cells; the rest still replays", () => {
     const dividends = grid("Dividends", table(DIVIDEND_HEADER, [...DIVIDEND_ROWS, ["2003-11-14", "2003-12-25", 0.01]]));
     const result = statementWorkflow({ ...workedGrids(), dividends }, year);
     expect(result.findings.filter((f) => f.sheet === "Dividends").map((f) => [f.cell, f.rule, f.message])).toEqual([
-      ["B6", "S03", "No closing price for 2003-12-25 in the price table; the dividend is not credited (§8.1(d))."],
+      ["B6", "S03", "2003-12-25 is not a Business Day (§1.1(d)): the New York Stock Exchange has no close that day; the dividend is not credited (§8.1(d))."],
     ]);
   });
 
