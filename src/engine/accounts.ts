@@ -241,7 +241,8 @@ class Replayer<T> {
   /** A price (or date) the row needs is missing: S03 naming the day, the row left out; the section is cited once. */
   private unavailable(record: PlanRecord<T>, field: RecordField, section: string, error: unknown, consequence: string): void {
     if (!(error instanceof PlanError)) throw error;
-    const cited = error.message.includes(`§${section}`) ? "" : ` (§${section})`;
+    // Cite the row's own section unless the engine's message already cites that section (a §1.1(d) note is not §8.1's).
+    const cited = error.message.includes(`§${section.split("(")[0]}`) ? "" : ` (§${section})`;
     this.problem(record, field, error.code === "#N/A" ? "S03" : "S02", section, `${capitalize(error.message)}; ${consequence}${cited}.`);
   }
 
