@@ -47,12 +47,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (name === undefined) {
-    console.error(USAGE);
-    return 2;
-  }
+  if (name === undefined) throw new UsageError(`no command given; the commands are ${COMMANDS.map(({ spec }) => spec.name).join(", ")}`);
   const command = COMMANDS.find(({ spec }) => spec.name === name);
-  if (!command) throw new UsageError(`unknown command "${name}"; the commands are ${COMMANDS.map(({ spec }) => spec.name).join(" and ")}`);
+  if (!command) throw new UsageError(`unknown command "${name}"; the commands are ${COMMANDS.map(({ spec }) => spec.name).join(", ")}`);
   const parsed = parseCommand(command.spec, rest);
   if (parsed.help) {
     console.log(commandHelp(command.spec));

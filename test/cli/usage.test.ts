@@ -34,7 +34,7 @@ describe("errors go to stderr only, as one line", () => {
     [["validate", "a.xlsx", "b.xlsx"], "dcp: validate takes one FILE.xlsx, not 2 files (see dcp validate --help)"],
     [["reserve", "examples/reserve.xlsx", "--colour"], "dcp: Unknown option '--colour' (see dcp reserve --help)"],
     [["reserve", "examples/reserve.xlsx", "--as-of"], "dcp: Option '--as-of <value>' argument missing (see dcp reserve --help)"],
-    [["audit", "examples/reserve.xlsx"], 'dcp: unknown command "audit"; the commands are validate and reserve (see dcp --help)'],
+    [["audit", "examples/reserve.xlsx"], 'dcp: unknown command "audit"; the commands are validate, reserve (see dcp --help)'],
   ])("dcp %j", (args, line) => {
     const { code, stdout, stderr } = dcp(...args);
     expect(code).toBe(2);
@@ -42,11 +42,21 @@ describe("errors go to stderr only, as one line", () => {
     expect(stderr).toBe(`${line}\n`);
   });
 
-  it("prints the usage on stderr, not stdout, when no command is given", () => {
+  it("says in one line on stderr that no command was given, and where the usage is", () => {
     const { code, stdout, stderr } = dcp();
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/\nusage:\n/);
+    expect(stderr).toMatch(/^dcp: no command given; the commands are validate, reserve(, \w+)* \(see dcp --help\)\n$/);
+  });
+
+  it.each([
+    [["validate", "examples/elections.xlsx", "--out", ""], 'dcp: --out is empty; it needs REPORT.xlsx (see dcp validate --help)'],
+    [["validate", "examples/elections.xlsx", "--out", "-x.xlsx"], 'dcp: --out needs a value; one that starts with "-" is written --out=VALUE (see dcp validate --help)'],
+  ])("refuses %j with one line, never silently", (args, line) => {
+    const { code, stdout, stderr } = dcp(...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`${line}\n`);
   });
 });
 

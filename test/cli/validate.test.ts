@@ -81,7 +81,7 @@ describe("dcp validate: clean sheets and unusable input", () => {
     ["a sheet that does not exist", ["validate", "examples/elections.xlsx", "--sheet", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Elections", "Prices"\n$/],
     ["a sheet without the required columns", ["validate", "examples/elections.xlsx", "--sheet", "Prices"], /^dcp: Prices has no "Participant", "Election Type", "Election Date" column in its header row \(row 1\)\.\n$/],
     ["an unknown option", ["validate", "examples/elections.xlsx", "--colour"], /^dcp: Unknown option '--colour'/],
-    ["no command", [], /usage:/],
+    ["no command", [], /^dcp: no command given/],
   ])("exits 2 with one clear line for %s", (_what, args, message) => {
     const { code, stderr, stdout } = dcp(...args);
     expect(code).toBe(2);
