@@ -78,10 +78,11 @@ function gatherSheets(workbook: ExcelJS.Workbook, values: ParsedOptions): { grid
 function sheetsRead({ ledger, credits, prices, activity, dividends, splits, primeRates }: SheetNames): string {
   const read = [];
   if (ledger) read.push(`ledger "${ledger}"`);
-  if (credits) read.push(`credits "${credits}"${prices ? ` valued at the prices in "${prices}"` : ""}`);
+  const valued = prices ? ` valued at the prices in "${prices}"` : "";
+  if (credits) read.push(`credits "${credits}"${valued}`);
   if (activity) {
     const alongside = [dividends, splits, primeRates].filter((name) => name !== null).map((name) => `"${name}"`);
-    read.push(`plan records "${activity}"${alongside.length ? ` with ${alongside.join(", ")}` : ""}`);
+    read.push(`plan records "${activity}"${alongside.length ? ` with ${alongside.join(", ")}` : ""}${valued}`);
   }
   return read.join("; ");
 }
