@@ -7,7 +7,7 @@
 import { electionWindowEnd } from "./calendar";
 import { ALLOCATION_WINDOW_DAYS, BONUS_ELECTION_LEAD_MONTHS, ELECTED_DISTRIBUTION_MONTHS, FIRST_YEAR_ELECTION_DAYS, MAX_DEFERRAL_FRACTION, NEW_PARTICIPANT_ELECTION_DAYS, PLAN_EFFECTIVE_DATE } from "./constants";
 import { dateParts, isoDate, previousQuarter, quarterLabel, quarterOf, type IsoDate, type Quarter } from "./dates";
-import { Decimal, ZERO } from "./decimal";
+import { type Decimal, ZERO } from "./decimal";
 import { earliestElectedDistribution } from "./distribution";
 import { allocationWindow, bonusElectionLatest, electionWindow, isJanuaryFirst, newParticipantDeadline, type CompensationKind } from "./elections";
 import { PlanError } from "./errors";

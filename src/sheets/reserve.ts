@@ -5,7 +5,7 @@
  */
 import { quarterEnd } from "../engine/calendar";
 import { quarterLabel, quarterOf, type IsoDate } from "../engine/dates";
-import { Decimal, ZERO } from "../engine/decimal";
+import { type Decimal, ZERO } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { capitalize } from "../engine/format";
 import type { PriceTable } from "../engine/prices";

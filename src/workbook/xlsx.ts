@@ -130,18 +130,18 @@ export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   return { sheet: sheet.name, values, firstRow: block.firstRow, firstColumn: block.firstColumn, outside: block.outside };
 }
 
+/** A new sheet holding one formatted Excel table from A1: the headers, then the rows. */
+function addTableSheet(workbook: ExcelJS.Workbook, sheetName: string, table: string, headers: readonly string[], rows: ExcelJS.CellValue[][]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addTable({ name: table, ref: "A1", headerRow: true, style: { theme: "TableStyleMedium2", showRowStripes: true }, columns: headers.map((name) => ({ name })), rows });
+  return sheet;
+}
+
 /** Writes a template as a formatted sheet with an Excel table and its data-validation lists. */
 export function addTemplateSheet(workbook: ExcelJS.Workbook, template: SheetTemplate): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(template.sheet);
   const values = cellValues(template);
-  sheet.addTable({
-    name: template.table,
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: template.columns.map((c) => ({ name: c.header })),
-    rows: values.map((row) => row.map((v) => (v === "" ? null : v)) as ExcelJS.CellValue[]),
-  });
+  const rows = values.map((row) => row.map((v) => (v === "" ? null : v)) as ExcelJS.CellValue[]);
+  const sheet = addTableSheet(workbook, template.sheet, template.table, template.columns.map((c) => c.header), rows);
   template.columns.forEach((column, i) => {
     const sheetColumn = sheet.getColumn(i + 1);
     sheetColumn.width = column.width;
@@ -167,15 +167,7 @@ function reportValue(cell: ReportCell): ExcelJS.CellValue {
  * report's folder). ExcelJS writes no charts, so a report's chart is left out.
  */
 export function addReportSheet(workbook: ExcelJS.Workbook, report: ReportSheet, linkedFile: string): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(report.sheet);
-  sheet.addTable({
-    name: report.table,
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: report.columns.map((c) => ({ name: c.header })),
-    rows: report.rows.map((row) => row.map(reportValue)),
-  });
+  const sheet = addTableSheet(workbook, report.sheet, report.table, report.columns.map((c) => c.header), report.rows.map((row) => row.map(reportValue)));
   report.columns.forEach((column, c) => {
     sheet.getColumn(c + 1).width = column.width;
     report.rows.forEach((row, r) => {

@@ -8,6 +8,7 @@ import { isoDateToSerial } from "../../engine/dates";
 import { columnLetter } from "../../sheets/grid";
 import { blockFromA1, quoteSheet } from "./addresses";
 import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
+import { loadTakenTableNames, uniqueTableName } from "./names";
 import type { PackageLine } from "../ocf-package";
 import type { ReportCell, ReportSheet } from "../../workflows/reports";
 import { asText, linkFormula } from "./values";
@@ -16,13 +17,6 @@ import { asText, linkFormula } from "./values";
 function isStale(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === "ItemNotFound" || code === "ItemAlreadyExists" || code === "InvalidArgument";
-}
-
-/** A table name no table and no defined name of the workbook has (they share one namespace). */
-export function uniqueTableName(wanted: string, taken: Iterable<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) if (!lower.has(`${wanted}${i}`.toLowerCase())) return `${wanted}${i}`;
 }
 
 /** Whether a sheet exists, and the names tables and defined names already use. */
@@ -34,12 +28,9 @@ interface Surroundings {
 async function lookAround(context: Excel.RequestContext, sheet: string): Promise<Surroundings> {
   const existing = context.workbook.worksheets.getItemOrNullObject(sheet);
   existing.load("name");
-  const tables = context.workbook.tables;
-  tables.load("items/name");
-  const names = context.workbook.names;
-  names.load("items/name");
+  const taken = loadTakenTableNames(context);
   await context.sync();
-  return { exists: !existing.isNullObject, names: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)] };
+  return { exists: !existing.isNullObject, names: taken() };
 }
 
 /** A report cell as written through `formulas`: text escaped, a date as its serial, a link as a HYPERLINK formula. */
