@@ -36,7 +36,15 @@ async function isReportOf(file: string, kind: ReportKind): Promise<boolean> {
 
 /** Checks the --out target before any work: exit 2 when it is the input, or exists and is not this kind of report (without --force). */
 export function prepareReportOutput(out: string, input: string, force: boolean, kind: ReportKind): Promise<Output> {
-  return prepareOutput({ path: out, option: "--out", what: `a ${kind.noun} report`, inputs: [input], force, kind: "file", isOwnOutput: (file) => isReportOf(file, kind) });
+  return prepareOutput({
+    path: out,
+    option: "--out",
+    what: `a ${kind.noun} report`,
+    inputs: [input],
+    force,
+    kind: "file",
+    isOwnOutput: (file) => isReportOf(file, kind),
+  });
 }
 
 export async function writeReportFile(report: ReportSheet, input: string, output: Output, kind: ReportKind): Promise<void> {

@@ -92,7 +92,13 @@ export function reserveProblems(result: ReconcileResult): CellLinkGroup[] {
     groups.push({
       key: "violations",
       heading: `Beyond the reserve (${violations.length})`,
-      links: violations.map(({ line, message }, i) => ({ key: `v${i}`, ...line.entry.cells.source, severity: "error", title: `Row ${line.rowNumber} · ${line.kind}`, message })),
+      links: violations.map(({ line, message }, i) => ({
+        key: `v${i}`,
+        ...line.entry.cells.source,
+        severity: "error",
+        title: `Row ${line.rowNumber} · ${line.kind}`,
+        message,
+      })),
     });
   }
   if (divergences.length) {

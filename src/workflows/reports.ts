@@ -49,7 +49,15 @@ export function validationReport(result: { sheet: string; findings: readonly Cel
       { header: "Severity", width: 9 },
       { header: "Message", width: 90 },
     ],
-    rows: result.findings.map((f) => [f.row, { link: { sheet: f.sheet, cell: f.cell }, text: cellName(f, result.sheet) }, f.column, f.rule, f.section, f.severity, f.message]),
+    rows: result.findings.map((f) => [
+      f.row,
+      { link: { sheet: f.sheet, cell: f.cell }, text: cellName(f, result.sheet) },
+      f.column,
+      f.rule,
+      f.section,
+      f.severity,
+      f.message,
+    ]),
   };
 }
 

@@ -61,12 +61,25 @@ describe("the problems", () => {
 describe("which sheets are read", () => {
   it("keeps a chosen sheet the workbook still has, else takes the one named for the role", () => {
     const sheets = ["Ledger", "credits", "Prices", "Mine"];
-    expect(chooseSheets(sheets, { ledger: "Mine", credits: "", prices: "Gone", activity: "" })).toEqual({ ledger: "Mine", credits: "credits", prices: "Prices", activity: "" });
+    expect(chooseSheets(sheets, { ledger: "Mine", credits: "", prices: "Gone", activity: "" })).toEqual({
+      ledger: "Mine",
+      credits: "credits",
+      prices: "Prices",
+      activity: "",
+    });
   });
 
   it("reads prices only for credits or records, and the records' companion sheets only beside them", () => {
     const sheets = ["Ledger", "Prices", "Activity", "Dividends", "Splits"];
-    expect(sheetsToRead(sheets, { ledger: "Ledger", credits: "", prices: "Prices", activity: "" })).toEqual({ ledger: "Ledger", credits: "", prices: "", activity: "", dividends: "", splits: "", primeRates: "" });
+    expect(sheetsToRead(sheets, { ledger: "Ledger", credits: "", prices: "Prices", activity: "" })).toEqual({
+      ledger: "Ledger",
+      credits: "",
+      prices: "",
+      activity: "",
+      dividends: "",
+      splits: "",
+      primeRates: "",
+    });
     expect(sheetsToRead(sheets, { ledger: "", credits: "", prices: "Prices", activity: "Activity" })).toEqual({
       ledger: "",
       credits: "",

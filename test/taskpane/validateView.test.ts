@@ -21,11 +21,17 @@ const result = validateWorkflow({ elections: templateGrid(ELECTIONS_TEMPLATE), p
 describe("the settings", () => {
   it("default to the plan's effective date and a December 31 fiscal year end, as the CLI does", () => {
     expect(DEFAULT_PANE_SETTINGS).toEqual({ planEffectiveDate: "2002-07-18", fiscalYearEnd: "12-31", pricesSheet: "" });
-    expect(readSettings(DEFAULT_PANE_SETTINGS)).toEqual({ planEffectiveDate: DEFAULT_ELECTION_SETTINGS.planEffectiveDate, fiscalYearEnd: DEFAULT_ELECTION_SETTINGS.fiscalYearEnd });
+    expect(readSettings(DEFAULT_PANE_SETTINGS)).toEqual({
+      planEffectiveDate: DEFAULT_ELECTION_SETTINGS.planEffectiveDate,
+      fiscalYearEnd: DEFAULT_ELECTION_SETTINGS.fiscalYearEnd,
+    });
   });
 
   it("that do not read are undefined, so the page asks to fix them", () => {
-    expect(readSettings({ planEffectiveDate: "18/07/2002", fiscalYearEnd: "02-30", pricesSheet: "" })).toEqual({ planEffectiveDate: undefined, fiscalYearEnd: undefined });
+    expect(readSettings({ planEffectiveDate: "18/07/2002", fiscalYearEnd: "02-30", pricesSheet: "" })).toEqual({
+      planEffectiveDate: undefined,
+      fiscalYearEnd: undefined,
+    });
   });
 });
 
@@ -33,7 +39,9 @@ describe("after Validate", () => {
   it("says where the elections come from", () => {
     expect(describeSource(undefined)).toBe("Looking for the election sheet…");
     expect(describeSource({ source: { kind: "table", table: "Elections", sheet: "HR" }, sheets: ["HR"] })).toBe('Source: the table "Elections" on sheet "HR".');
-    expect(describeSource({ source: { kind: "sheet", sheet: "Sheet1" }, sheets: ["Sheet1"] })).toBe('Source: the used range of the active sheet, "Sheet1" (no table named Elections).');
+    expect(describeSource({ source: { kind: "sheet", sheet: "Sheet1" }, sheets: ["Sheet1"] })).toBe(
+      'Source: the used range of the active sheet, "Sheet1" (no table named Elections).',
+    );
   });
 
   it("counts the findings as the summary badges show them", () => {
@@ -68,7 +76,9 @@ describe("report and marks", () => {
   it("says what was written, and where the messages went without notes", () => {
     expect(reportWritten(13)).toBe('Wrote 13 findings to the sheet "DCP Validation".');
     expect(marksWritten({ marked: 13, notes: true })).toBe("Marked 13 cells. Clear marks puts their formatting back.");
-    expect(marksWritten({ marked: 13, notes: false })).toBe('Marked 13 cells. Their messages are on the sheet "DCP Validation". Clear marks puts their formatting back.');
+    expect(marksWritten({ marked: 13, notes: false })).toBe(
+      'Marked 13 cells. Their messages are on the sheet "DCP Validation". Clear marks puts their formatting back.',
+    );
     expect(marksWritten({ marked: 0, notes: false })).toBe("Marked 0 cells. Clear marks puts their formatting back.");
     expect(marksCleared(1)).toBe("Restored the formatting of 1 cell.");
   });

@@ -79,7 +79,8 @@ describe("the plan records (issue 12): units credited and options granted counte
   });
 
   it("links every row to its record's cell: a deferral, an option grant, a dividend, a split", () => {
-    const where = (date: string, kind: string) => result.reconciliation.lines.filter((l) => l.date === date && l.kind === kind).map((l) => `${l.entry.cells.source.sheet}!${l.entry.cells.source.cell}`);
+    const where = (date: string, kind: string) =>
+      result.reconciliation.lines.filter((l) => l.date === date && l.kind === kind).map((l) => `${l.entry.cells.source.sheet}!${l.entry.cells.source.cell}`);
     expect(where("2003-09-30", "units")).toContain("Activity!B9");
     expect(where("2003-08-01", "option")).toEqual(["Activity!B6"]);
     expect(where("2003-12-05", "units")).toContain("Dividends!B5");

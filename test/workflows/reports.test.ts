@@ -11,7 +11,16 @@ import { reconcileWorkflow } from "../../src/workflows/reconcile";
 import { reserveReport, validationReport } from "../../src/workflows/reports";
 import { templateGrid } from "../helpers/sheets";
 
-const finding = (sheet: string, cell: string, row: number): CellFinding => ({ sheet, cell, row, column: "Election Date", rule: "E02", section: "4.2(a),(b)", severity: "error", message: "Filed late." });
+const finding = (sheet: string, cell: string, row: number): CellFinding => ({
+  sheet,
+  cell,
+  row,
+  column: "Election Date",
+  rule: "E02",
+  section: "4.2(a),(b)",
+  severity: "error",
+  message: "Filed late.",
+});
 
 describe("DCP Validation", () => {
   const report = validationReport({ sheet: "Elections", findings: [finding("Elections", "C4", 4), finding("Prices", "Z900", 900)] });
@@ -33,14 +42,36 @@ describe("DCP Reserve", () => {
   const report = reserveReport(reconcileWorkflow({ ledger: templateGrid(LEDGER_TEMPLATE) }));
 
   it("is the running ledger: a date, the totals after the row, the row as entered and the cell it came from", () => {
-    expect(report.columns.map((c) => c.header)).toEqual(["Date", "Remaining", "Used", "Reserve", "Kind", "Quantity", "Participant", "Reference", "Source", "Reported Remaining"]);
+    expect(report.columns.map((c) => c.header)).toEqual([
+      "Date",
+      "Remaining",
+      "Used",
+      "Reserve",
+      "Kind",
+      "Quantity",
+      "Participant",
+      "Reference",
+      "Source",
+      "Reported Remaining",
+    ]);
     expect(report.rows[0].slice(0, 6)).toEqual([{ date: "2002-09-30" }, 4_800_000, 1_200_000, 6_000_000, "units", 1_200_000]);
     expect(report.rows[0][8]).toBe("Ledger!A2");
     expect(report.rows[7].slice(0, 4)).toEqual([{ date: "2004-05-07" }, -400_000, 12_400_000, 12_000_000]);
   });
 
   it("formats dates as dates and share counts to six places, and asks for a chart of shares remaining", () => {
-    expect(report.columns.map((c) => c.format ?? "General")).toEqual(["yyyy-mm-dd", "#,##0.######", "#,##0.######", "#,##0.######", "General", "#,##0.######", "General", "General", "General", "#,##0.######"]);
+    expect(report.columns.map((c) => c.format ?? "General")).toEqual([
+      "yyyy-mm-dd",
+      "#,##0.######",
+      "#,##0.######",
+      "#,##0.######",
+      "General",
+      "#,##0.######",
+      "General",
+      "General",
+      "General",
+      "#,##0.######",
+    ]);
     expect(report.chart).toEqual({ title: "Shares remaining in the §13.8 reserve" });
   });
 });

@@ -42,13 +42,20 @@ describe("the template's election sheet against its prices", () => {
 describe("the prices sheet", () => {
   it("without one, discounts are only warned about (E11), never failed", () => {
     const e11 = validateWorkflow({ elections }, DEFAULT_ELECTION_SETTINGS).findings.find((f) => f.rule === "E11");
-    expect(e11).toMatchObject({ severity: "warning", cell: "L8", message: expect.stringMatching(/^Discount not checked against §5\.1: there is no Prices table/) });
+    expect(e11).toMatchObject({
+      severity: "warning",
+      cell: "L8",
+      message: expect.stringMatching(/^Discount not checked against §5\.1: there is no Prices table/),
+    });
   });
 
   it("that cannot be used is named with why, and the elections are still checked without it", () => {
     const broken: SheetGrid = { ...prices, values: prices.values.map((row, r) => (r === 3 ? [row[0], "#N/A"] : row)) };
     const result = validateWorkflow({ elections, prices: broken }, DEFAULT_ELECTION_SETTINGS);
-    expect(result.prices).toEqual({ sheet: "Prices", unusable: "the prices sheet cannot be used: Prices!B4 holds the error #N/A; correct the formula or value behind it" });
+    expect(result.prices).toEqual({
+      sheet: "Prices",
+      unusable: "the prices sheet cannot be used: Prices!B4 holds the error #N/A; correct the formula or value behind it",
+    });
     expect(result.findings.find((f) => f.rule === "E11")?.severity).toBe("warning");
     expect(result.rowsChecked).toBe(13);
   });
@@ -63,7 +70,20 @@ describe("the prices sheet", () => {
 
 describe("a sheet that cannot be checked", () => {
   it("says why, with the missing columns as findings on the header row", () => {
-    const result = validateWorkflow({ elections: { sheet: "Broken", firstRow: 1, firstColumn: 0, values: [["Participant", "Type", "When"], ["Ann Lee", "IV-SAL", 37_985]] } }, DEFAULT_ELECTION_SETTINGS);
+    const result = validateWorkflow(
+      {
+        elections: {
+          sheet: "Broken",
+          firstRow: 1,
+          firstColumn: 0,
+          values: [
+            ["Participant", "Type", "When"],
+            ["Ann Lee", "IV-SAL", 37_985],
+          ],
+        },
+      },
+      DEFAULT_ELECTION_SETTINGS,
+    );
     expect(result.unusable).toBe('Broken has no "Election Date" column in its header row (row 1).');
     expect(result.findings.map((f) => `${f.cell} ${f.rule} ${f.column}`)).toEqual(["A1 E01 Election Date"]);
     expect(result.counts).toEqual({ error: 1, warning: 0 });
