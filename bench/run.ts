@@ -12,9 +12,10 @@ import { Decimal } from "../src/engine/decimal";
 import { reconcileReserve, type LedgerEntry } from "../src/engine/reserve";
 import { DEFAULT_ELECTION_SETTINGS } from "../src/engine/validation";
 import { validateElectionSheet } from "../src/sheets/elections";
-import { toNumber } from "../src/engine/decimal";
-import { readReserveSheets } from "../src/sheets/reserve";
-import { clearMarks, markCells, readElections, readSheets, writeReserveReport, writeValidationReport } from "../src/workbook/excel";
+import { clearMarks, markCells, readElections, readSheets, writeReport } from "../src/workbook/excel";
+import { reconcileWorkflow } from "../src/workflows/reconcile";
+import { reserveReport, validationReport } from "../src/workflows/reports";
+import { markRequests } from "../src/taskpane/validateView";
 import { installHost, PROFILES, WorkbookModel } from "../test/doubles/excel-host";
 import { openPane, startHarness } from "../test/e2e/harness";
 import { loadFunctionsBundle, serial } from "../test/helpers/bundle";
@@ -181,9 +182,9 @@ async function roundTripsBench(): Promise<void> {
     let read!: Awaited<ReturnType<typeof readElections>>;
     const reading = await measured(model, async () => (read = await readElections({ kind: "sheet", sheet: "Elections" })));
     const result = validateElectionSheet(read.grid, DEFAULT_ELECTION_SETTINGS);
-    const located = result.findings.map((f, i) => ({ ...f, sheet: "Elections", address: result.addresses[i] }));
-    const report = await measured(model, () => writeValidationReport(located, read.reportExists));
-    const mark = await measured(model, () => markCells(located.map((f) => ({ sheet: f.sheet, address: f.address, severity: f.severity, note: f.message }))));
+    const located = result.findings;
+    const report = await measured(model, () => writeReport(validationReport(result), read.reportExists));
+    const mark = await measured(model, () => markCells(markRequests(located)));
     const clear = await measured(model, () => clearMarks());
     const rows = count.toLocaleString("en-US");
     row(`Round trips (web), ${rows} election rows: validate`, reading, `${located.length.toLocaleString("en-US")} findings`, "a handful, each ≤ 5 MB");
@@ -198,9 +199,8 @@ async function roundTripsBench(): Promise<void> {
     model.fill("Ledger", [["Date", "Kind", "Quantity"], ...Array.from({ length: count }, (_, i) => [start + Math.floor(i / 20), i % 4 === 3 ? "option" : "units", 10])]);
     let grids!: Awaited<ReturnType<typeof readSheets>>;
     const reading = await measured(model, async () => (grids = await readSheets(["Ledger"])));
-    const reconciliation = reconcileReserve(readReserveSheets({ ledger: grids.get("Ledger") }).read.entries);
-    const lines = reconciliation.lines.map((l) => ({ date: l.date, remaining: toNumber(l.remaining), used: toNumber(l.used), reserve: toNumber(l.reserve), kind: l.kind, quantity: toNumber(l.quantity), participant: "", reference: "", source: "", reported: "" as const }));
-    const writing = await measured(model, () => writeReserveReport(lines));
+    const reconciled = reconcileWorkflow({ ledger: grids.get("Ledger") });
+    const writing = await measured(model, () => writeReport(reserveReport(reconciled)));
     row(`Round trips (web), ${count.toLocaleString("en-US")} ledger rows: reconcile`, reading, "", "a handful, each ≤ 5 MB");
     row(`Round trips (web), ${count.toLocaleString("en-US")} ledger rows: reserve report`, writing, "", "a handful, each ≤ 5 MB");
   }

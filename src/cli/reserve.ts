@@ -1,12 +1,14 @@
 /** `dcp reserve FILE.xlsx`: units and options reconciled against the 6,000,000-share reserve (§13.8, §15.2). */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { SHARE_RESERVE } from "../engine/constants";
-import { reconcileReserve, reserveStatus } from "../engine/reserve";
-import { locatedFindings, readReserveSheets, type CreditSummary, type LedgerRead } from "../sheets/reserve";
-import { defaultSheet, findSheet, openWorkbook, sheetGrid, sheetNames, UnusableInput } from "../workbook/xlsx";
-import { exactJson, formatShares as shares, plural } from "../engine/format";
+import { exactJson, formatDollars, formatShares as shares, plural } from "../engine/format";
+import { ACCOUNT_KEYS } from "../engine/accounts";
+import { defaultSheet, namedSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { reconciles, reconcileWorkflow, type ReconcileResult, type ReserveGrids } from "../workflows/reconcile";
+import { reserveReport } from "../workflows/reports";
 import { exportOcf, prepareOcfOutput, type IssuerFlags } from "./ocf";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
+import { prepareReportOutput, RESERVE_REPORT, writeReportFile } from "./report";
 import { alignedTable } from "./table";
 
 export const RESERVE_COMMAND: CommandSpec = {
@@ -15,83 +17,83 @@ export const RESERVE_COMMAND: CommandSpec = {
   description: [
     `Counts the units credited and options granted in FILE.xlsx against the ${shares(SHARE_RESERVE)}-share`,
     "reserve through splits (§13.8), from a Ledger sheet, a Credits sheet valued at its",
-    "Prices sheet, or both. FILE.xlsx is only read, never changed.",
+    "Prices sheet, the plan records of an Activity sheet (replayed through --as-of with",
+    "their Dividends, Splits and Prime Rates sheets), or any of them together.",
+    "FILE.xlsx is only read, never changed.",
   ].join("\n"),
   options: [
     { name: "as-of", value: "YYYY-MM-DD", help: "the date of the summary (default: the ledger's last date)" },
     { name: "ledger", value: "NAME", help: 'the ledger sheet (default: the sheet "Ledger"; a hidden sheet only when named)' },
     { name: "credits", value: "NAME", help: 'the credits sheet (default: the sheet "Credits")' },
-    { name: "prices", value: "NAME", help: 'the closing prices the credits are valued at (default: the sheet "Prices")' },
+    { name: "prices", value: "NAME", help: 'the closing prices the credits and records are valued at (default: the sheet "Prices")' },
+    { name: "activity", value: "NAME", help: 'the plan records (default: the sheet "Activity")' },
+    { name: "dividends", value: "NAME", help: 'the dividends the records replay with (default: the sheet "Dividends")' },
+    { name: "splits", value: "NAME", help: 'the splits the records replay with (default: the sheet "Splits")' },
+    { name: "prime-rates", value: "NAME", help: 'the prime rates the records replay with (default: the sheet "Prime Rates")' },
     { name: "json", help: "print the reconciliation as JSON instead of a summary" },
+    { name: "out", value: "REPORT.xlsx", help: "also write the running ledger to a workbook, each row naming its source cell" },
     { name: "ocf", value: "FOLDER|OUT.zip", help: "also write an Open Cap Format 1.2.0 package: a folder, or one .zip" },
     { name: "issuer-name", value: "NAME", help: "the issuer's legal name for the package (else the Issuer sheet)" },
     { name: "issuer-formed", value: "YYYY-MM-DD", help: "the issuer's formation date (else the Issuer sheet)" },
     { name: "issuer-country", value: "CC", help: "the issuer's country of formation, two letters (else the Issuer sheet)" },
     { name: "issuer-subdivision", value: "CODE", help: "the state or province of formation, e.g. DE (else the Issuer sheet)" },
-    { name: "force", help: "replace the --ocf target even when it is not a package dcp wrote" },
+    { name: "force", help: "replace the --out or --ocf target even when it is not one dcp wrote" },
   ],
 };
 
-type SheetRole = "ledger" | "credits" | "prices";
-const DEFAULT_SHEETS: Record<SheetRole, string> = { ledger: "Ledger", credits: "Credits", prices: "Prices" };
+type SheetRole = keyof ReserveGrids;
+const ROLES: Record<SheetRole, { option: string; sheet: string }> = {
+  ledger: { option: "ledger", sheet: "Ledger" },
+  credits: { option: "credits", sheet: "Credits" },
+  prices: { option: "prices", sheet: "Prices" },
+  activity: { option: "activity", sheet: "Activity" },
+  dividends: { option: "dividends", sheet: "Dividends" },
+  splits: { option: "splits", sheet: "Splits" },
+  primeRates: { option: "prime-rates", sheet: "Prime Rates" },
+};
 
-/** The sheet for a role: the one named (hidden or not), else the visible default; none when absent. */
-function sheetFor(workbook: ExcelJS.Workbook, role: SheetRole, wanted: string | undefined): ExcelJS.Worksheet | undefined {
-  if (wanted === undefined) return defaultSheet(workbook, DEFAULT_SHEETS[role], `--${role}`);
-  const sheet = findSheet(workbook, wanted);
-  if (!sheet) throw new UnusableInput(`there is no sheet "${wanted}"; the workbook has ${sheetNames(workbook).map((n) => `"${n}"`).join(", ")}`);
-  return sheet;
+type SheetNames = Record<SheetRole, string | null>;
+
+/** The sheets a reconciliation reads: each one named (hidden or not), else its visible default; none when absent. */
+function gatherSheets(workbook: ExcelJS.Workbook, values: ParsedOptions): { grids: ReserveGrids; names: SheetNames } {
+  const sheets: Partial<Record<SheetRole, ExcelJS.Worksheet>> = {};
+  const take = (role: SheetRole) => {
+    const { option, sheet } = ROLES[role];
+    const wanted = values[option] as string | undefined;
+    sheets[role] = wanted === undefined ? defaultSheet(workbook, sheet, `--${option}`) : namedSheet(workbook, wanted);
+  };
+  (["ledger", "credits", "activity"] as const).forEach(take);
+  if (!sheets.ledger && !sheets.credits && !sheets.activity) {
+    throw new UnusableInput("the workbook has no Ledger or Credits sheet, and no Activity sheet (name one with --ledger, --credits or --activity)");
+  }
+  if (sheets.credits || sheets.activity) take("prices");
+  if (sheets.activity) (["dividends", "splits", "primeRates"] as const).forEach(take);
+  const roles = Object.keys(ROLES) as SheetRole[];
+  return {
+    grids: Object.fromEntries(roles.flatMap((role) => (sheets[role] ? [[role, sheetGrid(sheets[role])]] : []))),
+    names: Object.fromEntries(roles.map((role) => [role, sheets[role]?.name ?? null])) as SheetNames,
+  };
 }
 
-interface Sources {
-  read: LedgerRead;
-  credits: CreditSummary[];
-  /** The sheet used for each role, by name: the output names what it read. */
-  sheets: Record<SheetRole, string | null>;
-}
-
-function readSources(workbook: ExcelJS.Workbook, values: ParsedOptions): Sources {
-  const ledger = sheetFor(workbook, "ledger", values.ledger as string | undefined);
-  const credits = sheetFor(workbook, "credits", values.credits as string | undefined);
-  if (!ledger && !credits) throw new UnusableInput("the workbook has no Ledger or Credits sheet (name one with --ledger or --credits)");
-  const prices = credits ? sheetFor(workbook, "prices", values.prices as string | undefined) : undefined;
-  const grid = (sheet: ExcelJS.Worksheet | undefined) => (sheet ? sheetGrid(sheet) : undefined);
-  const result = readReserveSheets({ ledger: grid(ledger), credits: grid(credits), prices: grid(prices) });
-  if (result.read.unusable) throw new UnusableInput(result.read.unusable);
-  return { ...result, sheets: { ledger: ledger?.name ?? null, credits: credits?.name ?? null, prices: prices?.name ?? null } };
-}
-
-function sheetsRead({ ledger, credits, prices }: Sources["sheets"]): string {
+function sheetsRead({ ledger, credits, prices, activity, dividends, splits, primeRates }: SheetNames): string {
   const read = [];
   if (ledger) read.push(`ledger "${ledger}"`);
-  if (credits) read.push(`credits "${credits}"${prices ? ` valued at the prices in "${prices}"` : ""}`);
+  const valued = prices ? ` valued at the prices in "${prices}"` : "";
+  if (credits) read.push(`credits "${credits}"${valued}`);
+  if (activity) {
+    const alongside = [dividends, splits, primeRates].filter((name) => name !== null).map((name) => `"${name}"`);
+    read.push(`plan records "${activity}"${alongside.length ? ` with ${alongside.join(", ")}` : ""}${valued}`);
+  }
   return read.join("; ");
 }
 
-/** Returns the exit code: 0 when the reserve reconciles, 1 with violations, divergences, unreadable rows or values outside the tables. */
-export async function reserveCommand(file: string, values: ParsedOptions): Promise<number> {
-  const asOf = dateOption("as-of", values["as-of"] as string | undefined);
-  const ocf = values.ocf as string | undefined;
-  const output = ocf ? await prepareOcfOutput(ocf, [file], Boolean(values.force)) : undefined;
-  const workbook = await openWorkbook(file);
-  const { read, credits, sheets } = readSources(workbook, values);
-  const reconciliation = reconcileReserve(read.entries);
-  const lastDate = reconciliation.lines.at(-1)?.date;
-  const summaryDate = asOf ?? lastDate;
-  const status = reserveStatus(reconciliation, summaryDate);
-
-  const issuer: IssuerFlags = {
-    name: values["issuer-name"] as string | undefined,
-    formed: values["issuer-formed"] as string | undefined,
-    country: values["issuer-country"] as string | undefined,
-    subdivision: values["issuer-subdivision"] as string | undefined,
-  };
-  const written = output ? await exportOcf(workbook, reconciliation, output, issuer, asOf) : undefined;
-
-  const findings = locatedFindings(read);
-  const report = {
-    sheets,
-    asOf: summaryDate ?? null,
+function reportOf(result: ReconcileResult, names: SheetNames) {
+  const { reconciliation, status } = result;
+  const { ledger, credits, prices, ...records } = names;
+  return {
+    // The plan records' sheets only when they were read: a ledger's report reads as it always has.
+    sheets: records.activity === null ? { ledger, credits, prices } : names,
+    asOf: result.asOf ?? null,
     reserve: status.reserve,
     used: status.used,
     remaining: status.remaining,
@@ -113,47 +115,91 @@ export async function reserveCommand(file: string, values: ParsedOptions): Promi
       difference: d.difference,
     })),
     ledger: reconciliation.lines.map((l) => ({ row: l.rowNumber, date: l.date, kind: l.kind, quantity: l.quantity, used: l.used, remaining: l.remaining })),
-    credits: credits.map((c) => ({ quarter: c.quarter, participant: c.participant, creditingDate: c.creditingDate, deferralUnits: c.deferralUnits, matchUnits: c.matchUnits })),
-    findings: findings.map(({ sheet, row, column, rule, section, severity, message }) => ({ sheet, row, column, rule, section, severity, message })),
+    credits: result.credits.map((c) => ({ quarter: c.quarter, participant: c.participant, creditingDate: c.creditingDate, deferralUnits: c.deferralUnits, matchUnits: c.matchUnits })),
+    records: result.records && { through: result.records.through, ...result.records.totals.balances, totalValue: result.records.totals.totalValue },
+    findings: result.findings.map(({ sheet, row, column, rule, section, severity, message }) => ({ sheet, row, column, rule, section, severity, message })),
   };
+}
+
+function printSummary(result: ReconcileResult, names: SheetNames): void {
+  const { reconciliation, status } = result;
+  console.log(`Share reserve as of ${result.asOf ?? "(no rows)"} (§13.8)`);
+  console.log(`  Sheets     ${sheetsRead(names)}`);
+  console.log(`  Reserve    ${shares(status.reserve)}`);
+  console.log(`  Used       ${shares(status.used)}${result.percentUsed === undefined ? "" : ` (${result.percentUsed}% of the reserve)`}`);
+  console.log(`  Remaining  ${shares(status.remaining)}`);
+  console.log(
+    reconciliation.exhaustionDate
+      ? `  Used up on ${reconciliation.exhaustionDate}: from then §15.2 stops deferrals and §5.4(c) stops option grants.`
+      : "  The reserve has not been used up.",
+  );
+  if (result.records) {
+    const { through, totals } = result.records;
+    console.log(`\nWhat the plan records add up to on ${through}, the Company's unfunded obligations (§13.3):`);
+    console.log(
+      alignedTable(
+        ["Account", "Balance"],
+        [
+          ...ACCOUNT_KEYS.map((key) => [key, key === "IA" ? formatDollars(totals.balances.IA) : `${shares(totals.balances[key])} units`]),
+          ["Options", `${shares(totals.balances.OPTIONS)} shares outstanding`],
+          ["Value", formatDollars(totals.totalValue)],
+        ],
+      ),
+    );
+  }
+  if (result.credits.length) {
+    console.log("\nUnits credited from the Credits sheet, by quarter and participant (§8.1(a),(c)):");
+    console.log(alignedTable(["Quarter", "Credited on", "Participant", "Deferral units", "Match units"], result.credits.map((c) => [c.quarter, c.creditingDate, c.participant, shares(c.deferralUnits), shares(c.matchUnits)])));
+  }
+  const { violations, divergences } = reconciliation;
+  if (violations.length) {
+    console.log(`\n${plural(violations.length, "row")} credit units or grant options beyond the reserve:`);
+    console.log(alignedTable(["Row", "Date", "Kind", "Quantity", "Shortfall", "Message"], violations.map((v) => [String(v.line.rowNumber), v.line.date, v.line.kind, shares(v.line.quantity), shares(v.shortfall), v.message])));
+  }
+  if (divergences.length) {
+    console.log(`\n${plural(divergences.length, "row")} where the reported remaining differs (first on ${reconciliation.firstDivergenceDate}):`);
+    console.log(alignedTable(["Row", "Date", "Reported", "Computed", "Difference"], divergences.map((d) => [String(d.line.rowNumber), d.line.date, shares(d.reported), shares(d.computed), shares(d.difference)])));
+  }
+  const unread = result.findings.filter((f) => f.severity === "error");
+  const outside = result.findings.filter((f) => f.severity === "warning");
+  if (unread.length) {
+    console.log(`\n${plural(unread.length, "row")} left out because a cell cannot be used:`);
+    console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], unread.map((f) => [f.sheet, String(f.row), f.cell, f.message])));
+  }
+  if (outside.length) {
+    console.log(`\n${plural(outside.length, "value")} outside the tables, not read:`);
+    console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], outside.map((f) => [f.sheet, String(f.row), f.cell, f.message])));
+  }
+}
+
+/** Returns the exit code: 0 when the reserve reconciles, 1 with violations, divergences, unreadable rows or values outside the tables. */
+export async function reserveCommand(file: string, values: ParsedOptions): Promise<number> {
+  const asOf = dateOption("as-of", values["as-of"] as string | undefined);
+  const force = Boolean(values.force);
+  const ocf = values.ocf as string | undefined;
+  const out = values.out as string | undefined;
+  const ocfOutput = ocf ? await prepareOcfOutput(ocf, [file], force) : undefined;
+  const reportOutput = out ? await prepareReportOutput(out, file, force, RESERVE_REPORT) : undefined;
+  const workbook = await openWorkbook(file);
+  const { grids, names } = gatherSheets(workbook, values);
+  const result = reconcileWorkflow(grids, { asOf });
+  if (result.unusable) throw new UnusableInput(result.unusable);
+
+  const issuer: IssuerFlags = {
+    name: values["issuer-name"] as string | undefined,
+    formed: values["issuer-formed"] as string | undefined,
+    country: values["issuer-country"] as string | undefined,
+    subdivision: values["issuer-subdivision"] as string | undefined,
+  };
+  const written = ocfOutput ? await exportOcf(workbook, result.reconciliation, ocfOutput, issuer, asOf) : undefined;
+  if (reportOutput) await writeReportFile(reserveReport(result), file, reportOutput, RESERVE_REPORT);
 
   if (values.json) {
-    console.log(exactJson(report));
+    console.log(exactJson(reportOf(result, names)));
   } else {
-    const percentUsed = status.reserve.isZero() ? "" : ` (${status.used.dividedBy(status.reserve).times(100).toFixed(2)}% of the reserve)`;
-    console.log(`Share reserve as of ${summaryDate ?? "(no rows)"} (§13.8)`);
-    console.log(`  Sheets     ${sheetsRead(sheets)}`);
-    console.log(`  Reserve    ${shares(report.reserve)}`);
-    console.log(`  Used       ${shares(report.used)}${percentUsed}`);
-    console.log(`  Remaining  ${shares(report.remaining)}`);
-    console.log(
-      reconciliation.exhaustionDate
-        ? `  Used up on ${reconciliation.exhaustionDate}: from then §15.2 stops deferrals and §5.4(c) stops option grants.`
-        : "  The reserve has not been used up.",
-    );
-    if (report.credits.length) {
-      console.log("\nUnits credited from the Credits sheet, by quarter and participant (§8.1(a),(c)):");
-      console.log(alignedTable(["Quarter", "Credited on", "Participant", "Deferral units", "Match units"], report.credits.map((c) => [c.quarter, c.creditingDate, c.participant, shares(c.deferralUnits), shares(c.matchUnits)])));
-    }
-    if (report.violations.length) {
-      console.log(`\n${plural(report.violations.length, "row")} credit units or grant options beyond the reserve:`);
-      console.log(alignedTable(["Row", "Date", "Kind", "Quantity", "Shortfall", "Message"], report.violations.map((v) => [String(v.row), v.date, v.kind, shares(v.quantity), shares(v.shortfall), v.message])));
-    }
-    if (report.divergences.length) {
-      console.log(`\n${plural(report.divergences.length, "row")} where the reported remaining differs (first on ${reconciliation.firstDivergenceDate}):`);
-      console.log(alignedTable(["Row", "Date", "Reported", "Computed", "Difference"], report.divergences.map((d) => [String(d.row), d.date, shares(d.reported), shares(d.computed), shares(d.difference)])));
-    }
-    const unread = findings.filter((f) => f.severity === "error");
-    const outside = findings.filter((f) => f.severity === "warning");
-    if (unread.length) {
-      console.log(`\n${plural(unread.length, "row")} left out because a cell cannot be used:`);
-      console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], unread.map((f) => [f.sheet, String(f.row), f.address, f.message])));
-    }
-    if (outside.length) {
-      console.log(`\n${plural(outside.length, "value")} outside the tables, not read:`);
-      console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], outside.map((f) => [f.sheet, String(f.row), f.address, f.message])));
-    }
+    printSummary(result, names);
+    if (out) console.log(`\nReport written to ${out}.`);
     if (written) console.log(`\nOpen Cap Format 1.2.0 package written to ${ocf} (${written.kind === "zip" ? "one .zip" : `${written.files} files`}).`);
   }
-  return report.violations.length || report.divergences.length || findings.length ? 1 : 0;
+  return reconciles(result) ? 0 : 1;
 }

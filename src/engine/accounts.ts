@@ -11,7 +11,7 @@ import { MATCH_RATE } from "./constants";
 import { addDays, compareDates, nextQuarter, quarterFirstDay, quarterLabel, quarterLastDay, quarterOf, type IsoDate, type Quarter } from "./dates";
 import { Decimal, ZERO } from "./decimal";
 import { PlanError } from "./errors";
-import { formatDollars, plural } from "./format";
+import { capitalize, formatDollars, plural } from "./format";
 import { primeRateForQuarter, quarterInterest, type Flow, type PrimeRate } from "./investment";
 import { discountProblem, optionExercisableDate, optionPrice, optionShares, splitAdjustOption, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
@@ -389,10 +389,6 @@ class Replayer<T> {
     this.quarterOpening = this.balance.IA;
     this.quarterFlows = [];
   }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

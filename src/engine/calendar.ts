@@ -174,5 +174,5 @@ export function electionWindowEnd(releaseDate: IsoDate): IsoDate {
     if (dayNumber(date) > LAST_DAY) continue;
     if (isOpenDay(dayNumber(date))) return date;
   }
-  throw notAvailable(`no Business Day in the ten days after the release on ${releaseDate} (§5.2(c))`);
+  throw notAvailable(`no Business Day in the ${ALLOCATION_WINDOW_DAYS} days after the release on ${releaseDate} (§5.2(c))`);
 }

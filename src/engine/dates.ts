@@ -108,6 +108,11 @@ export function parseMonthDay(text: string): { month: number; day: number } | un
   return date === undefined ? undefined : { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
+/** { month: 12, day: 31 } → "12-31", as parseMonthDay reads it. */
+export function formatMonthDay({ month, day }: { month: number; day: number }): string {
+  return isoDate(2000, month, day).slice(5);
+}
+
 export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }

@@ -10,6 +10,7 @@ import {
 import { addMonths, dateParts, isoDate, type IsoDate } from "./dates";
 import { Decimal, roundCents, wholeUp } from "./decimal";
 import { notAvailable, outOfRange } from "./errors";
+import { formatPercent } from "./format";
 import { holdingPeriodEnd } from "./options";
 
 export interface DistributableEvents {
@@ -48,11 +49,15 @@ export function stockAccountReleaseDate(allocationDate: IsoDate): IsoDate {
   return holdingPeriodEnd(allocationDate);
 }
 
-/** A withdrawal fraction must be 25%, 50%, 75% or 100% (§7.3); returns the number of 25% increments. */
+/** The fractions §7.3 allows: every whole number of increments up to the whole account (25%, 50%, 75%, 100%). */
+const WITHDRAWAL_FRACTIONS = Array.from({ length: new Decimal(1).dividedBy(WITHDRAWAL_INCREMENT).toNumber() }, (_, i) => formatPercent(new Decimal(WITHDRAWAL_INCREMENT).times(i + 1)));
+
+/** A withdrawal fraction must be a whole number of increments, at most the whole account (§7.3); returns how many. */
 function withdrawalIncrements(fraction: Decimal): number {
   const increments = fraction.dividedBy(WITHDRAWAL_INCREMENT);
-  if (!increments.isInteger() || increments.lessThan(1) || increments.greaterThan(4)) {
-    throw outOfRange(`fraction ${fraction.times(100).toString()}% is not a 25% increment; withdraw 25%, 50%, 75% or 100% (§7.3)`);
+  if (!increments.isInteger() || increments.lessThan(1) || increments.greaterThan(WITHDRAWAL_FRACTIONS.length)) {
+    const allowed = `${WITHDRAWAL_FRACTIONS.slice(0, -1).join(", ")} or ${WITHDRAWAL_FRACTIONS[WITHDRAWAL_FRACTIONS.length - 1]}`;
+    throw outOfRange(`fraction ${formatPercent(fraction)} is not a ${formatPercent(WITHDRAWAL_INCREMENT)} increment; withdraw ${allowed} (§7.3)`);
   }
   return increments.toNumber();
 }

@@ -18,6 +18,11 @@ export function formatShares(value: Decimal | number, places = 6): string {
   return `${exact.isNegative() ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
 }
 
+/** A rate as a percent, exactly: "0.10" → "10%", 0.155 → "15.5%". */
+export function formatPercent(rate: Decimal | string): string {
+  return `${new Decimal(rate).times(100).toString()}%`;
+}
+
 /** "1 row", "2 rows", "1,073 findings". */
 export function plural(count: number, noun: string): string {
   return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
@@ -54,4 +59,9 @@ export function formatDollars(value: Decimal): string {
   const sign = value.isNegative() && !value.isZero() ? "-" : "";
   const [whole, fraction] = value.abs().toFixed(places).split(".");
   return `${sign}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction}`;
+}
+
+/** A message that begins a sentence: "no closing price …" → "No closing price …". */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -11,15 +11,12 @@ import {
 import { addMonths, dateParts, isoDate, laterOf, type IsoDate } from "./dates";
 import { Decimal, roundHalfUp, wholeDown } from "./decimal";
 import { outOfRange } from "./errors";
+import { formatPercent } from "./format";
 
 export type DiscountType = "fraction" | "dollars";
 
 function money(value: Decimal): string {
   return `$${value.toFixed(Math.max(2, value.decimalPlaces()))}`;
-}
-
-function percent(value: Decimal): string {
-  return `${value.times(100).toString()}%`;
 }
 
 /** The smallest discount allowed at `fmv`, dollars per share (§5.1). */
@@ -43,14 +40,15 @@ export function maxDiscount(fmv: Decimal): Decimal {
 export function discountProblem(fmv: Decimal, discount: Decimal, discountType: DiscountType = "fraction"): string | undefined {
   requirePositive(fmv, "fmv");
   const perShare = discountType === "dollars" ? discount : fmv.times(discount);
-  const shown = discountType === "dollars" ? money(discount) : percent(discount);
+  const shown = discountType === "dollars" ? money(discount) : formatPercent(discount);
   if (perShare.lessThan(minDiscount(fmv))) {
+    const threshold = money(new Decimal(DISCOUNT_PRICE_THRESHOLD));
     const bound = fmv.lessThanOrEqualTo(DISCOUNT_PRICE_THRESHOLD)
-      ? `the 10% minimum for a price at or below $10.00`
-      : `the $1.00 minimum for a price above $10.00`;
+      ? `the ${formatPercent(MIN_DISCOUNT_FRACTION)} minimum for a price at or below ${threshold}`
+      : `the ${money(new Decimal(MIN_DISCOUNT_DOLLARS))} minimum for a price above ${threshold}`;
     return `discount ${shown} is below ${bound}`;
   }
-  if (perShare.greaterThan(maxDiscount(fmv))) return `discount ${shown} is above the 50% maximum (${money(maxDiscount(fmv))} a share)`;
+  if (perShare.greaterThan(maxDiscount(fmv))) return `discount ${shown} is above the ${formatPercent(MAX_DISCOUNT_FRACTION)} maximum (${money(maxDiscount(fmv))} a share)`;
   return undefined;
 }
 

@@ -27,9 +27,10 @@ export interface LedgerEntry {
   exercisePrice?: Decimal;
 }
 
-export interface LedgerLine extends LedgerEntry {
+/** `E` is the entry as the caller made it (a sheet reader adds where each row came from); the engine only reads its LedgerEntry fields. */
+export interface LedgerLine<E extends LedgerEntry = LedgerEntry> extends LedgerEntry {
   /** The row as entered. */
-  entry: LedgerEntry;
+  entry: E;
   /** Shares counted after this row, in shares as of its date (post-split). */
   used: Decimal;
   /** The authorised reserve after this row. */
@@ -37,29 +38,29 @@ export interface LedgerLine extends LedgerEntry {
   remaining: Decimal;
 }
 
-export interface ReserveViolation {
-  line: LedgerLine;
+export interface ReserveViolation<E extends LedgerEntry = LedgerEntry> {
+  line: LedgerLine<E>;
   /** Shares credited or granted beyond what remained before the row. */
   shortfall: Decimal;
   section: string;
   message: string;
 }
 
-export interface ReserveDivergence {
-  line: LedgerLine;
+export interface ReserveDivergence<E extends LedgerEntry = LedgerEntry> {
+  line: LedgerLine<E>;
   reported: Decimal;
   computed: Decimal;
   /** reported − computed */
   difference: Decimal;
 }
 
-export interface ReserveReconciliation {
+export interface ReserveReconciliation<E extends LedgerEntry = LedgerEntry> {
   initialReserve: Decimal;
   /** Every row in the order it applies: by date, splits first on a date, then as entered. */
-  lines: LedgerLine[];
+  lines: Array<LedgerLine<E>>;
   exhaustionDate?: IsoDate;
-  violations: ReserveViolation[];
-  divergences: ReserveDivergence[];
+  violations: Array<ReserveViolation<E>>;
+  divergences: Array<ReserveDivergence<E>>;
   firstDivergenceDate?: IsoDate;
 }
 
@@ -136,8 +137,8 @@ function rowProblem(after: Totals, entry: LedgerEntry): string | undefined {
   return undefined;
 }
 
-export interface RefusedRow {
-  entry: LedgerEntry;
+export interface RefusedRow<E extends LedgerEntry = LedgerEntry> {
+  entry: E;
   /** Why the row cannot count, without the row: the caller names it. */
   reason: string;
 }
@@ -147,9 +148,9 @@ export interface RefusedRow {
  * the order they apply, each refused row left out of the totals after it:
  * a sheet reports these as findings on their rows before reconciling.
  */
-export function screenLedger(entries: readonly LedgerEntry[], initialReserve: Decimal = new Decimal(SHARE_RESERVE)): { accepted: LedgerEntry[]; refused: RefusedRow[] } {
-  const accepted: LedgerEntry[] = [];
-  const refused: RefusedRow[] = [];
+export function screenLedger<E extends LedgerEntry>(entries: readonly E[], initialReserve: Decimal = new Decimal(SHARE_RESERVE)): { accepted: E[]; refused: Array<RefusedRow<E>> } {
+  const accepted: E[] = [];
+  const refused: Array<RefusedRow<E>> = [];
   let totals: Totals = { reserve: initialReserve, used: ZERO };
   for (const entry of [...entries].sort(applicationOrder)) {
     const after = applyRow(totals, entry);
@@ -171,15 +172,15 @@ export function screenLedger(entries: readonly LedgerEntry[], initialReserve: De
  * reported remaining differs from the computed one. A row the reserve cannot
  * take (see `screenLedger`) is #VALUE! naming the row.
  */
-export function reconcileReserve(entries: readonly LedgerEntry[], initialReserve: Decimal = new Decimal(SHARE_RESERVE)): ReserveReconciliation {
+export function reconcileReserve<E extends LedgerEntry>(entries: readonly E[], initialReserve: Decimal = new Decimal(SHARE_RESERVE)): ReserveReconciliation<E> {
   requirePositive(initialReserve, "initialReserve");
   if (!fitsLargestFigure(initialReserve)) throw invalidValue(`initialReserve ${initialReserve.toString()} is too large for a cell`);
   const ordered = [...entries].sort(applicationOrder);
   let totals: Totals = { reserve: initialReserve, used: ZERO };
   let exhaustionDate: IsoDate | undefined;
-  const lines: LedgerLine[] = [];
-  const violations: ReserveViolation[] = [];
-  const divergences: ReserveDivergence[] = [];
+  const lines: Array<LedgerLine<E>> = [];
+  const violations: Array<ReserveViolation<E>> = [];
+  const divergences: Array<ReserveDivergence<E>> = [];
 
   for (let i = 0; i < ordered.length; i++) {
     const entry = ordered[i];
@@ -191,7 +192,7 @@ export function reconcileReserve(entries: readonly LedgerEntry[], initialReserve
     const { reserve, used } = totals;
     const remaining = reserve.minus(used);
     // Written out rather than spread: a spread per row costs more than the arithmetic on 100,000-row ledgers.
-    const line: LedgerLine = {
+    const line: LedgerLine<E> = {
       rowNumber: entry.rowNumber,
       date: entry.date,
       kind: entry.kind,

@@ -8,6 +8,7 @@ import { DEFAULT_UNIT_PLACES, MATCH_RATE, MAX_MATCH_RATE } from "./constants";
 import type { IsoDate } from "./dates";
 import { Decimal, roundHalfUp, wholeUp } from "./decimal";
 import { outOfRange } from "./errors";
+import { formatPercent } from "./format";
 import type { PriceTable } from "./prices";
 
 /**
@@ -27,10 +28,10 @@ export function unitsCredited(amount: Decimal, prices: PriceTable, payDate: IsoD
  * match greater than the deferral itself.
  */
 export function matchRateProblem(matchRate: Decimal): string | undefined {
-  const percent = `${matchRate.times(100).toString()}%`;
-  if (matchRate.lessThan(MATCH_RATE)) return `${percent} is below the plan's 10% match (§4.3)`;
+  const percent = formatPercent(matchRate);
+  if (matchRate.lessThan(MATCH_RATE)) return `${percent} is below the plan's ${formatPercent(MATCH_RATE)} match (§4.3)`;
   if (matchRate.greaterThan(MAX_MATCH_RATE)) {
-    return `${percent} is above 100%; if ${matchRate.toString()}% was meant, enter ${matchRate.toString()}% (or ${matchRate.dividedBy(100).toString()}) (§4.3)`;
+    return `${percent} is above ${formatPercent(MAX_MATCH_RATE)}; if ${matchRate.toString()}% was meant, enter ${matchRate.toString()}% (or ${matchRate.dividedBy(100).toString()}) (§4.3)`;
   }
   return undefined;
 }

@@ -7,11 +7,12 @@
 import { electionWindowEnd } from "./calendar";
 import { ALLOCATION_WINDOW_DAYS, BONUS_ELECTION_LEAD_MONTHS, ELECTED_DISTRIBUTION_MONTHS, FIRST_YEAR_ELECTION_DAYS, MAX_DEFERRAL_FRACTION, NEW_PARTICIPANT_ELECTION_DAYS, PLAN_EFFECTIVE_DATE } from "./constants";
 import { dateParts, isoDate, previousQuarter, quarterLabel, quarterOf, type IsoDate, type Quarter } from "./dates";
-import { Decimal, ZERO } from "./decimal";
+import { type Decimal, ZERO } from "./decimal";
 import { earliestElectedDistribution } from "./distribution";
 import { allocationWindow, bonusElectionLatest, electionWindow, isJanuaryFirst, newParticipantDeadline, type CompensationKind } from "./elections";
 import { PlanError } from "./errors";
 import { compareFindings, type Finding, type Severity } from "./findings";
+import { capitalize, formatPercent } from "./format";
 import { discountProblem, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
 
@@ -92,6 +93,11 @@ export const DEFAULT_ELECTION_SETTINGS: ElectionSettings = {
 /** Header text for a field, as the sheet spells it. */
 export type ColumnLabels = (field: ElectionField) => string;
 
+/** A finding with the field it is about, so a sheet places it on that field's cell. */
+export interface ElectionFinding extends Finding {
+  field: ElectionField;
+}
+
 const percent = (value: Decimal) => `${value.times(100).toDecimalPlaces(4).toString()}%`;
 
 /** A row with what every rule needs: a participant, a known type and an election date (E01). */
@@ -108,11 +114,11 @@ function isComplete(row: ElectionRow): row is CompleteRow {
 interface Context {
   settings: ElectionSettings;
   label: ColumnLabels;
-  findings: Finding[];
+  findings: ElectionFinding[];
 }
 
 function report(ctx: Context, row: ElectionRow, field: ElectionField, rule: string, section: string, severity: Severity, message: string): void {
-  ctx.findings.push({ row: row.row, column: ctx.label(field), rule, section, severity, message });
+  ctx.findings.push({ row: row.row, column: ctx.label(field), field, rule, section, severity, message });
 }
 
 /** E01: what a row lacks of a participant, a known type and an election date; such a row is checked no further. */
@@ -144,14 +150,14 @@ function checkEligibility(ctx: Context, row: CompleteRow): void {
 function checkPercent(ctx: Context, row: CompleteRow): void {
   const p = row.percent;
   if (p === undefined) {
-    if (!row.unreadable.has("percent")) report(ctx, row, "percent", "E06", "4.1", "error", "The percent deferred is blank; a deferral needs a percent above 0% and at most 100% (§4.1).");
+    if (!row.unreadable.has("percent")) report(ctx, row, "percent", "E06", "4.1", "error", `The percent deferred is blank; a deferral needs a percent above 0% and at most ${formatPercent(MAX_DEFERRAL_FRACTION)} (§4.1).`);
     return;
   }
   if (!p.greaterThan(0)) {
     report(ctx, row, "percent", "E06", "4.1", "error", `Percent ${percent(p)} defers nothing; a deferral must be above 0% (§4.1).`);
   } else if (p.greaterThan(MAX_DEFERRAL_FRACTION)) {
     const hint = p.greaterThanOrEqualTo(2) ? ` If ${p.toString()}% was meant, enter it as a percent (${p.toString()}%) or a fraction (${p.dividedBy(100).toString()}).` : "";
-    report(ctx, row, "percent", "E06", "4.1", "error", `Percent ${percent(p)} is more than the 100% the plan allows (§4.1).${hint}`);
+    report(ctx, row, "percent", "E06", "4.1", "error", `Percent ${percent(p)} is more than the ${formatPercent(MAX_DEFERRAL_FRACTION)} the plan allows (§4.1).${hint}`);
   }
 }
 
@@ -301,8 +307,7 @@ function checkDiscount(ctx: Context, row: CompleteRow, release: IsoDate): void {
   }
   const problem = discountProblem(fmv, row.discount.value, row.discount.type);
   if (problem) {
-    const sentence = problem.charAt(0).toUpperCase() + problem.slice(1);
-    report(ctx, row, "discount", "E11", "5.1", "error", `${sentence}: the close on ${determination}, the determination date, was $${fmv.toFixed(2)} (§5.1).`);
+    report(ctx, row, "discount", "E11", "5.1", "error", `${capitalize(problem)}: the close on ${determination}, the determination date, was $${fmv.toFixed(2)} (§5.1).`);
   }
 }
 
@@ -339,7 +344,7 @@ function checkCombinedPercent(ctx: Context, rows: readonly CompleteRow[]): void 
     const last = group[group.length - 1];
     const section = compensation === "salary" ? "5.3(a)" : "5.3(c)";
     report(ctx, last, "percent", "E07", section, "error",
-      `${last.participant}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed 100% (§${section}).`);
+      `${last.participant}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed ${formatPercent(MAX_DEFERRAL_FRACTION)} (§${section}).`);
   }
 }
 
@@ -433,7 +438,7 @@ function checkRow(ctx: Context, row: CompleteRow): void {
 }
 
 /** Every finding of rules E01–E15 over the rows, in row order. */
-export function validateElections(rows: readonly ElectionRow[], settings: ElectionSettings, label: ColumnLabels): Finding[] {
+export function validateElections(rows: readonly ElectionRow[], settings: ElectionSettings, label: ColumnLabels): ElectionFinding[] {
   const ctx: Context = { settings, label, findings: [] };
   const complete: CompleteRow[] = [];
   // A row is valid when neither the reader (E16) nor its own rules found an error in it; rules across rows (E10, E13) count only valid rows.

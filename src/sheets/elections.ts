@@ -4,6 +4,7 @@
  * (E16 where it cannot be), then the plan's rules E01–E15 from the engine.
  */
 import { compareFindings, type Finding } from "../engine/findings";
+import type { CellFinding } from "./findings";
 import {
   parseElectionType,
   validateElections,
@@ -61,9 +62,8 @@ export interface ElectionSheetResult {
   /** Worksheet row of the header, when one was found. */
   headerRow?: number;
   rowsChecked: number;
-  findings: Finding[];
-  /** Cell address (e.g. "D7") of each finding's cell, by finding index: for links and marks. */
-  addresses: string[];
+  /** By row, rule and column, each on its cell. */
+  findings: CellFinding[];
   /** Set when the sheet cannot be checked at all (no header, required columns missing). */
   unusable?: string;
 }
@@ -72,40 +72,44 @@ export interface ElectionSheetResult {
 export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSettings, "hasApprovalColumn">): ElectionSheetResult {
   const header = findHeader(grid, ELECTION_COLUMNS);
   if (header === undefined) {
-    return { sheet: grid.sheet, rowsChecked: 0, findings: [], addresses: [], unusable: `${grid.sheet} is empty: there is no header row to read.` };
+    return { sheet: grid.sheet, rowsChecked: 0, findings: [], unusable: `${grid.sheet} is empty: there is no header row to read.` };
   }
   const headerRow = grid.firstRow + header.headerIndex;
   const label = (field: ElectionField) => header.labels[field] ?? HEADER_OF[field];
-  const present = ELECTION_COLUMNS.filter((spec) => header.columns[spec.key] !== undefined).map((spec) => ({ spec, c: header.columns[spec.key]!, label: label(spec.key) }));
+  const onCell = (r: number, c: number, finding: Finding): CellFinding => ({ sheet: grid.sheet, cell: cellAddress(grid, r, c), ...finding });
+  const present = ELECTION_COLUMNS.flatMap((spec) => {
+    const c = header.columns[spec.key];
+    return c === undefined ? [] : [{ spec, c, label: label(spec.key) }];
+  });
 
   if (header.missing.length > 0) {
     const names = header.missing.map((c) => `"${c.header}"`).join(", ");
-    const findings = header.missing.map((c) => ({
-      row: headerRow,
-      column: c.header,
-      rule: "E01",
-      section: "—",
-      severity: "error" as const,
-      message: `The header row has no "${c.header}" column (also accepted: ${c.aliases.map((a) => `"${a}"`).join(", ")}); every election sheet needs it.`,
-    }));
-    return {
-      sheet: grid.sheet,
-      headerRow,
-      rowsChecked: 0,
-      findings,
-      addresses: findings.map(() => cellAddress(grid, header.headerIndex, 0)),
-      unusable: `${grid.sheet} has no ${names} column in its header row (row ${headerRow}).`,
-    };
+    const findings = header.missing.map((c) =>
+      onCell(header.headerIndex, 0, {
+        row: headerRow,
+        column: c.header,
+        rule: "E01",
+        section: "—",
+        severity: "error",
+        message: `The header row has no "${c.header}" column (also accepted: ${c.aliases.map((a) => `"${a}"`).join(", ")}); every election sheet needs it.`,
+      }),
+    );
+    return { sheet: grid.sheet, headerRow, rowsChecked: 0, findings, unusable: `${grid.sheet} has no ${names} column in its header row (row ${headerRow}).` };
   }
 
-  // Findings on a known cell (the header's, an unreadable cell's) keep it; the engine's are placed by their column.
-  const located: Array<{ finding: Finding; address: string }> = [];
+  const findings: CellFinding[] = [];
   for (const duplicate of header.duplicates) {
     for (const ignored of duplicate.ignored) {
-      located.push({
-        finding: { row: headerRow, column: label(duplicate.spec.key), rule: "E01", section: "—", severity: "error", message: duplicateColumnMessage(grid, header, duplicate, ignored) },
-        address: cellAddress(grid, header.headerIndex, ignored),
-      });
+      findings.push(
+        onCell(header.headerIndex, ignored, {
+          row: headerRow,
+          column: label(duplicate.spec.key),
+          rule: "E01",
+          section: "—",
+          severity: "error",
+          message: duplicateColumnMessage(grid, header, duplicate, ignored),
+        }),
+      );
     }
   }
   const rows: ElectionRow[] = [];
@@ -115,16 +119,13 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
     const worksheetRow = grid.firstRow + r;
     const row: ElectionRow = { row: worksheetRow, unreadable: NONE_UNREADABLE, signature: cells.map((cell) => `${typeof cell}:${String(cell)}`).join("\u001f") };
     const fields = row as unknown as Record<ElectionField, unknown>;
-    for (const { spec, c } of present) {
+    for (const { spec, c, label: text } of present) {
       const { value, problem } = READERS[spec.key](cells[c]);
       if (problem) {
         if (row.unreadable === NONE_UNREADABLE) row.unreadable = new Set();
         (row.unreadable as Set<ElectionField>).add(spec.key);
-        const address = cellAddress(grid, r, c);
-        located.push({
-          finding: { row: worksheetRow, column: label(spec.key), rule: "E16", section: "—", severity: "error", message: cellProblem(address, label(spec.key), cells[c], problem) },
-          address,
-        });
+        const message = cellProblem(cellAddress(grid, r, c), text, cells[c], problem);
+        findings.push(onCell(r, c, { row: worksheetRow, column: text, rule: "E16", section: "—", severity: "error", message }));
       } else if (value !== undefined) {
         fields[spec.key] = value;
       }
@@ -135,17 +136,11 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
     rows.push(row);
   }
 
-  const columnOf = new Map(present.map(({ c, label: text }) => [text, c]));
-  for (const finding of validateElections(rows, { ...settings, hasApprovalColumn: header.columns.approved !== undefined }, label)) {
-    located.push({ finding, address: cellAddress(grid, finding.row - grid.firstRow, columnOf.get(finding.column) ?? 0) });
+  for (const { field, ...finding } of validateElections(rows, { ...settings, hasApprovalColumn: header.columns.approved !== undefined }, label)) {
+    // A finding about a field the sheet has no column for (the Release Date an allocation needs, say) is on the row's first cell.
+    findings.push(onCell(finding.row - grid.firstRow, header.columns[field] ?? 0, finding));
   }
-  located.push(...outsideTableFindings(grid));
-  located.sort((a, b) => compareFindings(a.finding, b.finding));
-  return {
-    sheet: grid.sheet,
-    headerRow,
-    rowsChecked: rows.length,
-    findings: located.map((l) => l.finding),
-    addresses: located.map((l) => l.address),
-  };
+  findings.push(...outsideTableFindings(grid));
+  findings.sort(compareFindings);
+  return { sheet: grid.sheet, headerRow, rowsChecked: rows.length, findings };
 }

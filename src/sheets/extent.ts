@@ -6,7 +6,7 @@
  * rows of the table.
  */
 import { describe } from "../cells/values";
-import type { Finding } from "../engine/findings";
+import type { CellFinding } from "./findings";
 import { cellAddress, columnLetter, type SheetGrid } from "./grid";
 
 /** A cell that holds a value: worksheet row (1-based) and column (0-based, A = 0), as in `SheetGrid`. */
@@ -89,18 +89,12 @@ export function dataBlock(cells: readonly ValueCell[]): DataBlock | undefined {
   return { firstRow, lastRow, firstColumn: columns.first, lastColumn: columns.last, outside };
 }
 
-/** A finding with the address of its cell on the grid's sheet. */
-export interface LocatedFinding {
-  finding: Finding;
-  address: string;
-}
-
 /**
  * One warning for each value the grid left outside its table (up to
  * MAX_OUTSIDE_REPORTED, the last counting the rest): the value is not read,
  * and the user should know it is there.
  */
-export function outsideTableFindings(grid: SheetGrid): LocatedFinding[] {
+export function outsideTableFindings(grid: SheetGrid): CellFinding[] {
   const outside = grid.outside ?? [];
   if (outside.length === 0) return [];
   const rowCount = grid.values.length;
@@ -112,15 +106,14 @@ export function outsideTableFindings(grid: SheetGrid): LocatedFinding[] {
     const rest = outside.length - shown.length;
     const more = i === shown.length - 1 && rest > 0 ? ` ${rest} more ${rest === 1 ? "cell lies" : "cells lie"} outside it too.` : "";
     return {
-      address,
-      finding: {
-        row: cell.row,
-        column: columnLetter(cell.column),
-        rule: OUTSIDE_RULE,
-        section: "—",
-        severity: "warning",
-        message: `Cell ${address} holds ${describe(cell.value)}, outside ${table} on ${grid.sheet}; it is not read. Move it into the table or clear it.${more}`,
-      },
+      sheet: grid.sheet,
+      cell: address,
+      row: cell.row,
+      column: columnLetter(cell.column),
+      rule: OUTSIDE_RULE,
+      section: "—",
+      severity: "warning",
+      message: `Cell ${address} holds ${describe(cell.value)}, outside ${table} on ${grid.sheet}; it is not read. Move it into the table or clear it.${more}`,
     };
   });
 }

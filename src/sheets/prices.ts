@@ -1,8 +1,10 @@
 import { pricesFromCells } from "../cells/ranges";
-import { invalidValue } from "../engine/errors";
+import { invalidValue, PlanError } from "../engine/errors";
 import type { PriceTable } from "../engine/prices";
 import { excelError } from "./cells";
-import { cellAddress, UnsavedFormula, type SheetGrid } from "./grid";
+import { outsideTableFindings } from "./extent";
+import type { CellFinding } from "./findings";
+import { cellAddress, isBlankRow, UnsavedFormula, type SheetGrid } from "./grid";
 
 /**
  * A prices sheet's first two columns, [date, close], as a price table (throws
@@ -23,4 +25,25 @@ export function priceTableFrom(grid: SheetGrid): PriceTable {
     grid.values.map((row) => [row[0] ?? "", row[1] ?? ""]),
     grid.sheet,
   );
+}
+
+export interface PricesRead {
+  /** Undefined when the sheet holds no rows, or when it is `unusable`. */
+  table?: PriceTable;
+  /** Values outside the sheet's table (T01), on their cells. */
+  findings: CellFinding[];
+  /** Why the table cannot be used, in a sentence's words: one bad row makes every price doubtful. */
+  unusable?: string;
+}
+
+/** A prices sheet as every workflow reads it: the table, or why it cannot be used. */
+export function readPricesSheet(grid: SheetGrid): PricesRead {
+  const findings = outsideTableFindings(grid);
+  if (grid.values.every(isBlankRow)) return { findings };
+  try {
+    return { table: priceTableFrom(grid), findings };
+  } catch (error) {
+    if (error instanceof PlanError) return { findings, unusable: `the prices sheet cannot be used: ${error.message}` };
+    throw error;
+  }
 }

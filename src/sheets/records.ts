@@ -18,17 +18,14 @@ import { primeRatesFromCells } from "../cells/ranges";
 import { describe } from "../cells/values";
 import type { Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
-import type { Finding, Severity } from "../engine/findings";
+import type { Severity } from "../engine/findings";
 import type { PrimeRate } from "../engine/investment";
 import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cells";
+import type { CellFinding, CellRef } from "./findings";
 import { columnLetter, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
-/** A finding that carries its own cell. */
-export interface CellFinding extends Finding {
-  sheet: string;
-  /** The cell's address, e.g. "D7" (within the range, when a range was read). */
-  cell: string;
-}
+// The functions read record findings from here (functions/accounts.ts).
+export type { CellFinding };
 
 /** Where a table's columns sit, shared by its rows. */
 interface TableLayout {
@@ -58,15 +55,18 @@ export interface TableRead<R> {
   unusable?: string;
 }
 
-/** A finding on the cell of `field` in the record's row. */
-export function findingAt(source: RowSource, field: string, rule: string, section: string, severity: Severity, message: string): CellFinding {
+/** The cell of `field` in the record's row (the row's first cell when the table has no such column), and its header. */
+export function fieldCell(source: RowSource, field: string): CellRef & { column: string } {
   const { layout, row } = source;
   const column = layout.columns[field] ?? layout.fallbackColumn;
+  return { sheet: layout.sheet, cell: `${columnLetter(layout.firstColumn + column)}${row}`, column: layout.labels[field] ?? field };
+}
+
+/** A finding on the cell of `field` in the record's row. */
+export function findingAt(source: RowSource, field: string, rule: string, section: string, severity: Severity, message: string): CellFinding {
   return {
-    sheet: layout.sheet,
-    cell: `${columnLetter(layout.firstColumn + column)}${row}`,
-    row,
-    column: layout.labels[field] ?? field,
+    ...fieldCell(source, field),
+    row: source.row,
     rule,
     section,
     severity,

@@ -5,16 +5,19 @@
  */
 import { quarterEnd } from "../engine/calendar";
 import { quarterLabel, quarterOf, type IsoDate } from "../engine/dates";
-import { Decimal, ZERO } from "../engine/decimal";
+import { type Decimal, ZERO } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
-import { compareFindings, type Finding } from "../engine/findings";
+import { capitalize } from "../engine/format";
 import type { PriceTable } from "../engine/prices";
-import { priceTableFrom } from "./prices";
 import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
 import { matchRateProblem, matchUnits, unitsCredited } from "../engine/units";
 import { cellProblem, readDate, readNumber, readPercent, readText, type CellRead } from "./cells";
 import { outsideTableFindings } from "./extent";
+import type { CellFinding, CellRef } from "./findings";
 import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+
+/** The rule a row left out of the reserve is reported under, by the sheet it comes from. */
+export const RESERVE_RULES = { ledger: "R01", credits: "R02", records: "R03" } as const;
 
 type LedgerField = "date" | "kind" | "quantity" | "participant" | "reference" | "reportedRemaining" | "exercisePrice";
 
@@ -37,27 +40,27 @@ export const CREDIT_COLUMNS: ReadonlyArray<ColumnSpec<CreditField>> = [
   { key: "matchRate", header: "Match Rate", aliases: ["Match"] },
 ];
 
-/** Where each ledger entry came from, to link it back to its cells. */
-export interface EntrySource {
-  sheet: string;
-  /** Cell address of the entry's date (or pay date) cell. */
-  address: string;
+/**
+ * Where a reserve row comes from: the cell a person checks it by, and the
+ * cell a row the reserve cannot take is reported on, with its header and the
+ * rule of its sheet (RESERVE_RULES).
+ */
+export interface EntryCells {
+  /** The row's date cell (a credit's Pay Date). */
+  source: CellRef;
+  /** The cell its quantity comes from (a credit's Deferred Amount). */
+  quantity: CellRef & { column: string; rule: string };
 }
 
-/** The cell a ledger entry's quantity comes from (a credit's Deferred Amount), to report a row the reserve cannot take. */
-export interface QuantitySource extends EntrySource {
-  column: string;
-  /** R01 for a ledger row, R02 for a credit. */
-  rule: string;
+/** A ledger row with its cells. */
+export interface SourcedEntry extends LedgerEntry {
+  cells: EntryCells;
 }
 
 export interface LedgerRead {
-  entries: LedgerEntry[];
-  sources: Map<LedgerEntry, EntrySource>;
-  quantitySources: Map<LedgerEntry, QuantitySource>;
-  findings: Finding[];
-  /** Where each finding's cell is, by index. */
-  locations: EntrySource[];
+  entries: SourcedEntry[];
+  /** Rows left out and values outside the tables, each on its cell. */
+  findings: CellFinding[];
   unusable?: string;
 }
 
@@ -69,24 +72,16 @@ export interface CreditSummary {
   matchUnits: Decimal;
 }
 
-function emptyRead(): LedgerRead {
-  return { entries: [], sources: new Map(), quantitySources: new Map(), findings: [], locations: [] };
+export function emptyRead(): LedgerRead {
+  return { entries: [], findings: [] };
 }
 
 interface RowReader<K extends string> {
   read<T>(field: K, reader: (cell: unknown) => CellRead<T>): T | undefined;
   problem(field: K, message: string): void;
   label(field: K): string;
-  address(field: K): string;
+  cell(field: K): CellRef;
   row: number;
-}
-
-/** Values far outside a sheet's table are not read: say so on their cells. */
-function reportOutsideTable(grid: SheetGrid, into: LedgerRead): void {
-  for (const { finding, address } of outsideTableFindings(grid)) {
-    into.findings.push(finding);
-    into.locations.push({ sheet: grid.sheet, address });
-  }
 }
 
 /** Walks the data rows of a sheet, reading each cell once and turning problems into findings on their cells. */
@@ -97,7 +92,7 @@ function eachRow<K extends string>(
   into: LedgerRead,
   visit: (row: RowReader<K>) => void,
 ): void {
-  reportOutsideTable(grid, into);
+  into.findings.push(...outsideTableFindings(grid));
   const header = findHeader(grid, specs);
   if (!header) {
     into.unusable = `${grid.sheet} is empty: there is no header row to read.`;
@@ -109,9 +104,16 @@ function eachRow<K extends string>(
   }
   for (const duplicate of header.duplicates) {
     for (const ignored of duplicate.ignored) {
-      const message = duplicateColumnMessage(grid, header, duplicate, ignored);
-      into.findings.push({ row: grid.firstRow + header.headerIndex, column: header.labels[duplicate.spec.key] ?? duplicate.spec.header, rule, section: "—", severity: "error", message });
-      into.locations.push({ sheet: grid.sheet, address: cellAddress(grid, header.headerIndex, ignored) });
+      into.findings.push({
+        sheet: grid.sheet,
+        cell: cellAddress(grid, header.headerIndex, ignored),
+        row: grid.firstRow + header.headerIndex,
+        column: header.labels[duplicate.spec.key] ?? duplicate.spec.header,
+        rule,
+        section: "—",
+        severity: "error",
+        message: duplicateColumnMessage(grid, header, duplicate, ignored),
+      });
     }
   }
   for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
@@ -119,21 +121,21 @@ function eachRow<K extends string>(
     if (isBlankRow(cells)) continue;
     const row = grid.firstRow + r;
     const label = (field: K) => header.labels[field] ?? field;
-    const address = (field: K) => cellAddress(grid, r, header.columns[field] ?? 0);
+    // Problems are reported on required columns, which the header has, or on a cell that was read.
+    const cell = (field: K): CellRef => ({ sheet: grid.sheet, cell: cellAddress(grid, r, header.columns[field] ?? 0) });
     const problem = (field: K, message: string) => {
-      into.findings.push({ row, column: label(field), rule, section: "13.8", severity: "error", message });
-      into.locations.push({ sheet: grid.sheet, address: address(field) });
+      into.findings.push({ ...cell(field), row, column: label(field), rule, section: "13.8", severity: "error", message });
     };
     visit({
       row,
       label,
-      address,
+      cell,
       problem,
       read: (field, reader) => {
         const c = header.columns[field];
         if (c === undefined) return undefined;
         const { value, problem: expected } = reader(cells[c]);
-        if (expected) problem(field, `${cellProblem(address(field), label(field), cells[c], expected)} The row is left out of the reserve.`);
+        if (expected) problem(field, `${cellProblem(cell(field).cell, label(field), cells[c], expected)} The row is left out of the reserve.`);
         return value;
       },
     });
@@ -142,7 +144,7 @@ function eachRow<K extends string>(
 
 /** A ledger sheet: `[Date, Kind, Quantity]` with optional Participant, Reference, Reported Remaining. */
 export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead()): LedgerRead {
-  eachRow(grid, LEDGER_COLUMNS, "R01", into, (row) => {
+  eachRow(grid, LEDGER_COLUMNS, RESERVE_RULES.ledger, into, (row) => {
     const before = into.findings.length;
     const date = row.read("date", readDate);
     const kindText = row.read("kind", readText);
@@ -160,10 +162,8 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     if (quantity === undefined) return row.problem("quantity", `The row has no quantity. It is left out of the reserve.`);
     const why = ledgerQuantityProblem(kind, quantity);
     if (why) return row.problem("quantity", `Quantity ${quantity.toString()}: ${why}. The row is left out of the reserve.`);
-    const entry: LedgerEntry = { rowNumber: row.row, date, kind, quantity, participant, reference, reportedRemaining, exercisePrice };
-    into.entries.push(entry);
-    into.sources.set(entry, { sheet: grid.sheet, address: row.address("date") });
-    into.quantitySources.set(entry, { sheet: grid.sheet, address: row.address("quantity"), column: row.label("quantity"), rule: "R01" });
+    const cells = { source: row.cell("date"), quantity: { ...row.cell("quantity"), column: row.label("quantity"), rule: RESERVE_RULES.ledger } };
+    into.entries.push({ rowNumber: row.row, date, kind, quantity, participant, reference, reportedRemaining, exercisePrice, cells });
   });
   return into;
 }
@@ -175,7 +175,7 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
  */
 export function readCreditsSheet(grid: SheetGrid, prices: PriceTable | undefined, into: LedgerRead = emptyRead()): { read: LedgerRead; summary: CreditSummary[] } {
   const summary = new Map<string, CreditSummary>();
-  eachRow(grid, CREDIT_COLUMNS, "R02", into, (row) => {
+  eachRow(grid, CREDIT_COLUMNS, RESERVE_RULES.credits, into, (row) => {
     const before = into.findings.length;
     const participant = row.read("participant", readText);
     const amount = row.read("amount", readNumber);
@@ -197,15 +197,11 @@ export function readCreditsSheet(grid: SheetGrid, prices: PriceTable | undefined
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
       const field = /^(deferredAmount|amount) /.test(error.message) ? "amount" : "payDate";
-      return row.problem(field, `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}; the credit is left out of the reserve.`);
+      return row.problem(field, `${capitalize(error.message)}; the credit is left out of the reserve.`);
     }
-    const source = { sheet: grid.sheet, address: row.address("payDate") };
-    const quantitySource = { sheet: grid.sheet, address: row.address("amount"), column: row.label("amount"), rule: "R02" };
+    const cells = { source: row.cell("payDate"), quantity: { ...row.cell("amount"), column: row.label("amount"), rule: RESERVE_RULES.credits } };
     for (const [reference, quantity] of [["deferral units", units], ["match units", match]] as const) {
-      const entry: LedgerEntry = { rowNumber: row.row, date: creditingDate, kind: "units", quantity, participant, reference: `${reference} for pay on ${payDate}` };
-      into.entries.push(entry);
-      into.sources.set(entry, source);
-      into.quantitySources.set(entry, quantitySource);
+      into.entries.push({ rowNumber: row.row, date: creditingDate, kind: "units", quantity, participant, reference: `${reference} for pay on ${payDate}`, cells });
     }
     const key = JSON.stringify([quarterLabel(quarterOf(payDate)), participant]);
     const line = summary.get(key) ?? { quarter: quarterLabel(quarterOf(payDate)), participant, creditingDate, deferralUnits: ZERO, matchUnits: ZERO };
@@ -214,62 +210,18 @@ export function readCreditsSheet(grid: SheetGrid, prices: PriceTable | undefined
   return { read: into, summary: [...summary.values()].sort((a, b) => a.quarter.localeCompare(b.quarter) || a.participant.localeCompare(b.participant)) };
 }
 
-/** Findings by sheet and row, each with its cell. */
-export function locatedFindings(read: LedgerRead): Array<Finding & EntrySource> {
-  return read.findings
-    .map((f, i) => ({ ...f, ...read.locations[i] }))
-    .sort((a, b) => a.sheet.localeCompare(b.sheet) || compareFindings(a, b));
-}
-
-export interface ReserveSheets {
-  ledger?: SheetGrid;
-  credits?: SheetGrid;
-  prices?: SheetGrid;
-}
-
 /**
  * Leaves out, as findings on their quantity cells, the rows the reserve
  * cannot take (a reserve below zero, a split or quantity past what a cell
  * holds): what is left reconciles without an error.
  */
-function refuseRows(read: LedgerRead): void {
-  const { refused } = screenLedger(read.entries);
-  if (refused.length === 0) return;
-  for (const { entry, reason } of refused) {
-    const cell = read.quantitySources.get(entry) ?? { sheet: "", address: "", column: "Quantity", rule: "R01" };
-    const message = `${reason.charAt(0).toUpperCase()}${reason.slice(1)}. The row is left out of the reserve.`;
-    read.findings.push({ row: entry.rowNumber, column: cell.column, rule: cell.rule, section: "13.8", severity: "error", message });
-    read.locations.push({ sheet: cell.sheet, address: cell.address });
-  }
+export function screenEntries(entries: readonly SourcedEntry[]): { entries: SourcedEntry[]; findings: CellFinding[] } {
+  const { refused } = screenLedger(entries);
+  if (refused.length === 0) return { entries: [...entries], findings: [] };
+  const findings = refused.map(({ entry, reason }): CellFinding => {
+    const { sheet, cell, column, rule } = entry.cells.quantity;
+    return { sheet, cell, row: entry.rowNumber, column, rule, section: "13.8", severity: "error", message: `${capitalize(reason)}. The row is left out of the reserve.` };
+  });
   const leftOut = new Set(refused.map((r) => r.entry));
-  read.entries = read.entries.filter((entry) => !leftOut.has(entry));
-}
-
-/** Everything that counts against the reserve in a workbook: a ledger sheet, credits valued at prices, or both. */
-export function readReserveSheets({ ledger, credits, prices }: ReserveSheets): { read: LedgerRead; credits: CreditSummary[] } {
-  const read = emptyRead();
-  if (!ledger && !credits) {
-    read.unusable = "there is no Ledger or Credits sheet to reconcile";
-    return { read, credits: [] };
-  }
-  if (ledger) readLedgerSheet(ledger, read);
-  if (read.unusable) return { read, credits: [] };
-  let summary: CreditSummary[] = [];
-  if (credits) {
-    let table: PriceTable | undefined;
-    if (prices) reportOutsideTable(prices, read);
-    if (prices && prices.values.length > 0) {
-      try {
-        table = priceTableFrom(prices);
-      } catch (error) {
-        if (!(error instanceof PlanError)) throw error;
-        read.unusable = `the prices sheet cannot be used: ${error.message}`;
-        return { read, credits: [] };
-      }
-    }
-    summary = readCreditsSheet(credits, table, read).summary;
-    if (read.unusable) return { read, credits: [] };
-  }
-  refuseRows(read);
-  return { read, credits: summary };
+  return { entries: entries.filter((entry) => !leftOut.has(entry)), findings };
 }

@@ -1,21 +1,6 @@
 /** A list of problems, each a button that selects its cell in the workbook. */
 import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
-
-export interface CellLink {
-  key: string;
-  sheet: string;
-  address: string;
-  severity: "error" | "warning";
-  /** e.g. "E02 · Election Date" */
-  title: string;
-  message: string;
-}
-
-export interface CellLinkGroup {
-  key: string;
-  heading: string;
-  links: CellLink[];
-}
+import type { CellLink, CellLinkGroup } from "./findingLinks";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
@@ -46,7 +31,7 @@ export function CellLinks({ groups, onSelect, label }: { groups: CellLinkGroup[]
                         {link.severity}
                       </Badge>
                       <Text weight="semibold" size={200}>
-                        {`${link.title} · ${link.sheet}!${link.address}`}
+                        {`${link.title} · ${link.sheet}!${link.cell}`}
                       </Text>
                     </span>
                     <Text size={200}>{link.message}</Text>

@@ -17,12 +17,6 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { PLAN_EFFECTIVE_DATE } from "../engine/constants";
-import { parseIsoDate, parseMonthDay } from "../engine/dates";
-import { PlanError } from "../engine/errors";
-import type { PriceTable } from "../engine/prices";
-import { plural } from "../engine/format";
-import { validateElectionSheet, type ElectionSheetResult } from "../sheets/elections";
-import { priceTableFrom } from "../sheets/prices";
 import { ELECTIONS_TEMPLATE, PRICES_TEMPLATE } from "../sheets/templates";
 import {
   clearMarks,
@@ -33,18 +27,17 @@ import {
   readElections,
   savePaneSettings,
   selectCell,
-  writeValidationReport,
-  type LocatedFinding,
+  writeReport,
   type PaneSettings,
   type WorkbookOverview,
-  VALIDATION_SHEET,
 } from "../workbook/excel";
+import { validationReport } from "../workflows/reports";
+import { validateWorkflow, type ValidationResult } from "../workflows/validate";
 import { CommandFeedback } from "./CommandFeedback";
 import { SheetSelect } from "./SheetSelect";
-import { CellLinks, type CellLink, type CellLinkGroup } from "./CellLinks";
+import { CellLinks } from "./CellLinks";
 import { useCommand } from "./useCommand";
-
-const DEFAULT_SETTINGS: PaneSettings = { planEffectiveDate: PLAN_EFFECTIVE_DATE, fiscalYearEnd: "12-31", pricesSheet: "" };
+import { DEFAULT_PANE_SETTINGS, describeSource, findingsByRow, marksCleared, marksWritten, markRequests, pricesNote, readSettings, reportWritten, summaryTexts } from "./validateView";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -53,26 +46,17 @@ const useStyles = makeStyles({
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
-function describeSource(overview: WorkbookOverview | undefined): string {
-  if (!overview) return "Looking for the election sheet…";
-  const { source } = overview;
-  return source.kind === "table"
-    ? `Source: the table "${source.table}" on sheet "${source.sheet}".`
-    : `Source: the used range of the active sheet, "${source.sheet}" (no table named Elections).`;
-}
-
 interface Validation {
-  result: ElectionSheetResult;
-  located: LocatedFinding[];
-  pricesNote?: string;
+  result: ValidationResult;
   reportExists: boolean;
 }
 
 export function ValidatePage() {
   const styles = useStyles();
   const command = useCommand();
+  const { run } = command;
   const [overview, setOverview] = useState<WorkbookOverview>();
-  const [settings, setSettings] = useState<PaneSettings>(() => loadPaneSettings(DEFAULT_SETTINGS));
+  const [settings, setSettings] = useState<PaneSettings>(() => loadPaneSettings(DEFAULT_PANE_SETTINGS));
   const [validation, setValidation] = useState<Validation>();
 
   const refresh = useCallback(async () => {
@@ -82,9 +66,8 @@ export function ValidatePage() {
   }, []);
 
   useEffect(() => {
-    void command.run("Finding the election sheet…", refresh);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    void run("Finding the election sheet…", refresh);
+  }, [run, refresh]);
 
   const updateSettings = (change: Partial<PaneSettings>) => {
     const next = { ...settings, ...change };
@@ -92,12 +75,11 @@ export function ValidatePage() {
     void savePaneSettings(next).catch(() => command.setStatus("The settings could not be saved in this workbook."));
   };
 
-  const effectiveDate = parseIsoDate(settings.planEffectiveDate);
-  const fyEnd = parseMonthDay(settings.fiscalYearEnd);
+  const { planEffectiveDate, fiscalYearEnd } = readSettings(settings);
 
   const validate = () =>
     command.run("Validating elections…", async () => {
-      if (!effectiveDate || !fyEnd) throw new Error("Fix the settings first: the plan effective date is YYYY-MM-DD and the fiscal year end is MM-DD.");
+      if (!planEffectiveDate || !fiscalYearEnd) throw new Error("Fix the settings first: the plan effective date is YYYY-MM-DD and the fiscal year end is MM-DD.");
       // The source found when the pane opened (or on Refresh); if the workbook has changed since, find it again.
       let current = overview ?? (await readWorkbookOverview());
       const pricesFor = (o: WorkbookOverview) => (settings.pricesSheet && o.sheets.includes(settings.pricesSheet) ? settings.pricesSheet : undefined);
@@ -109,34 +91,13 @@ export function ValidatePage() {
         read = await readElections(current.source, pricesFor(current));
       }
       setOverview(current);
-      let prices: PriceTable | undefined;
-      let pricesNote: string | undefined;
-      if (read.prices) {
-        try {
-          prices = priceTableFrom(read.prices);
-        } catch (error) {
-          if (!(error instanceof PlanError)) throw error;
-          pricesNote = `The prices sheet was not used: ${error.message}. Option discounts (E11) are not checked.`;
-        }
-      }
-      const result = validateElectionSheet(read.grid, { planEffectiveDate: effectiveDate, fiscalYearEnd: fyEnd, prices });
-      const located = result.findings.map((f, i) => ({ ...f, sheet: result.sheet, address: result.addresses[i] }));
-      setValidation({ result, located, pricesNote, reportExists: read.reportExists });
+      const result = validateWorkflow({ elections: read.grid, prices: read.prices }, { planEffectiveDate, fiscalYearEnd });
+      setValidation({ result, reportExists: read.reportExists });
     });
 
-  const groups: CellLinkGroup[] = useMemo(() => {
-    if (!validation) return [];
-    const byRow = new Map<number, CellLink[]>();
-    validation.located.forEach((f, i) => {
-      const links = byRow.get(f.row) ?? [];
-      links.push({ key: String(i), sheet: f.sheet, address: f.address, severity: f.severity, title: `${f.rule} · ${f.column}`, message: f.message });
-      byRow.set(f.row, links);
-    });
-    return [...byRow.entries()].map(([row, links]) => ({ key: String(row), heading: `Row ${row}`, links }));
-  }, [validation]);
-
-  const errors = validation?.located.filter((f) => f.severity === "error").length ?? 0;
-  const warnings = (validation?.located.length ?? 0) - errors;
+  const groups = useMemo(() => (validation ? findingsByRow(validation.result.findings) : []), [validation]);
+  const summary = validation && summaryTexts(validation.result);
+  const note = validation && pricesNote(validation.result);
   const busy = command.busy !== undefined;
 
   return (
@@ -171,10 +132,10 @@ export function ValidatePage() {
           <AccordionHeader>Settings</AccordionHeader>
           <AccordionPanel>
             <div className={styles.fields}>
-              <Field label="Plan effective date" validationMessage={effectiveDate ? undefined : "Enter a date as YYYY-MM-DD."} hint="The plan took effect on 2002-07-18 (§4.2(e)).">
+              <Field label="Plan effective date" validationMessage={planEffectiveDate ? undefined : "Enter a date as YYYY-MM-DD."} hint={`The plan took effect on ${PLAN_EFFECTIVE_DATE} (§4.2(e)).`}>
                 <Input value={settings.planEffectiveDate} onChange={(_, d) => updateSettings({ planEffectiveDate: d.value })} />
               </Field>
-              <Field label="Fiscal year end (MM-DD)" validationMessage={fyEnd ? undefined : "Enter a month and day as MM-DD."} hint="Used when a bonus row has no Bonus Fiscal Year End.">
+              <Field label="Fiscal year end (MM-DD)" validationMessage={fiscalYearEnd ? undefined : "Enter a month and day as MM-DD."} hint="Used when a bonus row has no Bonus Fiscal Year End.">
                 <Input value={settings.fiscalYearEnd} onChange={(_, d) => updateSettings({ fiscalYearEnd: d.value })} />
               </Field>
               <SheetSelect
@@ -191,7 +152,7 @@ export function ValidatePage() {
 
       <CommandFeedback command={command} />
 
-      {validation && (
+      {validation && summary && (
         <>
           {validation.result.unusable && (
             <MessageBar intent="warning">
@@ -201,23 +162,23 @@ export function ValidatePage() {
               </MessageBarBody>
             </MessageBar>
           )}
-          {validation.pricesNote && (
+          {note && (
             <MessageBar intent="warning">
-              <MessageBarBody>{validation.pricesNote}</MessageBarBody>
+              <MessageBarBody>{note}</MessageBarBody>
             </MessageBar>
           )}
           <div className={styles.counts} role="status" aria-label="Validation summary">
-            <Badge appearance="filled" color="danger">{plural(errors, "error")}</Badge>
-            <Badge appearance="filled" color="warning">{plural(warnings, "warning")}</Badge>
-            <Text size={200}>{`${plural(validation.result.rowsChecked, "row")} checked on "${validation.result.sheet}"`}</Text>
+            <Badge appearance="filled" color="danger">{summary.errors}</Badge>
+            <Badge appearance="filled" color="warning">{summary.warnings}</Badge>
+            <Text size={200}>{summary.checked}</Text>
           </div>
           <div className={styles.row}>
             <Button
               onClick={() =>
                 command.run("Writing the report…", async () => {
-                  await writeValidationReport(validation.located, validation.reportExists);
+                  await writeReport(validationReport(validation.result), validation.reportExists);
                   setValidation({ ...validation, reportExists: true });
-                  command.setStatus(`Wrote ${validation.located.length} findings to the sheet "DCP Validation".`);
+                  command.setStatus(reportWritten(validation.result.findings.length));
                 })
               }
               disabled={busy}
@@ -227,19 +188,16 @@ export function ValidatePage() {
             <Button
               onClick={() =>
                 command.run("Marking cells…", async () => {
-                  const { marked, notes } = await markCells(
-                    validation.located.map((f) => ({ sheet: f.sheet, address: f.address, severity: f.severity, note: `${f.rule} (§${f.section}): ${f.message}` })),
-                  );
+                  const marks = await markCells(markRequests(validation.result.findings));
                   // Without notes (an Excel before ExcelApi 1.18, or too many cells), the messages go to the report sheet.
-                  if (!notes && marked > 0) {
-                    await writeValidationReport(validation.located, validation.reportExists);
+                  if (!marks.notes && marks.marked > 0) {
+                    await writeReport(validationReport(validation.result), validation.reportExists);
                     setValidation({ ...validation, reportExists: true });
                   }
-                  const where = notes || marked === 0 ? "" : ` Their messages are on the sheet "${VALIDATION_SHEET}".`;
-                  command.setStatus(`Marked ${plural(marked, "cell")}.${where} Clear marks puts their formatting back.`);
+                  command.setStatus(marksWritten(marks));
                 })
               }
-              disabled={busy || validation.located.length === 0}
+              disabled={busy || validation.result.findings.length === 0}
             >
               Mark cells
             </Button>
@@ -247,7 +205,7 @@ export function ValidatePage() {
               onClick={() =>
                 command.run("Clearing marks…", async () => {
                   const cleared = await clearMarks();
-                  command.setStatus(`Restored the formatting of ${plural(cleared, "cell")}.`);
+                  command.setStatus(marksCleared(cleared));
                 })
               }
               disabled={busy}
@@ -261,7 +219,7 @@ export function ValidatePage() {
             <CellLinks
               label="Findings by row"
               groups={groups}
-              onSelect={(link) => void command.run("Selecting the cell…", () => selectCell(link.sheet, link.address))}
+              onSelect={(link) => void command.run("Selecting the cell…", () => selectCell(link.sheet, link.cell))}
             />
           )}
         </>

@@ -7,10 +7,13 @@
 import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
+import { isoDateToSerial } from "../cells/serials";
 import { isBlank } from "../cells/values";
 import { dataBlock, type ValueCell } from "../sheets/extent";
+import { qualifiedCell } from "../sheets/findings";
 import { UnsavedFormula, type SheetGrid } from "../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../sheets/templates";
+import type { ReportCell, ReportSheet } from "../workflows/reports";
 
 /** A file that cannot be used at all: the CLI prints `message` and exits 2. */
 export class UnusableInput extends Error {}
@@ -114,6 +117,13 @@ export function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Wor
   return workbook.worksheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
 }
 
+/** The sheet the user named (hidden ones too), else exit 2 listing the workbook's sheets. */
+export function namedSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = findSheet(workbook, name);
+  if (!sheet) throw new UnusableInput(`there is no sheet "${name}"; the workbook has ${sheetNames(workbook).map((n) => `"${n}"`).join(", ")}`);
+  return sheet;
+}
+
 function isHidden(sheet: ExcelJS.Worksheet): boolean {
   return sheet.state === "hidden" || sheet.state === "veryHidden";
 }
@@ -174,18 +184,18 @@ export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   return { sheet: sheet.name, values, firstRow: block.firstRow, firstColumn: block.firstColumn, outside: block.outside };
 }
 
+/** A new sheet holding one formatted Excel table from A1: the headers, then the rows. */
+function addTableSheet(workbook: ExcelJS.Workbook, sheetName: string, table: string, headers: readonly string[], rows: ExcelJS.CellValue[][]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addTable({ name: table, ref: "A1", headerRow: true, style: { theme: "TableStyleMedium2", showRowStripes: true }, columns: headers.map((name) => ({ name })), rows });
+  return sheet;
+}
+
 /** Writes a template as a formatted sheet with an Excel table and its data-validation lists. */
 export function addTemplateSheet(workbook: ExcelJS.Workbook, template: SheetTemplate): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(template.sheet);
   const values = cellValues(template);
-  sheet.addTable({
-    name: template.table,
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: template.columns.map((c) => ({ name: c.header })),
-    rows: values.map((row) => row.map((v) => (v === "" ? null : v)) as ExcelJS.CellValue[]),
-  });
+  const rows = values.map((row) => row.map((v) => (v === "" ? null : v)) as ExcelJS.CellValue[]);
+  const sheet = addTableSheet(workbook, template.sheet, template.table, template.columns.map((c) => c.header), rows);
   template.columns.forEach((column, i) => {
     const sheetColumn = sheet.getColumn(i + 1);
     sheetColumn.width = column.width;
@@ -195,6 +205,31 @@ export function addTemplateSheet(workbook: ExcelJS.Workbook, template: SheetTemp
         sheet.getCell(r, i + 1).dataValidation = { type: "list", allowBlank: true, formulae: [`"${column.list.join(",")}"`] };
       }
     }
+  });
+  return sheet;
+}
+
+/** A report cell as ExcelJS takes it: a date as its serial (the column's format shows it), a link first as its text. */
+function reportValue(cell: ReportCell): ExcelJS.CellValue {
+  if (typeof cell !== "object") return cell === "" ? null : cell;
+  return "date" in cell ? isoDateToSerial(cell.date) : cell.text;
+}
+
+/**
+ * Writes a report (workflows/reports.ts) as a formatted sheet with an Excel
+ * table, each link a hyperlink to its cell in `linkedFile` (a path from the
+ * report's folder). ExcelJS writes no charts, so a report's chart is left out.
+ */
+export function addReportSheet(workbook: ExcelJS.Workbook, report: ReportSheet, linkedFile: string): ExcelJS.Worksheet {
+  const sheet = addTableSheet(workbook, report.sheet, report.table, report.columns.map((c) => c.header), report.rows.map((row) => row.map(reportValue)));
+  report.columns.forEach((column, c) => {
+    sheet.getColumn(c + 1).width = column.width;
+    report.rows.forEach((row, r) => {
+      const value = row[c];
+      const cell = sheet.getCell(r + 2, c + 1);
+      if (typeof value === "object" && "link" in value) cell.value = { text: value.text, hyperlink: `${linkedFile}#${qualifiedCell(value.link)}` };
+      if (column.format) cell.numFmt = column.format;
+    });
   });
   return sheet;
 }

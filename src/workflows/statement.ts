@@ -7,15 +7,16 @@
  * it returns; `statementJson` is the `--json` document.
  */
 import { groupByParticipant, participantKey, replayAccounts, ACCOUNT_KEYS, type AccountKey, type AccountsReplay, type PlanRecords, type SplitRecord } from "../engine/accounts";
-import type { LedgerEntry } from "../engine/reserve";
 import { compareFindings } from "../engine/findings";
 import type { IsoDate } from "../engine/dates";
 import { toNumber, type Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { accountStatement, planTotals, valueSeries, BALANCE_KEYS, type AccountLine, type ParticipantStatement, type PlanTotals, type ValuePoint } from "../engine/statement";
-import { isBlankRow, type SheetGrid } from "../sheets/grid";
-import { priceTableFrom } from "../sheets/prices";
-import { primeRatesFrom, problemFinding, readActivity, readDividends, readSplits, type CellFinding, type Sourced } from "../sheets/records";
+import type { CellFinding } from "../sheets/findings";
+import type { SheetGrid } from "../sheets/grid";
+import { readPricesSheet } from "../sheets/prices";
+import { fieldCell, primeRatesFrom, problemFinding, readActivity, readDividends, readSplits, type RowSource, type Sourced } from "../sheets/records";
+import { RESERVE_RULES, type EntryCells, type SourcedEntry } from "../sheets/reserve";
 
 /** The sheets a statement reads, as grids; the shells find them by name (Activity, Dividends, Splits, Prices, Prime Rates). */
 export interface StatementGrids {
@@ -105,10 +106,10 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
   const splits = grids.splits ? readSplits(grids.splits) : { records: [], findings: [] };
   const unreadable = activity.unusable ?? dividends.unusable ?? splits.unusable;
   if (unreadable) return empty(unreadable);
-  if (!grids.prices || grids.prices.values.every(isBlankRow)) return empty("there is no Prices sheet: units are credited and valued at its closing prices (§8.1)");
-  const pricesGrid = grids.prices;
-  const prices = usable("Prices", () => priceTableFrom(pricesGrid));
-  if (isUnusable(prices)) return empty(prices.unusable);
+  const pricesRead = grids.prices ? readPricesSheet(grids.prices) : undefined;
+  if (pricesRead?.unusable) return empty(pricesRead.unusable);
+  const prices = pricesRead?.table;
+  if (!prices) return empty("there is no Prices sheet: units are credited and valued at its closing prices (§8.1)");
   const primeRatesGrid = grids.primeRates;
   const primeRates = primeRatesGrid ? usable("Prime Rates", () => primeRatesFrom(primeRatesGrid)) : [];
   if (isUnusable(primeRates)) return empty(primeRates.unusable);
@@ -158,28 +159,60 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
   };
 }
 
+/** A record's cells as a reserve row's: its date cell, and the cell its quantity comes from. */
+function recordCells(source: RowSource, dateField: string, quantityField: string): EntryCells {
+  const { sheet, cell } = fieldCell(source, dateField);
+  return { source: { sheet, cell }, quantity: { ...fieldCell(source, quantityField), rule: RESERVE_RULES.records } };
+}
+
 /**
  * What the replayed records count against the §13.8 reserve, as ledger rows
- * for the share reserve: units on the day they are credited (deferral, match,
- * discretionary, allocation and dividend units alike), option shares on the
- * grant date, and each split once (it scales the reserve and every earlier
- * count, so split adjustments of units are not counted again). Replay through
- * the last crediting date wanted (`settings.to`): a deferral paid late in a
- * quarter counts only from the quarter's crediting date.
+ * for the share reserve, each with its record's cells: units on the day they
+ * are credited (deferral, match, discretionary, allocation and dividend units
+ * alike), option shares on the grant date, and each split once (it scales the
+ * reserve and every earlier count, so split adjustments of units are not
+ * counted again). Replay through the last crediting date wanted
+ * (`settings.to`): a deferral paid late in a quarter counts only from the
+ * quarter's crediting date.
  */
-export function reserveEntries(result: StatementResult): LedgerEntry[] {
-  const entries: LedgerEntry[] = result.splits
+export function reserveEntries(result: StatementResult): SourcedEntry[] {
+  const entries: SourcedEntry[] = result.splits
     .filter((split) => result.to !== undefined && split.date <= result.to)
-    .map((split) => ({ rowNumber: split.source.row, date: split.date, kind: "split", quantity: split.newShares.dividedBy(split.oldShares), reference: `${split.source.layout.sheet} row ${split.source.row}` }));
+    .map((split) => ({
+      rowNumber: split.source.row,
+      date: split.date,
+      kind: "split",
+      quantity: split.newShares.dividedBy(split.oldShares),
+      reference: `${split.source.layout.sheet} row ${split.source.row}`,
+      cells: recordCells(split.source, "date", "newShares"),
+    }));
   for (const { replay } of result.participants) {
     for (const { date, account, kind, change, record } of replay.postings) {
       if (account === "IA" || (kind !== "credited" && kind !== "dividends") || record === undefined) continue;
       const { row, layout } = record.source;
-      entries.push({ rowNumber: row, date, kind: "units", quantity: change, participant: replay.participant, reference: `${account} ${kind === "dividends" ? "dividend units" : "units"}, ${layout.sheet} row ${row}` });
+      const dividend = kind === "dividends";
+      entries.push({
+        rowNumber: row,
+        date,
+        kind: "units",
+        quantity: change,
+        participant: replay.participant,
+        reference: `${account} ${dividend ? "dividend units" : "units"}, ${layout.sheet} row ${row}`,
+        cells: dividend ? recordCells(record.source, "paymentDate", "perShare") : recordCells(record.source, "date", "amount"),
+      });
     }
     for (const grant of replay.options) {
       const { row, layout } = grant.record.source;
-      entries.push({ rowNumber: row, date: grant.grantDate, kind: "option", quantity: grant.shares, participant: replay.participant, reference: `option grant, ${layout.sheet} row ${row}`, exercisePrice: grant.exercisePrice });
+      entries.push({
+        rowNumber: row,
+        date: grant.grantDate,
+        kind: "option",
+        quantity: grant.shares,
+        participant: replay.participant,
+        reference: `option grant, ${layout.sheet} row ${row}`,
+        exercisePrice: grant.exercisePrice,
+        cells: recordCells(grant.record.source, "date", "amount"),
+      });
     }
   }
   return entries;

@@ -57,6 +57,41 @@ describe("dcp reserve on the example ledger", () => {
   });
 });
 
+describe("dcp reserve over the plan records (examples/records.xlsx)", () => {
+  it("counts units credited and options granted from the Activity sheet's replay, with the plan totals, and names every sheet it read", () => {
+    const { code, stdout } = dcp("reserve", "examples/records.xlsx", "--as-of", "2004-12-31", "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.sheets).toEqual({ ledger: null, credits: null, prices: "Prices", activity: "Activity", dividends: "Dividends", splits: "Splits", primeRates: "Prime Rates" });
+    expect(report.records.through).toBe("2004-12-31");
+    expect(report.used).toBeCloseTo(report.records.DCA + report.records.CMSA + report.records.CSA + report.records.OPTIONS, 6);
+  });
+
+  it("reports what the replay could not apply as a row left out, on its cell, and exits 1", () => {
+    const { code, stdout } = dcp("reserve", "examples/records.xlsx");
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/Sheets {5}plan records "Activity" with "Dividends", "Splits", "Prime Rates" valued at the prices in "Prices"\n/);
+    expect(stdout).toMatch(/\nActivity +152 +D152 +The allocation to a discounted option of \$50,000\.00/);
+  });
+});
+
+describe("dcp reserve --out: the DCP Reserve sheet in a workbook of its own", () => {
+  it("writes the running ledger, each row naming its source cell, marked as dcp's own so a second run replaces it", async () => {
+    const out = path.join(tmp, "reserve-report.xlsx");
+    expect(dcp("reserve", "examples/reserve.xlsx", "--out", out).code).toBe(1);
+    expect(dcp("reserve", "examples/reserve.xlsx", "--out", out).stdout).toMatch(/Report written to .*reserve-report\.xlsx\.\n/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.keywords).toBe("dcp-reserve-report");
+    const sheet = workbook.getWorksheet("DCP Reserve");
+    expect(sheet?.getRow(1).values).toEqual([undefined, "Date", "Remaining", "Used", "Reserve", "Kind", "Quantity", "Participant", "Reference", "Source", "Reported Remaining"]);
+    expect([sheet?.getCell("A9").value, sheet?.getCell("B9").value, sheet?.getCell("I9").value]).toEqual([new Date("2004-05-07T00:00:00Z"), -400_000, "Ledger!A9"]);
+    const validation = path.join(tmp, "validation-report.xlsx");
+    dcp("validate", "examples/elections.xlsx", "--out", validation);
+    expect(dcp("reserve", "examples/reserve.xlsx", "--out", validation).stderr).toMatch(/validation-report\.xlsx already exists and is not a reserve report written by dcp/);
+  });
+});
+
 describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
   const md5 = (bytes: Buffer) => crypto.createHash("md5").update(bytes).digest("hex");
   const folderFiles = (folder: string) => new Map(fs.readdirSync(folder).map((name) => [name, fs.readFileSync(path.join(folder, name))]));

@@ -111,16 +111,15 @@ describe("outsideTableFindings: one warning on each value left outside", () => {
     const findings = outsideTableFindings(grid);
     expect(findings).toHaveLength(MAX_OUTSIDE_REPORTED);
     expect(findings[0]).toEqual({
-      address: "A2000",
-      finding: {
-        row: 2_000,
-        column: "A",
-        rule: "T01",
-        section: "—",
-        severity: "warning",
-        message: 'Cell A2000 holds "0,0", outside the table (A1:B2) on Elections; it is not read. Move it into the table or clear it.',
-      },
+      sheet: "Elections",
+      cell: "A2000",
+      row: 2_000,
+      column: "A",
+      rule: "T01",
+      section: "—",
+      severity: "warning",
+      message: 'Cell A2000 holds "0,0", outside the table (A1:B2) on Elections; it is not read. Move it into the table or clear it.',
     });
-    expect(findings[MAX_OUTSIDE_REPORTED - 1].finding.message).toMatch(/ 5 more cells lie outside it too\.$/);
+    expect(findings[MAX_OUTSIDE_REPORTED - 1].message).toMatch(/ 5 more cells lie outside it too\.$/);
   });
 });

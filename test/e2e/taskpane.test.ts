@@ -140,7 +140,7 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       await reconcileTemplate(page);
       const summary = await page.getByRole("region", { name: "Reserve summary" }).textContent();
       expect(summary).toMatch(/Reserve as of 2004-05-07/);
-      expect(summary).toMatch(/Reserve12,000,000Used12,400,000 \(103\.3%\)Remaining-400,000Used up on2004-03-31/);
+      expect(summary).toMatch(/Reserve12,000,000Used12,400,000 \(103\.33%\)Remaining-400,000Used up on2004-03-31/);
       const problems = page.getByRole("region", { name: "Reserve problems" });
       await expect(problems.getByRole("heading").allTextContents()).resolves.toEqual(["Beyond the reserve (2)", "Reported remaining differs (1; first on 2003-12-31)"]);
       await problems.getByRole("button", { name: /Row 8 · units · Ledger!A8/ }).click();

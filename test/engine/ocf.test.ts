@@ -3,7 +3,7 @@ import crypto from "crypto";
 import JSZip from "jszip";
 import { Decimal } from "../../src/engine/decimal";
 import { issuerProblems, toOcfPackage, type IssuerDetails, type OcfPackage } from "../../src/engine/ocf";
-import { reconcileReserve, type LedgerEntry } from "../../src/engine/reserve";
+import { reconcileReserve, type ReserveReconciliation, type LedgerEntry } from "../../src/engine/reserve";
 import { ocfPackageFrom, readIssuerSheet, resolveIssuer } from "../../src/sheets/issuer";
 import { readLedgerSheet } from "../../src/sheets/reserve";
 import { cellValues, ISSUER_TEMPLATE, LEDGER_TEMPLATE } from "../../src/sheets/templates";
@@ -18,7 +18,7 @@ const nodeMd5 = (bytes: Uint8Array) => crypto.createHash("md5").update(bytes).di
 let row = 1;
 const entry = (date: string, kind: LedgerEntry["kind"], quantity: number, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({ rowNumber: ++row, date, kind, quantity: new Decimal(quantity), ...extra });
 const template = () => reconcileReserve(readLedgerSheet({ sheet: "Ledger", firstRow: 1, firstColumn: 0, values: [LEDGER_TEMPLATE.columns.map((c) => c.header), ...cellValues(LEDGER_TEMPLATE)] }).entries);
-const build = (entries = template(), extra: Partial<Parameters<typeof toOcfPackage>[1]> = {}) => toOcfPackage(entries, { issuer: ISSUER, generatedAt: GENERATED, ...extra });
+const build = (entries: ReserveReconciliation = template(), extra: Partial<Parameters<typeof toOcfPackage>[1]> = {}) => toOcfPackage(entries, { issuer: ISSUER, generatedAt: GENERATED, ...extra });
 const items = (pkg: OcfPackage, fileType: string) => pkg.files.find((f) => f.content.file_type === fileType)?.content.items ?? [];
 const asMap = (pkg: OcfPackage) => new Map(packageFiles(pkg).map((f) => [f.path, Buffer.from(f.bytes)]));
 

@@ -3,7 +3,7 @@ import { Decimal } from "../../src/engine/decimal";
 import { pricesFromCells } from "../../src/cells/ranges";
 import { exactJson, formatShares } from "../../src/engine/format";
 import { projectExhaustion, reconcileReserve, reserveStatus, screenLedger, type LedgerEntry } from "../../src/engine/reserve";
-import { locatedFindings, readCreditsSheet, readLedgerSheet } from "../../src/sheets/reserve";
+import { readCreditsSheet, readLedgerSheet } from "../../src/sheets/reserve";
 import { cellValues, CREDITS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
 import type { SheetGrid } from "../../src/sheets/grid";
 
@@ -137,7 +137,7 @@ describe("ledger and credits sheets", () => {
     expect(r.exhaustionDate).toBe("2004-03-31");
     expect(r.violations.map((v) => v.line.rowNumber)).toEqual([8, 9]);
     expect(r.divergences.map((d) => [d.line.rowNumber, n(d.difference)])).toEqual([[7, 100_000]]);
-    expect(read.sources.get(read.entries[0])).toEqual({ sheet: "Ledger", address: "A2" });
+    expect(read.entries[0].cells).toEqual({ source: { sheet: "Ledger", cell: "A2" }, quantity: { sheet: "Ledger", cell: "C2", column: "Quantity", rule: "R01" } });
   });
 
   it("turns unreadable or undated rows into findings on their cells, never a crash", () => {
@@ -151,8 +151,8 @@ describe("ledger and credits sheets", () => {
     ];
     const read = readLedgerSheet(grid("Ledger", LEDGER_TEMPLATE, rows));
     expect(read.entries).toHaveLength(1);
-    expect(locatedFindings(read).map((f) => `${f.address} ${f.rule}`)).toEqual(["A3 R01", "A4 R01", "B5 R01", "C6 R01", "C7 R01"]);
-    expect(locatedFindings(read)[1].message).toBe('Cell A4 holds "soon"; Date expects a date (a date cell or YYYY-MM-DD). The row is left out of the reserve.');
+    expect(read.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(["A3 R01", "A4 R01", "B5 R01", "C6 R01", "C7 R01"]);
+    expect(read.findings[1].message).toBe('Cell A4 holds "soon"; Date expects a date (a date cell or YYYY-MM-DD). The row is left out of the reserve.');
     expect(readLedgerSheet({ sheet: "Ledger", values: [["Date", "Kind"]], firstRow: 1, firstColumn: 0 }).unusable).toMatch(/no "Quantity" column/);
   });
 
@@ -173,7 +173,7 @@ describe("ledger and credits sheets", () => {
   it("reports a credit whose quarter has no complete prices on its Pay Date cell", () => {
     const prices = pricesFromCells(cellValues(PRICES_TEMPLATE));
     const { read } = readCreditsSheet(grid("Credits", CREDITS_TEMPLATE, [["Ann", 100, 38_000, ""]]), prices);
-    expect(locatedFindings(read).map((f) => [f.address, f.rule])).toEqual([["C2", "R02"]]);
+    expect(read.findings.map((f) => [f.cell, f.rule])).toEqual([["C2", "R02"]]);
     expect(read.findings[0].message).toMatch(/^No closing price for 2004-01-02, a Business Day of 2004-Q1/);
   });
 });

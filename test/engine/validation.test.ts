@@ -256,7 +256,7 @@ describe("E14, E15, E16", () => {
     const result = check([salary("tomorrow", 2004), salary("2003-12-01", "next year" as unknown as number), salary("2003-12-01", 2004, { Percent: "lots" })]);
     expect(result.findings.map((f) => `${f.row} ${f.rule} ${f.column}`)).toEqual(["2 E16 Election Date", "3 E16 Plan Year", "4 E16 Percent"]);
     expect(result.findings[0].message).toBe('Cell C2 holds "tomorrow"; Election Date expects a date (a date cell or YYYY-MM-DD).');
-    expect(result.addresses).toEqual(["C2", "D3", "E4"]);
+    expect(result.findings.map((f) => f.cell)).toEqual(["C2", "D3", "E4"]);
   });
 });
 
@@ -287,6 +287,6 @@ describe("where the header is", () => {
     const result = validateElectionSheet(titled, settings);
     expect(result.headerRow).toBe(3);
     expect(result.findings.map((f) => `${f.row} ${f.rule}`)).toEqual(["4 E02"]);
-    expect(result.addresses).toEqual(["C4"]);
+    expect(result.findings.map((f) => f.cell)).toEqual(["C4"]);
   });
 });

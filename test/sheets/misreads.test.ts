@@ -10,20 +10,20 @@
 import { Decimal } from "../../src/engine/decimal";
 import { PlanError } from "../../src/engine/errors";
 import { pricesFromCells } from "../../src/cells/ranges";
-import { reconcileReserve, reserveStatus } from "../../src/engine/reserve";
+import { reserveStatus } from "../../src/engine/reserve";
 import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
 import { readNumber, readPercent, readText } from "../../src/sheets/cells";
 import { validateElectionSheet } from "../../src/sheets/elections";
 import { normalizeHeader, UnsavedFormula, type SheetGrid } from "../../src/sheets/grid";
 import { priceTableFrom } from "../../src/sheets/prices";
-import { locatedFindings, readReserveSheets } from "../../src/sheets/reserve";
 import { cellValues, CREDITS_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
 import { serial } from "../helpers/bundle";
 import { electionGrid, HEADERS } from "../helpers/sheets";
+import { reconcileWorkflow } from "../../src/workflows/reconcile";
 
 const salary = { Participant: "Ann Lee", "Election Type": "Salary deferral", "Election Date": "2003-12-01", "Plan Year": 2004, Percent: 0.1, "Committee Approved": "Y" };
 const validate = (rows: Array<Record<string, unknown>>, headers?: string[]) => validateElectionSheet(electionGrid(rows, headers), DEFAULT_ELECTION_SETTINGS);
-const located = (result: ReturnType<typeof validate>) => result.findings.map((f, i) => `${result.addresses[i]} ${f.rule} ${f.message}`);
+const located = (result: ReturnType<typeof validate>) => result.findings.map((f) => `${f.cell} ${f.rule} ${f.message}`);
 
 describe("a formula with no saved value", () => {
   it("is a finding saying so, never a blank", () => {
@@ -67,9 +67,9 @@ describe("an error cell", () => {
   });
 
   it("names the participant cell when Credits come from a lookup that failed", () => {
-    const { read } = readReserveSheets({ credits: creditsGrid([["#N/A", 12_000, serial("2003-07-15"), ""]]), prices: pricesGrid });
-    expect(read.entries).toEqual([]);
-    expect(locatedFindings(read).map((f) => `${f.address} ${f.rule} ${f.message}`)).toEqual([
+    const result = reconcileWorkflow({ credits: creditsGrid([["#N/A", 12_000, serial("2003-07-15"), ""]]), prices: pricesGrid });
+    expect(result.reconciliation.lines).toEqual([]);
+    expect(result.findings.map((f) => `${f.cell} ${f.rule} ${f.message}`)).toEqual([
       "A2 R02 Cell A2 holds the error #N/A; Participant expects text. Correct the formula or value behind it. The row is left out of the reserve.",
     ]);
   });
@@ -107,16 +107,16 @@ describe("a column named twice", () => {
   it("the same header twice: the leftmost is read, the other reported, whatever order", () => {
     const headers = ["Participant", "Election Type", "Filed", "Plan Year", "Percent", "Percent", "Date Filed"];
     const result = validate([{ ...salary, Filed: "2003-12-01", "Date Filed": "2004-01-05" }], headers);
-    expect(result.findings.map((f, i) => `${result.addresses[i]} ${f.rule} ${f.column}`)).toEqual(["G1 E01 Filed", "F1 E01 Percent"]);
+    expect(result.findings.map((f) => `${f.cell} ${f.rule} ${f.column}`)).toEqual(["G1 E01 Filed", "F1 E01 Percent"]);
     expect(result.findings[0].message).toMatch(/^Columns C \("Filed"\) and G \("Date Filed"\) both name the Election Date column; C is read/);
   });
 
   it("in a ledger: Quantity beside Shares", () => {
     const ledger: SheetGrid = { sheet: "Ledger", firstRow: 1, firstColumn: 0, values: [["Date", "Kind", "Shares", "Quantity"], [serial("2003-03-31"), "units", 5, 500]] };
-    const { read } = readReserveSheets({ ledger });
-    expect(read.entries.map((e) => e.quantity.toNumber())).toEqual([500]);
-    expect(locatedFindings(read).map((f) => `${f.address} ${f.rule} ${f.severity}`)).toEqual(["C1 R01 error"]);
-    expect(read.findings[0].message).toMatch(/^Columns D \("Quantity"\) and C \("Shares"\) both name the Quantity column; D is read and C is ignored/);
+    const result = reconcileWorkflow({ ledger });
+    expect(result.reconciliation.lines.map((l) => l.quantity.toNumber())).toEqual([500]);
+    expect(result.findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`)).toEqual(["C1 R01 error"]);
+    expect(result.findings[0].message).toMatch(/^Columns D \("Quantity"\) and C \("Shares"\) both name the Quantity column; D is read and C is ignored/);
   });
 });
 
@@ -145,17 +145,17 @@ const ledgerGrid = (rows: unknown[][]): SheetGrid => ({ sheet: "Ledger", firstRo
 
 describe("Match Rate typed as a whole number", () => {
   it("15 for 15% is a finding suggesting the percentage, not a 1500% match counted against the reserve", () => {
-    const { read } = readReserveSheets({ credits: creditsGrid([["Ann Lee", 12_000, serial("2003-07-15"), 15], ["Ben Ortiz", 8_000, serial("2003-08-15"), 0.15]]), prices: pricesGrid });
-    expect(locatedFindings(read).map((f) => `${f.address} ${f.rule} ${f.message}`)).toEqual([
+    const result = reconcileWorkflow({ credits: creditsGrid([["Ann Lee", 12_000, serial("2003-07-15"), 15], ["Ben Ortiz", 8_000, serial("2003-08-15"), 0.15]]), prices: pricesGrid });
+    expect(result.findings.map((f) => `${f.cell} ${f.rule} ${f.message}`)).toEqual([
       "D2 R02 Match Rate 1500% is above 100%; if 15% was meant, enter 15% (or 0.15) (§4.3); the credit is left out of the reserve.",
     ]);
-    expect(read.entries.map((e) => e.participant)).toEqual(["Ben Ortiz", "Ben Ortiz"]);
+    expect(result.reconciliation.lines.map((l) => l.participant)).toEqual(["Ben Ortiz", "Ben Ortiz"]);
   });
 
   it('"0,1" is a finding quoting the cell, not a 100% match', () => {
-    const { read } = readReserveSheets({ credits: creditsGrid([["Ann Lee", 12_000, serial("2003-07-15"), "0,1"]]), prices: pricesGrid });
-    expect(read.entries).toEqual([]);
-    expect(read.findings[0].message).toBe(
+    const result = reconcileWorkflow({ credits: creditsGrid([["Ann Lee", 12_000, serial("2003-07-15"), "0,1"]]), prices: pricesGrid });
+    expect(result.reconciliation.lines).toEqual([]);
+    expect(result.findings[0].message).toBe(
       'Cell D2 holds "0,1"; Match Rate expects a percent such as 50% (a comma is read only between thousands, as in 1,000; write a decimal with a point: "0.1"). The row is left out of the reserve.',
     );
   });
@@ -163,12 +163,12 @@ describe("Match Rate typed as a whole number", () => {
 
 describe("ledger rows the reserve cannot take", () => {
   const findings = (rows: unknown[][]) => {
-    const { read } = readReserveSheets({ ledger: ledgerGrid(rows) });
-    return { read, located: locatedFindings(read).map((f) => `${f.address} ${f.rule} ${f.message}`) };
+    const result = reconcileWorkflow({ ledger: ledgerGrid(rows) });
+    return { reconciliation: result.reconciliation, located: result.findings.map((f) => `${f.cell} ${f.rule} ${f.message}`) };
   };
 
   it("a reserve change may be negative, but not below zero: that row is a finding and left out", () => {
-    const { read, located: messages } = findings([
+    const { reconciliation, located: messages } = findings([
       [serial("2003-03-31"), "units", 100, ""],
       [serial("2003-06-30"), "reserve", -1_000_000, ""],
       [serial("2003-09-30"), "reserve", -7_000_000, ""],
@@ -176,11 +176,11 @@ describe("ledger rows the reserve cannot take", () => {
     expect(messages).toEqual([
       "C4 R01 A reserve change of -7,000,000 shares would leave the authorised reserve at -2,000,000; it cannot fall below zero (§13.8). The row is left out of the reserve.",
     ]);
-    expect(reserveStatus(reconcileReserve(read.entries))).toEqual({ reserve: new Decimal(5_000_000), used: new Decimal(100), remaining: new Decimal(4_999_900) });
+    expect(reserveStatus(reconciliation)).toEqual({ reserve: new Decimal(5_000_000), used: new Decimal(100), remaining: new Decimal(4_999_900) });
   });
 
   it("a split that overflows a cell, or leaves a count under a millionth of a share, is a finding naming its row", () => {
-    const { read, located: messages } = findings([
+    const { reconciliation, located: messages } = findings([
       [serial("2003-03-31"), "units", 100, ""],
       [serial("2003-06-30"), "split", 1e300, ""],
       [serial("2003-07-31"), "split", 1e300, ""],
@@ -192,12 +192,11 @@ describe("ledger rows the reserve cannot take", () => {
       "C4 R01 A split of 1e+300 new shares per old share would make the reserve 6e+606, too large for a cell (§13.8). The row is left out of the reserve.",
       "C6 R01 A split of 1e-9 new shares per old share would make the shares counted 1e-7 shares, less than a millionth of a share (§13.8). The row is left out of the reserve.",
     ]);
-    expect(read.entries.map((e) => e.rowNumber)).toEqual([2, 3, 5]);
-    expect(() => reconcileReserve(read.entries)).not.toThrow();
+    expect(reconciliation.lines.map((l) => l.rowNumber)).toEqual([2, 3, 5]);
   });
 
   it("a quantity too large for a cell is a finding on its cell; 20 digits read exactly", () => {
-    const { read, located: messages } = findings([
+    const { reconciliation, located: messages } = findings([
       [serial("2003-03-31"), "reserve", "12345678901234567890", ""],
       [serial("2003-04-30"), "units", `1${"0".repeat(400)}`, ""],
       [serial("2003-05-30"), "units", "98765432109876543210", "12,345,678,901,234,567,890"],
@@ -205,10 +204,10 @@ describe("ledger rows the reserve cannot take", () => {
     expect(messages).toEqual([
       'C3 R01 Cell C3 holds "10000000000000000000…0000000000" (401 characters); Quantity expects a number a cell can hold (at most 9.99999999999999e+307). The row is left out of the reserve.',
     ]);
-    const status = reserveStatus(reconcileReserve(read.entries));
+    const status = reserveStatus(reconciliation);
     expect(status.reserve.toFixed()).toBe("12345678901240567890");
     expect(status.remaining.toFixed()).toBe("-86419753208635975320");
-    expect(reconcileReserve(read.entries).divergences.map((d) => d.difference.toFixed())).toEqual(["98765432109870543210"]);
+    expect(reconciliation.divergences.map((d) => d.difference.toFixed())).toEqual(["98765432109870543210"]);
   });
 
   it("the error or uncalculated formula in a ledger cell is named, not taken for a blank or unknown kind", () => {

@@ -3,11 +3,9 @@
  * load-before-read, counts every context.sync(), and plays each platform's
  * Excel (test/doubles/profiles.ts): every case runs under all four.
  */
-import { reconcileReserve } from "../../src/engine/reserve";
 import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
 import { validateElectionSheet } from "../../src/sheets/elections";
-import { priceTableFrom } from "../../src/sheets/prices";
-import { readReserveSheets } from "../../src/sheets/reserve";
+import type { CellFinding } from "../../src/sheets/findings";
 import { ELECTIONS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
 import {
   clearMarks,
@@ -19,15 +17,14 @@ import {
   readElections,
   readSheets,
   readWorkbookOverview,
-  RESERVE_SHEET,
   savePaneSettings,
   selectCell,
-  VALIDATION_SHEET,
-  writeReserveReport,
-  writeValidationReport,
-  type LocatedFinding,
+  writeReport,
   type MarkRequest,
 } from "../../src/workbook/excel";
+import { reconcileWorkflow } from "../../src/workflows/reconcile";
+import { RESERVE_SHEET, reserveReport, VALIDATION_SHEET, validationReport } from "../../src/workflows/reports";
+import { validateWorkflow } from "../../src/workflows/validate";
 import { installHost, PROFILE_NAMES, PROFILES, WorkbookModel, type ProfileName } from "../doubles/excel-host";
 import { HEADERS } from "../helpers/sheets";
 
@@ -41,9 +38,11 @@ function electionRows(count: number): unknown[][] {
   return Array.from({ length: count }, (_, i) => [`P${i}`, "Salary deferral", 37_986 + (i % 20), 2004, 0.1, ...new Array(HEADERS.length - 5).fill("")]);
 }
 
-const finding = (row: number, message = "Filed late."): LocatedFinding => ({
-  row, column: "Election Date", rule: "E02", section: "4.2(a),(b)", severity: "error", message, sheet: "Elections", address: `C${row}`,
+const finding = (row: number, message = "Filed late."): CellFinding => ({
+  row, column: "Election Date", rule: "E02", section: "4.2(a),(b)", severity: "error", message, sheet: "Elections", cell: `C${row}`,
 });
+
+const writeValidationReport = (findings: CellFinding[], exists: boolean) => writeReport(validationReport({ sheet: "Elections", findings }), exists);
 
 describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
   const profile = PROFILES[profileName];
@@ -95,8 +94,7 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
 
       let read!: Awaited<ReturnType<typeof readElections>>;
       expect(await syncsOf(model, async () => (read = await readElections(source, "Prices")))).toBe(1);
-      const prices = priceTableFrom(read.prices!);
-      const result = validateElectionSheet(read.grid, { ...DEFAULT_ELECTION_SETTINGS, prices });
+      const result = validateWorkflow({ elections: read.grid, prices: read.prices }, DEFAULT_ELECTION_SETTINGS);
       expect(result.findings.map((f) => `${f.row} ${f.rule}`)).toEqual([
         "3 E07", "4 E02", "4 E06", "6 E04", "8 E10", "8 E11", "9 E09", "9 E14", "10 E12", "11 E14", "12 E13", "13 E15", "14 E16",
       ]);
@@ -244,11 +242,9 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       await insertTemplates([LEDGER_TEMPLATE]);
       let grids!: Map<string, import("../../src/sheets/grid").SheetGrid>;
       expect(await syncsOf(model, async () => (grids = await readSheets(["Ledger"])))).toBe(1);
-      const { read } = readReserveSheets({ ledger: grids.get("Ledger") });
-      const r = reconcileReserve(read.entries);
-      expect(r.exhaustionDate).toBe("2004-03-31");
-      const lines = r.lines.map((l) => ({ date: l.date, remaining: l.remaining.toNumber(), used: l.used.toNumber(), reserve: l.reserve.toNumber(), kind: l.kind, quantity: l.quantity.toNumber(), participant: "", reference: "", source: "", reported: "" as const }));
-      expect(await syncsOf(model, () => writeReserveReport(lines))).toBe(2);
+      const result = reconcileWorkflow({ ledger: grids.get("Ledger") });
+      expect(result.reconciliation.exhaustionDate).toBe("2004-03-31");
+      expect(await syncsOf(model, () => writeReport(reserveReport(result)))).toBe(2);
       const sheet = model.sheet(RESERVE_SHEET)!;
       expect(sheet.read("A1:D2")).toEqual([["Date", "Remaining", "Used", "Reserve"], [37_529, 4_800_000, 1_200_000, 6_000_000]]);
       expect(sheet.peek(1, 0)!.numberFormat).toBe("yyyy-mm-dd");

@@ -5,12 +5,12 @@
  * reserve report over 100,000 ledger rows, each in a handful of round trips,
  * under every platform profile.
  */
-import { reconcileReserve } from "../../src/engine/reserve";
 import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
-import { validateElectionSheet } from "../../src/sheets/elections";
-import { readReserveSheets } from "../../src/sheets/reserve";
-import { toNumber } from "../../src/engine/decimal";
-import { clearMarks, markCells, readElections, readSheets, RESERVE_SHEET, VALIDATION_SHEET, writeReserveReport, writeValidationReport } from "../../src/workbook/excel";
+import { markRequests } from "../../src/taskpane/validateView";
+import { clearMarks, markCells, readElections, readSheets, writeReport } from "../../src/workbook/excel";
+import { reconcileWorkflow } from "../../src/workflows/reconcile";
+import { RESERVE_SHEET, reserveReport, VALIDATION_SHEET, validationReport } from "../../src/workflows/reports";
+import { validateWorkflow } from "../../src/workflows/validate";
 import { installHost, PROFILE_NAMES, PROFILES, WorkbookModel } from "../doubles/excel-host";
 
 const ROWS = 100_000;
@@ -36,20 +36,19 @@ describe.each(PROFILE_NAMES)("100,000 rows in %s", (profileName) => {
     expect(read.grid.values).toHaveLength(ROWS + 1);
     expect(read.grid.values[ROWS]).toEqual([`Participant number ${ROWS - 1}`, "Salary deferral", 37_986, 2004, 0.6]);
 
-    const result = validateElectionSheet(read.grid, DEFAULT_ELECTION_SETTINGS);
+    const result = validateWorkflow({ elections: read.grid }, DEFAULT_ELECTION_SETTINGS);
     expect(result.rowsChecked).toBe(ROWS);
-    const located = result.findings.map((f, i) => ({ ...f, sheet: result.sheet, address: result.addresses[i] }));
+    const located = result.findings;
     expect(located.length).toBeGreaterThanOrEqual(ROWS);
 
-    expect(await syncsOf(model, () => writeValidationReport(located, read.reportExists))).toBeLessThanOrEqual(HANDFUL);
+    expect(await syncsOf(model, () => writeReport(validationReport(result), read.reportExists))).toBeLessThanOrEqual(HANDFUL);
     const report = model.sheet(VALIDATION_SHEET)!;
-    expect(report.read(`A${located.length + 1}:B${located.length + 1}`)).toEqual([[located.at(-1)!.row, located.at(-1)!.address]]);
+    expect(report.read(`A${located.length + 1}:B${located.length + 1}`)).toEqual([[located.at(-1)!.row, located.at(-1)!.cell]]);
     expect(model.table("DCPValidation")!.block.r1).toBe(located.length);
 
     const sheet = model.sheet("Elections")!;
-    const marks = located.map((f) => ({ sheet: f.sheet, address: f.address, severity: f.severity, note: f.message }));
     let marked!: Awaited<ReturnType<typeof markCells>>;
-    expect(await syncsOf(model, async () => (marked = await markCells(marks)))).toBeLessThanOrEqual(HANDFUL);
+    expect(await syncsOf(model, async () => (marked = await markCells(markRequests(located))))).toBeLessThanOrEqual(HANDFUL);
     expect(marked.notes).toBe(false); // 100,000 notes would bury the sheet: the report holds the messages
     expect(sheet.peek(ROWS, 2)!.fill.pattern).toBe("Solid");
     expect(sheet.notes.size).toBe(0);
@@ -68,14 +67,9 @@ describe.each(PROFILE_NAMES)("100,000 rows in %s", (profileName) => {
 
     let grids!: Awaited<ReturnType<typeof readSheets>>;
     expect(await syncsOf(model, async () => (grids = await readSheets(["Ledger"])))).toBeLessThanOrEqual(HANDFUL);
-    const { read } = readReserveSheets({ ledger: grids.get("Ledger") });
-    expect(read.entries).toHaveLength(ROWS);
-    const reconciliation = reconcileReserve(read.entries);
-    const lines = reconciliation.lines.map((l) => ({
-      date: l.date, remaining: toNumber(l.remaining), used: toNumber(l.used), reserve: toNumber(l.reserve), kind: l.kind, quantity: toNumber(l.quantity),
-      participant: l.participant ?? "", reference: l.reference ?? "", source: "", reported: "" as const,
-    }));
-    expect(await syncsOf(model, () => writeReserveReport(lines))).toBeLessThanOrEqual(HANDFUL);
+    const result = reconcileWorkflow({ ledger: grids.get("Ledger") });
+    expect(result.reconciliation.lines).toHaveLength(ROWS);
+    expect(await syncsOf(model, () => writeReport(reserveReport(result)))).toBeLessThanOrEqual(HANDFUL);
     const report = model.sheet(RESERVE_SHEET)!;
     expect(report.read(`B${ROWS + 1}:C${ROWS + 1}`)).toEqual([[6_000_000 - 10 * ROWS, 10 * ROWS]]);
     expect(report.charts[0].source).toBe(`'DCP Reserve'!A1:B${ROWS + 1}`);

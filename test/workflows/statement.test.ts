@@ -138,7 +138,7 @@ describe("input it cannot use at all", () => {
     const { prices: _p, ...noPrices } = workedGrids();
     expect(unusable(noPrices)).toBe("there is no Prices sheet: units are credited and valued at its closing prices (§8.1)");
     const badPrices = grid("Prices", [["Date", "Close"], [37622, -1]]);
-    expect(unusable({ ...workedGrids(), prices: badPrices })).toBe("the Prices sheet cannot be used: Prices row 2: close -1 must be positive");
+    expect(unusable({ ...workedGrids(), prices: badPrices })).toBe("the prices sheet cannot be used: Prices row 2: close -1 must be positive");
     expect(unusable(workedGrids(), { from: "2003-01-01", to: "2004-03-31" })).toBe(
       "the statement values units at the fair market value on 2004-03-31, but there is no closing price for 2004-03-31 in the price table",
     );

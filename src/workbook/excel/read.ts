@@ -6,9 +6,8 @@
  */
 import type { SheetGrid } from "../../sheets/grid";
 import { parseAddress } from "./addresses";
+import { VALIDATION_SHEET } from "../../workflows/reports";
 import { COMMAND_BYTES, isTooLarge, jsonBytes, ROUND_TRIP_BUDGET } from "./batch";
-
-export const VALIDATION_SHEET = "DCP Validation";
 
 /** Rows read with the first round trip: most sheets (a 10,000-row election sheet, a 6,000-row price table) are one read. */
 const HEAD_ROWS = 20_000;

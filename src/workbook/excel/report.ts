@@ -1,38 +1,22 @@
 /**
- * The sheets the add-in owns and recreates: `DCP Validation` (findings, each
- * linked to its cell), `DCP Reserve` (the running ledger and a chart) and
- * `DCP OCF` (an Open Cap Format package, line by line, where no download works).
- * Rows go in chunks within a round trip's budget; the table goes on last,
- * over the whole block.
+ * The sheets the add-in owns and recreates: the reports workflows/reports.ts
+ * describes (`DCP Validation`, `DCP Reserve`) and `DCP OCF` (an Open Cap
+ * Format package, line by line, where no download works). Rows go in chunks
+ * within a round trip's budget; the table goes on last, over the whole block.
  */
 import { isoDateToSerial } from "../../cells/serials";
-import type { Finding } from "../../engine/findings";
 import { columnLetter } from "../../sheets/grid";
 import { blockFromA1, quoteSheet } from "./addresses";
 import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
-import { VALIDATION_SHEET } from "./read";
+import { loadTakenTableNames, uniqueTableName } from "./names";
 import type { PackageLine } from "../ocf-package";
+import type { ReportCell, ReportSheet } from "../../workflows/reports";
 import { asText, linkFormula } from "./values";
-
-export { VALIDATION_SHEET };
-export const RESERVE_SHEET = "DCP Reserve";
-
-export interface LocatedFinding extends Finding {
-  sheet: string;
-  address: string;
-}
 
 /** Office.js errors carry a code; the ones that mean "the workbook changed since it was read". */
 function isStale(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === "ItemNotFound" || code === "ItemAlreadyExists" || code === "InvalidArgument";
-}
-
-/** A table name no table and no defined name of the workbook has (they share one namespace). */
-export function uniqueTableName(wanted: string, taken: Iterable<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) if (!lower.has(`${wanted}${i}`.toLowerCase())) return `${wanted}${i}`;
 }
 
 /** Whether a sheet exists, and the names tables and defined names already use. */
@@ -44,139 +28,69 @@ interface Surroundings {
 async function lookAround(context: Excel.RequestContext, sheet: string): Promise<Surroundings> {
   const existing = context.workbook.worksheets.getItemOrNullObject(sheet);
   existing.load("name");
-  const tables = context.workbook.tables;
-  tables.load("items/name");
-  const names = context.workbook.names;
-  names.load("items/name");
+  const taken = loadTakenTableNames(context);
   await context.sync();
-  return { exists: !existing.isNullObject, names: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)] };
+  return { exists: !existing.isNullObject, names: taken() };
 }
 
-interface OwnedSheet {
-  sheet: string;
-  table: string;
-  header: string[];
-  /** Each row as written through `formulas`: numbers, escaped text, link formulas. */
-  rows: unknown[][];
-  /** A number format per column, where one is needed. */
-  formats?: string[];
-  widths: number[];
-  /** Queued after the table, in the last round trip. */
-  finish?: (sheet: Excel.Worksheet, lastRow: number) => void;
+/** A report cell as written through `formulas`: text escaped, a date as its serial, a link as a HYPERLINK formula. */
+function formula(cell: ReportCell): unknown {
+  if (typeof cell === "string") return asText(cell);
+  if (typeof cell === "number") return cell;
+  if ("date" in cell) return isoDateToSerial(cell.date);
+  return linkFormula(`${quoteSheet(cell.link.sheet)}!${cell.link.cell}`, cell.text);
 }
 
 /** Replaces the sheet with the rows as a formatted table, in as many round trips as the rows need. */
-async function writeOwnedSheet(context: Excel.RequestContext, owned: OwnedSheet, around: Surroundings): Promise<void> {
+async function writeOwnedSheet(context: Excel.RequestContext, report: ReportSheet, around: Surroundings): Promise<void> {
   const trips = new RoundTrips(context);
   const sheets = context.workbook.worksheets;
-  if (around.exists) sheets.getItem(owned.sheet).delete();
-  const sheet = sheets.add(owned.sheet);
-  const width = owned.header.length;
-  sheet.getRange(blockFromA1(width, 1)).formulas = [owned.header.map(asText)];
-  owned.widths.forEach((w, c) => (sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = w * 7));
-  const formats = owned.formats;
-  const rowBytes = (i: number) => jsonBytes(owned.rows[i]) + (formats ? jsonBytes(formats) : 0);
-  for (const [start, end] of runs(owned.rows.length, rowBytes)) {
+  if (around.exists) sheets.getItem(report.sheet).delete();
+  const sheet = sheets.add(report.sheet);
+  const width = report.columns.length;
+  sheet.getRange(blockFromA1(width, 1)).formulas = [report.columns.map((c) => asText(c.header))];
+  report.columns.forEach((c, i) => (sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = c.width * 7));
+  const formats = report.columns.some((c) => c.format) ? report.columns.map((c) => c.format ?? "General") : undefined;
+  const rows = report.rows.map((row) => row.map(formula));
+  const rowBytes = (i: number) => jsonBytes(rows[i]) + (formats ? jsonBytes(formats) : 0);
+  for (const [start, end] of runs(rows.length, rowBytes)) {
     let bytes = COMMAND_BYTES;
     for (let i = start; i < end; i++) bytes += rowBytes(i);
     await trips.queue({ bytes: bytes + COMMAND_BYTES }, () => {
       const block = sheet.getRange(`A${start + 2}:${columnLetter(width - 1)}${end + 1}`);
-      if (formats) block.numberFormat = owned.rows.slice(start, end).map(() => formats);
-      block.formulas = owned.rows.slice(start, end);
+      if (formats) block.numberFormat = rows.slice(start, end).map(() => formats);
+      block.formulas = rows.slice(start, end);
     });
   }
-  const lastRow = owned.rows.length + 1;
+  const lastRow = rows.length + 1;
   await trips.queue({ bytes: 4 * COMMAND_BYTES }, () => {
     const table = sheet.tables.add(sheet.getRange(blockFromA1(width, lastRow)), true);
-    table.name = uniqueTableName(owned.table, around.names);
-    owned.finish?.(sheet, lastRow);
+    table.name = uniqueTableName(report.table, around.names);
+    if (report.chart) {
+      const chart = sheet.charts.add("Line", sheet.getRange(`A1:B${lastRow}`), "Columns");
+      chart.title.text = report.chart.title;
+      chart.setPosition("L2", "T20");
+    }
     sheet.activate();
   });
   await trips.send();
 }
 
 /**
- * Writes a sheet the add-in owns, given what it knew of the workbook; should
- * the workbook have changed since, it looks again and writes once more.
+ * Replaces a sheet the add-in owns (`DCP Validation`, `DCP Reserve`, as
+ * workflows/reports.ts describes them) with the report. `exists`, when the
+ * caller read it (`readElections` does), saves a look: a report of up to
+ * some 20,000 rows is then one round trip. Should the workbook have changed
+ * since, it looks again and writes once more.
  */
-async function replaceOwnedSheet(owned: OwnedSheet, known?: Surroundings): Promise<void> {
-  const write = (around?: Surroundings) => Excel.run(async (context) => writeOwnedSheet(context, owned, around ?? (await lookAround(context, owned.sheet))));
+export async function writeReport(report: ReportSheet, exists?: boolean): Promise<void> {
+  const write = (around?: Surroundings) => Excel.run(async (context) => writeOwnedSheet(context, report, around ?? (await lookAround(context, report.sheet))));
   try {
-    await write(known);
+    await write(exists === undefined ? undefined : { exists, names: [] });
   } catch (error) {
-    if (!known || !isStale(error)) throw error;
+    if (exists === undefined || !isStale(error)) throw error;
     await write();
   }
-}
-
-/**
- * Replaces the add-in's own `DCP Validation` sheet with the findings as a
- * table, each linked to its cell. `reportExists` comes from the read, so a
- * report of up to some 20,000 findings is one round trip.
- */
-export async function writeValidationReport(findings: readonly LocatedFinding[], reportExists: boolean): Promise<void> {
-  await replaceOwnedSheet(
-    {
-      sheet: VALIDATION_SHEET,
-      table: "DCPValidation",
-      header: ["Row", "Cell", "Column", "Rule", "Section", "Severity", "Message"],
-      rows: findings.map((f) => [
-        f.row,
-        linkFormula(`${quoteSheet(f.sheet)}!${f.address}`, f.address),
-        asText(f.column),
-        asText(f.rule),
-        asText(f.section),
-        asText(f.severity),
-        asText(f.message),
-      ]),
-      widths: [6, 8, 24, 6, 18, 9, 90],
-    },
-    { exists: reportExists, names: [] },
-  );
-}
-
-export interface ReserveReportLine {
-  date: string;
-  remaining: number;
-  used: number;
-  reserve: number;
-  kind: string;
-  quantity: number;
-  participant: string;
-  reference: string;
-  /** Where the row came from: "Ledger!A5". */
-  source: string;
-  reported: number | "";
-}
-
-const SHARES = "#,##0.######";
-
-/** Replaces the add-in's own `DCP Reserve` sheet: the running ledger as a table and a chart of shares remaining. */
-export async function writeReserveReport(lines: readonly ReserveReportLine[]): Promise<void> {
-  await replaceOwnedSheet({
-    sheet: RESERVE_SHEET,
-    table: "DCPReserve",
-    header: ["Date", "Remaining", "Used", "Reserve", "Kind", "Quantity", "Participant", "Reference", "Source", "Reported Remaining"],
-    rows: lines.map((l) => [
-      isoDateToSerial(l.date),
-      l.remaining,
-      l.used,
-      l.reserve,
-      asText(l.kind),
-      l.quantity,
-      asText(l.participant),
-      asText(l.reference),
-      asText(l.source),
-      l.reported,
-    ]),
-    formats: ["yyyy-mm-dd", SHARES, SHARES, SHARES, "General", SHARES, "General", "General", "General", SHARES],
-    widths: [12, 14, 14, 14, 8, 12, 18, 34, 12, 18],
-    finish: (sheet, lastRow) => {
-      const chart = sheet.charts.add("Line", sheet.getRange(`A1:B${lastRow}`), "Columns");
-      chart.title.text = "Shares remaining in the §13.8 reserve";
-      chart.setPosition("L2", "T20");
-    },
-  });
 }
 
 export const OCF_SHEET = "DCP OCF";
@@ -193,12 +107,14 @@ const CELL_CHARACTERS = 32_767;
 export async function writeOcfSheet(lines: readonly PackageLine[]): Promise<void> {
   const tooLong = lines.find((l) => l.text.length > CELL_CHARACTERS);
   if (tooLong) throw new Error(`Line ${tooLong.line} of ${tooLong.path} is longer than an Excel cell holds (${CELL_CHARACTERS} characters); export the .zip instead.`);
-  await replaceOwnedSheet({
+  await writeReport({
     sheet: OCF_SHEET,
     table: "DCPOCF",
-    header: ["File", "Line", "Text"],
-    rows: lines.map((l) => [asText(l.path), l.line, asText(l.text)]),
-    formats: ["@", "0", "@"],
-    widths: [22, 6, 100],
+    columns: [
+      { header: "File", width: 22, format: "@" },
+      { header: "Line", width: 6, format: "0" },
+      { header: "Text", width: 100, format: "@" },
+    ],
+    rows: lines.map((l) => [l.path, l.line, l.text]),
   });
 }

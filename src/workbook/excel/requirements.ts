@@ -5,6 +5,7 @@
  * after `excelApiSupported` says yes, with a fallback, as
  * test/workbook/api-sets.test.ts checks over src/.
  */
+import { VALIDATION_SHEET } from "../../workflows/reports";
 
 /** Cell notes (Worksheet.notes): ExcelApi 1.18, which Office 2021 (1.14) and 2024 (1.17) perpetual lack. */
 export const NOTES_API = "1.18";
@@ -19,5 +20,5 @@ export function excelApiSupported(version: string): boolean {
 export function hostLimitations(): string[] {
   return excelApiSupported(NOTES_API)
     ? []
-    : [`This version of Excel has no cell notes (ExcelApi ${NOTES_API}): Mark cells fills the cells and puts the messages on the "DCP Validation" sheet.`];
+    : [`This version of Excel has no cell notes (ExcelApi ${NOTES_API}): Mark cells fills the cells and puts the messages on the "${VALIDATION_SHEET}" sheet.`];
 }

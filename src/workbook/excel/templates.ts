@@ -1,14 +1,8 @@
 /** Inserts the template sheets: each a formatted Excel table with its sample rows, never over anything the user has. */
 import { columnLetter } from "../../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../../sheets/templates";
-import { uniqueTableName } from "./report";
+import { loadTakenTableNames, uniqueSheetName, uniqueTableName } from "./names";
 import { asText } from "./values";
-
-function uniqueSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) if (!lower.has(`${wanted} (${i})`.toLowerCase())) return `${wanted} (${i})`;
-}
 
 /** Text a template holds stays text: Excel would read "2004-01-15" as a date and "-5%" as a formula. */
 function templateCell(value: unknown): unknown {
@@ -20,15 +14,11 @@ export async function insertTemplates(templates: readonly SheetTemplate[]): Prom
   return Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
-    const tables = context.workbook.tables;
-    tables.load("items/name");
-    const names = context.workbook.names;
-    names.load("items/name");
+    const taken = loadTakenTableNames(context);
     await context.sync();
 
     const sheetNames = new Set(sheets.items.map((s) => s.name));
-    // A table cannot take the name of another table or of a defined name.
-    const tableNames = new Set([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
+    const tableNames = new Set(taken());
     const added: string[] = [];
     for (const template of templates) {
       const name = uniqueSheetName(template.sheet, sheetNames);
