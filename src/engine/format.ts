@@ -23,6 +23,12 @@ export function formatPercent(rate: Decimal | string): string {
   return `${new Decimal(rate).times(100).toString()}%`;
 }
 
+/** `"Elections", "Prices" and "Flows"`: names quoted and listed as a sentence lists them. */
+export function quotedList(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
 /** "1 row", "2 rows", "1,073 findings". */
 export function plural(count: number, noun: string): string {
   return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;

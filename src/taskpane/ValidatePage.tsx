@@ -17,7 +17,8 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { PLAN_EFFECTIVE_DATE } from "../engine/constants";
-import { ELECTIONS_TEMPLATE, PRICES_TEMPLATE } from "../sheets/templates";
+import { quotedList } from "../engine/format";
+import { ELECTIONS_TEMPLATE, FUNCTION_TABLE_TEMPLATES } from "../sheets/templates";
 import {
   clearMarks,
   insertTemplates,
@@ -115,10 +116,11 @@ export function ValidatePage() {
         <Button
           onClick={() =>
             command.run("Inserting the template…", async () => {
-              const added = await insertTemplates([ELECTIONS_TEMPLATE, PRICES_TEMPLATE]);
+              // The function tables (Prices, Flows, Prime Rates) come along, so a new analyst's formulas have tables to name.
+              const added = await insertTemplates([ELECTIONS_TEMPLATE, ...FUNCTION_TABLE_TEMPLATES]);
               await refresh();
               updateSettings({ pricesSheet: added[1] });
-              command.setStatus(`Inserted the sheets ${added.map((n) => `"${n}"`).join(" and ")} with sample rows. Select Validate to see the rules at work.`);
+              command.setStatus(`Inserted the sheets ${quotedList(added)} with sample rows. Select Validate to see the rules at work.`);
             })
           }
           disabled={busy}

@@ -33,7 +33,7 @@ async function button(page: Page, name: string | RegExp) {
 
 async function insertTemplateAndValidate(page: Page): Promise<void> {
   await (await button(page, "Insert template")).click();
-  await page.getByText(/Inserted the sheets "Elections" and "Prices"/).waitFor();
+  await page.getByText(/Inserted the sheets "Elections", "Prices", "Flows" and "Prime Rates"/).waitFor();
   await (await button(page, "Validate")).click();
   await page.getByText('13 rows checked on "Elections"').waitFor();
 }
