@@ -1,5 +1,5 @@
 /** Guards on numeric arguments shared by every family of calculations. */
-import { Decimal } from "./decimal";
+import { type Decimal } from "./decimal";
 import { outOfRange } from "./errors";
 
 export function requirePositive(value: Decimal, name: string): Decimal {

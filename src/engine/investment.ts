@@ -15,7 +15,7 @@ import {
   type IsoDate,
   type Quarter,
 } from "./dates";
-import { Decimal, roundCents, ZERO } from "./decimal";
+import { type Decimal, roundCents, ZERO } from "./decimal";
 import { invalidValue, notAvailable } from "./errors";
 
 export interface Flow {

@@ -5,7 +5,7 @@
  */
 import { ACCOUNT_KEYS, UNIT_ACCOUNTS, optionTermsAt, type AccountKey, type AccountsReplay, type OptionGrant, type OptionTerms } from "./accounts";
 import { addMonths, dateParts, daysInMonth, isoDate, type IsoDate } from "./dates";
-import { Decimal, roundCents, ZERO } from "./decimal";
+import { type Decimal, roundCents, ZERO } from "./decimal";
 import { invalidValue, PlanError } from "./errors";
 import type { PriceTable } from "./prices";
 

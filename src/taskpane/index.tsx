@@ -3,7 +3,7 @@
  * before it on the same page) compute before any UI code is fetched; the React
  * app is a separate chunk loaded once Office is ready.
  */
-Office.onReady(async () => {
+void Office.onReady(async () => {
   const { mountApp } = await import(/* webpackChunkName: "app" */ "./app");
   const root = document.getElementById("root");
   if (root) mountApp(root);

@@ -769,10 +769,10 @@ class FakeRange extends ClientObject<RangeTarget> {
     return this.nav("format", () => new FakeRangeFormat(this.context, () => this.resolve(), "a range format"));
   }
   get dataValidation(): { rule: unknown } {
-    const range = this;
+    const enqueueOn = this.enqueueOn.bind(this);
     return {
       set rule(rule: unknown) {
-        range.enqueueOn((target) => eachCell(target, (cell) => (cell.validation = rule)));
+        enqueueOn((target) => eachCell(target, (cell) => (cell.validation = rule)));
       },
       get rule(): unknown {
         throw new HostError("PropertyNotLoaded", "dataValidation.rule was not loaded");
@@ -1003,10 +1003,10 @@ class FakeChart extends ClientObject<ChartModel> {
     this.enqueueOn((chart) => (chart.name = name));
   }
   get title(): { text: string } {
-    const proxy = this;
+    const enqueueOn = this.enqueueOn.bind(this);
     return {
       set text(text: string) {
-        proxy.enqueueOn((chart) => (chart.title = text));
+        enqueueOn((chart) => (chart.title = text));
       },
       get text(): string {
         throw new HostError("PropertyNotLoaded", "chart title was not loaded");

@@ -55,7 +55,7 @@ export async function startHarness(): Promise<Harness> {
   } catch (error) {
     // Close the server, or jest would wait on its open handle forever.
     await new Promise((resolve) => server.close(resolve));
-    throw new Error(`No browser for the task-pane tests (${(error as Error).message}). Set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+    throw new Error(`No browser for the task-pane tests (${(error as Error).message}). Set CHROMIUM_PATH to a Chromium or Chrome binary.`, { cause: error });
   }
   const { port } = server.address() as AddressInfo;
   return {
