@@ -7,11 +7,13 @@ import os from "os";
 import { commandHelp, EXIT_CODES, parseCommand, UsageError, type CommandSpec, type ParsedOptions } from "./options";
 import { UnusableInput } from "../workbook/xlsx";
 import { RESERVE_COMMAND, reserveCommand } from "./reserve";
+import { STATEMENT_COMMAND, statementCommand } from "./statement";
 import { VALIDATE_COMMAND, validateCommand } from "./validate";
 
 const COMMANDS: ReadonlyArray<{ spec: CommandSpec; run: (file: string, values: ParsedOptions) => Promise<number> }> = [
   { spec: VALIDATE_COMMAND, run: validateCommand },
   { spec: RESERVE_COMMAND, run: reserveCommand },
+  { spec: STATEMENT_COMMAND, run: statementCommand },
 ];
 
 const USAGE = [
@@ -52,7 +54,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const command = COMMANDS.find(({ spec }) => spec.name === name);
-  if (!command) throw new UsageError(`unknown command "${name}"; the commands are ${COMMANDS.map(({ spec }) => spec.name).join(" and ")}`);
+  if (!command) {
+    const names = COMMANDS.map(({ spec }) => spec.name);
+    throw new UsageError(`unknown command "${name}"; the commands are ${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+  }
   const parsed = parseCommand(command.spec, rest);
   if (parsed.help) {
     console.log(commandHelp(command.spec));

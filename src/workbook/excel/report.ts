@@ -12,6 +12,7 @@ import { blockFromA1, quoteSheet } from "./addresses";
 import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
 import { VALIDATION_SHEET } from "./read";
 import type { PackageLine } from "../ocf-package";
+import { uniqueTableName } from "../names";
 import { asText, linkFormula } from "./values";
 
 export { VALIDATION_SHEET };
@@ -28,12 +29,7 @@ function isStale(error: unknown): boolean {
   return code === "ItemNotFound" || code === "ItemAlreadyExists" || code === "InvalidArgument";
 }
 
-/** A table name no table and no defined name of the workbook has (they share one namespace). */
-export function uniqueTableName(wanted: string, taken: Iterable<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) if (!lower.has(`${wanted}${i}`.toLowerCase())) return `${wanted}${i}`;
-}
+export { uniqueTableName } from "../names";
 
 /** Whether a sheet exists, and the names tables and defined names already use. */
 interface Surroundings {
