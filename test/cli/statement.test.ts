@@ -7,7 +7,7 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { findSheet, openWorkbook, sheetGrid } from "../../src/workbook/xlsx";
 import { statementJson, statementWorkflow, type StatementGrids, type StatementJson } from "../../src/workflows/statement";
 import { caller, iso, loadFunctionsBundle, serial } from "../helpers/bundle";
@@ -18,15 +18,20 @@ const EXAMPLE = path.join(ROOT, "examples/records.xlsx");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-statement-"));
 const SHEETS = { activity: "Activity", dividends: "Dividends", splits: "Splits", prices: "Prices", primeRates: "Prime Rates" } as const;
 
+function present<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`expected ${what}`);
+  return value;
+}
+
 async function exampleGrids(): Promise<StatementGrids> {
   const workbook = await openWorkbook(EXAMPLE);
-  return Object.fromEntries(Object.entries(SHEETS).map(([key, name]) => [key, sheetGrid(findSheet(workbook, name)!)]));
+  return Object.fromEntries(Object.entries(SHEETS).map(([key, name]) => [key, sheetGrid(present(findSheet(workbook, name), name))]));
 }
 
 /** A workbook of the example's sheets but those left out, and with any changes. */
 async function exampleWithout(file: string, leaveOut: string[]): Promise<string> {
   const workbook = await openWorkbook(EXAMPLE);
-  for (const name of leaveOut) workbook.removeWorksheet(findSheet(workbook, name)!.id);
+  for (const name of leaveOut) workbook.removeWorksheet(present(findSheet(workbook, name), name).id);
   const out = path.join(tmp, file);
   await workbook.xlsx.writeFile(out);
   return out;
@@ -74,7 +79,7 @@ describe("the three surfaces agree on the same records", () => {
   let document: StatementJson;
   beforeAll(async () => {
     const grids = await exampleGrids();
-    ranges = Object.fromEntries(Object.keys(SHEETS).map((key) => [key, grids[key as keyof StatementGrids]!.values])) as typeof ranges;
+    ranges = Object.fromEntries(Object.keys(SHEETS).map((key) => [key, present(grids[key as keyof StatementGrids], key).values])) as typeof ranges;
     document = json(EXAMPLE, "--from", "2005-01-01", "--to", "2006-12-28").document;
   });
   const balance = (participant: string, account: string, asOf: string) =>
@@ -142,9 +147,9 @@ describe("dcp statement --out FILE.xlsx", () => {
 
   it("states each participant's Accounts as --json does, with options and the value over the period", () => {
     const { document } = json(EXAMPLE);
-    const ann = workbook.getWorksheet("Ann Lee")!;
+    const ann = present(workbook.getWorksheet("Ann Lee"), "Ann Lee");
     const values = sheetGrid(ann).values;
-    const row = (label: string) => values.find((r) => r[0] === label)!;
+    const row = (label: string) => present(values.find((r) => r[0] === label), label);
     expect(values[0][0]).toBe("Hecla Mining Company Key Employee Deferred Compensation Plan: participant statement");
     expect(values[1][0]).toBe("Ann Lee");
     expect(row("Account")).toEqual(["Account", "Opening", "Credited", "Dividends", "Split adjustment", "Interest", "Allocated out", "Closing", "Value"]);
@@ -162,9 +167,9 @@ describe("dcp statement --out FILE.xlsx", () => {
 
   it("sums the plan on the Summary sheet and links each finding to its cell in the input", () => {
     const { document } = json(EXAMPLE);
-    const summary = workbook.getWorksheet("Summary")!;
+    const summary = present(workbook.getWorksheet("Summary"), "Summary");
     const values = sheetGrid(summary).values;
-    const total = values.find((r) => r[0] === "Plan total")!;
+    const total = present(values.find((r) => r[0] === "Plan total"), "Plan total");
     expect(total.slice(1, 7)).toEqual([document.totals.DCA, document.totals.CMSA, document.totals.CSA, document.totals.IA, document.totals.OPTIONS, document.totals.totalValue]);
     expect(values.filter((r) => document.participants.some((p) => p.participant === r[0])).map((r) => r[6])).toEqual(document.participants.map((p) => p.totalValue));
     const link = values.findIndex((r) => r[0] === "Activity!D152") + 1;
@@ -263,7 +268,7 @@ describe("input dcp statement cannot use: exit 2, one line on stderr, nothing on
 
   it("an Activity sheet with a header and no rows", async () => {
     const workbook = await openWorkbook(EXAMPLE);
-    workbook.removeWorksheet(findSheet(workbook, "Activity")!.id);
+    workbook.removeWorksheet(present(findSheet(workbook, "Activity"), "Activity").id);
     workbook.addWorksheet("Activity").addRow(["Participant", "Date", "Kind", "Amount"]);
     const file = path.join(tmp, "empty-activity.xlsx");
     await workbook.xlsx.writeFile(file);
@@ -272,7 +277,7 @@ describe("input dcp statement cannot use: exit 2, one line on stderr, nothing on
 
   it("an unreadable cell is a finding on its cell, not a failure: the rest is stated, exit 1", async () => {
     const workbook = await openWorkbook(EXAMPLE);
-    findSheet(workbook, "Activity")!.getCell("D2").value = "lots";
+    present(findSheet(workbook, "Activity"), "Activity").getCell("D2").value = "lots";
     const file = path.join(tmp, "unreadable.xlsx");
     await workbook.xlsx.writeFile(file);
     const { code, document } = json(file);
