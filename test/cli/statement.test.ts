@@ -82,7 +82,7 @@ describe("the three surfaces agree on the same records", () => {
     ranges = Object.fromEntries(Object.keys(SHEETS).map((key) => [key, present(grids[key as keyof StatementGrids], key).values])) as typeof ranges;
     document = json(EXAMPLE, "--from", "2005-01-01", "--to", "2006-12-28").document;
   });
-  const balance = (participant: string, account: string, asOf: string) =>
+  const balance = (participant: string, account: string, asOf: unknown) =>
     call("ACCOUNT_BALANCE", ranges.activity, ranges.prices, ranges.dividends, ranges.splits, ranges.primeRates, participant, account, asOf);
 
   it("ACCOUNT_BALANCE at the period's end is the command's closing for every account of every participant with clean records", () => {
