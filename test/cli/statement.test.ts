@@ -123,6 +123,21 @@ describe("dcp statement as text", () => {
     expect(stdout).toMatch(/\n1 finding:\nSheet +Cell +Rule +§ +Severity +Message\n[- ]+\nActivity {2}D152 {2}S01 {3}5\.2\(c\) {2}error {5}The allocation to a discounted option of \$50,000\.00 /);
   });
 
+  it("reads a hidden records sheet all the same, since the records are found by name, and says so", async () => {
+    const workbook = await openWorkbook(EXAMPLE);
+    present(findSheet(workbook, "Prices"), "Prices").state = "hidden";
+    const file = path.join(tmp, "hidden-prices.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const { code, stdout } = dcp("statement", file, "--participant", "Dan Wu");
+    expect(code).toBe(0);
+    expect(stdout.split("\n").slice(0, 3)).toEqual([
+      // The period runs over the whole Activity sheet, not just this participant's rows (STATEMENT.md: "--to defaults to the last date in Activity").
+      `Statements from ${file} for 2003-01-15 to 2006-12-28: 1 participant (176 Activity rows, 16 dividends, 1 split read).`,
+      "Units valued at $4.32, the fair market value on 2006-12-28 (§7.2(a)).",
+      'Read though hidden: "Prices".',
+    ]);
+  });
+
   it("--help names every option", () => {
     const { code, stdout } = dcp("statement", "--help");
     expect(code).toBe(0);
