@@ -9,7 +9,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { ACCOUNT_KEYS } from "../engine/accounts";
 import { dateParts, type IsoDate } from "../engine/dates";
-import { toNumber, type Decimal } from "../engine/decimal";
+import { toNumber } from "../engine/decimal";
 import { formatDollars, formatShares, formatUnits, plural } from "../engine/format";
 import type { AccountLine } from "../engine/statement";
 import { participantSheet, placeSheet, summarySheet, type SheetCell, type StatementSheet } from "../sheets/statementSheets";
@@ -92,18 +92,17 @@ const LINE_COLUMNS: ReadonlyArray<[keyof AccountLine, string]> = [
 ];
 
 const indent = (text: string) => text.replace(/^/gm, "  ");
-const dollars = (value: Decimal) => formatDollars(value);
 
 function participantText({ statement, findings }: ParticipantResult): string {
-  const lines = [`${statement.participant}: total value ${dollars(statement.totalValue)} on ${statement.to}`];
+  const lines = [`${statement.participant}: total value ${formatDollars(statement.totalValue)} on ${statement.to}`];
   const rows = ACCOUNT_KEYS.map((key) => {
     const line = statement.accounts[key];
-    return [key, ...LINE_COLUMNS.map(([field]) => (key === "IA" || field === "value" ? dollars(line[field]) : formatUnits(line[field])))];
+    return [key, ...LINE_COLUMNS.map(([field]) => (key === "IA" || field === "value" ? formatDollars(line[field]) : formatUnits(line[field])))];
   });
   lines.push(indent(alignedTable(["Account", ...LINE_COLUMNS.map(([, header]) => header)], rows, [false, ...LINE_COLUMNS.map(() => true)])));
   if (statement.options.length > 0) {
     lines.push(`  ${plural(statement.options.length, "option grant")}, as adjusted through ${statement.to} (§5.4):`);
-    const options = statement.options.map((o) => [o.grantDate, formatShares(o.shares), dollars(o.exercisePrice), o.exercisableDate, dollars(o.value)]);
+    const options = statement.options.map((o) => [o.grantDate, formatShares(o.shares), formatDollars(o.exercisePrice), o.exercisableDate, formatDollars(o.value)]);
     lines.push(indent(alignedTable(["Grant date", "Shares", "Exercise price", "Exercisable on", "Value"], options, [false, true, true, false, true])));
   }
   if (findings.length > 0) lines.push(`  ${plural(findings.length, "row")} of this participant's records could not be applied: see the findings below.`);
@@ -124,7 +123,7 @@ function printText(result: StatementResult, file: string, hidden: readonly strin
   } else {
     const header = [`Statements from ${file} for ${result.from} to ${result.to}: ${plural(result.participants.length, "participant")} (${read}).`];
     const fairMarketValue = result.participants[0]?.statement.fairMarketValue;
-    if (fairMarketValue) header.push(`Units valued at ${dollars(fairMarketValue)}, the fair market value on ${result.to} (§7.2(a)).`);
+    if (fairMarketValue) header.push(`Units valued at ${formatDollars(fairMarketValue)}, the fair market value on ${result.to} (§7.2(a)).`);
     if (hidden.length > 0) header.push(`Read though hidden: ${hidden.map((name) => `"${name}"`).join(", ")}.`);
     blocks.push(header.join("\n"));
     blocks.push(...result.participants.map(participantText));
@@ -133,9 +132,9 @@ function printText(result: StatementResult, file: string, hidden: readonly strin
       ["DCA", formatUnits(balances.DCA), "units"],
       ["CMSA", formatUnits(balances.CMSA), "units"],
       ["CSA", formatUnits(balances.CSA), "units"],
-      ["IA", dollars(balances.IA), ""],
+      ["IA", formatDollars(balances.IA), ""],
       ["Options", formatShares(balances.OPTIONS), "shares outstanding"],
-      ["Total value", dollars(totalValue), ""],
+      ["Total value", formatDollars(totalValue), ""],
     ];
     const [labels, figures] = [0, 1].map((i) => totals.reduce((width, row) => Math.max(width, row[i].length), 0));
     const lines = totals.map(([label, figure, unit]) => `  ${label.padEnd(labels)}  ${figure.padStart(figures)}${unit ? ` ${unit}` : ""}`);
