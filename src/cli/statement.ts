@@ -19,7 +19,7 @@ import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/x
 import { statementJson, statementWorkflow, type ParticipantResult, type StatementGrids, type StatementResult } from "../workflows/statement";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
 import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
-import { renderStatementPdf, statementFileNames, type StatementPdfInput } from "./statementPdf";
+import type { StatementPdfInput } from "./statementPdf";
 import { alignedTable } from "./table";
 
 export const STATEMENT_COMMAND: CommandSpec = {
@@ -217,6 +217,8 @@ async function writeWorkbook(result: StatementResult, file: string, output: Outp
 // --pdf: one statement a participant.
 
 async function writePdfs(result: StatementResult, output: Output): Promise<number> {
+  // Loaded only for --pdf: pdfkit and its fonts would cost every other run of dcp a tenth of a second.
+  const { renderStatementPdf, statementFileNames } = await import(/* webpackChunkName: "statement-pdf" */ "./statementPdf");
   const json = statementJson(result);
   const { from, to } = json;
   if (from === null || to === null) return 0;
