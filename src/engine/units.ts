@@ -27,10 +27,11 @@ export function unitsCredited(amount: Decimal, prices: PriceTable, payDate: IsoD
  * match greater than the deferral itself.
  */
 export function matchRateProblem(matchRate: Decimal): string | undefined {
-  const percent = `${matchRate.times(100).toString()}%`;
-  if (matchRate.lessThan(MATCH_RATE)) return `${percent} is below the plan's 10% match (§4.3)`;
+  // Called for every deferral of a replay: the message is built only for a rate that is wrong.
+  const percent = () => `${matchRate.times(100).toString()}%`;
+  if (matchRate.lessThan(MATCH_RATE)) return `${percent()} is below the plan's 10% match (§4.3)`;
   if (matchRate.greaterThan(MAX_MATCH_RATE)) {
-    return `${percent} is above 100%; if ${matchRate.toString()}% was meant, enter ${matchRate.toString()}% (or ${matchRate.dividedBy(100).toString()}) (§4.3)`;
+    return `${percent()} is above 100%; if ${matchRate.toString()}% was meant, enter ${matchRate.toString()}% (or ${matchRate.dividedBy(100).toString()}) (§4.3)`;
   }
   return undefined;
 }
