@@ -129,11 +129,9 @@ function accountView(key: AccountKey, line: AccountLine): AccountView {
 
 /** Every participant's line of one Account, summed: the plan's Account. */
 function summedLine(participants: readonly ParticipantResult[], key: AccountKey): AccountLine {
-  const line = Object.fromEntries(MOVEMENTS.map(([field]) => [field, ZERO])) as unknown as AccountLine;
-  line.value = ZERO;
-  for (const { statement } of participants) {
-    for (const field of [...MOVEMENTS.map(([f]) => f), "value" as const]) line[field] = line[field].plus(statement.accounts[key][field]);
-  }
+  const line: AccountLine = { opening: ZERO, credited: ZERO, dividends: ZERO, splitAdjustment: ZERO, interest: ZERO, allocatedOut: ZERO, closing: ZERO, value: ZERO };
+  const fields = Object.keys(line) as Array<keyof AccountLine>;
+  for (const { statement } of participants) for (const field of fields) line[field] = line[field].plus(statement.accounts[key][field]);
   return line;
 }
 
