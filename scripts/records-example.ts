@@ -10,7 +10,7 @@ import type ExcelJS from "exceljs";
 import { businessDay, isBusinessDay } from "../src/engine/calendar";
 import { addDays, dayNumber, fromDayNumber, isoDate } from "../src/engine/dates";
 import { ACTIVITY_COLUMNS, DIVIDEND_COLUMNS, SPLIT_COLUMNS } from "../src/sheets/records";
-import type { ColumnFormat, SheetTemplate, TemplateColumn } from "../src/sheets/templates";
+import { recordsSheet } from "../src/sheets/recordsTemplates";
 import { addTemplateSheet } from "../src/workbook/xlsx";
 
 const FIRST_DAY = "2003-01-01";
@@ -91,31 +91,14 @@ const PRIME_RATES: Row[] = [
   ["2006-06-29", 0.0825],
 ];
 
-const FORMATS: Record<string, ColumnFormat> = {
-  Date: "date", "Record Date": "date", "Payment Date": "date", Amount: "dollars", "Match Rate": "percent",
-  Discount: "number", "Per Share": "number", "New Shares": "number", "Old Shares": "number", Close: "dollars", "Annual Rate": "number",
-};
-const LISTS: Record<string, readonly string[]> = {
-  Kind: ["deferral", "investment deferral", "discretionary", "stock allocation", "option allocation"],
-  "Discount Type": ["percent", "dollars"],
-};
-
-function columns(headers: readonly string[]): TemplateColumn[] {
-  return headers.map((header) => ({ header, format: FORMATS[header] ?? "text", width: Math.max(12, header.length + 4), list: LISTS[header] }));
-}
-
-function sheet(name: string, headers: readonly string[], rows: Row[]): SheetTemplate {
-  return { sheet: name, table: name.replace(/\s+/g, ""), columns: columns(headers), rows };
-}
-
 /** Adds the Activity, Dividends, Splits, Prices and Prime Rates sheets, each an Excel table. */
 export function addRecordsSheets(workbook: ExcelJS.Workbook): void {
-  const activity = addTemplateSheet(workbook, sheet("Activity", ACTIVITY_COLUMNS.map((c) => c.header), activityRows()));
+  const activity = addTemplateSheet(workbook, recordsSheet("Activity", ACTIVITY_COLUMNS.map((c) => c.header), activityRows()));
   activity.getColumn(1).width = 14;
   activity.getColumn(3).width = 20;
   activity.getColumn(8).width = 40;
-  addTemplateSheet(workbook, sheet("Dividends", DIVIDEND_COLUMNS.map((c) => c.header), dividendRows()));
-  addTemplateSheet(workbook, sheet("Splits", SPLIT_COLUMNS.map((c) => c.header), [[SPLIT_DATE, 2, 1]]));
-  addTemplateSheet(workbook, sheet("Prices", ["Date", "Close"], sessions().map((date, index) => [date, closeOn(index, date)])));
-  addTemplateSheet(workbook, sheet("Prime Rates", ["Date", "Annual Rate"], PRIME_RATES));
+  addTemplateSheet(workbook, recordsSheet("Dividends", DIVIDEND_COLUMNS.map((c) => c.header), dividendRows()));
+  addTemplateSheet(workbook, recordsSheet("Splits", SPLIT_COLUMNS.map((c) => c.header), [[SPLIT_DATE, 2, 1]]));
+  addTemplateSheet(workbook, recordsSheet("Prices", ["Date", "Close"], sessions().map((date, index) => [date, closeOn(index, date)])));
+  addTemplateSheet(workbook, recordsSheet("Prime Rates", ["Date", "Annual Rate"], PRIME_RATES));
 }

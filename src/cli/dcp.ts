@@ -7,11 +7,13 @@ import os from "os";
 import { commandHelp, EXIT_CODES, parseCommand, UsageError, type CommandSpec, type ParsedOptions } from "./options";
 import { UnusableInput } from "../workbook/xlsx";
 import { RESERVE_COMMAND, reserveCommand } from "./reserve";
+import { STATEMENT_COMMAND, statementCommand } from "./statement";
 import { VALIDATE_COMMAND, validateCommand } from "./validate";
 
 const COMMANDS: ReadonlyArray<{ spec: CommandSpec; run: (file: string, values: ParsedOptions) => Promise<number> }> = [
   { spec: VALIDATE_COMMAND, run: validateCommand },
   { spec: RESERVE_COMMAND, run: reserveCommand },
+  { spec: STATEMENT_COMMAND, run: statementCommand },
 ];
 
 const USAGE = [

@@ -12,6 +12,7 @@
 import crypto from "crypto";
 import fs from "fs";
 import path from "path";
+import JSZip from "jszip";
 import { UnusableInput } from "../workbook/xlsx";
 
 export interface OutputRequest {
@@ -186,4 +187,19 @@ function replaceFolder(temporary: string, target: string): void {
     throw error;
   }
   fs.rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Whether an .xlsx file carries `keyword` in its document properties: how a
+ * command that writes a workbook knows one it wrote before (ExcelJS writes
+ * `workbook.keywords` to docProps/core.xml).
+ */
+export async function hasDocumentKeyword(file: string, keyword: string): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const core = await zip.file("docProps/core.xml")?.async("string");
+    return core !== undefined && core.includes(`<cp:keywords>${keyword}</cp:keywords>`);
+  } catch {
+    return false;
+  }
 }

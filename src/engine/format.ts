@@ -1,4 +1,5 @@
 /** How numbers read in messages, reports and the command line: one place, so they all agree. */
+import { DEFAULT_UNIT_PLACES } from "./constants";
 import { Decimal } from "./decimal";
 
 /** From here on digits are shown in exponent form (exact still): no one reads 22 digits of shares. */
@@ -70,4 +71,12 @@ export function formatDollars(value: Decimal): string {
 /** A message that begins a sentence: "no closing price …" → "No closing price …". */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Units as a statement shows them, always to six decimals so a column lines up: 1,234.500000 (never -0). */
+export function formatUnits(value: Decimal | number): string {
+  const rounded = new Decimal(value).toDecimalPlaces(DEFAULT_UNIT_PLACES);
+  const [whole, fraction] = rounded.abs().toFixed(DEFAULT_UNIT_PLACES).split(".");
+  const sign = rounded.isNegative() && !rounded.isZero() ? "-" : "";
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction}`;
 }

@@ -28,10 +28,10 @@ export function unitsCredited(amount: Decimal, prices: PriceTable, payDate: IsoD
  * match greater than the deferral itself.
  */
 export function matchRateProblem(matchRate: Decimal): string | undefined {
-  const percent = formatPercent(matchRate);
-  if (matchRate.lessThan(MATCH_RATE)) return `${percent} is below the plan's ${formatPercent(MATCH_RATE)} match (§4.3)`;
+  // Called for every deferral of a replay: the message is built only for a rate that is wrong.
+  if (matchRate.lessThan(MATCH_RATE)) return `${formatPercent(matchRate)} is below the plan's ${formatPercent(MATCH_RATE)} match (§4.3)`;
   if (matchRate.greaterThan(MAX_MATCH_RATE)) {
-    return `${percent} is above ${formatPercent(MAX_MATCH_RATE)}; if ${matchRate.toString()}% was meant, enter ${matchRate.toString()}% (or ${matchRate.dividedBy(100).toString()}) (§4.3)`;
+    return `${formatPercent(matchRate)} is above ${formatPercent(MAX_MATCH_RATE)}; if ${matchRate.toString()}% was meant, enter ${matchRate.toString()}% (or ${matchRate.dividedBy(100).toString()}) (§4.3)`;
   }
   return undefined;
 }

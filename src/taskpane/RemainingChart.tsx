@@ -1,51 +1,14 @@
-/** Shares remaining over time as a small SVG step chart that fits a narrow task pane. */
-import { makeStyles, tokens } from "@fluentui/react-components";
+/** Shares remaining in the reserve over time, as a step chart from the reserve's size. */
+import { DateChart } from "./DateChart";
 
 export interface ChartPoint {
   date: string;
   remaining: number;
 }
 
-const useStyles = makeStyles({
-  svg: { width: "100%", height: "auto", display: "block" },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
-  zero: { stroke: tokens.colorPaletteRedBorder2, strokeWidth: 1, strokeDasharray: "3 3" },
-  line: { fill: "none", stroke: tokens.colorBrandForeground1, strokeWidth: 2 },
-  label: { fill: tokens.colorNeutralForeground2, fontSize: "10px" },
-});
-
-const WIDTH = 280;
-const HEIGHT = 140;
-const PAD = { left: 8, right: 8, top: 10, bottom: 18 };
-
 export function RemainingChart({ points, reserve }: { points: ChartPoint[]; reserve: number }) {
-  const styles = useStyles();
-  if (points.length === 0) return null;
-  const times = points.map((p) => Date.parse(p.date));
-  // A loop, not Math.min(...times): a ledger of a few hundred thousand rows would overflow the call stack.
-  let [t0, t1, top, bottom] = [Infinity, -Infinity, Math.max(reserve, 0), Math.min(reserve, 0)];
-  points.forEach((p, i) => {
-    [t0, t1] = [Math.min(t0, times[i]), Math.max(t1, times[i])];
-    [top, bottom] = [Math.max(top, p.remaining), Math.min(bottom, p.remaining)];
-  });
-  t1 = Math.max(t1, t0 + 86_400_000);
-  const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * (WIDTH - PAD.left - PAD.right);
-  const y = (v: number) => PAD.top + ((top - v) / (top - bottom || 1)) * (HEIGHT - PAD.top - PAD.bottom);
-  let path = `M ${x(t0)} ${y(reserve)}`;
-  points.forEach((p, i) => (path += ` H ${x(times[i])} V ${y(p.remaining)}`));
   const last = points[points.length - 1];
+  if (!last) return null;
   const summary = `Shares remaining fall from ${reserve.toLocaleString("en-US")} to ${last.remaining.toLocaleString("en-US")} between ${points[0].date} and ${last.date}.`;
-  return (
-    <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
-      <line className={styles.axis} x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} />
-      {bottom < 0 && <line className={styles.zero} x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} />}
-      <path className={styles.line} d={path} />
-      <text className={styles.label} x={PAD.left} y={HEIGHT - 4}>
-        {points[0].date}
-      </text>
-      <text className={styles.label} x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
-        {last.date}
-      </text>
-    </svg>
-  );
+  return <DateChart shape="step" start={reserve} points={points.map((p) => ({ date: p.date, value: p.remaining }))} label={summary} />;
 }

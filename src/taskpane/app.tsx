@@ -3,13 +3,16 @@ import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { hostLimitations, officeThemeIsDark } from "../workbook/excel";
 import { ReservePage } from "./ReservePage";
+import { StatementsPage } from "./StatementsPage";
 import { ValidatePage } from "./ValidatePage";
 
-type Page = "validate" | "reserve";
+type Page = "validate" | "reserve" | "statements";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
+  // Three tabs are wider than a 320 px pane: they wrap rather than scroll it sideways.
+  tabs: { flexWrap: "wrap" },
 });
 
 function App({ dark }: { dark: boolean }) {
@@ -19,9 +22,10 @@ function App({ dark }: { dark: boolean }) {
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.root}>
       <header className={styles.header}>
         <Title3 as="h1">Deferred Compensation Plan</Title3>
-        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as Page)} aria-label="Pages">
+        <TabList className={styles.tabs} size="small" selectedValue={page} onTabSelect={(_, data) => setPage(data.value as Page)} aria-label="Pages">
           <Tab value="validate">Validate elections</Tab>
           <Tab value="reserve">Share reserve</Tab>
+          <Tab value="statements">Statements</Tab>
         </TabList>
         {hostLimitations().map((line) => (
           <Text key={line} as="p" size={200} role="note">
@@ -29,7 +33,7 @@ function App({ dark }: { dark: boolean }) {
           </Text>
         ))}
       </header>
-      <main>{page === "validate" ? <ValidatePage /> : <ReservePage />}</main>
+      <main>{page === "validate" ? <ValidatePage /> : page === "reserve" ? <ReservePage /> : <StatementsPage />}</main>
     </FluentProvider>
   );
 }

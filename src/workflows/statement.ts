@@ -6,7 +6,7 @@
  * `dcp statement` gather the grids, call `statementWorkflow` and present what
  * it returns; `statementJson` is the `--json` document.
  */
-import { groupByParticipant, participantKey, replayAccounts, ACCOUNT_KEYS, type AccountKey, type AccountsReplay, type PlanRecords, type SplitRecord } from "../engine/accounts";
+import { groupByParticipant, participantKey, replayAccounts, ACCOUNT_KEYS, type AccountKey, type ActivityRecord, type AccountsReplay, type PlanRecords, type SplitRecord } from "../engine/accounts";
 import { compareFindings } from "../engine/findings";
 import type { IsoDate } from "../engine/dates";
 import { toNumber, type Decimal } from "../engine/decimal";
@@ -93,6 +93,18 @@ function isUnusable(value: unknown): value is { unusable: string } {
   return typeof value === "object" && value !== null && "unusable" in value;
 }
 
+/** How many names a message lists before it says how many more there are. */
+const NAMES_LISTED = 10;
+
+/** "its participants are "Ann Lee", "Ben Ortiz"": what the user may ask for instead, sorted, the first few by name. */
+function participantsNamed(groups: ReadonlyMap<string, ReadonlyArray<ActivityRecord>>): string {
+  const names = [...groups.values()].map((group) => group[0].participant.trim()).sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
+  if (names.length === 0) return "it has no readable row for anyone";
+  const listed = names.slice(0, NAMES_LISTED).map((name) => `"${name}"`).join(", ");
+  const more = names.length > NAMES_LISTED ? ` and ${(names.length - NAMES_LISTED).toLocaleString("en-US")} more` : "";
+  return `its participant${names.length === 1 ? " is" : "s are"} ${listed}${more}`;
+}
+
 /**
  * Reads the records, replays every participant (or the one asked for)
  * through `to`, and states each over `from` .. `to`. Never throws on the
@@ -132,7 +144,7 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
   let groups = groupByParticipant(activity.records);
   if (settings.participant !== undefined) {
     const only = groups.get(participantKey(settings.participant));
-    if (!only) return empty(`${grids.activity.sheet} has no readable row for participant "${settings.participant.trim()}"`);
+    if (!only) return empty(`${grids.activity.sheet} has no readable row for participant "${settings.participant.trim()}"; ${participantsNamed(groups)}`);
     groups = new Map([[participantKey(settings.participant), only]]);
   }
 

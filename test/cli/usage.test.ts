@@ -11,11 +11,13 @@ describe("help", () => {
     expect(stdout).toMatch(/^dcp: the Hecla Mining Company Key Employee Deferred Compensation Plan \(2002\) over \.xlsx files\n/);
     expect(stdout).toMatch(/\n {2}dcp validate FILE\.xlsx \[options\] +check an election sheet/);
     expect(stdout).toMatch(/\n {2}dcp reserve FILE\.xlsx \[options\] +reconcile units and options/);
+    expect(stdout).toMatch(/\n {2}dcp statement FILE\.xlsx \[options\] +each participant's Accounts and options/);
   });
 
   it.each([
     ["validate", ["--sheet NAME", "--prices NAME", "--effective-date YYYY-MM-DD", "--fy-end MM-DD", "--json", "--out REPORT.xlsx", "--force"]],
     ["reserve", ["--as-of YYYY-MM-DD", "--ledger NAME", "--credits NAME", "--prices NAME", "--json", "--ocf FOLDER|OUT.zip", "--issuer-name NAME", "--issuer-formed YYYY-MM-DD", "--issuer-country CC", "--issuer-subdivision CODE", "--force"]],
+    ["statement", ["--participant NAME", "--from YYYY-MM-DD", "--to YYYY-MM-DD", "--json", "--out FILE.xlsx", "--pdf DIR", "--force"]],
   ])("dcp %s --help lists every option on stdout and exits 0, even beside other arguments", (command, options) => {
     for (const args of [[command, "--help"], [command, "-h"], [command, "examples/elections.xlsx", "--json", "--help"]]) {
       const { code, stdout, stderr } = dcp(...args);
@@ -34,7 +36,7 @@ describe("errors go to stderr only, as one line", () => {
     [["validate", "a.xlsx", "b.xlsx"], "dcp: validate takes one FILE.xlsx, not 2 files (see dcp validate --help)"],
     [["reserve", "examples/reserve.xlsx", "--colour"], "dcp: Unknown option '--colour' (see dcp reserve --help)"],
     [["reserve", "examples/reserve.xlsx", "--as-of"], "dcp: Option '--as-of <value>' argument missing (see dcp reserve --help)"],
-    [["audit", "examples/reserve.xlsx"], 'dcp: unknown command "audit"; the commands are validate, reserve (see dcp --help)'],
+    [["audit", "examples/reserve.xlsx"], 'dcp: unknown command "audit"; the commands are validate, reserve, statement (see dcp --help)'],
   ])("dcp %j", (args, line) => {
     const { code, stdout, stderr } = dcp(...args);
     expect(code).toBe(2);

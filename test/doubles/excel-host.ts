@@ -30,6 +30,12 @@ export interface CellModel {
   fill: Fill;
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string };
   validation?: unknown;
+  font?: Font;
+}
+
+export interface Font {
+  bold?: boolean;
+  size?: number;
 }
 
 export interface Block {
@@ -801,6 +807,9 @@ class FakeRangeFormat extends ClientObject<RangeTarget> {
   get fill(): FakeRangeFill {
     return this.nav("fill", () => new FakeRangeFill(this.context, () => this.resolve(), "a range fill"));
   }
+  get font(): FakeRangeFont {
+    return this.nav("font", () => new FakeRangeFont(this.context, () => this.resolve(), "a range font"));
+  }
   set columnWidth(width: number) {
     this.enqueueOn((target) => {
       for (let c = target.block.c0; c <= target.block.c1; c++) target.sheet.columnWidths.set(c, width);
@@ -808,6 +817,31 @@ class FakeRangeFormat extends ClientObject<RangeTarget> {
   }
   autofitColumns(): void {
     this.enqueueOn(() => undefined);
+  }
+}
+
+/** The font of a range: bold and size, what the add-in sets (ExcelApi 1.1). */
+class FakeRangeFont extends ClientObject<RangeTarget> {
+  protected readProperty(target: RangeTarget, name: string): unknown {
+    const font = target.sheet.peek(target.block.r0, target.block.c0)?.font ?? {};
+    if (name === "bold") return font.bold ?? false;
+    if (name === "size") return font.size ?? 11;
+    throw new HostError("InvalidArgument", `font has no property ${name}`);
+  }
+  private setFont(change: Font): void {
+    this.enqueueOn((target) => eachCell(target, (cell) => (cell.font = { ...cell.font, ...change })));
+  }
+  get bold(): boolean {
+    return this.loadedValue("bold");
+  }
+  set bold(bold: boolean) {
+    this.setFont({ bold });
+  }
+  get size(): number {
+    return this.loadedValue("size");
+  }
+  set size(size: number) {
+    this.setFont({ size });
   }
 }
 

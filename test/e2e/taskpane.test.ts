@@ -46,6 +46,15 @@ async function reconcileTemplate(page: Page): Promise<void> {
   await page.getByRole("region", { name: "Reserve summary" }).waitFor();
 }
 
+/** The Statements page with the worked example inserted and stated for 2003. */
+async function stateTemplate(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Statements" }).click();
+  await (await button(page, "Insert template")).click();
+  await page.getByText(/^Inserted the sheets "Activity", "Dividends", "Splits", "Prices( \(2\))?", "Prime Rates( \(2\))?" with the worked example/).waitFor();
+  await (await button(page, "Show statements")).click();
+  await page.getByRole("region", { name: "Statement summary" }).waitFor();
+}
+
 describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
   const hasNotes = profile !== "excel2021";
 
@@ -157,6 +166,76 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
     });
   });
 
+  describe("Statements", () => {
+    it("template → statements for all and one → click a finding to its cell → write statement", async () => {
+      const page = await openPane(harness, "light", profile);
+      await stateTemplate(page);
+      await expect(page.getByLabel("From (YYYY-MM-DD)").inputValue()).resolves.toBe("2003-01-01");
+      await expect(page.getByLabel("To (YYYY-MM-DD)").inputValue()).resolves.toBe("2003-12-31");
+
+      const summary = page.getByRole("region", { name: "Statement summary" });
+      const all = await summary.textContent();
+      expect(all).toMatch(/^All participants \(2\)Statement period: 2003-01-01 to 2003-12-31\.Units valued at \$0\.70, the fair market value on 2003-12-31 \(§7\.2\(a\)\)\./);
+      expect(all).toContain("DCA15,821.842857 units$11,075.29");
+      expect(all).toContain("Options13,332 shares$3,666.30Total value$19,702.46");
+      await expect(page.getByRole("status", { name: "Statement findings" }).textContent()).resolves.toBe("1 finding8 Activity rows read");
+
+      const findings = page.getByRole("region", { name: "Statement findings by row" });
+      await expect(findings.getByRole("heading").allTextContents()).resolves.toEqual(["Activity row 8"]);
+      await findings.getByRole("button", { name: /S01 · Amount · Activity!D8 The allocation to the Company Stock Account of \$5,000\.00/ }).click();
+      await page.waitForFunction(() => (window as unknown as { __dcp: Host }).__dcp.model.selection?.address === "D8");
+      await expect(host(page, (dcp) => dcp.model.selection)).resolves.toEqual({ sheet: "Activity", address: "D8" });
+
+      await page.getByLabel("Participant").selectOption("Ann Lee");
+      const ann = await summary.textContent();
+      expect(ann).toMatch(/^Ann LeeStatement period/);
+      expect(ann).toContain("DCA7,707.557143 units$5,395.29CMSA1,143.201429 units$800.24CSA2,089.834286 units$1,462.88IA$2,129.75$2,129.75");
+      expect(ann).toContain("Total value$13,454.46");
+      await page.getByRole("img", { name: "Total value of the accounts and options: $0.00 on 2003-01-01, $13,454.46 on 2003-12-31; low $0.00 on 2003-01-01, high $29,521.95 on 2003-06-30." }).waitFor();
+      await page.getByRole("cell", { name: "$0.425" }).waitFor();
+
+      await (await button(page, "Write statement")).click();
+      await page.getByText('Wrote Ann Lee\'s statement to the sheet "DCP Ann Lee".').waitFor();
+      const written = await host(page, (dcp) => {
+        const sheet = dcp.model.sheet("DCP Ann Lee")!;
+        return { title: sheet.read("A1:A2"), accounts: sheet.read("A9:I9"), charts: sheet.charts.length, active: dcp.model.active?.name };
+      });
+      expect(written).toEqual({
+        title: [["Hecla Mining Company Key Employee Deferred Compensation Plan: participant statement"], ["Ann Lee"]],
+        accounts: [["Deferred Compensation Account (DCA)", 0, 3700, 208.057143, 3799.5, 0, 0, 7707.557143, 5395.29]],
+        charts: 1,
+        active: "DCP Ann Lee",
+      });
+
+      await page.getByLabel("Participant").selectOption({ label: "All participants (2)" });
+      await (await button(page, "Write statement")).click();
+      await page.getByText('Wrote the summary of 2 participants to the sheet "DCP Statements".').waitFor();
+      await expect(host(page, (dcp) => dcp.model.sheet("DCP Statements")!.read("A10:G10"))).resolves.toEqual([["Plan total", 15821.842857, 1954.63, 2089.834286, 2129.75, 13332, 19702.46]]);
+      expect(pageErrors(page)).toEqual([]);
+      expect(blockedRequests(page)).toEqual([]);
+      await page.close();
+    });
+
+    it("says what is wrong with the records or the period, not an error screen", async () => {
+      const page = await openPane(harness, "light", profile);
+      await host(page, (dcp) => {
+        dcp.model.fill("Sheet1", [["Participant", "Date", "Kind", "Amount"], ["Ann Lee", 37_666, "deferral", 1000]]);
+        dcp.model.sheets[0].name = "Activity";
+      });
+      await page.getByRole("tab", { name: "Statements" }).click();
+      await (await button(page, "Show statements")).click();
+      await page.getByText("The records cannot be stated").waitFor();
+      await page.getByText("There is no Prices sheet: units are credited and valued at its closing prices (§8.1).").waitFor();
+
+      await page.getByLabel("From (YYYY-MM-DD)").fill("Jan 1");
+      await page.getByText("Enter YYYY-MM-DD.").waitFor();
+      await (await button(page, "Show statements")).click();
+      await page.getByText('The period\'s first day "Jan 1" is not a date: enter it as YYYY-MM-DD, or leave it blank for the first record.').waitFor();
+      expect(pageErrors(page)).toEqual([]);
+      await page.close();
+    });
+  });
+
   describe("look, feel and access", () => {
     const shots = path.join(ARTIFACTS, "screenshots");
     beforeAll(() => fs.mkdirSync(shots, { recursive: true }));
@@ -205,6 +284,12 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
 
       await reconcileTemplate(page);
       await checkLayout(page, `reserve-${theme}`);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await stateTemplate(page);
+      await page.getByLabel("Participant").selectOption("Ann Lee");
+      await page.getByRole("button", { name: "Movements over the period" }).click();
+      await checkLayout(page, `statements-${theme}`);
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
@@ -263,6 +348,56 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("Enter");
       await page.getByRole("button", { name: "Reconcile" }).waitFor();
+      await page.close();
+    });
+
+    it("the Statements page works from the keyboard alone, every control named", async () => {
+      const page = await openPane(harness, "light", profile);
+      await page.getByRole("tab", { name: "Validate elections" }).focus();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("Enter");
+      await page.getByRole("button", { name: "Show statements" }).waitFor();
+
+      // From the tabs, Tab walks the page in reading order.
+      const order: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press("Tab");
+        order.push(await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+          return `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${(label ?? el.getAttribute("aria-label") ?? el.textContent ?? "").trim()}`;
+        }));
+      }
+      expect(order).toEqual(["input:From (YYYY-MM-DD)", "input:To (YYYY-MM-DD)", "button:Show statements", "button:Insert template", "button:Sheets"]);
+
+      await page.getByRole("button", { name: "Insert template" }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByText(/Inserted the sheets/).waitFor();
+      await page.getByRole("button", { name: "Show statements" }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("region", { name: "Statement summary" }).waitFor();
+      await page.getByLabel("Participant").focus();
+      await page.keyboard.press("ArrowDown");
+      await expect(page.getByRole("region", { name: "Statement summary" }).getByRole("heading").first().textContent()).resolves.toBe("Ann Lee");
+      await page.getByRole("region", { name: "Statement findings by row" }).getByRole("button").first().focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => (window as unknown as { __dcp: Host }).__dcp.model.selection?.address === "D8");
+      await page.getByRole("button", { name: "Write statement" }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByText('Wrote Ann Lee\'s statement to the sheet "DCP Ann Lee".').waitFor();
+
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("button, [role=tab], input, select, a[href]")]
+          .filter((el) => {
+            const labelled = el.getAttribute("aria-labelledby");
+            const label = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+            const name = el.getAttribute("aria-label") ?? (labelled && document.getElementById(labelled)?.textContent) ?? label?.textContent ?? el.textContent ?? "";
+            return name.trim() === "";
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(unnamed).toEqual([]);
       await page.close();
     });
 

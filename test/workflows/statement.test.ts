@@ -132,6 +132,13 @@ describe("the share reserve counted from the same records (§13.8)", () => {
 describe("input it cannot use at all", () => {
   const unusable = (grids: StatementGrids, settings: StatementSettings = year) => statementWorkflow(grids, settings).unusable;
 
+  it("names at most ten participants the records do have, then how many more", () => {
+    const rows: ActivityRow[] = Array.from({ length: 12 }, (_, i) => [`P${String(i + 1).padStart(2, "0")}`, "2003-01-15", "investment deferral", 100, "", "", "", ""]);
+    expect(unusable(workedGrids(rows), { participant: "Ann Lee" })).toBe(
+      'Activity has no readable row for participant "Ann Lee"; its participants are "P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09", "P10" and 2 more',
+    );
+  });
+
   it("names what is missing or wrong in one line", () => {
     const { activity: _a, ...noActivity } = workedGrids();
     expect(unusable(noActivity)).toBe("there is no Activity sheet: it holds the plan records a statement replays");
@@ -143,7 +150,7 @@ describe("input it cannot use at all", () => {
       "the statement values units at the fair market value on 2004-03-31, but there is no closing price for 2004-03-31 in the price table",
     );
     expect(unusable(workedGrids(), { from: "2003-12-31", to: "2003-01-01" })).toBe("the period starts 2003-12-31, after it ends 2003-01-01");
-    expect(unusable(workedGrids(), { ...year, participant: "Dan Wu" })).toBe('Activity has no readable row for participant "Dan Wu"');
+    expect(unusable(workedGrids(), { ...year, participant: "Dan Wu" })).toBe('Activity has no readable row for participant "Dan Wu"; its participants are "Ann Lee", "Ben Ortiz"');
     expect(unusable({ ...workedGrids(), splits: grid("Splits", [["Date", "Ratio"], [37622, 2]]) })).toBe('Splits has no "New Shares", "Old Shares" column in its header row (row 1).');
   });
 });

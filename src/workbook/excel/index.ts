@@ -8,6 +8,7 @@
 export { parseAddress, quoteSheet } from "./addresses";
 export { readElections, readSheets, readWorkbookOverview, type ElectionSource, type SheetRead, type WorkbookOverview } from "./read";
 export { OCF_SHEET, writeOcfSheet, writeReport } from "./report";
+export { statementSheetName, STATEMENTS_SHEET, writeStatementSheet } from "./statement";
 export { clearMarks, markCells, NOTES_LIMIT, type MarkRequest, type MarkResult } from "./marks";
 export { selectCell } from "./navigation";
 export { insertTemplates } from "./templates";

@@ -8,9 +8,10 @@ import { isoDateToSerial } from "../../cells/serials";
 import { columnLetter } from "../../sheets/grid";
 import { blockFromA1, quoteSheet } from "./addresses";
 import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
-import { loadTakenTableNames, uniqueTableName } from "./names";
+import { loadTakenTableNames } from "./names";
 import type { PackageLine } from "../ocf-package";
 import type { ReportCell, ReportSheet } from "../../workflows/reports";
+import { uniqueTableName } from "../names";
 import { asText, linkFormula } from "./values";
 
 /** Office.js errors carry a code; the ones that mean "the workbook changed since it was read". */

@@ -1,7 +1,8 @@
 /** Inserts the template sheets: each a formatted Excel table with its sample rows, never over anything the user has. */
 import { columnLetter } from "../../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../../sheets/templates";
-import { loadTakenTableNames, uniqueSheetName, uniqueTableName } from "./names";
+import { uniqueTableName, worksheetName } from "../names";
+import { loadTakenTableNames } from "./names";
 import { asText } from "./values";
 
 /** Text a template holds stays text: Excel would read "2004-01-15" as a date and "-5%" as a formula. */
@@ -21,7 +22,7 @@ export async function insertTemplates(templates: readonly SheetTemplate[]): Prom
     const tableNames = new Set(taken());
     const added: string[] = [];
     for (const template of templates) {
-      const name = uniqueSheetName(template.sheet, sheetNames);
+      const name = worksheetName(template.sheet, sheetNames);
       sheetNames.add(name);
       const tableName = uniqueTableName(template.table, tableNames);
       tableNames.add(tableName);

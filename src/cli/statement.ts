@@ -1,0 +1,269 @@
+/**
+ * `dcp statement FILE.xlsx`: each participant's Accounts replayed from the
+ * plan records (STATEMENT.md), as a table, as the `--json` document, as a
+ * workbook (`--out`) and as one PDF a participant (`--pdf`). A shell over
+ * statementWorkflow: it finds the sheets, calls the workflow, presents it.
+ */
+import fs from "fs";
+import path from "path";
+import ExcelJS from "exceljs";
+import { ACCOUNT_KEYS } from "../engine/accounts";
+import { dateParts, type IsoDate } from "../engine/dates";
+import { toNumber } from "../engine/decimal";
+import { formatDollars, formatShares, formatUnits, plural } from "../engine/format";
+import type { AccountLine } from "../engine/statement";
+import { participantSheet, placeSheet, summarySheet, type SheetCell, type StatementSheet } from "../sheets/statementSheets";
+import type { CellFinding } from "../sheets/records";
+import { uniqueTableName, worksheetName } from "../workbook/names";
+import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { statementJson, statementWorkflow, type ParticipantResult, type StatementGrids, type StatementResult } from "../workflows/statement";
+import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
+import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
+import type { StatementPdfInput } from "./statementPdf";
+import { alignedTable } from "./table";
+
+export const STATEMENT_COMMAND: CommandSpec = {
+  name: "statement",
+  summary: "each participant's Accounts and options, replayed from the records",
+  description: [
+    "Replays the plan records of FILE.xlsx (the sheets Activity, Dividends, Splits, Prices and",
+    "Prime Rates) into each participant's four Accounts and options, and states them over a",
+    "period: opening, credited, dividends, split adjustment, interest, allocated out, closing",
+    "and value. FILE.xlsx is only read, never changed.",
+  ].join("\n"),
+  options: [
+    { name: "participant", value: "NAME", help: "state one participant (matched ignoring case and surrounding spaces; default: all)" },
+    { name: "from", value: "YYYY-MM-DD", help: "the first day of the period (default: the first Activity date)" },
+    { name: "to", value: "YYYY-MM-DD", help: "the last day of the period (default: the last Activity date)" },
+    { name: "json", help: "print the statements as JSON (docs/STATEMENT.md) instead of tables" },
+    { name: "out", value: "FILE.xlsx", help: "also write a workbook: a Summary sheet and one sheet a participant" },
+    { name: "pdf", value: "DIR", help: "also write one PDF statement a participant into the folder DIR" },
+    { name: "force", help: "replace FILE.xlsx or DIR even when it is not an output dcp statement wrote" },
+  ],
+};
+
+/** The sheets a statement reads, by the names STATEMENT.md gives them. */
+const SHEETS: Record<keyof StatementGrids, string> = { activity: "Activity", dividends: "Dividends", splits: "Splits", prices: "Prices", primeRates: "Prime Rates" };
+
+/** Set in the --out workbook's document properties: how a later run knows the file is its own output. */
+const WORKBOOK_MARKER = "dcp-statements";
+/** renderStatementPdf's Creator, as pdfkit repeats it in the PDF's XMP metadata: plain text, never compressed. */
+const PDF_CREATOR = Buffer.from("<xmp:CreatorTool>dcp statement</xmp:CreatorTool>", "latin1");
+
+/** A folder of statements this command wrote: nothing in it but its PDFs (the whole folder is swapped). */
+async function isStatementsFolder(folder: string): Promise<boolean> {
+  return fs.readdirSync(folder, { withFileTypes: true }).every((entry) => {
+    if (!entry.isFile() || !entry.name.toLowerCase().endsWith(".pdf")) return false;
+    const bytes = fs.readFileSync(path.join(folder, entry.name));
+    return bytes.subarray(0, 5).toString("latin1") === "%PDF-" && bytes.includes(PDF_CREATOR);
+  });
+}
+
+interface Read {
+  grids: StatementGrids;
+  /** Sheets read though hidden: the records are found by name, hidden or not, and the output says so. */
+  hidden: string[];
+}
+
+function readGrids(workbook: ExcelJS.Workbook): Read {
+  const grids: StatementGrids = {};
+  const hidden: string[] = [];
+  for (const [key, name] of Object.entries(SHEETS) as Array<[keyof StatementGrids, string]>) {
+    const sheet = findSheet(workbook, name);
+    if (!sheet) continue;
+    grids[key] = sheetGrid(sheet);
+    if (sheet.state !== "visible") hidden.push(sheet.name);
+  }
+  return { grids, hidden };
+}
+
+// ---------------------------------------------------------------------------
+// Text.
+
+const LINE_COLUMNS: ReadonlyArray<[keyof AccountLine, string]> = [
+  ["opening", "Opening"],
+  ["credited", "Credited"],
+  ["dividends", "Dividends"],
+  ["splitAdjustment", "Split adjustment"],
+  ["interest", "Interest"],
+  ["allocatedOut", "Allocated out"],
+  ["closing", "Closing"],
+  ["value", "Value"],
+];
+
+const indent = (text: string) => text.replace(/^/gm, "  ");
+
+function participantText({ statement, findings }: ParticipantResult): string {
+  const lines = [`${statement.participant}: total value ${formatDollars(statement.totalValue)} on ${statement.to}`];
+  const rows = ACCOUNT_KEYS.map((key) => {
+    const line = statement.accounts[key];
+    return [key, ...LINE_COLUMNS.map(([field]) => (key === "IA" || field === "value" ? formatDollars(line[field]) : formatUnits(line[field])))];
+  });
+  lines.push(indent(alignedTable(["Account", ...LINE_COLUMNS.map(([, header]) => header)], rows, [false, ...LINE_COLUMNS.map(() => true)])));
+  if (statement.options.length > 0) {
+    lines.push(`  ${plural(statement.options.length, "option grant")}, as adjusted through ${statement.to} (§5.4):`);
+    const options = statement.options.map((o) => [o.grantDate, formatShares(o.shares), formatDollars(o.exercisePrice), o.exercisableDate, formatDollars(o.value)]);
+    lines.push(indent(alignedTable(["Grant date", "Shares", "Exercise price", "Exercisable on", "Value"], options, [false, true, true, false, true])));
+  }
+  if (findings.length > 0) lines.push(`  ${plural(findings.length, "row")} of this participant's records could not be applied: see the findings below.`);
+  return lines.join("\n");
+}
+
+function findingsText(findings: readonly CellFinding[]): string {
+  const rows = findings.map((f) => [f.sheet, f.cell, f.rule, f.section, f.severity, f.message]);
+  return `${plural(findings.length, "finding")}:\n${alignedTable(["Sheet", "Cell", "Rule", "§", "Severity", "Message"], rows)}`;
+}
+
+function printText(result: StatementResult, file: string, hidden: readonly string[], written: readonly string[]): void {
+  const { rowsRead } = result;
+  const read = `${plural(rowsRead.activity, "Activity row")}, ${plural(rowsRead.dividends, "dividend")}, ${plural(rowsRead.splits, "split")} read`;
+  const blocks: string[] = [];
+  if (result.from === undefined || result.to === undefined) {
+    blocks.push(`No statement from ${file}: no Activity row could be read (${read}).`);
+  } else {
+    const header = [`Statements from ${file} for ${result.from} to ${result.to}: ${plural(result.participants.length, "participant")} (${read}).`];
+    const fairMarketValue = result.participants[0]?.statement.fairMarketValue;
+    if (fairMarketValue) header.push(`Units valued at ${formatDollars(fairMarketValue)}, the fair market value on ${result.to} (§7.2(a)).`);
+    if (hidden.length > 0) header.push(`Read though hidden: ${hidden.map((name) => `"${name}"`).join(", ")}.`);
+    blocks.push(header.join("\n"));
+    blocks.push(...result.participants.map(participantText));
+    const { balances, totalValue } = result.totals;
+    const totals = [
+      ["DCA", formatUnits(balances.DCA), "units"],
+      ["CMSA", formatUnits(balances.CMSA), "units"],
+      ["CSA", formatUnits(balances.CSA), "units"],
+      ["IA", formatDollars(balances.IA), ""],
+      ["Options", formatShares(balances.OPTIONS), "shares outstanding"],
+      ["Total value", formatDollars(totalValue), ""],
+    ];
+    const [labels, figures] = [0, 1].map((i) => totals.reduce((width, row) => Math.max(width, row[i].length), 0));
+    const lines = totals.map(([label, figure, unit]) => `  ${label.padEnd(labels)}  ${figure.padStart(figures)}${unit ? ` ${unit}` : ""}`);
+    blocks.push([`Plan totals on ${result.to} (§13.3: what the plan owes at fair market value):`, ...lines].join("\n"));
+  }
+  if (result.findings.length > 0) blocks.push(findingsText(result.findings));
+  if (written.length > 0) blocks.push(written.join("\n"));
+  console.log(blocks.join("\n\n"));
+}
+
+// ---------------------------------------------------------------------------
+// --out: the same sheets the task pane writes, through ExcelJS.
+
+function excelDate(date: IsoDate): Date {
+  const { year, month, day } = dateParts(date);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** Lays out one sheet; findings link to their cells in the input workbook. */
+function addSheet(workbook: ExcelJS.Workbook, laid: StatementSheet, source: string, tables: Set<string>): void {
+  const sheet = workbook.addWorksheet(laid.name);
+  const placed = placeSheet(laid);
+  laid.widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  const title = sheet.getCell(placed.title, 1);
+  title.value = laid.title;
+  title.font = { bold: true, size: 14 };
+  laid.lines.forEach((line, i) => (sheet.getCell(placed.lines[i], 1).value = line));
+  for (const { table, heading, header } of placed.tables) {
+    const headingCell = sheet.getCell(heading, 1);
+    headingCell.value = table.heading;
+    headingCell.font = { bold: true };
+    const name = uniqueTableName(table.name, tables);
+    tables.add(name);
+    const value = (cell: SheetCell): ExcelJS.CellValue => {
+      if (typeof cell === "string") return cell === "" ? null : cell;
+      if ("number" in cell) return cell.number;
+      if ("date" in cell) return excelDate(cell.date);
+      return `${cell.link.sheet}!${cell.link.cell}`;
+    };
+    sheet.addTable({
+      name,
+      ref: `A${header}`,
+      headerRow: true,
+      style: { theme: "TableStyleMedium2", showRowStripes: true },
+      columns: table.header.map((column) => ({ name: column })),
+      rows: table.rows.map((row) => row.map(value)),
+    });
+    table.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (typeof cell === "string") return;
+        const target = sheet.getCell(header + 1 + r, c + 1);
+        if ("number" in cell) target.numFmt = cell.format;
+        else if ("date" in cell) target.numFmt = "yyyy-mm-dd";
+        else target.value = { text: `${cell.link.sheet}!${cell.link.cell}`, hyperlink: `${source}#'${cell.link.sheet.replace(/'/g, "''")}'!${cell.link.cell}` };
+      }),
+    );
+  }
+}
+
+async function writeWorkbook(result: StatementResult, file: string, output: Output): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "dcp statement";
+  workbook.title = `DCP statements from ${path.basename(file)}, ${result.from} to ${result.to}`;
+  workbook.keywords = WORKBOOK_MARKER;
+  // Links reach the input from wherever the output sits.
+  const source = path.relative(path.dirname(output.path), path.resolve(file)).split(path.sep).join("/");
+  const names = new Set<string>();
+  const tables = new Set<string>();
+  const named = (wanted: string) => {
+    const name = worksheetName(wanted, names);
+    names.add(name);
+    return name;
+  };
+  addSheet(workbook, summarySheet(result, named("Summary")), source, tables);
+  for (const participant of result.participants) addSheet(workbook, participantSheet(participant, named(participant.statement.participant)), source, tables);
+  await output.write((temporary) => workbook.xlsx.writeFile(temporary));
+}
+
+// ---------------------------------------------------------------------------
+// --pdf: one statement a participant.
+
+async function writePdfs(result: StatementResult, output: Output): Promise<number> {
+  // Loaded only for --pdf: pdfkit and its fonts would cost every other run of dcp a tenth of a second.
+  const { renderStatementPdf, statementFileNames } = await import(/* webpackChunkName: "statement-pdf" */ "./statementPdf");
+  const json = statementJson(result);
+  const { from, to } = json;
+  if (from === null || to === null) return 0;
+  const files = statementFileNames(json.participants.map((p) => p.participant));
+  const pdfs: Buffer[] = [];
+  for (const [i, participant] of json.participants.entries()) {
+    const valueSeries = (result.participants[i].series ?? []).map(({ date, value }) => ({ date, value: toNumber(value) }));
+    const input: StatementPdfInput = { ...participant, from, to, valueSeries };
+    pdfs.push(await renderStatementPdf(input));
+  }
+  await output.write((folder) => files.forEach((name, i) => fs.writeFileSync(path.join(folder, name), pdfs[i])));
+  return files.length;
+}
+
+// ---------------------------------------------------------------------------
+
+/** Returns the exit code: 0 clean, 1 findings; unusable input throws UnusableInput (exit 2). */
+export async function statementCommand(file: string, values: ParsedOptions): Promise<number> {
+  const from = dateOption("from", values.from as string | undefined);
+  const to = dateOption("to", values.to as string | undefined);
+  const participant = values.participant as string | undefined;
+  if (participant !== undefined && participant.trim() === "") throw new UnusableInput("--participant is blank; give a name, or leave the option out for every participant");
+  const force = Boolean(values.force);
+  const outPath = values.out as string | undefined;
+  const pdfPath = values.pdf as string | undefined;
+  const out = outPath
+    ? await prepareOutput({ path: outPath, option: "--out", what: "a statements workbook", inputs: [file], force, kind: "file", isOwnOutput: (existing) => hasDocumentKeyword(existing, WORKBOOK_MARKER) })
+    : undefined;
+  const pdf = pdfPath ? await prepareOutput({ path: pdfPath, option: "--pdf", what: "a folder of statements", inputs: [file], force, kind: "folder", isOwnOutput: isStatementsFolder }) : undefined;
+
+  const { grids, hidden } = readGrids(await openWorkbook(file));
+  const result = statementWorkflow(grids, { participant, from, to, series: out !== undefined || pdf !== undefined });
+  if (result.unusable) throw new UnusableInput(result.unusable);
+  if (result.from === undefined && result.findings.length === 0) throw new UnusableInput(`the ${grids.activity?.sheet ?? "Activity"} sheet holds no rows: there is nothing to state`);
+
+  const written: string[] = [];
+  if (out && outPath) {
+    await writeWorkbook(result, file, out);
+    written.push(`Statements workbook written to ${outPath} (a Summary sheet and ${plural(result.participants.length, "participant sheet")}).`);
+  }
+  if (pdf && pdfPath) {
+    const count = await writePdfs(result, pdf);
+    written.push(`${plural(count, "PDF statement")} written to ${pdfPath}.`);
+  }
+  if (values.json) console.log(JSON.stringify(statementJson(result), null, 2));
+  else printText(result, file, hidden, written);
+  return result.findings.length > 0 ? 1 : 0;
+}
