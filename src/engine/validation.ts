@@ -12,7 +12,7 @@ import { earliestElectedDistribution } from "./distribution";
 import { allocationWindow, bonusElectionLatest, electionWindow, isJanuaryFirst, newParticipantDeadline, type CompensationKind } from "./elections";
 import { PlanError } from "./errors";
 import { compareFindings, type Finding, type Severity } from "./findings";
-import { capitalize, formatPercent } from "./format";
+import { capitalize, formatPercent, shortName } from "./format";
 import { discountProblem, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
 
@@ -344,7 +344,7 @@ function checkCombinedPercent(ctx: Context, rows: readonly CompleteRow[]): void 
     const last = group[group.length - 1];
     const section = compensation === "salary" ? "5.3(a)" : "5.3(c)";
     report(ctx, last, "percent", "E07", section, "error",
-      `${last.participant}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed ${formatPercent(MAX_DEFERRAL_FRACTION)} (§${section}).`);
+      `${shortName(last.participant)}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed ${formatPercent(MAX_DEFERRAL_FRACTION)} (§${section}).`);
   }
 }
 
@@ -378,7 +378,7 @@ function checkOneAllocationPerQuarter(ctx: Context, rows: readonly CompleteRow[]
       continue;
     }
     report(ctx, row, row.quarter !== undefined ? "quarter" : "electionDate", "E10", "5.2(c)", "error",
-      `A second allocation by ${row.participant} for fiscal quarter ${label}; the first, on row ${earlier.row} (filed ${earlier.electionDate}), is irrevocable, so this one is void (§5.2(c)).`);
+      `A second allocation by ${shortName(row.participant)} for fiscal quarter ${label}; the first, on row ${earlier.row} (filed ${earlier.electionDate}), is irrevocable, so this one is void (§5.2(c)).`);
   }
 }
 
@@ -400,7 +400,7 @@ function checkInitialElections(ctx: Context, rows: readonly CompleteRow[], valid
     const first = initial.get(row.participant.toLowerCase());
     if (first !== undefined && row.electionDate !== first) {
       report(ctx, row, "electionDate", "E13", "7.1(f)", "error",
-        `Distribution-date election filed ${row.electionDate}, but ${row.participant}'s initial elections were filed ${first}; a distribution date can only be elected with them (§7.1(f)).`);
+        `Distribution-date election filed ${row.electionDate}, but ${shortName(row.participant)}'s initial elections were filed ${first}; a distribution date can only be elected with them (§7.1(f)).`);
     }
   }
 }

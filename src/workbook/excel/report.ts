@@ -10,7 +10,7 @@ import { blockFromA1, quoteSheet } from "./addresses";
 import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
 import { loadTakenTableNames, uniqueTableName } from "./names";
 import type { PackageLine } from "../ocf-package";
-import type { ReportCell, ReportSheet } from "../../workflows/reports";
+import { CELL_CHARACTERS, type ReportCell, type ReportSheet } from "../../workflows/reports";
 import { asText, linkFormula } from "./values";
 
 /** Office.js errors carry a code; the ones that mean "the workbook changed since it was read". */
@@ -94,9 +94,6 @@ export async function writeReport(report: ReportSheet, exists?: boolean): Promis
 }
 
 export const OCF_SHEET = "DCP OCF";
-
-/** Excel's limit on the characters of one cell. */
-const CELL_CHARACTERS = 32_767;
 
 /**
  * Replaces the add-in's own `DCP OCF` sheet with every line of an OCF
