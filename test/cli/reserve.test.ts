@@ -50,6 +50,8 @@ describe("dcp reserve on the example ledger", () => {
     ["a workbook without a Ledger or Credits sheet", ["reserve", "examples/elections.xlsx"], /^dcp: the workbook has no Ledger or Credits sheet/],
     ["a bad --as-of", ["reserve", "examples/reserve.xlsx", "--as-of", "May 7"], /^dcp: --as-of May 7 is not a YYYY-MM-DD date\n$/],
     ["a missing file", ["reserve", "none.xlsx"], /^dcp: cannot read none\.xlsx: no such file\n$/],
+    ["a --prices sheet that does not exist, though a ledger needs no prices", ["reserve", "examples/reserve.xlsx", "--prices", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Ledger"/],
+    ["a --dividends sheet that does not exist, without plan records to read it for", ["reserve", "examples/credits.xlsx", "--dividends", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Credits", "Prices"/],
   ])("exits 2 with one clear line for %s", (_what, args, message) => {
     const { code, stderr } = dcp(...args);
     expect(code).toBe(2);
