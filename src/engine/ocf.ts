@@ -14,6 +14,7 @@ import { PLAN_EFFECTIVE_DATE } from "./constants";
 import { parseIsoDate, type IsoDate } from "./dates";
 import { Decimal } from "./decimal";
 import { invalidValue } from "./errors";
+import { exercisePriceProblem } from "./options";
 import type { LedgerLine, ReserveReconciliation } from "./reserve";
 
 export const OCF_VERSION = "1.2.0";
@@ -220,6 +221,8 @@ function rowTransactions(line: LedgerLine, index: number, stakeholderId: (line: 
       if (line.exercisePrice === undefined) {
         throw invalidValue(`row ${line.rowNumber}: an option grant needs its Exercise Price for the Open Cap Format export`);
       }
+      const problem = exercisePriceProblem(line.exercisePrice);
+      if (problem) throw invalidValue(`row ${line.rowNumber}: ${problem}, so the grant cannot be exported (§5.1)`);
       exercise = { exercise_price: { amount: numeric(line.exercisePrice), currency } };
     }
     return [

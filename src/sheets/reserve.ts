@@ -8,6 +8,7 @@ import { quarterLabel, quarterOf, type IsoDate } from "../engine/dates";
 import { type Decimal, ZERO } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { capitalize } from "../engine/format";
+import { exercisePriceProblem } from "../engine/options";
 import type { PriceTable } from "../engine/prices";
 import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
 import { matchRateProblem, matchUnits, unitsCredited } from "../engine/units";
@@ -179,6 +180,9 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     if (quantity === undefined) return row.problem("quantity", `The row has no quantity. It is left out of the reserve.`);
     const why = ledgerQuantityProblem(kind, quantity);
     if (why) return row.problem("quantity", `Quantity ${quantity.toString()}: ${why}. The row is left out of the reserve.`);
+    // The reserve counts shares, not their price: a price §5.1 cannot give is a finding, and the row still counts.
+    const priceProblem = exercisePrice === undefined ? undefined : exercisePriceProblem(exercisePrice);
+    if (priceProblem) row.problem("exercisePrice", `${capitalize(priceProblem)} (§5.1). The row still counts against the reserve; the Open Cap Format export refuses it.`);
     const cells = { source: row.cell("date"), quantity: { ...row.cell("quantity"), column: row.label("quantity"), rule: RESERVE_RULES.ledger } };
     into.entries.push({ rowNumber: row.row, date, kind, quantity, participant, reference, reportedRemaining, exercisePrice, cells });
   });

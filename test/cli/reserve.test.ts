@@ -171,6 +171,18 @@ describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
       expect(fs.existsSync(out)).toBe(true);
     });
 
+    it("exits 2 naming the row of an option priced at $0 or less (§5.1), and writes nothing", async () => {
+      const negative = path.join(tmp, "negative-price.xlsx");
+      const workbook = new ExcelJS.Workbook();
+      addTemplateSheet(workbook, { ...LEDGER_TEMPLATE, rows: [["2003-05-02", "option", 800_000, "Dan Wu", "Option allocation", "", -1]] });
+      await workbook.xlsx.writeFile(negative);
+      const out = path.join(tmp, "negative");
+      const { code, stderr } = ocf(negative, "--ocf", out, "--issuer-name", "Hecla Mining Company", "--issuer-formed", "1891-10-14", "--issuer-country", "US");
+      expect(code).toBe(2);
+      expect(stderr).toBe("dcp: cannot write Open Cap Format: row 2: exercise price -1 is not more than $0; a §5.1 discount is at most 50% of the price, so the grant cannot be exported (§5.1)\n");
+      expect(fs.existsSync(out)).toBe(false);
+    });
+
     it.each([
       [["--issuer-formed", "14/10/1891"], /^dcp: --issuer-formed 14\/10\/1891 is not a YYYY-MM-DD date\n$/],
       [["--issuer-formed", "1891-10-14", "--issuer-country", "USA"], /Legal Name is missing .*; the issuer's Country "USA" is not a two-letter ISO 3166-1 code such as US\. Give them .* --issuer-name, --issuer-country\n$/],

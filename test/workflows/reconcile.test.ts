@@ -154,3 +154,15 @@ describe("an unreadable optional cell is a finding on that cell; the row still c
     },
   );
 });
+
+describe("an option's Exercise Price of $0 or less (§5.1)", () => {
+  it.each([[-1], [0]])("%p is a finding on its cell; the option still counts against the reserve", (price) => {
+    const ledger = templateGrid(LEDGER_TEMPLATE, [["2002-09-30", "units", 2_000, "", "", "", ""], ["2002-10-31", "option", 100, "Dan Wu", "", "", price]]);
+    const result = reconcileWorkflow({ ledger });
+    expect(toNumber(result.status.used)).toBe(2_100);
+    expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.column}`)).toEqual(["Ledger!G3 Exercise Price"]);
+    expect(result.findings[0].message).toBe(
+      `Exercise price ${price} is not more than $0; a §5.1 discount is at most 50% of the price (§5.1). The row still counts against the reserve; the Open Cap Format export refuses it.`,
+    );
+  });
+});
