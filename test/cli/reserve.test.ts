@@ -185,6 +185,8 @@ describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
 
     it.each([
       [["--issuer-formed", "14/10/1891"], /^dcp: --issuer-formed 14\/10\/1891 is not a YYYY-MM-DD date\n$/],
+      [["--issuer-name", "Hecla", "--issuer-formed", "2199-01-01", "--issuer-country", "US"], /^dcp: cannot write Open Cap Format: the issuer's Formation Date 2199-01-01 is after the package's as_of, 2004-05-07: the issuer must be formed by then\n$/],
+      [["--issuer-name", "Hecla", "--issuer-formed", "2003-01-01", "--issuer-country", "US", "--as-of", "2002-12-31"], /Formation Date 2003-01-01 is after the package's as_of, 2002-12-31/],
       [["--issuer-formed", "1891-10-14", "--issuer-country", "USA"], /Legal Name is missing .*; the issuer's Country "USA" is not a two-letter ISO 3166-1 code such as US\. Give them .* --issuer-name, --issuer-country\n$/],
     ])("exits 2 for bad issuer flags %j", (flags, message) => {
       const { code, stderr } = ocf(bare, "--ocf", path.join(tmp, "bad"), ...flags);
