@@ -92,6 +92,12 @@ describe("the ExcelJS writer", () => {
     expect([reserve?.getCell("J2").value, reserve?.getCell("J8").value]).toEqual([4_800_000, null]);
     expect(reserve?.getCell("I2").value).toBe("Ledger!A2");
   });
+
+  it("links a cell on a sheet named with an apostrophe, quotes and a #, the apostrophe doubled as Excel needs", () => {
+    const workbook = new ExcelJS.Workbook();
+    addReportSheet(workbook, validationReport({ sheet: "Elections", findings: [finding(`It's "odd" #1`, "C2", 2)] }), "in.xlsx");
+    expect(workbook.getWorksheet("DCP Validation")?.getCell("B2").value).toEqual({ text: `'It''s "odd" #1'!C2`, hyperlink: `in.xlsx#'It''s "odd" #1'!C2` });
+  });
 });
 
 describe("Excel's 32,767-character cell limit", () => {

@@ -6,7 +6,8 @@
  */
 import { isoDateToSerial } from "../../cells/serials";
 import { columnLetter } from "../../sheets/grid";
-import { blockFromA1, quoteSheet } from "./addresses";
+import { qualifiedCell } from "../../sheets/findings";
+import { blockFromA1 } from "./addresses";
 import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
 import { loadTakenTableNames, uniqueTableName } from "./names";
 import type { PackageLine } from "../ocf-package";
@@ -38,7 +39,7 @@ function formula(cell: ReportCell): unknown {
   if (typeof cell === "string") return asText(cell);
   if (typeof cell === "number") return cell;
   if ("date" in cell) return isoDateToSerial(cell.date);
-  return linkFormula(`${quoteSheet(cell.link.sheet)}!${cell.link.cell}`, cell.text);
+  return linkFormula(qualifiedCell(cell.link), cell.text);
 }
 
 /** Replaces the sheet with the rows as a formatted table, in as many round trips as the rows need. */
