@@ -7,6 +7,7 @@
 import { assertSupportedDate, parseIsoDate, type IsoDate } from "../engine/dates";
 import { Decimal } from "../engine/decimal";
 import { invalidValue } from "../engine/errors";
+import { quoted } from "../engine/format";
 import { serialToIsoDate } from "./serials";
 
 /** Whatever Excel (Office.js, a custom function call, an .xlsx reader) hands over for one cell. */
@@ -22,15 +23,9 @@ export function isBlankOrZero(value: CellValue): boolean {
   return value === 0 || isBlank(value);
 }
 
-/** Text this long is shortened in messages: a 400-digit cell must not fill the screen. */
-const LONGEST_QUOTED = 40;
-
 /** A cell value as a message quotes it. */
 export function describe(value: CellValue): string {
-  if (typeof value === "string") {
-    if (value.length <= LONGEST_QUOTED) return `"${value}"`;
-    return `"${value.slice(0, 20)}…${value.slice(-10)}" (${value.length.toLocaleString("en-US")} characters)`;
-  }
+  if (typeof value === "string") return quoted(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "number" && !Number.isFinite(value)) return `a value that is no number Excel can hold (${String(value)})`;
   return String(value);

@@ -57,10 +57,17 @@ type SheetNames = Record<SheetRole, string | null>;
 /** The sheets a reconciliation reads: each one named (hidden or not), else its visible default; none when absent. */
 function gatherSheets(workbook: ExcelJS.Workbook, values: ParsedOptions): { grids: ReserveGrids; names: SheetNames } {
   const sheets: Partial<Record<SheetRole, ExcelJS.Worksheet>> = {};
+  const wanted = (role: SheetRole) => values[ROLES[role].option] as string | undefined;
+  // Every sheet named is looked up first, read or not: a name that matches nothing is a mistake to report, whatever else the workbook holds.
+  const named = Object.fromEntries(
+    (Object.keys(ROLES) as SheetRole[]).flatMap((role) => {
+      const name = wanted(role);
+      return name === undefined ? [] : [[role, namedSheet(workbook, name)]];
+    }),
+  ) as Partial<Record<SheetRole, ExcelJS.Worksheet>>;
   const take = (role: SheetRole) => {
     const { option, sheet } = ROLES[role];
-    const wanted = values[option] as string | undefined;
-    sheets[role] = wanted === undefined ? defaultSheet(workbook, sheet, `--${option}`) : namedSheet(workbook, wanted);
+    sheets[role] = named[role] ?? defaultSheet(workbook, sheet, `--${option}`);
   };
   (["ledger", "credits", "activity"] as const).forEach(take);
   if (!sheets.ledger && !sheets.credits && !sheets.activity) {

@@ -4,7 +4,7 @@ import { formatMonthDay, parseMonthDay } from "../engine/dates";
 import { plural } from "../engine/format";
 import { DEFAULT_ELECTION_SETTINGS } from "../engine/validation";
 import { cellName } from "../sheets/findings";
-import { defaultSheet, findSheet, firstVisibleSheet, namedSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { defaultSheet, firstVisibleSheet, namedSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
 import { validationReport } from "../workflows/reports";
 import { validateWorkflow, type ValidationResult, type ValidationSettings } from "../workflows/validate";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
@@ -35,10 +35,7 @@ function electionSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): 
 }
 
 function pricesSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): ExcelJS.Worksheet | undefined {
-  if (wanted === undefined) return defaultSheet(workbook, "Prices", "--prices");
-  const sheet = findSheet(workbook, wanted);
-  if (!sheet) throw new UnusableInput(`there is no prices sheet "${wanted}"`);
-  return sheet;
+  return wanted === undefined ? defaultSheet(workbook, "Prices", "--prices") : namedSheet(workbook, wanted);
 }
 
 function settingsFrom(values: ParsedOptions): ValidationSettings {

@@ -54,6 +54,8 @@ export const DEFAULT_UNIT_PLACES = 6;
 /** Reading 10: the exercise price is shown to four decimals. */
 export const OPTION_PRICE_PLACES = 4;
 
+/** Retention agreement ¶1: effective on the date it was made, November 6, 2001; nothing before it falls under it. */
+export const RETENTION_AGREEMENT_DATE: IsoDate = "2001-11-06";
 /** Retention agreement ¶2: the two installments. */
 export const RETENTION_INSTALLMENTS: ReadonlyArray<{ date: IsoDate; amount: string; paragraph: string }> = [
   { date: "2002-06-30", amount: "66000.00", paragraph: "¶2(a)" },

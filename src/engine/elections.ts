@@ -1,6 +1,6 @@
 /** When elections must be filed (§4.2, §5.3; readings 7, 8, 20). */
 import { ALLOCATION_WINDOW_DAYS, BONUS_ELECTION_LEAD_MONTHS, FIRST_YEAR_ELECTION_DAYS, NEW_PARTICIPANT_ELECTION_DAYS, PLAN_EFFECTIVE_DATE } from "./constants";
-import { addDays, addMonths, dateParts, isoDate, type IsoDate } from "./dates";
+import { addDays, addMonths, dateParts, isoDate, previousQuarter, quarterOf, type IsoDate, type Quarter } from "./dates";
 import { outOfRange } from "./errors";
 
 export type CompensationKind = "salary" | "bonus";
@@ -60,6 +60,19 @@ export function bonusElectionLatest(payableDate: IsoDate): IsoDate {
  */
 export function allocationWindow(releaseDate: IsoDate): FilingWindow {
   return { opens: addDays(releaseDate, 1), closes: addDays(releaseDate, ALLOCATION_WINDOW_DAYS) };
+}
+
+/**
+ * The fiscal quarter whose results a release publishes, so the quarter an
+ * allocation filed after it is for (§5.2(c)). Reading: a quarter's results
+ * are released after the quarter ends and within the quarter that follows
+ * (a year-end release in February still falls in Q1), so a release publishes
+ * the quarter before its own. The fiscal year is the calendar year (RULES.md,
+ * Fiscal Quarter's default).
+ * @example quarterReleased("2003-07-24") // { year: 2003, quarter: 2 }
+ */
+export function quarterReleased(releaseDate: IsoDate): Quarter {
+  return previousQuarter(quarterOf(releaseDate));
 }
 
 export function isJanuaryFirst(date: IsoDate): boolean {

@@ -30,6 +30,20 @@ export function quotedList(names: readonly string[]): string {
   return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
 
+/** Text this long is shortened in messages: a 400-digit cell or a 40,000-character name must not fill the screen. */
+const LONGEST_QUOTED = 40;
+
+/** Text as a message quotes it: `"Ann Lee"`, or its ends and its length, `"AAAA…AAAA" (40,000 characters)`. */
+export function quoted(text: string): string {
+  if (text.length <= LONGEST_QUOTED) return `"${text}"`;
+  return `"${text.slice(0, 20)}…${text.slice(-10)}" (${text.length.toLocaleString("en-US")} characters)`;
+}
+
+/** A name as a message writes it: itself, or shortened and quoted when too long to read. */
+export function shortName(text: string): string {
+  return text.length <= LONGEST_QUOTED ? text : quoted(text);
+}
+
 /** "1 row", "2 rows", "1,073 findings". */
 export function plural(count: number, noun: string): string {
   return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;

@@ -14,6 +14,7 @@ import { PLAN_EFFECTIVE_DATE } from "./constants";
 import { parseIsoDate, type IsoDate } from "./dates";
 import { Decimal } from "./decimal";
 import { invalidValue } from "./errors";
+import { exercisePriceProblem } from "./options";
 import type { LedgerLine, ReserveReconciliation } from "./reserve";
 
 export const OCF_VERSION = "1.2.0";
@@ -63,15 +64,23 @@ function subdivisionCode(subdivision: string, country: string | undefined): stri
   return prefix !== undefined && code.startsWith(prefix) ? code.slice(prefix.length) : code;
 }
 
-/** What keeps the issuer from being an OCF ISSUER: each required field missing, each value OCF cannot hold. */
-export function issuerProblems(details: IssuerDetails): IssuerProblem[] {
+/**
+ * What keeps the issuer from being an OCF ISSUER: each required field
+ * missing, each value OCF cannot hold, and, given the package's as_of, a
+ * formation after it (the issuer cannot hold the plan before it exists).
+ */
+export function issuerProblems(details: IssuerDetails, asOf?: IsoDate): IssuerProblem[] {
   const problems: IssuerProblem[] = [];
   for (const field of REQUIRED_ISSUER_FIELDS) {
     const value = details[field];
     if (value === undefined || value.trim() === "") problems.push({ field, kind: "missing", message: `${ISSUER_FIELD_LABELS[field]} is missing` });
   }
-  if (details.formationDate !== undefined && details.formationDate.trim() !== "" && parseIsoDate(details.formationDate) === undefined) {
+  const formed = details.formationDate === undefined ? undefined : parseIsoDate(details.formationDate);
+  if (details.formationDate !== undefined && details.formationDate.trim() !== "" && formed === undefined) {
     problems.push({ field: "formationDate", kind: "invalid", message: `Formation Date "${details.formationDate}" is not a YYYY-MM-DD date` });
+  }
+  if (formed !== undefined && asOf !== undefined && formed > asOf) {
+    problems.push({ field: "formationDate", kind: "invalid", message: `Formation Date ${formed} is after the package's as_of, ${asOf}: the issuer must be formed by then` });
   }
   if (details.country !== undefined && details.country.trim() !== "" && !COUNTRY.test(details.country.trim().toUpperCase())) {
     problems.push({ field: "country", kind: "invalid", message: `Country "${details.country}" is not a two-letter ISO 3166-1 code such as US` });
@@ -166,8 +175,8 @@ const STOCK_CLASS_ID = "COMMON";
 const UNNAMED = "plan-participants";
 
 /** The issuer as an OCF ISSUER; throws naming every field OCF needs and lacks. */
-function ocfIssuer(details: IssuerDetails): OcfObject {
-  const problems = issuerProblems(details);
+function ocfIssuer(details: IssuerDetails, asOf: IsoDate): OcfObject {
+  const problems = issuerProblems(details, asOf);
   if (problems.length || details.legalName === undefined || details.formationDate === undefined || details.country === undefined) {
     throw invalidValue(`cannot write Open Cap Format: ${describeIssuerProblems(problems)}`);
   }
@@ -220,6 +229,8 @@ function rowTransactions(line: LedgerLine, index: number, stakeholderId: (line: 
       if (line.exercisePrice === undefined) {
         throw invalidValue(`row ${line.rowNumber}: an option grant needs its Exercise Price for the Open Cap Format export`);
       }
+      const problem = exercisePriceProblem(line.exercisePrice);
+      if (problem) throw invalidValue(`row ${line.rowNumber}: ${problem}, so the grant cannot be exported (§5.1)`);
       exercise = { exercise_price: { amount: numeric(line.exercisePrice), currency } };
     }
     return [
@@ -285,10 +296,10 @@ function rowTransactions(line: LedgerLine, index: number, stakeholderId: (line: 
  */
 export function toOcfPackage(reconciliation: ReserveReconciliation, options: OcfOptions): OcfPackage {
   if (!DATE_TIME.test(options.generatedAt)) throw invalidValue(`generatedAt "${options.generatedAt}" is not an ISO 8601 date-time such as 2026-01-01T00:00:00Z`);
-  const issuer = ocfIssuer(options.issuer);
+  const asOf = options.asOf ?? reconciliation.lines.at(-1)?.date ?? PLAN_EFFECTIVE_DATE;
+  const issuer = ocfIssuer(options.issuer, asOf);
   const currency = options.currency ?? "USD";
   const lines = options.asOf === undefined ? reconciliation.lines : reconciliation.lines.filter((line) => line.date <= (options.asOf as IsoDate));
-  const asOf = options.asOf ?? reconciliation.lines.at(-1)?.date ?? PLAN_EFFECTIVE_DATE;
   const stakeholders = stakeholderRegistry();
   const transactions: OcfObject[] = [];
   lines.forEach((line, i) => transactions.push(...rowTransactions(line, i, stakeholders.idFor, currency)));

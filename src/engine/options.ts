@@ -52,6 +52,16 @@ export function discountProblem(fmv: Decimal, discount: Decimal, discountType: D
   return undefined;
 }
 
+/**
+ * What is wrong with an option's exercise price as entered, or undefined: the
+ * discount is at most half the price (§5.1), so the price is more than $0.
+ * @example exercisePriceProblem(dec(0)) // "exercise price 0 is not more than $0; a §5.1 discount is at most 50% of the price"
+ */
+export function exercisePriceProblem(price: Decimal): string | undefined {
+  if (price.greaterThan(0)) return undefined;
+  return `exercise price ${price.toString()} is not more than $0; a §5.1 discount is at most ${formatPercent(MAX_DISCOUNT_FRACTION)} of the price`;
+}
+
 /** The discount in dollars per share; #VALUE! naming the bound when §5.1 does not allow it. */
 export function discountPerShare(fmv: Decimal, discount: Decimal, discountType: DiscountType = "fraction"): Decimal {
   const problem = discountProblem(fmv, discount, discountType);

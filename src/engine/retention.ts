@@ -5,9 +5,10 @@
  */
 import { businessDay } from "./calendar";
 import { requireFraction, requireNonNegative } from "./checks";
-import { DAYS_PER_YEAR, RETENTION_INSTALLMENTS, RETENTION_LATE_INTEREST_RATE, RETENTION_PAYMENT_BUSINESS_DAYS } from "./constants";
+import { DAYS_PER_YEAR, RETENTION_AGREEMENT_DATE, RETENTION_INSTALLMENTS, RETENTION_LATE_INTEREST_RATE, RETENTION_PAYMENT_BUSINESS_DAYS } from "./constants";
 import { daysBetween, type IsoDate } from "./dates";
 import { Decimal, roundCents, ZERO } from "./decimal";
+import { invalidValue } from "./errors";
 
 export type InstallmentStatus = "due" | "accelerated" | "forfeited";
 
@@ -39,6 +40,12 @@ export function paymentDeadline(dueDate: IsoDate): IsoDate {
  * accelerated to the termination date.
  */
 export function retentionSchedule({ terminationDate, withoutCause = false, changeInControlDate }: RetentionCircumstances = {}): Installment[] {
+  // A termination or Change in Control before the agreement was made is a mistyped date, never grounds to accelerate or forfeit (¶1).
+  for (const [what, date] of [["terminationDate", terminationDate], ["changeInControlDate", changeInControlDate]] as const) {
+    if (date !== undefined && date < RETENTION_AGREEMENT_DATE) {
+      throw invalidValue(`${what} ${date} is before the retention agreement, made and effective ${RETENTION_AGREEMENT_DATE} (agreement ¶1)`);
+    }
+  }
   const cutoffs = [terminationDate, changeInControlDate].filter((date): date is IsoDate => date !== undefined);
   const cutoff = cutoffs.length ? cutoffs.reduce((a, b) => (a < b ? a : b)) : undefined;
   const accelerates =

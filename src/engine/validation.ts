@@ -6,13 +6,13 @@
  */
 import { electionWindowEnd } from "./calendar";
 import { ALLOCATION_WINDOW_DAYS, BONUS_ELECTION_LEAD_MONTHS, ELECTED_DISTRIBUTION_MONTHS, FIRST_YEAR_ELECTION_DAYS, MAX_DEFERRAL_FRACTION, NEW_PARTICIPANT_ELECTION_DAYS, PLAN_EFFECTIVE_DATE } from "./constants";
-import { dateParts, isoDate, previousQuarter, quarterLabel, quarterOf, type IsoDate, type Quarter } from "./dates";
+import { dateParts, isoDate, quarterLabel, type IsoDate, type Quarter } from "./dates";
 import { type Decimal, ZERO } from "./decimal";
 import { earliestElectedDistribution } from "./distribution";
-import { allocationWindow, bonusElectionLatest, electionWindow, isJanuaryFirst, newParticipantDeadline, type CompensationKind } from "./elections";
+import { allocationWindow, bonusElectionLatest, quarterReleased, electionWindow, isJanuaryFirst, newParticipantDeadline, type CompensationKind } from "./elections";
 import { PlanError } from "./errors";
 import { compareFindings, type Finding, type Severity } from "./findings";
-import { capitalize, formatPercent } from "./format";
+import { capitalize, formatPercent, shortName } from "./format";
 import { discountProblem, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
 
@@ -267,11 +267,21 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
   }
 }
 
-/** E09, E11: an allocation inside the ten days after the release, and an option discount within §5.1. */
+/**
+ * E09, E11: an allocation of an amount credited to the Investment Account,
+ * for the quarter whose results were released, inside the ten days after the
+ * release; and an option discount within §5.1.
+ */
 function checkAllocation(ctx: Context, row: CompleteRow): void {
+  checkAllocationAmount(ctx, row);
   if (row.release === undefined) {
     if (!row.unreadable.has("release")) report(ctx, row, "release", "E09", "5.2(c)", "error", `Release Date is blank; an allocation is filed in the ${ALLOCATION_WINDOW_DAYS} days after the quarter's results are released (§5.2(c)).`);
     return;
+  }
+  const released = quarterReleased(row.release);
+  if (row.quarter !== undefined && quarterLabel(row.quarter) !== quarterLabel(released)) {
+    report(ctx, row, "quarter", "E09", "5.2(c)", "error",
+      `Fiscal Quarter ${quarterLabel(row.quarter)} is not the quarter whose results the release of ${row.release} published (${quarterLabel(released)}); an allocation is made in the ${ALLOCATION_WINDOW_DAYS} days after the release of its own quarter's results (§5.2(c)).`);
   }
   const filed = row.electionDate;
   const { opens, closes } = allocationWindow(row.release);
@@ -279,6 +289,15 @@ function checkAllocation(ctx: Context, row: CompleteRow): void {
     report(ctx, row, "electionDate", "E09", "5.2(c)", "error", `Filed ${filed}; allocations after the release of ${row.release} had to be filed ${opens} through ${closes}, the ${ALLOCATION_WINDOW_DAYS} days following it (§5.2(c)).`);
   }
   if (ELECTION_TYPES[row.type].allocation === "option") checkDiscount(ctx, row, row.release);
+}
+
+/** E09: an allocation moves an amount credited to the Investment Account, so more than $0 (§5.2(c)). */
+function checkAllocationAmount(ctx: Context, row: CompleteRow): void {
+  if (row.amount === undefined) {
+    if (!row.unreadable.has("amount")) report(ctx, row, "amount", "E09", "5.2(c)", "error", "Amount is blank; an allocation names the dollars it moves from the Investment Account (§5.2(c)).");
+  } else if (!row.amount.greaterThan(0)) {
+    report(ctx, row, "amount", "E09", "5.2(c)", "error", `Amount ${row.amount.toString()} allocates nothing; an allocation moves more than $0 credited to the Investment Account (§5.2(c)).`);
+  }
 }
 
 /** E11: an option allocation's discount within §5.1, at the close on the determination date. */
@@ -344,14 +363,18 @@ function checkCombinedPercent(ctx: Context, rows: readonly CompleteRow[]): void 
     const last = group[group.length - 1];
     const section = compensation === "salary" ? "5.3(a)" : "5.3(c)";
     report(ctx, last, "percent", "E07", section, "error",
-      `${last.participant}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed ${formatPercent(MAX_DEFERRAL_FRACTION)} (§${section}).`);
+      `${shortName(last.participant)}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed ${formatPercent(MAX_DEFERRAL_FRACTION)} (§${section}).`);
   }
 }
 
-/** The fiscal quarter an allocation is for: the column, or the quarter before the release's (RULES.md). */
+/**
+ * The fiscal quarter an allocation is for: the one its release published,
+ * else the column (RULES.md). The release decides: a Fiscal Quarter that
+ * disagrees with it is E09, and must not move the row out of the quarter it
+ * was filed in and past E10.
+ */
 function allocationQuarter(row: ElectionRow): Quarter | undefined {
-  if (row.quarter !== undefined) return row.quarter;
-  return row.release === undefined ? undefined : previousQuarter(quarterOf(row.release));
+  return row.release !== undefined ? quarterReleased(row.release) : row.quarter;
 }
 
 function byFilingOrder(a: CompleteRow, b: CompleteRow): number {
@@ -378,7 +401,7 @@ function checkOneAllocationPerQuarter(ctx: Context, rows: readonly CompleteRow[]
       continue;
     }
     report(ctx, row, row.quarter !== undefined ? "quarter" : "electionDate", "E10", "5.2(c)", "error",
-      `A second allocation by ${row.participant} for fiscal quarter ${label}; the first, on row ${earlier.row} (filed ${earlier.electionDate}), is irrevocable, so this one is void (§5.2(c)).`);
+      `A second allocation by ${shortName(row.participant)} for fiscal quarter ${label}; the first, on row ${earlier.row} (filed ${earlier.electionDate}), is irrevocable, so this one is void (§5.2(c)).`);
   }
 }
 
@@ -400,7 +423,7 @@ function checkInitialElections(ctx: Context, rows: readonly CompleteRow[], valid
     const first = initial.get(row.participant.toLowerCase());
     if (first !== undefined && row.electionDate !== first) {
       report(ctx, row, "electionDate", "E13", "7.1(f)", "error",
-        `Distribution-date election filed ${row.electionDate}, but ${row.participant}'s initial elections were filed ${first}; a distribution date can only be elected with them (§7.1(f)).`);
+        `Distribution-date election filed ${row.electionDate}, but ${shortName(row.participant)}'s initial elections were filed ${first}; a distribution date can only be elected with them (§7.1(f)).`);
     }
   }
 }

@@ -19,9 +19,18 @@ export function compareCellFindings(a: CellFinding, b: CellFinding): number {
   return a.sheet.localeCompare(b.sheet) || compareFindings(a, b);
 }
 
+/**
+ * A sheet name as a reference takes it, quoted with its apostrophes doubled:
+ * `It's "odd" #1` is `'It''s "odd" #1'`. The one quoting both report writers
+ * use, so a name Excel accepts always links.
+ */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** "'Prices'!B5": the cell with its sheet, quoted as a link or formula takes it. */
 export function qualifiedCell(ref: CellRef): string {
-  return `'${ref.sheet.replace(/'/g, "''")}'!${ref.cell}`;
+  return `${quoteSheet(ref.sheet)}!${ref.cell}`;
 }
 
 /** A cell as a person finds it from `home`, the sheet a report is about: "C4" there, "'Prices'!B5" on another sheet. */

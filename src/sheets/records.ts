@@ -18,6 +18,7 @@ import { primeRatesFromCells } from "../cells/ranges";
 import { describe } from "../cells/values";
 import type { Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
+import { shortName } from "../engine/format";
 import type { Severity } from "../engine/findings";
 import type { PrimeRate } from "../engine/investment";
 import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cells";
@@ -281,7 +282,7 @@ function spellingWarnings(records: ReadonlyArray<ActivityRecord & Sourced>): Cel
     warned.add(spelling);
     findings.push(
       findingAt(record.source, "participant", SPELLING, SHEET_RULE, "warning",
-        `"${record.participant}" is counted as ${earlier.participant.trim()} (row ${earlier.source.row}): participants match ignoring case and surrounding spaces. Spell them alike if they are one person.`),
+        `${describe(record.participant)} is counted as ${shortName(earlier.participant.trim())} (row ${earlier.source.row}): participants match ignoring case and surrounding spaces. Spell them alike if they are one person.`),
     );
   }
   return findings;

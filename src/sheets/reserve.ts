@@ -8,6 +8,7 @@ import { quarterLabel, quarterOf, type IsoDate } from "../engine/dates";
 import { type Decimal, ZERO } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { capitalize } from "../engine/format";
+import { exercisePriceProblem } from "../engine/options";
 import type { PriceTable } from "../engine/prices";
 import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
 import { matchRateProblem, matchUnits, unitsCredited } from "../engine/units";
@@ -77,7 +78,16 @@ export function emptyRead(): LedgerRead {
 }
 
 interface RowReader<K extends string> {
-  read<T>(field: K, reader: (cell: unknown) => CellRead<T>): T | undefined;
+  /**
+   * A cell's value, or undefined when blank or unreadable. An unreadable
+   * required cell leaves the row out (`leftOut`); an unreadable optional one
+   * is a finding on its cell and the row counts without it.
+   */
+  read<T>(field: K, reader: (cell: unknown) => CellRead<T>, ignored?: string): T | undefined;
+  /** Whether a required cell could not be read, so the row is left out. */
+  leftOut(): boolean;
+  /** Whether the field's cell held something that could not be read (not a blank). */
+  unreadable(field: K): boolean;
   problem(field: K, message: string): void;
   label(field: K): string;
   cell(field: K): CellRef;
@@ -126,17 +136,26 @@ function eachRow<K extends string>(
     const problem = (field: K, message: string) => {
       into.findings.push({ ...cell(field), row, column: label(field), rule, section: "13.8", severity: "error", message });
     };
+    let leftOut = false;
+    const unreadable = new Set<K>();
     visit({
       row,
       label,
       cell,
       problem,
-      read: (field, reader) => {
+      leftOut: () => leftOut,
+      unreadable: (field) => unreadable.has(field),
+      read: (field, reader, ignored = "The value is ignored; the rest of the row still counts.") => {
         const c = header.columns[field];
         if (c === undefined) return undefined;
         const { value, problem: expected } = reader(cells[c]);
-        if (expected) problem(field, `${cellProblem(cell(field).cell, label(field), cells[c], expected)} The row is left out of the reserve.`);
-        return value;
+        if (!expected) return value;
+        unreadable.add(field);
+        const required = specs.find((spec) => spec.key === field)?.required === true;
+        leftOut ||= required;
+        const consequence = required ? "The row is left out of the reserve." : ignored;
+        problem(field, `${cellProblem(cell(field).cell, label(field), cells[c], expected)} ${consequence}`);
+        return undefined;
       },
     });
   }
@@ -145,7 +164,6 @@ function eachRow<K extends string>(
 /** A ledger sheet: `[Date, Kind, Quantity]` with optional Participant, Reference, Reported Remaining. */
 export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead()): LedgerRead {
   eachRow(grid, LEDGER_COLUMNS, RESERVE_RULES.ledger, into, (row) => {
-    const before = into.findings.length;
     const date = row.read("date", readDate);
     const kindText = row.read("kind", readText);
     const quantity = row.read("quantity", readNumber);
@@ -153,7 +171,7 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     const reference = row.read("reference", readText);
     const reportedRemaining = row.read("reportedRemaining", readNumber);
     const exercisePrice = row.read("exercisePrice", readNumber);
-    if (into.findings.length > before) return;
+    if (row.leftOut()) return;
     if (date === undefined) return row.problem("date", `The row has no date; every ledger row counts on a date. It is left out of the reserve.`);
     const kind = kindText === undefined ? undefined : parseLedgerKind(kindText);
     if (kind === undefined) {
@@ -162,6 +180,9 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     if (quantity === undefined) return row.problem("quantity", `The row has no quantity. It is left out of the reserve.`);
     const why = ledgerQuantityProblem(kind, quantity);
     if (why) return row.problem("quantity", `Quantity ${quantity.toString()}: ${why}. The row is left out of the reserve.`);
+    // The reserve counts shares, not their price: a price §5.1 cannot give is a finding, and the row still counts.
+    const priceProblem = exercisePrice === undefined ? undefined : exercisePriceProblem(exercisePrice);
+    if (priceProblem) row.problem("exercisePrice", `${capitalize(priceProblem)} (§5.1). The row still counts against the reserve; the Open Cap Format export refuses it.`);
     const cells = { source: row.cell("date"), quantity: { ...row.cell("quantity"), column: row.label("quantity"), rule: RESERVE_RULES.ledger } };
     into.entries.push({ rowNumber: row.row, date, kind, quantity, participant, reference, reportedRemaining, exercisePrice, cells });
   });
@@ -176,24 +197,26 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
 export function readCreditsSheet(grid: SheetGrid, prices: PriceTable | undefined, into: LedgerRead = emptyRead()): { read: LedgerRead; summary: CreditSummary[] } {
   const summary = new Map<string, CreditSummary>();
   eachRow(grid, CREDIT_COLUMNS, RESERVE_RULES.credits, into, (row) => {
-    const before = into.findings.length;
     const participant = row.read("participant", readText);
     const amount = row.read("amount", readNumber);
     const payDate = row.read("payDate", readDate);
-    const rate = row.read("matchRate", readPercent);
-    if (into.findings.length > before) return;
+    const rateCell = row.read("matchRate", readPercent, "No match units are counted; the deferral units still count.");
+    if (row.leftOut()) return;
     if (participant === undefined || amount === undefined || payDate === undefined) {
       const field = participant === undefined ? "participant" : amount === undefined ? "amount" : "payDate";
       return row.problem(field, `${row.label(field)} is blank; the credit is left out of the reserve.`);
     }
-    const rateProblem = rate === undefined ? undefined : matchRateProblem(rate);
-    if (rateProblem) return row.problem("matchRate", `${row.label("matchRate")} ${rateProblem}; the credit is left out of the reserve.`);
+    // A match rate the plan does not allow refuses the match only: the deferral's own units are credited whatever the match (§8.1(a)).
+    const rateProblem = rateCell === undefined ? undefined : matchRateProblem(rateCell);
+    if (rateProblem) row.problem("matchRate", `${row.label("matchRate")} ${rateProblem}; no match units are counted; the deferral units still count.`);
+    // A blank rate is the plan's match; a rate that cannot be read or is refused is no match, never the default in its place.
+    const matchRefused = rateProblem !== undefined || row.unreadable("matchRate");
     if (prices === undefined) return row.problem("payDate", "There is no Prices table, so the units cannot be computed (§8.1(a)).");
     let units: Decimal, match: Decimal, creditingDate: IsoDate;
     try {
       creditingDate = quarterEnd(payDate);
       units = unitsCredited(amount, prices, payDate);
-      match = rate === undefined ? matchUnits(amount, prices, payDate) : matchUnits(amount, prices, payDate, rate);
+      match = matchRefused ? ZERO : rateCell === undefined ? matchUnits(amount, prices, payDate) : matchUnits(amount, prices, payDate, rateCell);
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
       const field = /^(deferredAmount|amount) /.test(error.message) ? "amount" : "payDate";
@@ -201,6 +224,7 @@ export function readCreditsSheet(grid: SheetGrid, prices: PriceTable | undefined
     }
     const cells = { source: row.cell("payDate"), quantity: { ...row.cell("amount"), column: row.label("amount"), rule: RESERVE_RULES.credits } };
     for (const [reference, quantity] of [["deferral units", units], ["match units", match]] as const) {
+      if (reference === "match units" && matchRefused) continue;
       into.entries.push({ rowNumber: row.row, date: creditingDate, kind: "units", quantity, participant, reference: `${reference} for pay on ${payDate}`, cells });
     }
     const key = JSON.stringify([quarterLabel(quarterOf(payDate)), participant]);

@@ -35,6 +35,25 @@ export interface ReportSheet {
   chart?: { title: string };
 }
 
+/** Excel's limit on the characters of one cell. */
+export const CELL_CHARACTERS = 32_767;
+
+const CUT_MARKER = ` … (cut: an Excel cell holds at most ${CELL_CHARACTERS.toLocaleString("en-US")} characters)`;
+
+/** Text as a report cell can hold it: past Excel's cell limit, cut with a visible marker, since Excel refuses the whole file otherwise. */
+export function cellText(text: string): string {
+  return text.length <= CELL_CHARACTERS ? text : `${text.slice(0, CELL_CHARACTERS - CUT_MARKER.length)}${CUT_MARKER}`;
+}
+
+/** Every text of a row, a link's included, within Excel's cell limit: both writers take rows only from here. */
+function fitRow(row: ReportCell[]): ReportCell[] {
+  return row.map((value) => {
+    if (typeof value === "string") return cellText(value);
+    if (typeof value === "object" && "link" in value) return { ...value, text: cellText(value.text) };
+    return value;
+  });
+}
+
 /** The `DCP Validation` sheet: every finding, linked to its cell. */
 export function validationReport(result: { sheet: string; findings: readonly CellFinding[] }): ReportSheet {
   return {
@@ -49,15 +68,17 @@ export function validationReport(result: { sheet: string; findings: readonly Cel
       { header: "Severity", width: 9 },
       { header: "Message", width: 90 },
     ],
-    rows: result.findings.map((f) => [
-      f.row,
-      { link: { sheet: f.sheet, cell: f.cell }, text: cellName(f, result.sheet) },
-      f.column,
-      f.rule,
-      f.section,
-      f.severity,
-      f.message,
-    ]),
+    rows: result.findings.map((f) =>
+      fitRow([
+        f.row,
+        { link: { sheet: f.sheet, cell: f.cell }, text: cellName(f, result.sheet) },
+        f.column,
+        f.rule,
+        f.section,
+        f.severity,
+        f.message,
+      ]),
+    ),
   };
 }
 
@@ -83,7 +104,7 @@ export function reserveReport(result: ReconcileResult): ReportSheet {
     ],
     rows: result.reconciliation.lines.map((l) => {
       const { sheet, cell } = l.entry.cells.source;
-      return [
+      return fitRow([
         { date: l.date },
         toNumber(l.remaining),
         toNumber(l.used),
@@ -94,7 +115,7 @@ export function reserveReport(result: ReconcileResult): ReportSheet {
         l.reference ?? "",
         `${sheet}!${cell}`,
         l.reportedRemaining === undefined ? "" : toNumber(l.reportedRemaining),
-      ];
+      ]);
     }),
     chart: { title: "Shares remaining in the §13.8 reserve" },
   };

@@ -110,10 +110,10 @@ describe("dcp reserve: rates, reserve changes, splits and quantities that cannot
     const { code, stdout, stderr } = run(file, "reserve", "--json");
     expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
     const report = json(stdout);
-    // Only Ben Ortiz counts: 4,000 deferral units and 600 match units at $2.50.
-    expect(report.used).toBe(4_600);
+    // Ann Lee's 4,000 deferral units count without a match; Ben Ortiz has 4,000 deferral units and 600 match units at $2.50.
+    expect(report.used).toBe(8_600);
     expect(report.findings).toEqual([
-      expect.objectContaining({ row: 2, column: "Match Rate", rule: "R02", message: "Match Rate 1500% is above 100%; if 15% was meant, enter 15% (or 0.15) (§4.3); the credit is left out of the reserve." }),
+      expect.objectContaining({ row: 2, column: "Match Rate", rule: "R02", message: "Match Rate 1500% is above 100%; if 15% was meant, enter 15% (or 0.15) (§4.3); no match units are counted; the deferral units still count." }),
     ]);
     expect(run(file, "reserve").stdout).toMatch(/Credits {2}2 {4}D2 {4}Match Rate 1500% is above 100%; if 15% was meant/);
   });

@@ -50,6 +50,8 @@ describe("dcp reserve on the example ledger", () => {
     ["a workbook without a Ledger or Credits sheet", ["reserve", "examples/elections.xlsx"], /^dcp: the workbook has no Ledger or Credits sheet/],
     ["a bad --as-of", ["reserve", "examples/reserve.xlsx", "--as-of", "May 7"], /^dcp: --as-of May 7 is not a YYYY-MM-DD date\n$/],
     ["a missing file", ["reserve", "none.xlsx"], /^dcp: cannot read none\.xlsx: no such file\n$/],
+    ["a --prices sheet that does not exist, though a ledger needs no prices", ["reserve", "examples/reserve.xlsx", "--prices", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Ledger"/],
+    ["a --dividends sheet that does not exist, without plan records to read it for", ["reserve", "examples/credits.xlsx", "--dividends", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Credits", "Prices"/],
   ])("exits 2 with one clear line for %s", (_what, args, message) => {
     const { code, stderr } = dcp(...args);
     expect(code).toBe(2);
@@ -169,8 +171,22 @@ describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
       expect(fs.existsSync(out)).toBe(true);
     });
 
+    it("exits 2 naming the row of an option priced at $0 or less (§5.1), and writes nothing", async () => {
+      const negative = path.join(tmp, "negative-price.xlsx");
+      const workbook = new ExcelJS.Workbook();
+      addTemplateSheet(workbook, { ...LEDGER_TEMPLATE, rows: [["2003-05-02", "option", 800_000, "Dan Wu", "Option allocation", "", -1]] });
+      await workbook.xlsx.writeFile(negative);
+      const out = path.join(tmp, "negative");
+      const { code, stderr } = ocf(negative, "--ocf", out, "--issuer-name", "Hecla Mining Company", "--issuer-formed", "1891-10-14", "--issuer-country", "US");
+      expect(code).toBe(2);
+      expect(stderr).toBe("dcp: cannot write Open Cap Format: row 2: exercise price -1 is not more than $0; a §5.1 discount is at most 50% of the price, so the grant cannot be exported (§5.1)\n");
+      expect(fs.existsSync(out)).toBe(false);
+    });
+
     it.each([
       [["--issuer-formed", "14/10/1891"], /^dcp: --issuer-formed 14\/10\/1891 is not a YYYY-MM-DD date\n$/],
+      [["--issuer-name", "Hecla", "--issuer-formed", "2199-01-01", "--issuer-country", "US"], /^dcp: cannot write Open Cap Format: the issuer's Formation Date 2199-01-01 is after the package's as_of, 2004-05-07: the issuer must be formed by then\n$/],
+      [["--issuer-name", "Hecla", "--issuer-formed", "2003-01-01", "--issuer-country", "US", "--as-of", "2002-12-31"], /Formation Date 2003-01-01 is after the package's as_of, 2002-12-31/],
       [["--issuer-formed", "1891-10-14", "--issuer-country", "USA"], /Legal Name is missing .*; the issuer's Country "USA" is not a two-letter ISO 3166-1 code such as US\. Give them .* --issuer-name, --issuer-country\n$/],
     ])("exits 2 for bad issuer flags %j", (flags, message) => {
       const { code, stderr } = ocf(bare, "--ocf", path.join(tmp, "bad"), ...flags);

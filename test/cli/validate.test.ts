@@ -79,6 +79,7 @@ describe("dcp validate: clean sheets and unusable input", () => {
     ["a missing file", ["validate", "nowhere.xlsx"], /^dcp: cannot read nowhere\.xlsx: no such file\n$/],
     ["a file that is not .xlsx", ["validate", "README.md"], /^dcp: README\.md is not an \.xlsx workbook/],
     ["a sheet that does not exist", ["validate", "examples/elections.xlsx", "--sheet", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Elections", "Prices"\n$/],
+    ["a --prices sheet that does not exist", ["validate", "examples/elections.xlsx", "--prices", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Elections", "Prices"\n$/],
     ["a sheet without the required columns", ["validate", "examples/elections.xlsx", "--sheet", "Prices"], /^dcp: Prices has no "Participant", "Election Type", "Election Date" column in its header row \(row 1\)\.\n$/],
     ["an unknown option", ["validate", "examples/elections.xlsx", "--colour"], /^dcp: Unknown option '--colour'/],
     ["no command", [], /^dcp: no command given/],

@@ -56,7 +56,8 @@ describe("moving between Business Days", () => {
     expect(electionWindowEnd("2012-10-19")).toBe("2012-10-26"); // Hurricane Sandy closed 10-29
   });
 
-  it("refuses dates outside 1990..2099 with #NUM!", () => {
+  it("refuses dates outside 1990..2099 with #VALUE!, the code whose message Excel shows", () => {
+    expect(() => isBusinessDay("1989-12-29")).toThrow(expect.objectContaining({ code: "#VALUE!" }));
     expect(() => isBusinessDay("1989-12-29")).toThrow(PlanError);
     expect(() => businessDay("2099-12-31", 1)).toThrow(/outside the supported range/);
   });

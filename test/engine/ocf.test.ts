@@ -110,6 +110,20 @@ describe("what the package holds", () => {
     expect(() => build(reconcileReserve([entry("2003-03-31", "option", 100)]))).toThrow(/needs its Exercise Price/);
     expect(() => build(template(), { generatedAt: "today" })).toThrow(/generatedAt "today" is not an ISO 8601 date-time/);
   });
+
+  it("refuses an issuer formed after the package's as_of, naming the date; formed on it is fine", () => {
+    expect(() => build(template(), { issuer: { ...ISSUER, formationDate: "2199-01-01" } })).toThrow(
+      "cannot write Open Cap Format: the issuer's Formation Date 2199-01-01 is after the package's as_of, 2004-05-07: the issuer must be formed by then",
+    );
+    expect(build(template(), { issuer: { ...ISSUER, formationDate: "2003-06-30" }, asOf: "2003-06-30" }).manifest.as_of).toBe("2003-06-30");
+  });
+
+  it.each([[-1], [0]])("refuses, naming the row, an option grant at exercise price %p: §5.1 gives a price above $0", (price) => {
+    const grant = entry("2003-03-31", "option", 100, { exercisePrice: new Decimal(price), participant: "Dan Wu" });
+    expect(() => build(reconcileReserve([grant]))).toThrow(
+      `row ${grant.rowNumber}: exercise price ${price} is not more than $0; a §5.1 discount is at most 50% of the price, so the grant cannot be exported (§5.1)`,
+    );
+  });
 });
 
 describe("the schema check and the id check find what is wrong", () => {

@@ -160,11 +160,35 @@ describe("E09 and E10 allocations (§5.2(c))", () => {
     const rows = [
       allocation("2003-07-30", "2003-07-24"),
       { ...allocation("2003-07-28", "2003-07-24"), "Election Type": "Option allocation", Discount: 0.15 },
-      allocation("2003-07-30", "2003-07-24", { "Fiscal Quarter": "2003-Q3" }),
+      allocation("2003-07-30", "2003-10-24", { "Fiscal Quarter": "2003-Q3" }),
     ];
     const findings = check(rows).findings.filter((f) => f.rule === "E10");
     expect(findings.map((f) => f.row)).toEqual([2]);
     expect(findings[0].message).toMatch(/for fiscal quarter 2003-Q2; the first, on row 3 \(filed 2003-07-28\), is irrevocable/);
+  });
+
+  it.each([[-1000], [0], [""]])("needs an Amount above $0: %p is a finding on the Amount cell", (amount) => {
+    const [finding] = check([allocation("2003-07-28", "2003-07-24", { Amount: amount })]).findings;
+    expect(finding).toMatchObject({ row: 2, rule: "E09", column: "Amount", section: "5.2(c)", severity: "error" });
+    expect(finding.message).toMatch(amount === "" ? /^Amount is blank/ : new RegExp(`^Amount ${amount} allocates nothing; .*more than \\$0`));
+  });
+
+  it("accepts the Fiscal Quarter a release publishes, the quarter before the release's own", () => {
+    expect(rules([allocation("2003-07-28", "2003-07-24", { "Fiscal Quarter": "2003-Q2" })])).toEqual([]);
+    expect(rules([allocation("2003-02-10", "2003-02-05", { "Fiscal Quarter": "2002-Q4" })])).toEqual([]);
+  });
+
+  it.each([["2003-Q4"], ["2001-Q1"], ["2003-Q3"]])("refuses Fiscal Quarter %s for a release on 2003-07-24, which publishes 2003-Q2", (quarter) => {
+    const [finding] = check([allocation("2003-07-28", "2003-07-24", { "Fiscal Quarter": quarter })]).findings;
+    expect(finding).toMatchObject({ rule: "E09", column: "Fiscal Quarter", section: "5.2(c)" });
+    expect(finding.message).toBe(
+      `Fiscal Quarter ${quarter} is not the quarter whose results the release of 2003-07-24 published (2003-Q2); an allocation is made in the 10 days after the release of its own quarter's results (§5.2(c)).`,
+    );
+  });
+
+  it("a wrong Fiscal Quarter does not let a second allocation after the same release escape E10", () => {
+    const rows = [allocation("2003-07-28", "2003-07-24"), allocation("2003-07-30", "2003-07-24", { "Fiscal Quarter": "2003-Q4" })];
+    expect(rules(rows)).toEqual(["3 E09", "3 E10"]);
   });
 });
 

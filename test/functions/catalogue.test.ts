@@ -365,6 +365,14 @@ describe("retention agreement", () => {
     expect(schedule(null, null, "2002-05-01").map((row) => row[3])).toEqual(["forfeited", "forfeited"]);
   });
 
+  it("answers a termination or Change in Control before the agreement (made 2001-11-06, ¶1) with #VALUE! naming its date, not an acceleration", () => {
+    expect(call("RETENTION_SCHEDULE", "2001-01-01", "without cause", null)).toEqual(
+      error("#VALUE!", /^terminationDate 2001-01-01 is before the retention agreement, made and effective 2001-11-06 \(agreement ¶1\)$/),
+    );
+    expect(call("RETENTION_SCHEDULE", null, null, "2001-11-05")).toEqual(error("#VALUE!", /^changeInControlDate 2001-11-05 is before the retention agreement, made and effective 2001-11-06/));
+    expect(schedule("2001-11-06", "without cause", null).map((row) => row[3])).toEqual(["accelerated", "accelerated"]);
+  });
+
   it("matches the termination type ignoring case, spaces and hyphens", () => {
     for (const spelling of ["without-cause", "WithoutCause", "  without   cause ", "Without - Cause"]) {
       expect(schedule("2002-09-15", spelling, null)[1][3]).toBe("accelerated");

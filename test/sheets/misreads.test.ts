@@ -144,19 +144,23 @@ const creditsGrid = (rows: unknown[][]): SheetGrid => ({ sheet: "Credits", first
 const ledgerGrid = (rows: unknown[][]): SheetGrid => ({ sheet: "Ledger", firstRow: 1, firstColumn: 0, values: [["Date", "Kind", "Quantity", "Reported Remaining"], ...rows] });
 
 describe("Match Rate typed as a whole number", () => {
-  it("15 for 15% is a finding suggesting the percentage, not a 1500% match counted against the reserve", () => {
+  it("15 for 15% is a finding suggesting the percentage, not a 1500% match counted against the reserve: only the deferral units count", () => {
     const result = reconcileWorkflow({ credits: creditsGrid([["Ann Lee", 12_000, serial("2003-07-15"), 15], ["Ben Ortiz", 8_000, serial("2003-08-15"), 0.15]]), prices: pricesGrid });
     expect(result.findings.map((f) => `${f.cell} ${f.rule} ${f.message}`)).toEqual([
-      "D2 R02 Match Rate 1500% is above 100%; if 15% was meant, enter 15% (or 0.15) (§4.3); the credit is left out of the reserve.",
+      "D2 R02 Match Rate 1500% is above 100%; if 15% was meant, enter 15% (or 0.15) (§4.3); no match units are counted; the deferral units still count.",
     ]);
-    expect(result.reconciliation.lines.map((l) => l.participant)).toEqual(["Ben Ortiz", "Ben Ortiz"]);
+    expect(result.reconciliation.lines.map((l) => `${l.participant}: ${l.entry.reference}`)).toEqual([
+      "Ann Lee: deferral units for pay on 2003-07-15",
+      "Ben Ortiz: deferral units for pay on 2003-08-15",
+      "Ben Ortiz: match units for pay on 2003-08-15",
+    ]);
   });
 
-  it('"0,1" is a finding quoting the cell, not a 100% match', () => {
+  it('"0,1" is a finding quoting the cell, not a 100% match: the deferral units count, no match', () => {
     const result = reconcileWorkflow({ credits: creditsGrid([["Ann Lee", 12_000, serial("2003-07-15"), "0,1"]]), prices: pricesGrid });
-    expect(result.reconciliation.lines).toEqual([]);
+    expect(result.reconciliation.lines.map((l) => l.entry.reference)).toEqual(["deferral units for pay on 2003-07-15"]);
     expect(result.findings[0].message).toBe(
-      'Cell D2 holds "0,1"; Match Rate expects a percent such as 50% (a comma is read only between thousands, as in 1,000; write a decimal with a point: "0.1"). The row is left out of the reserve.',
+      'Cell D2 holds "0,1"; Match Rate expects a percent such as 50% (a comma is read only between thousands, as in 1,000; write a decimal with a point: "0.1"). No match units are counted; the deferral units still count.',
     );
   });
 });

@@ -137,9 +137,19 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       const report = model.sheet(VALIDATION_SHEET)!;
       expect(report.read("A1:G2")).toEqual([["Row", "Cell", "Column", "Rule", "Section", "Severity", "Message"], [4, "C4", "Election Date", "E02", "4.2(a),(b)", "error", "Filed late."]]);
       expect(report.read("A3")).toEqual([[""]]);
-      expect(report.peek(1, 1)).toMatchObject({ formula: '=HYPERLINK("#Elections!C4","C4")', hyperlink: { address: "Elections!C4" } });
+      expect(report.peek(1, 1)).toMatchObject({ formula: '=HYPERLINK("#\'Elections\'!C4","C4")', hyperlink: { address: "'Elections'!C4" } });
       expect(model.table("DCPValidation")!.sheet).toBe(report);
       expect(model.active).toBe(report);
+    });
+
+    it("links a cell on a sheet named with an apostrophe, quotes and a #, the apostrophe doubled as Excel needs", async () => {
+      const odd = `It's "odd" #1`;
+      const model = host(["Elections", odd]);
+      await writeValidationReport([{ ...finding(2), sheet: odd, cell: "C2" }], false);
+      expect(model.sheet(VALIDATION_SHEET)!.peek(1, 1)).toMatchObject({
+        formula: `=HYPERLINK("#'It''s ""odd"" #1'!C2","'It''s ""odd"" #1'!C2")`,
+        hyperlink: { address: `'It''s "odd" #1'!C2` },
+      });
     });
 
     it("writes text as text: a message starting with =, + or - does not become a formula", async () => {

@@ -75,7 +75,7 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
 
     const cell = rowOf(sheet, "Cell");
     const link = present(sheet.peek(cell, 0), "the finding's cell");
-    expect([link.value, link.formula, link.hyperlink]).toEqual(["Activity!D8", '=HYPERLINK("#Activity!D8","Activity!D8")', { address: "Activity!D8" }]);
+    expect([link.value, link.formula, link.hyperlink]).toEqual(["Activity!D8", `=HYPERLINK("#'Activity'!D8","Activity!D8")`, { address: "'Activity'!D8" }]);
     expect(sheet.read(`B${cell + 1}:D${cell + 1}`)).toEqual([["S01", "5.2(c)", "error"]]);
 
     const value = rowOf(sheet, "Date");

@@ -106,3 +106,63 @@ describe("the plan records (issue 12): units credited and options granted counte
 it("without a Ledger, Credits or Activity sheet there is nothing to reconcile", () => {
   expect(reconcileWorkflow({ prices }).unusable).toBe("there is no Ledger, Credits or Activity sheet to reconcile");
 });
+
+describe("an unreadable optional cell is a finding on that cell; the row still counts what it can (§13.8)", () => {
+  const ledgerOf = (reported: unknown, price: unknown) =>
+    templateGrid(LEDGER_TEMPLATE, [
+      ["2002-09-30", "units", 2_000, "All participants", "Q3 2002 units", "", ""],
+      ["2002-10-31", "option", 100, "Dan Wu", "Option allocation", reported, price],
+    ]);
+
+  it("counts an option whose Reported Remaining cannot be read: Used 2,100, a finding on F3", () => {
+    const result = reconcileWorkflow({ ledger: ledgerOf("abc", 0.85) });
+    expect(toNumber(result.status.used)).toBe(2_100);
+    expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.column}`)).toEqual(["Ledger!F3 Reported Remaining"]);
+    expect(result.findings[0].message).toMatch(/"abc".*the rest of the row still counts/);
+    expect(reconciles(result)).toBe(false);
+  });
+
+  it("counts an option whose Exercise Price cannot be read, since the reconciliation does not use it", () => {
+    const result = reconcileWorkflow({ ledger: ledgerOf("", "abc") });
+    expect(toNumber(result.status.used)).toBe(2_100);
+    expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.column}`)).toEqual(["Ledger!G3 Exercise Price"]);
+  });
+
+  it("still leaves out a row whose required Quantity cannot be read", () => {
+    const bad = templateGrid(LEDGER_TEMPLATE, [["2002-09-30", "units", 2_000, "", "", "", ""], ["2002-10-31", "option", "lots", "Dan Wu", "", "", 0.85]]);
+    const result = reconcileWorkflow({ ledger: bad });
+    expect(toNumber(result.status.used)).toBe(2_000);
+    expect(result.findings.map((f) => f.cell)).toEqual(["C3"]);
+    expect(result.findings[0].message).toMatch(/left out of the reserve/);
+  });
+
+  const benOrtiz = (rate: unknown) => {
+    const result = reconcileWorkflow({ credits: templateGrid(CREDITS_TEMPLATE, [["Ben Ortiz", 8_000, "2003-08-15", rate]]), prices });
+    return { result, line: result.credits[0] };
+  };
+
+  it.each([["a 5% match, below the plan's (§4.3)", 0.05], ["a match that cannot be read", "abc"]])(
+    "credits the deferral units of a credit with %s, refuses the match, and reports it on the Match Rate cell",
+    (_what, rate) => {
+      const allowed = benOrtiz(0.15);
+      const { result, line } = benOrtiz(rate);
+      expect(toNumber(line.deferralUnits)).toBeGreaterThan(0);
+      expect(toNumber(line.deferralUnits)).toBe(toNumber(allowed.line.deferralUnits));
+      expect(toNumber(line.matchUnits)).toBe(0);
+      expect(toNumber(result.status.used)).toBe(toNumber(allowed.line.deferralUnits));
+      expect(result.findings.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["Credits!D2"]);
+    },
+  );
+});
+
+describe("an option's Exercise Price of $0 or less (§5.1)", () => {
+  it.each([[-1], [0]])("%p is a finding on its cell; the option still counts against the reserve", (price) => {
+    const ledger = templateGrid(LEDGER_TEMPLATE, [["2002-09-30", "units", 2_000, "", "", "", ""], ["2002-10-31", "option", 100, "Dan Wu", "", "", price]]);
+    const result = reconcileWorkflow({ ledger });
+    expect(toNumber(result.status.used)).toBe(2_100);
+    expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.column}`)).toEqual(["Ledger!G3 Exercise Price"]);
+    expect(result.findings[0].message).toBe(
+      `Exercise price ${price} is not more than $0; a §5.1 discount is at most 50% of the price (§5.1). The row still counts against the reserve; the Open Cap Format export refuses it.`,
+    );
+  });
+});

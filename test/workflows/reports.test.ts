@@ -8,8 +8,10 @@ import type { CellFinding } from "../../src/sheets/findings";
 import { LEDGER_TEMPLATE } from "../../src/sheets/templates";
 import { addReportSheet } from "../../src/workbook/xlsx";
 import { reconcileWorkflow } from "../../src/workflows/reconcile";
-import { reserveReport, validationReport } from "../../src/workflows/reports";
-import { templateGrid } from "../helpers/sheets";
+import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
+import { validateElectionSheet } from "../../src/sheets/elections";
+import { CELL_CHARACTERS, reserveReport, validationReport } from "../../src/workflows/reports";
+import { electionGrid, templateGrid } from "../helpers/sheets";
 
 const finding = (sheet: string, cell: string, row: number): CellFinding => ({
   sheet,
@@ -89,5 +91,32 @@ describe("the ExcelJS writer", () => {
     expect([reserve?.getCell("A2").value, reserve?.getCell("A2").numFmt]).toEqual([37_529, "yyyy-mm-dd"]);
     expect([reserve?.getCell("J2").value, reserve?.getCell("J8").value]).toEqual([4_800_000, null]);
     expect(reserve?.getCell("I2").value).toBe("Ledger!A2");
+  });
+
+  it("links a cell on a sheet named with an apostrophe, quotes and a #, the apostrophe doubled as Excel needs", () => {
+    const workbook = new ExcelJS.Workbook();
+    addReportSheet(workbook, validationReport({ sheet: "Elections", findings: [finding(`It's "odd" #1`, "C2", 2)] }), "in.xlsx");
+    expect(workbook.getWorksheet("DCP Validation")?.getCell("B2").value).toEqual({ text: `'It''s "odd" #1'!C2`, hyperlink: `in.xlsx#'It''s "odd" #1'!C2` });
+  });
+});
+
+describe("Excel's 32,767-character cell limit", () => {
+  it("cuts text past it with a visible marker, in every text cell of a report, so Excel can open the file", () => {
+    const long = { ...finding("Elections", "C4", 4), column: "x".repeat(40_000), message: "y".repeat(32_767) };
+    const [row] = validationReport({ sheet: "Elections", findings: [long] }).rows;
+    expect(row[2]).toHaveLength(CELL_CHARACTERS);
+    expect(row[2]).toMatch(/^x+ … \(cut: an Excel cell holds at most 32,767 characters\)$/);
+    expect(row[6]).toBe("y".repeat(32_767));
+  });
+
+  it("quotes a 40,000-character participant name shortened in an E07 message (§5.3(a))", () => {
+    const name = `${"A".repeat(39_990)}0123456789`;
+    const row = (percent: number, type: string) => ({ Participant: name, "Election Type": type, "Election Date": "2003-12-01", "Plan Year": 2004, Percent: percent, "Committee Approved": "Y" });
+    const result = validateElectionSheet(electionGrid([row(0.6, "IV-SAL"), row(0.5, "V-SAL")]), DEFAULT_ELECTION_SETTINGS);
+    const message = result.findings.find((f) => f.rule === "E07")?.message ?? "";
+    expect(message).toBe(`"${"A".repeat(20)}…0123456789" (40,000 characters)'s salary deferrals for 2004 add up to 110% (rows 2, 3); Art. IV and Art. V together may not exceed 100% (§5.3(a)).`);
+    for (const cell of validationReport({ sheet: "Elections", findings: result.findings }).rows.flat()) {
+      expect(typeof cell === "string" ? cell.length : 0).toBeLessThanOrEqual(CELL_CHARACTERS);
+    }
   });
 });

@@ -11,9 +11,7 @@ export function parseAddress(address: string): { sheet: string; row: number; col
   return { sheet, row: Number(match[2]), column };
 }
 
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
+export { quoteSheet } from "../../sheets/findings";
 
 /** "C4:C9" from a column letter and a run of rows. */
 export function columnBlock(column: string, firstRow: number, lastRow: number): string {

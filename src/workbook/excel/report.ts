@@ -6,11 +6,12 @@
  */
 import { isoDateToSerial } from "../../cells/serials";
 import { columnLetter } from "../../sheets/grid";
-import { blockFromA1, quoteSheet } from "./addresses";
+import { qualifiedCell } from "../../sheets/findings";
+import { blockFromA1 } from "./addresses";
 import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
 import { loadTakenTableNames } from "./names";
 import type { PackageLine } from "../ocf-package";
-import type { ReportCell, ReportSheet } from "../../workflows/reports";
+import { CELL_CHARACTERS, type ReportCell, type ReportSheet } from "../../workflows/reports";
 import { uniqueTableName } from "../names";
 import { asText, linkFormula } from "./values";
 
@@ -39,7 +40,7 @@ function formula(cell: ReportCell): unknown {
   if (typeof cell === "string") return asText(cell);
   if (typeof cell === "number") return cell;
   if ("date" in cell) return isoDateToSerial(cell.date);
-  return linkFormula(`${quoteSheet(cell.link.sheet)}!${cell.link.cell}`, cell.text);
+  return linkFormula(qualifiedCell(cell.link), cell.text);
 }
 
 /** Replaces the sheet with the rows as a formatted table, in as many round trips as the rows need. */
@@ -95,9 +96,6 @@ export async function writeReport(report: ReportSheet, exists?: boolean): Promis
 }
 
 export const OCF_SHEET = "DCP OCF";
-
-/** Excel's limit on the characters of one cell. */
-const CELL_CHARACTERS = 32_767;
 
 /**
  * Replaces the add-in's own `DCP OCF` sheet with every line of an OCF
