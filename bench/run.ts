@@ -94,11 +94,21 @@ function unitsCreditedBench(): void {
     for (let i = 0; i < CALLS; i++) sink += new Decimal(amounts[i][0]).dividedBy(average).toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toNumber();
   });
   const column = best(5, () => {
-    const result = unitsCredited(amounts, table.map((r) => [...r]), dates, null) as number[][];
+    const result = unitsCredited(
+      amounts,
+      table.map((r) => [...r]),
+      dates,
+      null,
+    ) as number[][];
     sink += result[CALLS - 1][0];
   });
   if (!Number.isFinite(sink)) throw new Error("bench result is not finite");
-  row("UNITS_CREDITED ×10,000 over a 6,000-row table", `${engine.toFixed(1)} ms`, `plain read loop ${floor.toFixed(1)} ms`, `${(engine / floor).toFixed(2)}× (target ≤ 3×)`);
+  row(
+    "UNITS_CREDITED ×10,000 over a 6,000-row table",
+    `${engine.toFixed(1)} ms`,
+    `plain read loop ${floor.toFixed(1)} ms`,
+    `${(engine / floor).toFixed(2)}× (target ≤ 3×)`,
+  );
   row(
     "One UNITS_CREDITED formula over a 10,000-row column",
     `${column.toFixed(1)} ms`,
@@ -113,7 +123,10 @@ function wholeColumnBench(): void {
   const { table, payDates } = priceBenchData();
   const ROWS = 1_048_576;
   // Excel desktop hands an empty cell as 0, the web as "".
-  for (const [platform, empty] of [["web", ""], ["desktop", 0]] as const) {
+  for (const [platform, empty] of [
+    ["web", ""],
+    ["desktop", 0],
+  ] as const) {
     const wholeColumn = () => Array.from({ length: ROWS }, (_, i) => (i < table.length ? [...table[i]] : [empty, empty]));
     const copies = [wholeColumn(), wholeColumn()];
     let sink = 0;
@@ -138,8 +151,16 @@ function wholeColumnBench(): void {
 function bundleSize(): void {
   const code = fs.readFileSync(path.join(DIST, "functions.js"));
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-  const ui = fs.readdirSync(DIST).filter((f) => f.endsWith(".js") && f !== "functions.js").reduce((sum, f) => sum + fs.statSync(path.join(DIST, f)).size, 0);
-  row("dist/functions.js, minified (loaded before the first formula)", kb(code.length), `gzip ${kb(zlib.gzipSync(code).length)}; UI chunks ${kb(ui)}`, `target ≤ 150 kB`);
+  const ui = fs
+    .readdirSync(DIST)
+    .filter((f) => f.endsWith(".js") && f !== "functions.js")
+    .reduce((sum, f) => sum + fs.statSync(path.join(DIST, f)).size, 0);
+  row(
+    "dist/functions.js, minified (loaded before the first formula)",
+    kb(code.length),
+    `gzip ${kb(zlib.gzipSync(code).length)}; UI chunks ${kb(ui)}`,
+    `target ≤ 150 kB`,
+  );
 }
 
 /** 10,000 election rows of every kind, a few of them breaking rules. */
@@ -147,7 +168,12 @@ function electionRows(count: number): Array<Record<string, unknown>> {
   const kinds = ["Salary deferral", "Bonus deferral", "Investment salary deferral", "Stock allocation", "Distribution date"];
   return Array.from({ length: count }, (_, i) => {
     const kind = kinds[i % kinds.length];
-    const row: Record<string, unknown> = { Participant: `P${Math.floor(i / 5)}`, "Election Type": kind, "Election Date": serial(i % 37 === 0 ? "2003-12-31" : "2003-12-01"), "Committee Approved": i % 11 ? "Y" : "" };
+    const row: Record<string, unknown> = {
+      Participant: `P${Math.floor(i / 5)}`,
+      "Election Type": kind,
+      "Election Date": serial(i % 37 === 0 ? "2003-12-31" : "2003-12-01"),
+      "Committee Approved": i % 11 ? "Y" : "",
+    };
     if (kind.includes("deferral")) Object.assign(row, { "Plan Year": 2004, Percent: i % 3 === 0 ? 0.6 : 0.3 });
     if (kind === "Stock allocation") Object.assign(row, { "Election Date": serial("2003-07-28"), "Release Date": serial("2003-07-24"), Amount: 1000 });
     if (kind === "Distribution date") Object.assign(row, { "Elected Distribution Date": serial("2006-01-01") });
@@ -164,7 +190,12 @@ function validationBench(): void {
   });
   let findings = 0;
   const engine = best(5, () => (findings = validateElectionSheet(grid, DEFAULT_ELECTION_SETTINGS).findings.length));
-  row("Validate a 10,000-row election sheet (engine)", `${engine.toFixed(1)} ms`, `read every cell once ${floor.toFixed(1)} ms`, `target ≤ 200 ms (${findings} findings)`);
+  row(
+    "Validate a 10,000-row election sheet (engine)",
+    `${engine.toFixed(1)} ms`,
+    `read every cell once ${floor.toFixed(1)} ms`,
+    `target ≤ 200 ms (${findings} findings)`,
+  );
 }
 
 /** The round trips a command costs, and the largest request or response it sent, in the double playing Excel on the web. */
@@ -198,7 +229,10 @@ async function roundTripsBench(): Promise<void> {
     const model = new WorkbookModel(["Ledger"], PROFILES.web);
     installHost(model);
     const start = serial("2002-07-18");
-    model.fill("Ledger", [["Date", "Kind", "Quantity"], ...Array.from({ length: count }, (_, i) => [start + Math.floor(i / 20), i % 4 === 3 ? "option" : "units", 10])]);
+    model.fill("Ledger", [
+      ["Date", "Kind", "Quantity"],
+      ...Array.from({ length: count }, (_, i) => [start + Math.floor(i / 20), i % 4 === 3 ? "option" : "units", 10]),
+    ]);
     let grids!: Awaited<ReturnType<typeof readSheets>>;
     const reading = await measured(model, async () => (grids = await readSheets(["Ledger"])));
     const reconciled = reconcileWorkflow({ ledger: grids.get("Ledger") });
@@ -238,13 +272,29 @@ async function cliBench(): Promise<void> {
   const [plain, stray] = [await small("plain.xlsx", false), await small("stray.xlsx", true)];
   const plainWall = Math.min(...[0, 1, 2].map(() => wall([cli, "validate", plain, "--json"])));
   const strayWall = Math.min(...[0, 1, 2].map(() => wall([cli, "validate", stray, "--json"])));
-  row("dcp validate, 10 rows and a stray value at Z1048576 (wall)", `${strayWall.toFixed(0)} ms`, `the same rows without it ${plainWall.toFixed(0)} ms`, "target: within 1.5×");
+  row(
+    "dcp validate, 10 rows and a stray value at Z1048576 (wall)",
+    `${strayWall.toFixed(0)} ms`,
+    `the same rows without it ${plainWall.toFixed(0)} ms`,
+    "target: within 1.5×",
+  );
 }
 
 /** Real prime rate changes, 2008–2019 (Federal Reserve H.15), so every quarter's Investment Account interest has its rate (§5.2(b)). */
 const PRIME_RATES: Array<[string, number]> = [
-  ["2008-12-16", 0.0325], ["2015-12-17", 0.035], ["2016-12-15", 0.0375], ["2017-03-16", 0.04], ["2017-06-15", 0.0425], ["2017-12-14", 0.045],
-  ["2018-03-22", 0.0475], ["2018-06-14", 0.05], ["2018-09-27", 0.0525], ["2018-12-20", 0.055], ["2019-08-01", 0.0525], ["2019-09-19", 0.05], ["2019-10-31", 0.0475],
+  ["2008-12-16", 0.0325],
+  ["2015-12-17", 0.035],
+  ["2016-12-15", 0.0375],
+  ["2017-03-16", 0.04],
+  ["2017-06-15", 0.0425],
+  ["2017-12-14", 0.045],
+  ["2018-03-22", 0.0475],
+  ["2018-06-14", 0.05],
+  ["2018-09-27", 0.0525],
+  ["2018-12-20", 0.055],
+  ["2019-08-01", 0.0525],
+  ["2019-09-19", 0.05],
+  ["2019-10-31", 0.0475],
 ];
 
 /**
@@ -276,7 +326,9 @@ async function recordsWorkbook(file: string): Promise<number> {
   const split = "2015-06-01";
   const prices = workbook.addWorksheet("Prices");
   prices.addRow(["Date", "Close"]);
-  sessionPrices("2009-12-01", "2020-01-31", (i, day) => Math.round((5.5 + 2 * Math.sin(i / 40)) * (day >= split ? 50 : 100)) / 100).forEach(([day, close]) => prices.addRow([date(day), close]));
+  sessionPrices("2009-12-01", "2020-01-31", (i, day) => Math.round((5.5 + 2 * Math.sin(i / 40)) * (day >= split ? 50 : 100)) / 100).forEach(([day, close]) =>
+    prices.addRow([date(day), close]),
+  );
   const dividends = workbook.addWorksheet("Dividends");
   dividends.addRow(["Record Date", "Payment Date", "Per Share"]);
   for (let year = 2010; year <= 2019; year++) {
@@ -285,7 +337,10 @@ async function recordsWorkbook(file: string): Promise<number> {
       dividends.addRow([date(recordDate), date(businessDay(addDays(recordDate, 14))), recordDate >= split ? 0.01 : 0.02]);
     }
   }
-  workbook.addWorksheet("Splits").addRows([["Date", "New Shares", "Old Shares"], [date(split), 2, 1]]);
+  workbook.addWorksheet("Splits").addRows([
+    ["Date", "New Shares", "Old Shares"],
+    [date(split), 2, 1],
+  ]);
   workbook.addWorksheet("Prime Rates").addRows([["Date", "Annual Rate"], ...PRIME_RATES.map(([day, rate]) => [date(day), rate])]);
   await workbook.xlsx.writeFile(file);
   return rows;
@@ -326,7 +381,12 @@ function reserveBench(): void {
   const floor = best(3, () => [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.rowNumber - b.rowNumber)));
   let lines = 0;
   const engine = best(3, () => (lines = reconcileReserve(entries).lines.length));
-  row("Reconcile a 100,000-row reserve ledger (engine)", `${engine.toFixed(1)} ms`, `sort the rows alone ${floor.toFixed(1)} ms`, `target ≤ 500 ms (${lines.toLocaleString("en-US")} lines)`);
+  row(
+    "Reconcile a 100,000-row reserve ledger (engine)",
+    `${engine.toFixed(1)} ms`,
+    `sort the rows alone ${floor.toFixed(1)} ms`,
+    `target ≤ 500 ms (${lines.toLocaleString("en-US")} lines)`,
+  );
 }
 
 async function coldStartBench(): Promise<void> {
@@ -351,8 +411,18 @@ async function coldStartBench(): Promise<void> {
       });
       await page.close();
     }
-    row("Task pane cold start in Chromium, load → interactive", `${Math.min(...runs)} ms`, `a bare page in the same browser ${blankMs} ms`, "target ≤ 1,000 ms");
-    row(`Custom functions registered (all ${order.count}) vs UI chunk loaded`, `${order.lastRegistration.toFixed(0)} ms`, `UI chunk finished at ${order.appLoaded.toFixed(0)} ms`, order.lastRegistration < order.appLoaded ? "functions first" : "UI FIRST");
+    row(
+      "Task pane cold start in Chromium, load → interactive",
+      `${Math.min(...runs)} ms`,
+      `a bare page in the same browser ${blankMs} ms`,
+      "target ≤ 1,000 ms",
+    );
+    row(
+      `Custom functions registered (all ${order.count}) vs UI chunk loaded`,
+      `${order.lastRegistration.toFixed(0)} ms`,
+      `UI chunk finished at ${order.appLoaded.toFixed(0)} ms`,
+      order.lastRegistration < order.appLoaded ? "functions first" : "UI FIRST",
+    );
   } finally {
     await harness.close();
   }

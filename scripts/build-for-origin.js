@@ -46,11 +46,15 @@ const outAt = args.indexOf("--out");
 const out = outAt >= 0 ? path.resolve(args[outAt + 1] ?? usage("--out needs a folder.")) : path.join(ROOT, "dist");
 const origin = parseOrigin(args.find((arg, i) => !arg.startsWith("--") && i !== outAt + 1));
 
-const webpack = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--config-name", "addin", "--env", `origin=${origin}`, "--env", `out=${out}`], {
-  cwd: ROOT,
-  stdio: ["ignore", "pipe", "inherit"],
-  encoding: "utf8",
-});
+const webpack = spawnSync(
+  process.execPath,
+  [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--config-name", "addin", "--env", `origin=${origin}`, "--env", `out=${out}`],
+  {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+  },
+);
 if (webpack.status !== 0) {
   process.stdout.write(webpack.stdout ?? "");
   console.error("The build failed.");

@@ -37,13 +37,19 @@ type Row = Array<string | number>;
 
 function activityRows(): Row[] {
   const rows: Row[] = [];
-  const add = (participant: string, date: string, kind: string, amount: number, extra: { match?: number; discount?: number; type?: string; note?: string } = {}) =>
-    rows.push([participant, date, kind, amount, extra.match ?? "", extra.discount ?? "", extra.type ?? "", extra.note ?? ""]);
+  const add = (
+    participant: string,
+    date: string,
+    kind: string,
+    amount: number,
+    extra: { match?: number; discount?: number; type?: string; note?: string } = {},
+  ) => rows.push([participant, date, kind, amount, extra.match ?? "", extra.discount ?? "", extra.type ?? "", extra.note ?? ""]);
   for (const year of YEARS) {
     for (let month = 1; month <= 12; month++) add("Ann Lee", isoDate(year, month, 15), "deferral", 1000, { note: "salary" });
     for (const month of [1, 4, 7, 10]) add("Ann Lee", isoDate(year, month, 15), "investment deferral", 2500, { note: "salary to the Investment Account" });
     for (const month of [4, 10]) add("Ann Lee", isoDate(year, month, 24), "stock allocation", 1000, { note: "quarter's results released" });
-    for (const month of [1, 7]) add("Ann Lee", isoDate(year, month, 24), "option allocation", 1500, { discount: 0.15, type: "percent", note: "quarter's results released" });
+    for (const month of [1, 7])
+      add("Ann Lee", isoDate(year, month, 24), "option allocation", 1500, { discount: 0.15, type: "percent", note: "quarter's results released" });
   }
   for (const year of YEARS) {
     for (let month = 1; month <= 12; month++) add("Ben Ortiz", isoDate(year, month, 28), "deferral", 1500, { match: 0.25, note: "salary, 25% match" });
@@ -54,7 +60,13 @@ function activityRows(): Row[] {
     for (const month of [4, 10]) {
       // Dollar discounts after the split, where $0.50 sits within §5.1's 10%–50% of the price.
       const afterSplit = isoDate(year, month, 24) > SPLIT_DATE;
-      add("Cara Diaz", isoDate(year, month, 24), "option allocation", 2000, afterSplit ? { discount: 0.5, type: "dollars" } : { discount: 0.2, type: "percent" });
+      add(
+        "Cara Diaz",
+        isoDate(year, month, 24),
+        "option allocation",
+        2000,
+        afterSplit ? { discount: 0.5, type: "dollars" } : { discount: 0.2, type: "percent" },
+      );
     }
   }
   add("Cara Diaz", "2005-07-25", "option allocation", 50000, { discount: 0.2, type: "percent", note: "larger than the Investment Account balance" });
@@ -93,12 +105,40 @@ const PRIME_RATES: Row[] = [
 
 /** Adds the Activity, Dividends, Splits, Prices and Prime Rates sheets, each an Excel table. */
 export function addRecordsSheets(workbook: ExcelJS.Workbook): void {
-  const activity = addTemplateSheet(workbook, recordsSheet("Activity", ACTIVITY_COLUMNS.map((c) => c.header), activityRows()));
+  const activity = addTemplateSheet(
+    workbook,
+    recordsSheet(
+      "Activity",
+      ACTIVITY_COLUMNS.map((c) => c.header),
+      activityRows(),
+    ),
+  );
   activity.getColumn(1).width = 14;
   activity.getColumn(3).width = 20;
   activity.getColumn(8).width = 40;
-  addTemplateSheet(workbook, recordsSheet("Dividends", DIVIDEND_COLUMNS.map((c) => c.header), dividendRows()));
-  addTemplateSheet(workbook, recordsSheet("Splits", SPLIT_COLUMNS.map((c) => c.header), [[SPLIT_DATE, 2, 1]]));
-  addTemplateSheet(workbook, recordsSheet("Prices", ["Date", "Close"], sessions().map((date, index) => [date, closeOn(index, date)])));
+  addTemplateSheet(
+    workbook,
+    recordsSheet(
+      "Dividends",
+      DIVIDEND_COLUMNS.map((c) => c.header),
+      dividendRows(),
+    ),
+  );
+  addTemplateSheet(
+    workbook,
+    recordsSheet(
+      "Splits",
+      SPLIT_COLUMNS.map((c) => c.header),
+      [[SPLIT_DATE, 2, 1]],
+    ),
+  );
+  addTemplateSheet(
+    workbook,
+    recordsSheet(
+      "Prices",
+      ["Date", "Close"],
+      sessions().map((date, index) => [date, closeOn(index, date)]),
+    ),
+  );
   addTemplateSheet(workbook, recordsSheet("Prime Rates", ["Date", "Annual Rate"], PRIME_RATES));
 }

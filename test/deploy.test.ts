@@ -28,7 +28,9 @@ describe("build:origin", () => {
     expect(manifest).toContain('<bt:Url id="Functions.Script.Url" DefaultValue="https://addins.example.com/dcp/functions.js"/>');
     expect(manifest).toContain('<bt:Image id="Icon.32x32" DefaultValue="https://addins.example.com/dcp/assets/icon-32.png"/>');
     const files = filesUnder(out);
-    expect(files.map((f) => path.relative(out, f))).toEqual(expect.arrayContaining(["taskpane.html", "functions.js", "functions.json", "manifest.xml", "assets/icon-32.png"]));
+    expect(files.map((f) => path.relative(out, f))).toEqual(
+      expect.arrayContaining(["taskpane.html", "functions.js", "functions.json", "manifest.xml", "assets/icon-32.png"]),
+    );
     expect(files.filter((f) => !f.endsWith(".png") && fs.readFileSync(f, "utf8").includes("localhost"))).toEqual([]);
     fs.rmSync(out, { recursive: true });
   });

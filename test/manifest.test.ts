@@ -34,7 +34,9 @@ describe("manifest.xml", () => {
   });
 
   it("requires the ExcelApi set the code uses unconditionally (test/workbook/api-sets.test.ts) besides the shared runtime", () => {
-    expect(manifest).toMatch(/<Sets DefaultMinVersion="1.1">\s*<Set Name="ExcelApi" MinVersion="1.9"\/>\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>\s*<\/Sets>/);
+    expect(manifest).toMatch(
+      /<Sets DefaultMinVersion="1.1">\s*<Set Name="ExcelApi" MinVersion="1.9"\/>\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>\s*<\/Sets>/,
+    );
   });
 
   it("loads Office.js from Microsoft's CDN and ships no copy of it", () => {

@@ -95,7 +95,8 @@ export async function exportOcf(
   flags: IssuerFlags,
   asOf?: IsoDate,
 ): Promise<WrittenPackage> {
-  if (flags.formed !== undefined && parseIsoDate(flags.formed) === undefined) throw new UnusableInput(`--issuer-formed ${flags.formed} is not a YYYY-MM-DD date`);
+  if (flags.formed !== undefined && parseIsoDate(flags.formed) === undefined)
+    throw new UnusableInput(`--issuer-formed ${flags.formed} is not a YYYY-MM-DD date`);
   const sheet = findSheet(workbook, ISSUER_SHEET);
   const result = ocfPackageFrom({
     reconciliation,
@@ -107,7 +108,9 @@ export async function exportOcf(
   if ("problem" in result) {
     if (result.fields.length === 0) throw new UnusableInput(result.problem);
     const them = result.fields.length === 1 ? "it" : "them";
-    throw new UnusableInput(`${result.problem}. Give ${them} in an ${ISSUER_SHEET} sheet (column A the field, column B the value) or with ${result.fields.map((field) => FLAG_OF[field]).join(", ")}`);
+    throw new UnusableInput(
+      `${result.problem}. Give ${them} in an ${ISSUER_SHEET} sheet (column A the field, column B the value) or with ${result.fields.map((field) => FLAG_OF[field]).join(", ")}`,
+    );
   }
   const files = packageFiles(result.pkg);
   const zip = isZipPath(output.path);

@@ -64,7 +64,10 @@ export function parseCommand(command: CommandSpec, args: string[]): { help: true
     // Node appends advice about "--" to unknown options, and words a value starting with "-" as "ambiguous"; the help line says more.
     const message = (error as Error).message.split("\n")[0].replace(/\. To specify a positional argument.*$/, "");
     const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
-    throw new UsageError(ambiguous ? `${ambiguous[1]} needs a value; one that starts with "-" is written ${ambiguous[1]}=VALUE` : message, `dcp ${command.name} --help`);
+    throw new UsageError(
+      ambiguous ? `${ambiguous[1]} needs a value; one that starts with "-" is written ${ambiguous[1]}=VALUE` : message,
+      `dcp ${command.name} --help`,
+    );
   }
   const empty = command.options.find((option) => option.value && parsed.values[option.name] === "");
   if (empty) throw new UsageError(`--${empty.name} is empty; it needs ${empty.value}`, `dcp ${command.name} --help`);

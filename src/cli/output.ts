@@ -130,7 +130,8 @@ export async function prepareOutput(request: OutputRequest): Promise<Output> {
   if (isFolder) {
     // The whole folder is swapped for the new one, so nothing of the user's may be in it: not an input, not any other file.
     const inside = request.inputs.find((input) => isInside(existing.real, input));
-    if (inside !== undefined) throw new UnusableInput(`${option} ${given} holds the input ${inside}; writing there would replace the folder, so choose another folder`);
+    if (inside !== undefined)
+      throw new UnusableInput(`${option} ${given} holds the input ${inside}; writing there would replace the folder, so choose another folder`);
     if (fs.readdirSync(existing.real).length > 0 && !(await request.isOwnOutput(existing.real))) {
       throw new UnusableInput(`${option} ${given} already exists and holds files that are not ${request.what} written by dcp; choose a new or empty folder`);
     }

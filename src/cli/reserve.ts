@@ -122,7 +122,13 @@ function reportOf(result: ReconcileResult, names: SheetNames) {
       difference: d.difference,
     })),
     ledger: reconciliation.lines.map((l) => ({ row: l.rowNumber, date: l.date, kind: l.kind, quantity: l.quantity, used: l.used, remaining: l.remaining })),
-    credits: result.credits.map((c) => ({ quarter: c.quarter, participant: c.participant, creditingDate: c.creditingDate, deferralUnits: c.deferralUnits, matchUnits: c.matchUnits })),
+    credits: result.credits.map((c) => ({
+      quarter: c.quarter,
+      participant: c.participant,
+      creditingDate: c.creditingDate,
+      deferralUnits: c.deferralUnits,
+      matchUnits: c.matchUnits,
+    })),
     records: result.records && { through: result.records.through, ...result.records.totals.balances, totalValue: result.records.totals.totalValue },
     findings: result.findings.map(({ sheet, row, column, rule, section, severity, message }) => ({ sheet, row, column, rule, section, severity, message })),
   };
@@ -156,26 +162,51 @@ function printSummary(result: ReconcileResult, names: SheetNames): void {
   }
   if (result.credits.length) {
     console.log("\nUnits credited from the Credits sheet, by quarter and participant (§8.1(a),(c)):");
-    console.log(alignedTable(["Quarter", "Credited on", "Participant", "Deferral units", "Match units"], result.credits.map((c) => [c.quarter, c.creditingDate, c.participant, shares(c.deferralUnits), shares(c.matchUnits)])));
+    console.log(
+      alignedTable(
+        ["Quarter", "Credited on", "Participant", "Deferral units", "Match units"],
+        result.credits.map((c) => [c.quarter, c.creditingDate, c.participant, shares(c.deferralUnits), shares(c.matchUnits)]),
+      ),
+    );
   }
   const { violations, divergences } = reconciliation;
   if (violations.length) {
     console.log(`\n${plural(violations.length, "row")} credit units or grant options beyond the reserve:`);
-    console.log(alignedTable(["Row", "Date", "Kind", "Quantity", "Shortfall", "Message"], violations.map((v) => [String(v.line.rowNumber), v.line.date, v.line.kind, shares(v.line.quantity), shares(v.shortfall), v.message])));
+    console.log(
+      alignedTable(
+        ["Row", "Date", "Kind", "Quantity", "Shortfall", "Message"],
+        violations.map((v) => [String(v.line.rowNumber), v.line.date, v.line.kind, shares(v.line.quantity), shares(v.shortfall), v.message]),
+      ),
+    );
   }
   if (divergences.length) {
     console.log(`\n${plural(divergences.length, "row")} where the reported remaining differs (first on ${reconciliation.firstDivergenceDate}):`);
-    console.log(alignedTable(["Row", "Date", "Reported", "Computed", "Difference"], divergences.map((d) => [String(d.line.rowNumber), d.line.date, shares(d.reported), shares(d.computed), shares(d.difference)])));
+    console.log(
+      alignedTable(
+        ["Row", "Date", "Reported", "Computed", "Difference"],
+        divergences.map((d) => [String(d.line.rowNumber), d.line.date, shares(d.reported), shares(d.computed), shares(d.difference)]),
+      ),
+    );
   }
   const unread = result.findings.filter((f) => f.severity === "error");
   const outside = result.findings.filter((f) => f.severity === "warning");
   if (unread.length) {
     console.log(`\n${plural(unread.length, "row")} left out because a cell cannot be used:`);
-    console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], unread.map((f) => [f.sheet, String(f.row), f.cell, f.message])));
+    console.log(
+      alignedTable(
+        ["Sheet", "Row", "Cell", "Message"],
+        unread.map((f) => [f.sheet, String(f.row), f.cell, f.message]),
+      ),
+    );
   }
   if (outside.length) {
     console.log(`\n${plural(outside.length, "value")} outside the tables, not read:`);
-    console.log(alignedTable(["Sheet", "Row", "Cell", "Message"], outside.map((f) => [f.sheet, String(f.row), f.cell, f.message])));
+    console.log(
+      alignedTable(
+        ["Sheet", "Row", "Cell", "Message"],
+        outside.map((f) => [f.sheet, String(f.row), f.cell, f.message]),
+      ),
+    );
   }
 }
 

@@ -43,7 +43,13 @@ export const STATEMENT_COMMAND: CommandSpec = {
 };
 
 /** The sheets a statement reads, by the names STATEMENT.md gives them. */
-const SHEETS: Record<keyof StatementGrids, string> = { activity: "Activity", dividends: "Dividends", splits: "Splits", prices: "Prices", primeRates: "Prime Rates" };
+const SHEETS: Record<keyof StatementGrids, string> = {
+  activity: "Activity",
+  dividends: "Dividends",
+  splits: "Splits",
+  prices: "Prices",
+  primeRates: "Prime Rates",
+};
 
 /** Set in the --out workbook's document properties: how a later run knows the file is its own output. */
 const WORKBOOK_MARKER = "dcp-statements";
@@ -102,7 +108,13 @@ function participantText({ statement, findings }: ParticipantResult): string {
   lines.push(indent(alignedTable(["Account", ...LINE_COLUMNS.map(([, header]) => header)], rows, [false, ...LINE_COLUMNS.map(() => true)])));
   if (statement.options.length > 0) {
     lines.push(`  ${plural(statement.options.length, "option grant")}, as adjusted through ${statement.to} (§5.4):`);
-    const options = statement.options.map((o) => [o.grantDate, formatShares(o.shares), formatDollars(o.exercisePrice), o.exercisableDate, formatDollars(o.value)]);
+    const options = statement.options.map((o) => [
+      o.grantDate,
+      formatShares(o.shares),
+      formatDollars(o.exercisePrice),
+      o.exercisableDate,
+      formatDollars(o.value),
+    ]);
     lines.push(indent(alignedTable(["Grant date", "Shares", "Exercise price", "Exercisable on", "Value"], options, [false, true, true, false, true])));
   }
   if (findings.length > 0) lines.push(`  ${plural(findings.length, "row")} of this participant's records could not be applied: see the findings below.`);
@@ -240,19 +252,39 @@ export async function statementCommand(file: string, values: ParsedOptions): Pro
   const from = dateOption("from", values.from as string | undefined);
   const to = dateOption("to", values.to as string | undefined);
   const participant = values.participant as string | undefined;
-  if (participant !== undefined && participant.trim() === "") throw new UnusableInput("--participant is blank; give a name, or leave the option out for every participant");
+  if (participant !== undefined && participant.trim() === "")
+    throw new UnusableInput("--participant is blank; give a name, or leave the option out for every participant");
   const force = Boolean(values.force);
   const outPath = values.out as string | undefined;
   const pdfPath = values.pdf as string | undefined;
   const out = outPath
-    ? await prepareOutput({ path: outPath, option: "--out", what: "a statements workbook", inputs: [file], force, kind: "file", isOwnOutput: (existing) => hasDocumentKeyword(existing, WORKBOOK_MARKER) })
+    ? await prepareOutput({
+        path: outPath,
+        option: "--out",
+        what: "a statements workbook",
+        inputs: [file],
+        force,
+        kind: "file",
+        isOwnOutput: (existing) => hasDocumentKeyword(existing, WORKBOOK_MARKER),
+      })
     : undefined;
-  const pdf = pdfPath ? await prepareOutput({ path: pdfPath, option: "--pdf", what: "a folder of statements", inputs: [file], force, kind: "folder", isOwnOutput: isStatementsFolder }) : undefined;
+  const pdf = pdfPath
+    ? await prepareOutput({
+        path: pdfPath,
+        option: "--pdf",
+        what: "a folder of statements",
+        inputs: [file],
+        force,
+        kind: "folder",
+        isOwnOutput: isStatementsFolder,
+      })
+    : undefined;
 
   const { grids, hidden } = readGrids(await openWorkbook(file));
   const result = statementWorkflow(grids, { participant, from, to, series: out !== undefined || pdf !== undefined });
   if (result.unusable) throw new UnusableInput(result.unusable);
-  if (result.from === undefined && result.findings.length === 0) throw new UnusableInput(`the ${grids.activity?.sheet ?? "Activity"} sheet holds no rows: there is nothing to state`);
+  if (result.from === undefined && result.findings.length === 0)
+    throw new UnusableInput(`the ${grids.activity?.sheet ?? "Activity"} sheet holds no rows: there is nothing to state`);
 
   const written: string[] = [];
   if (out && outPath) {

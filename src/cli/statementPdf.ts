@@ -7,7 +7,7 @@
 import PDFDocument from "pdfkit";
 import { DEFAULT_UNIT_PLACES, OPTION_PRICE_PLACES } from "../engine/constants";
 import { dayNumber, parseIsoDate, type IsoDate } from "../engine/dates";
-import { Decimal, ZERO, dec } from "../engine/decimal";
+import { type Decimal, ZERO, dec } from "../engine/decimal";
 import { invalidValue } from "../engine/errors";
 import { formatShares, plural } from "../engine/format";
 import { planSectionsThatApply } from "./statementSections";
@@ -120,8 +120,14 @@ function checkStatement(statement: StatementPdfInput): void {
     const account = statement.accounts?.[key];
     if (account === undefined || account === null) fail(statement, `accounts.${key} is missing`);
     const figure = (field: keyof AccountFigures) => requireNumber(statement, account[field], `accounts.${key}.${field}`);
-    const closing = figure("opening").plus(figure("credited")).plus(figure("dividends")).plus(figure("splitAdjustment")).plus(figure("interest")).minus(figure("allocatedOut"));
-    if (!closing.equals(figure("closing"))) fail(statement, `accounts.${key} does not add up: its movements give ${closing.toString()}, its closing is ${account.closing}`);
+    const closing = figure("opening")
+      .plus(figure("credited"))
+      .plus(figure("dividends"))
+      .plus(figure("splitAdjustment"))
+      .plus(figure("interest"))
+      .minus(figure("allocatedOut"));
+    if (!closing.equals(figure("closing")))
+      fail(statement, `accounts.${key} does not add up: its movements give ${closing.toString()}, its closing is ${account.closing}`);
     values.push(figure("value"));
   }
   if (!Array.isArray(statement.options)) fail(statement, "options is not a list");
@@ -544,7 +550,12 @@ function drawAccounts(doc: Doc, flow: Flow, statement: StatementPdfInput): void 
     `out = closing. Value: units at the closing price on ${formatLongDate(statement.to)} (or the last Business Day before it); the Investment Account at its balance.`;
   const noteStyle = { size: 7.5, color: MUTED };
   const noteHeight = textHeight(doc, note, noteStyle, WIDTH);
-  const tableHeight = rowHeight(doc, columns.map((c) => ({ text: c.header, bold: true })), fitted) + rows.reduce((total, row) => total + rowHeight(doc, row, fitted), 0);
+  const tableHeight =
+    rowHeight(
+      doc,
+      columns.map((c) => ({ text: c.header, bold: true })),
+      fitted,
+    ) + rows.reduce((total, row) => total + rowHeight(doc, row, fitted), 0);
   flow.room(20 + tableHeight + noteHeight + 6);
   flow.heading("Accounts");
   drawTable(doc, flow, columns, rows, fitted, "Accounts (continued)");
@@ -577,7 +588,15 @@ function drawOptions(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
     flow.y += textHeight(doc, "No options granted.", bodyStyle, WIDTH) + 8;
   } else {
     const fitted = fitTable(doc, columns, rows, [9, 8.5, 8, 7.5, 7, 6.5, 6]);
-    flow.room(20 + rowHeight(doc, columns.map((c) => ({ text: c.header, bold: true })), fitted) + rowHeight(doc, rows[0], fitted));
+    flow.room(
+      20 +
+        rowHeight(
+          doc,
+          columns.map((c) => ({ text: c.header, bold: true })),
+          fitted,
+        ) +
+        rowHeight(doc, rows[0], fitted),
+    );
     flow.heading("Options");
     drawTable(doc, flow, columns, rows, fitted, "Options (continued)");
     flow.y += 8;
@@ -597,7 +616,12 @@ function drawOptions(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
   for (const [label, amount, total] of lines) {
     const lineStyle = { size: total ? 10 : 9, bold: total };
     if (total) {
-      doc.moveTo(RIGHT - labelWidth - amountWidth, flow.y - 2).lineTo(RIGHT, flow.y - 2).lineWidth(0.6).strokeColor(INK).stroke();
+      doc
+        .moveTo(RIGHT - labelWidth - amountWidth, flow.y - 2)
+        .lineTo(RIGHT, flow.y - 2)
+        .lineWidth(0.6)
+        .strokeColor(INK)
+        .stroke();
       flow.y += 2;
     }
     write(doc, oneLine(doc, label, lineStyle, labelWidth), RIGHT - labelWidth - amountWidth, flow.y, labelWidth, lineStyle);
@@ -615,7 +639,8 @@ function valueCaption(points: ValuePoint[], low: number, high: number): string {
   const first = points[0];
   const last = points[points.length - 1];
   if (points.length === 1) return `Total value of the accounts and options: ${at(first)}.`;
-  const range = low === high ? "" : `; low ${at(points[points.findIndex((p) => p.value === low)])}, high ${at(points[points.findIndex((p) => p.value === high)])}`;
+  const range =
+    low === high ? "" : `; low ${at(points[points.findIndex((p) => p.value === low)])}, high ${at(points[points.findIndex((p) => p.value === high)])}`;
   return `Total value of the accounts and options: ${at(first)}, ${at(last)}${range}.`;
 }
 
@@ -693,7 +718,10 @@ function drawSections(doc: Doc, flow: Flow, statement: StatementPdfInput): void 
   const titleStyle = { size: 8.5, bold: true };
   const bodyStyle = { size: 8.5 };
   const heights = sections.map((s) =>
-    Math.max(textHeight(doc, s.section, citeStyle, citeWidth), textHeight(doc, s.title, titleStyle, bodyWidth) + 1 + textHeight(doc, s.text, bodyStyle, bodyWidth)),
+    Math.max(
+      textHeight(doc, s.section, citeStyle, citeWidth),
+      textHeight(doc, s.title, titleStyle, bodyWidth) + 1 + textHeight(doc, s.text, bodyStyle, bodyWidth),
+    ),
   );
   flow.room(20 + heights[0]);
   flow.heading("Plan sections that apply", 6);
@@ -714,7 +742,12 @@ function drawFooters(doc: Doc, statement: StatementPdfInput): void {
   const left = `${statement.participant} — statement for ${formatLongDate(statement.from)} to ${formatLongDate(statement.to)}`;
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    doc.moveTo(LEFT, FOOTER_TOP - 5).lineTo(RIGHT, FOOTER_TOP - 5).lineWidth(0.4).strokeColor(RULE).stroke();
+    doc
+      .moveTo(LEFT, FOOTER_TOP - 5)
+      .lineTo(RIGHT, FOOTER_TOP - 5)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke();
     write(doc, oneLine(doc, left, footerStyle, WIDTH - pageWidth - 10), LEFT, FOOTER_TOP, WIDTH - pageWidth - 10, footerStyle);
     write(doc, `Page ${i - start + 1} of ${count}`, RIGHT - pageWidth, FOOTER_TOP, pageWidth, footerStyle, "right");
   }
@@ -753,7 +786,10 @@ export async function renderStatementPdf(statement: StatementPdfInput): Promise<
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
     try {
-      const flow = new Flow(doc, `${statement.participant} — participant statement, ${formatLongDate(statement.from)} to ${formatLongDate(statement.to)} (continued)`);
+      const flow = new Flow(
+        doc,
+        `${statement.participant} — participant statement, ${formatLongDate(statement.from)} to ${formatLongDate(statement.to)} (continued)`,
+      );
       drawTitle(doc, flow, statement);
       drawAccounts(doc, flow, statement);
       drawOptions(doc, flow, statement);

@@ -54,7 +54,9 @@ function printResult(result: ValidationResult, out: string | undefined): void {
   const { error, warning } = result.counts;
   console.log(`Sheet "${result.sheet}": ${plural(result.rowsChecked, "election")} checked, ${plural(error, "error")}, ${plural(warning, "warning")}.`);
   console.log(
-    result.prices ? `Closing prices from sheet "${result.prices.sheet}" (§5.1 discount check).` : "No prices sheet: option discounts are not checked against the closing price (§5.1).",
+    result.prices
+      ? `Closing prices from sheet "${result.prices.sheet}" (§5.1 discount check).`
+      : "No prices sheet: option discounts are not checked against the closing price (§5.1).",
   );
   if (result.findings.length > 0) {
     console.log("");

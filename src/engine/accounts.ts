@@ -316,7 +316,13 @@ class Replayer<T> {
     }
     const why = discountProblem(fairMarketValue, discount.value, discount.type);
     if (why) {
-      return this.problem(record, "discount", "S04", "5.1", `${capitalize(why)} at the fair market value ${formatDollars(fairMarketValue)} on ${date}; no option is granted (§5.1).`);
+      return this.problem(
+        record,
+        "discount",
+        "S04",
+        "5.1",
+        `${capitalize(why)} at the fair market value ${formatDollars(fairMarketValue)} on ${date}; no option is granted (§5.1).`,
+      );
     }
     if (!this.allocate(date, record)) return;
     this.post(date, "IA", "allocatedOut", record.amount.negated(), record);
@@ -342,11 +348,21 @@ class Replayer<T> {
     const what = `The ${WHAT[record.kind]} of ${formatDollars(record.amount)} (released ${record.date}, determined ${date})`;
     const dayBefore = addDays(date, -1);
     if (this.records.primeRates === undefined) {
-      this.problem(record, "amount", "S03", "5.2(b),(c)",
-        `${what} is more than the ${formatDollars(this.allocatable)} the Investment Account held before interest at the close of ${dayBefore}${held}; without prime rates it cannot be told whether interest covers it (§5.2(b),(c)).`);
+      this.problem(
+        record,
+        "amount",
+        "S03",
+        "5.2(b),(c)",
+        `${what} is more than the ${formatDollars(this.allocatable)} the Investment Account held before interest at the close of ${dayBefore}${held}; without prime rates it cannot be told whether interest covers it (§5.2(b),(c)).`,
+      );
     } else {
-      this.problem(record, "amount", "S01", "5.2(c)",
-        `${what} is more than the ${formatDollars(this.allocatable)} in the Investment Account at the close of ${dayBefore}${held}; it is not applied (§5.2(c)).`);
+      this.problem(
+        record,
+        "amount",
+        "S01",
+        "5.2(c)",
+        `${what} is more than the ${formatDollars(this.allocatable)} in the Investment Account at the close of ${dayBefore}${held}; it is not applied (§5.2(c)).`,
+      );
     }
     return false;
   }
@@ -355,8 +371,13 @@ class Replayer<T> {
   dividend(date: IsoDate, dividend: DividendRecord & T): void {
     const held = this.holdings.get(dividend.recordDate);
     if (held === undefined) {
-      return this.problem(dividend, "recordDate", "S02", "8.1(d)",
-        `The record date ${dividend.recordDate} is not before the payment date ${date}; a dividend is credited on the units held at an earlier record date, so it is not credited (§8.1(d)).`);
+      return this.problem(
+        dividend,
+        "recordDate",
+        "S02",
+        "8.1(d)",
+        `The record date ${dividend.recordDate} is not before the payment date ${date}; a dividend is credited on the units held at an earlier record date, so it is not credited (§8.1(d)).`,
+      );
     }
     const credits: Array<[UnitAccount, Decimal]> = [];
     for (const account of UNIT_ACCOUNTS) {
@@ -409,14 +430,20 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
     return entry;
   };
 
-  let firstInvestment: ActivityRecord & T | undefined;
+  let firstInvestment: (ActivityRecord & T) | undefined;
   for (const record of own) {
     let date: IsoDate;
     try {
       date = postingDate(record);
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
-      replayer.problems.push({ record, field: "date", rule: error.code === "#N/A" ? "S03" : "S02", section: ACTIVITY_KINDS[record.kind].section, message: `${capitalize(error.message)}.` });
+      replayer.problems.push({
+        record,
+        field: "date",
+        rule: error.code === "#N/A" ? "S03" : "S02",
+        section: ACTIVITY_KINDS[record.kind].section,
+        message: `${capitalize(error.message)}.`,
+      });
       continue;
     }
     if (date > through) continue;

@@ -24,15 +24,22 @@ import { ALLOCATION_WINDOW_DAYS } from "./constants";
 /** Closures outside the regular holiday rules since 1990, every one of them. */
 export const UNSCHEDULED_CLOSURES: readonly IsoDate[] = [
   "1994-04-27", // President Nixon's funeral
-  "2001-09-11", "2001-09-12", "2001-09-13", "2001-09-14", // September 11
+  "2001-09-11",
+  "2001-09-12",
+  "2001-09-13",
+  "2001-09-14", // September 11
   "2004-06-11", // President Reagan's funeral
   "2007-01-02", // President Ford's funeral
-  "2012-10-29", "2012-10-30", // Hurricane Sandy
+  "2012-10-29",
+  "2012-10-30", // Hurricane Sandy
   "2018-12-05", // President G. H. W. Bush's funeral
   "2025-01-09", // President Carter's funeral
 ];
 
-const SUNDAY = 0, MONDAY = 1, THURSDAY = 4, SATURDAY = 6;
+const SUNDAY = 0,
+  MONDAY = 1,
+  THURSDAY = 4,
+  SATURDAY = 6;
 
 /** The n-th given weekday of a month (n = -1: the last). */
 function nthWeekday(year: number, month: number, weekday: number, n: number): IsoDate {
@@ -46,10 +53,17 @@ function nthWeekday(year: number, month: number, weekday: number, n: number): Is
 
 /** Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 function easterSunday(year: number): IsoDate {
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100;
-  const d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100;
+  const d = Math.floor(b / 4),
+    e = b % 4,
+    f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7;
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;

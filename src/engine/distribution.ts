@@ -50,7 +50,9 @@ export function stockAccountReleaseDate(allocationDate: IsoDate): IsoDate {
 }
 
 /** The fractions §7.3 allows: every whole number of increments up to the whole account (25%, 50%, 75%, 100%). */
-const WITHDRAWAL_FRACTIONS = Array.from({ length: new Decimal(1).dividedBy(WITHDRAWAL_INCREMENT).toNumber() }, (_, i) => formatPercent(new Decimal(WITHDRAWAL_INCREMENT).times(i + 1)));
+const WITHDRAWAL_FRACTIONS = Array.from({ length: new Decimal(1).dividedBy(WITHDRAWAL_INCREMENT).toNumber() }, (_, i) =>
+  formatPercent(new Decimal(WITHDRAWAL_INCREMENT).times(i + 1)),
+);
 
 /** A withdrawal fraction must be a whole number of increments, at most the whole account (§7.3); returns how many. */
 function withdrawalIncrements(fraction: Decimal): number {

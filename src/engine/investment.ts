@@ -4,17 +4,7 @@
  * quarter, on the average daily balance (reading 6).
  */
 import { requireFraction } from "./checks";
-import {
-  compareDates,
-  daysBetween,
-  nextQuarter,
-  quarterFirstDay,
-  quarterLabel,
-  quarterLastDay,
-  quarterOf,
-  type IsoDate,
-  type Quarter,
-} from "./dates";
+import { compareDates, daysBetween, nextQuarter, quarterFirstDay, quarterLabel, quarterLastDay, quarterOf, type IsoDate, type Quarter } from "./dates";
 import { type Decimal, roundCents, ZERO } from "./decimal";
 import { invalidValue, notAvailable } from "./errors";
 
@@ -76,7 +66,12 @@ export function investmentInterest(flows: readonly Flow[], quarterDate: IsoDate,
   const first = quarterFirstDay(quarter);
   const last = quarterLastDay(quarter);
   const opening = flows.filter(({ date }) => date < first).reduce((sum, { amount }) => sum.plus(amount), ZERO);
-  return quarterInterest(opening, flows.filter(({ date }) => date >= first && date <= last), quarter, annualRate);
+  return quarterInterest(
+    opening,
+    flows.filter(({ date }) => date >= first && date <= last),
+    quarter,
+    annualRate,
+  );
 }
 
 /**
@@ -90,7 +85,9 @@ function requireNoOverdraft(opening: Decimal, flows: readonly Flow[]): void {
     balance = balance.plus(flows[i].amount);
     const dayEnds = i + 1 === flows.length || flows[i + 1].date !== flows[i].date;
     if (dayEnds && balance.isNegative() && !balance.isZero()) {
-      throw invalidValue(`flows take the Investment Account below zero at the close of ${flows[i].date} (${balance.toFixed(2)}): an allocation cannot exceed the balance (§5.2(c))`);
+      throw invalidValue(
+        `flows take the Investment Account below zero at the close of ${flows[i].date} (${balance.toFixed(2)}): an allocation cannot exceed the balance (§5.2(c))`,
+      );
     }
   }
 }
@@ -110,7 +107,10 @@ export function investmentBalance(flows: readonly Flow[], primeRates: readonly P
     while (next < sorted.length && sorted[next].date <= last) next++;
     const quarterFlows = sorted.slice(start, next);
     if (last > asOfDate) {
-      requireNoOverdraft(balance, quarterFlows.filter(({ date }) => date <= asOfDate));
+      requireNoOverdraft(
+        balance,
+        quarterFlows.filter(({ date }) => date <= asOfDate),
+      );
       return quarterFlows.filter(({ date }) => date <= asOfDate).reduce((sum, { amount }) => sum.plus(amount), balance);
     }
     requireNoOverdraft(balance, quarterFlows);

@@ -12,7 +12,7 @@
  */
 import { PLAN_EFFECTIVE_DATE } from "./constants";
 import { parseIsoDate, type IsoDate } from "./dates";
-import { Decimal } from "./decimal";
+import { type Decimal } from "./decimal";
 import { invalidValue } from "./errors";
 import { exercisePriceProblem } from "./options";
 import type { LedgerLine, ReserveReconciliation } from "./reserve";
@@ -80,14 +80,22 @@ export function issuerProblems(details: IssuerDetails, asOf?: IsoDate): IssuerPr
     problems.push({ field: "formationDate", kind: "invalid", message: `Formation Date "${details.formationDate}" is not a YYYY-MM-DD date` });
   }
   if (formed !== undefined && asOf !== undefined && formed > asOf) {
-    problems.push({ field: "formationDate", kind: "invalid", message: `Formation Date ${formed} is after the package's as_of, ${asOf}: the issuer must be formed by then` });
+    problems.push({
+      field: "formationDate",
+      kind: "invalid",
+      message: `Formation Date ${formed} is after the package's as_of, ${asOf}: the issuer must be formed by then`,
+    });
   }
   if (details.country !== undefined && details.country.trim() !== "" && !COUNTRY.test(details.country.trim().toUpperCase())) {
     problems.push({ field: "country", kind: "invalid", message: `Country "${details.country}" is not a two-letter ISO 3166-1 code such as US` });
   }
   const subdivision = details.countrySubdivision;
   if (subdivision !== undefined && subdivision.trim() !== "" && !SUBDIVISION.test(subdivisionCode(subdivision, details.country))) {
-    problems.push({ field: "countrySubdivision", kind: "invalid", message: `Country Subdivision "${subdivision}" is not an ISO 3166-2 code such as DE (or US-DE)` });
+    problems.push({
+      field: "countrySubdivision",
+      kind: "invalid",
+      message: `Country Subdivision "${subdivision}" is not an ISO 3166-2 code such as DE (or US-DE)`,
+    });
   }
   return problems;
 }
@@ -167,7 +175,12 @@ function numeric(value: Decimal): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "x"
+  );
 }
 
 const PLAN_ID = "hecla-kedcp-2002";
@@ -251,7 +264,10 @@ function rowTransactions(line: LedgerLine, index: number, stakeholderId: (line: 
         security_law_exemptions: [],
         comments: option
           ? [`Discounted stock option granted under Art. V of the plan; counted against the §13.8 reserve`, ...comments]
-          : [`Deferred stock units credited under §8.1 of the plan (one unit is one share, settled in stock on distribution); counted against the §13.8 reserve`, ...comments],
+          : [
+              `Deferred stock units credited under §8.1 of the plan (one unit is one share, settled in stock on distribution); counted against the §13.8 reserve`,
+              ...comments,
+            ],
       },
     ];
   }
@@ -295,7 +311,8 @@ function rowTransactions(line: LedgerLine, index: number, stakeholderId: (line: 
  * defined in the package.
  */
 export function toOcfPackage(reconciliation: ReserveReconciliation, options: OcfOptions): OcfPackage {
-  if (!DATE_TIME.test(options.generatedAt)) throw invalidValue(`generatedAt "${options.generatedAt}" is not an ISO 8601 date-time such as 2026-01-01T00:00:00Z`);
+  if (!DATE_TIME.test(options.generatedAt))
+    throw invalidValue(`generatedAt "${options.generatedAt}" is not an ISO 8601 date-time such as 2026-01-01T00:00:00Z`);
   const asOf = options.asOf ?? reconciliation.lines.at(-1)?.date ?? PLAN_EFFECTIVE_DATE;
   const issuer = ocfIssuer(options.issuer, asOf);
   const currency = options.currency ?? "USD";
@@ -355,7 +372,10 @@ export interface OcfFileEntry {
  * its bytes, and the lists OCF requires written empty where the package has
  * no such file.
  */
-export function withFiles(manifest: OcfManifest, files: ReadonlyArray<{ file: OcfFile; md5: string }>): OcfManifest & Record<(typeof MANIFEST_LISTS)[number], OcfFileEntry[]> {
+export function withFiles(
+  manifest: OcfManifest,
+  files: ReadonlyArray<{ file: OcfFile; md5: string }>,
+): OcfManifest & Record<(typeof MANIFEST_LISTS)[number], OcfFileEntry[]> {
   const lists = Object.fromEntries(MANIFEST_LISTS.map((list) => [list, [] as OcfFileEntry[]])) as Record<(typeof MANIFEST_LISTS)[number], OcfFileEntry[]>;
   for (const { file, md5 } of files) lists[OCF_FILE_KINDS[file.content.file_type].list].push({ filepath: file.path, md5 });
   return { ...manifest, ...lists };

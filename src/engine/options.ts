@@ -1,13 +1,6 @@
 /** Discounted stock options (Art. V, §5.1, §5.4) and when they vest (§7.2(c)). */
 import { requireNonNegative, requirePositive } from "./checks";
-import {
-  DISCOUNT_PRICE_THRESHOLD,
-  HOLDING_MONTHS,
-  MAX_DISCOUNT_FRACTION,
-  MIN_DISCOUNT_DOLLARS,
-  MIN_DISCOUNT_FRACTION,
-  OPTION_PRICE_PLACES,
-} from "./constants";
+import { DISCOUNT_PRICE_THRESHOLD, HOLDING_MONTHS, MAX_DISCOUNT_FRACTION, MIN_DISCOUNT_DOLLARS, MIN_DISCOUNT_FRACTION, OPTION_PRICE_PLACES } from "./constants";
 import { addMonths, dateParts, isoDate, laterOf, type IsoDate } from "./dates";
 import { Decimal, roundHalfUp, wholeDown } from "./decimal";
 import { outOfRange } from "./errors";
@@ -48,7 +41,8 @@ export function discountProblem(fmv: Decimal, discount: Decimal, discountType: D
       : `the ${money(new Decimal(MIN_DISCOUNT_DOLLARS))} minimum for a price above ${threshold}`;
     return `discount ${shown} is below ${bound}`;
   }
-  if (perShare.greaterThan(maxDiscount(fmv))) return `discount ${shown} is above the ${formatPercent(MAX_DISCOUNT_FRACTION)} maximum (${money(maxDiscount(fmv))} a share)`;
+  if (perShare.greaterThan(maxDiscount(fmv)))
+    return `discount ${shown} is above the ${formatPercent(MAX_DISCOUNT_FRACTION)} maximum (${money(maxDiscount(fmv))} a share)`;
   return undefined;
 }
 
@@ -108,7 +102,12 @@ export function optionExercisableDate(grantDate: IsoDate): IsoDate {
  * silent on options; this is STATEMENT.md's reading ("Splits").
  * @example splitAdjustOption(dec(6666), dec("0.85"), dec(2), dec(1)) // 13,332 shares at $0.425
  */
-export function splitAdjustOption(shares: Decimal, exercisePrice: Decimal, newShares: Decimal, oldShares: Decimal): { shares: Decimal; exercisePrice: Decimal } {
+export function splitAdjustOption(
+  shares: Decimal,
+  exercisePrice: Decimal,
+  newShares: Decimal,
+  oldShares: Decimal,
+): { shares: Decimal; exercisePrice: Decimal } {
   requirePositive(newShares, "newShares");
   requirePositive(oldShares, "oldShares");
   return {

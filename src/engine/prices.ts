@@ -100,4 +100,3 @@ export class PriceTable {
     return sum.dividedBy(days.length);
   }
 }
-

@@ -128,7 +128,10 @@ function rowProblem(after: Totals, entry: LedgerEntry): string | undefined {
     return `a reserve change of ${shares(entry.quantity)} shares would leave the authorised reserve at ${shares(after.reserve)}; it cannot fall below zero (§13.8)`;
   }
   const what = entry.kind === "split" ? `a split of ${entry.quantity.toString()} new shares per old share` : `this row`;
-  for (const [name, value] of [["the reserve", after.reserve], ["the shares counted", after.used]] as const) {
+  for (const [name, value] of [
+    ["the reserve", after.reserve],
+    ["the shares counted", after.used],
+  ] as const) {
     if (!fitsLargestFigure(value)) return `${what} would make ${name} ${value.toSignificantDigits(6).toString()}, too large for a cell (§13.8)`;
     if (entry.kind === "split" && !value.isZero() && value.abs().lessThan(SMALLEST_COUNT)) {
       return `${what} would make ${name} ${value.toSignificantDigits(6).toString()} shares, less than a millionth of a share (§13.8)`;
@@ -148,7 +151,10 @@ export interface RefusedRow<E extends LedgerEntry = LedgerEntry> {
  * the order they apply, each refused row left out of the totals after it:
  * a sheet reports these as findings on their rows before reconciling.
  */
-export function screenLedger<E extends LedgerEntry>(entries: readonly E[], initialReserve: Decimal = new Decimal(SHARE_RESERVE)): { accepted: E[]; refused: Array<RefusedRow<E>> } {
+export function screenLedger<E extends LedgerEntry>(
+  entries: readonly E[],
+  initialReserve: Decimal = new Decimal(SHARE_RESERVE),
+): { accepted: E[]; refused: Array<RefusedRow<E>> } {
   const accepted: E[] = [];
   const refused: Array<RefusedRow<E>> = [];
   let totals: Totals = { reserve: initialReserve, used: ZERO };

@@ -41,15 +41,17 @@ export function paymentDeadline(dueDate: IsoDate): IsoDate {
  */
 export function retentionSchedule({ terminationDate, withoutCause = false, changeInControlDate }: RetentionCircumstances = {}): Installment[] {
   // A termination or Change in Control before the agreement was made is a mistyped date, never grounds to accelerate or forfeit (¶1).
-  for (const [what, date] of [["terminationDate", terminationDate], ["changeInControlDate", changeInControlDate]] as const) {
+  for (const [what, date] of [
+    ["terminationDate", terminationDate],
+    ["changeInControlDate", changeInControlDate],
+  ] as const) {
     if (date !== undefined && date < RETENTION_AGREEMENT_DATE) {
       throw invalidValue(`${what} ${date} is before the retention agreement, made and effective ${RETENTION_AGREEMENT_DATE} (agreement ¶1)`);
     }
   }
   const cutoffs = [terminationDate, changeInControlDate].filter((date): date is IsoDate => date !== undefined);
   const cutoff = cutoffs.length ? cutoffs.reduce((a, b) => (a < b ? a : b)) : undefined;
-  const accelerates =
-    terminationDate !== undefined && withoutCause && (changeInControlDate === undefined || terminationDate < changeInControlDate);
+  const accelerates = terminationDate !== undefined && withoutCause && (changeInControlDate === undefined || terminationDate < changeInControlDate);
 
   return RETENTION_INSTALLMENTS.map(({ date, amount }) => {
     const base = { amount: new Decimal(amount) };

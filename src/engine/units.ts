@@ -37,7 +37,13 @@ export function matchRateProblem(matchRate: Decimal): string | undefined {
 }
 
 /** Match units: `matchRate` (10% to 100%) of the deferral at the quarter average (§4.3, §8.1(c); reading 17). */
-export function matchUnits(deferredAmount: Decimal, prices: PriceTable, payDate: IsoDate, matchRate = new Decimal(MATCH_RATE), places = DEFAULT_UNIT_PLACES): Decimal {
+export function matchUnits(
+  deferredAmount: Decimal,
+  prices: PriceTable,
+  payDate: IsoDate,
+  matchRate = new Decimal(MATCH_RATE),
+  places = DEFAULT_UNIT_PLACES,
+): Decimal {
   requireNonNegative(deferredAmount, "deferredAmount");
   requirePlaces(places);
   const problem = matchRateProblem(matchRate);
@@ -53,7 +59,13 @@ export function discretionaryUnits(amount: Decimal, prices: PriceTable, creditDa
 }
 
 /** Dividend equivalents on units held at the record date, at the close on the payment date (§8.1(d); reading 5). */
-export function dividendUnits(unitsAtRecord: Decimal, dividendPerShare: Decimal, prices: PriceTable, paymentDate: IsoDate, places = DEFAULT_UNIT_PLACES): Decimal {
+export function dividendUnits(
+  unitsAtRecord: Decimal,
+  dividendPerShare: Decimal,
+  prices: PriceTable,
+  paymentDate: IsoDate,
+  places = DEFAULT_UNIT_PLACES,
+): Decimal {
   requireNonNegative(unitsAtRecord, "unitsAtRecord");
   requireNonNegative(dividendPerShare, "dividendPerShare");
   requirePlaces(places);

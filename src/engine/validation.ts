@@ -5,11 +5,27 @@
  * without the plan open.
  */
 import { electionWindowEnd } from "./calendar";
-import { ALLOCATION_WINDOW_DAYS, BONUS_ELECTION_LEAD_MONTHS, ELECTED_DISTRIBUTION_MONTHS, FIRST_YEAR_ELECTION_DAYS, MAX_DEFERRAL_FRACTION, NEW_PARTICIPANT_ELECTION_DAYS, PLAN_EFFECTIVE_DATE } from "./constants";
+import {
+  ALLOCATION_WINDOW_DAYS,
+  BONUS_ELECTION_LEAD_MONTHS,
+  ELECTED_DISTRIBUTION_MONTHS,
+  FIRST_YEAR_ELECTION_DAYS,
+  MAX_DEFERRAL_FRACTION,
+  NEW_PARTICIPANT_ELECTION_DAYS,
+  PLAN_EFFECTIVE_DATE,
+} from "./constants";
 import { dateParts, isoDate, quarterLabel, type IsoDate, type Quarter } from "./dates";
 import { type Decimal, ZERO } from "./decimal";
 import { earliestElectedDistribution } from "./distribution";
-import { allocationWindow, bonusElectionLatest, quarterReleased, electionWindow, isJanuaryFirst, newParticipantDeadline, type CompensationKind } from "./elections";
+import {
+  allocationWindow,
+  bonusElectionLatest,
+  quarterReleased,
+  electionWindow,
+  isJanuaryFirst,
+  newParticipantDeadline,
+  type CompensationKind,
+} from "./elections";
 import { PlanError } from "./errors";
 import { compareFindings, type Finding, type Severity } from "./findings";
 import { capitalize, formatPercent, shortName } from "./format";
@@ -38,14 +54,25 @@ export const ELECTION_TYPES: Record<ElectionType, ElectionTypeInfo> = {
 /** An election type by its name or code, in any case. */
 export function parseElectionType(text: string): ElectionType | undefined {
   const wanted = text.trim().toLowerCase().replace(/\s+/g, " ");
-  return (Object.keys(ELECTION_TYPES) as ElectionType[]).find(
-    (code) => code.toLowerCase() === wanted || ELECTION_TYPES[code].label.toLowerCase() === wanted,
-  );
+  return (Object.keys(ELECTION_TYPES) as ElectionType[]).find((code) => code.toLowerCase() === wanted || ELECTION_TYPES[code].label.toLowerCase() === wanted);
 }
 
 export type ElectionField =
-  | "participant" | "type" | "electionDate" | "planYear" | "percent" | "eligibilityDate" | "fyEnd" | "payable"
-  | "release" | "quarter" | "amount" | "discount" | "distributionDate" | "effectiveDate" | "approved";
+  | "participant"
+  | "type"
+  | "electionDate"
+  | "planYear"
+  | "percent"
+  | "eligibilityDate"
+  | "fyEnd"
+  | "payable"
+  | "release"
+  | "quarter"
+  | "amount"
+  | "discount"
+  | "distributionDate"
+  | "effectiveDate"
+  | "approved";
 
 export interface ElectionRow {
   /** The worksheet row as Excel shows it. */
@@ -128,7 +155,9 @@ function reportIncomplete(ctx: Context, row: ElectionRow): void {
   }
   if (row.type === undefined) {
     if (row.unknownType !== undefined) {
-      const known = Object.entries(ELECTION_TYPES).map(([code, info]) => `${info.label} (${code})`).join(", ");
+      const known = Object.entries(ELECTION_TYPES)
+        .map(([code, info]) => `${info.label} (${code})`)
+        .join(", ");
       report(ctx, row, "type", "E01", "—", "error", `Election type "${row.unknownType}" is not one the plan has; use one of: ${known}.`);
     } else if (!row.unreadable.has("type")) {
       report(ctx, row, "type", "E01", "—", "error", "The row has no election type.");
@@ -142,7 +171,15 @@ function reportIncomplete(ctx: Context, row: ElectionRow): void {
 /** E08: nobody elects before becoming eligible (§3.1, §3.2). */
 function checkEligibility(ctx: Context, row: CompleteRow): void {
   if (row.eligibilityDate !== undefined && row.electionDate < row.eligibilityDate) {
-    report(ctx, row, "electionDate", "E08", "3.1, 3.2", "error", `Filed ${row.electionDate}, before the participant became eligible on ${row.eligibilityDate} (§3.1, §3.2).`);
+    report(
+      ctx,
+      row,
+      "electionDate",
+      "E08",
+      "3.1, 3.2",
+      "error",
+      `Filed ${row.electionDate}, before the participant became eligible on ${row.eligibilityDate} (§3.1, §3.2).`,
+    );
   }
 }
 
@@ -150,14 +187,33 @@ function checkEligibility(ctx: Context, row: CompleteRow): void {
 function checkPercent(ctx: Context, row: CompleteRow): void {
   const p = row.percent;
   if (p === undefined) {
-    if (!row.unreadable.has("percent")) report(ctx, row, "percent", "E06", "4.1", "error", `The percent deferred is blank; a deferral needs a percent above 0% and at most ${formatPercent(MAX_DEFERRAL_FRACTION)} (§4.1).`);
+    if (!row.unreadable.has("percent"))
+      report(
+        ctx,
+        row,
+        "percent",
+        "E06",
+        "4.1",
+        "error",
+        `The percent deferred is blank; a deferral needs a percent above 0% and at most ${formatPercent(MAX_DEFERRAL_FRACTION)} (§4.1).`,
+      );
     return;
   }
   if (!p.greaterThan(0)) {
     report(ctx, row, "percent", "E06", "4.1", "error", `Percent ${percent(p)} defers nothing; a deferral must be above 0% (§4.1).`);
   } else if (p.greaterThan(MAX_DEFERRAL_FRACTION)) {
-    const hint = p.greaterThanOrEqualTo(2) ? ` If ${p.toString()}% was meant, enter it as a percent (${p.toString()}%) or a fraction (${p.dividedBy(100).toString()}).` : "";
-    report(ctx, row, "percent", "E06", "4.1", "error", `Percent ${percent(p)} is more than the ${formatPercent(MAX_DEFERRAL_FRACTION)} the plan allows (§4.1).${hint}`);
+    const hint = p.greaterThanOrEqualTo(2)
+      ? ` If ${p.toString()}% was meant, enter it as a percent (${p.toString()}%) or a fraction (${p.dividedBy(100).toString()}).`
+      : "";
+    report(
+      ctx,
+      row,
+      "percent",
+      "E06",
+      "4.1",
+      "error",
+      `Percent ${percent(p)} is more than the ${formatPercent(MAX_DEFERRAL_FRACTION)} the plan allows (§4.1).${hint}`,
+    );
   }
 }
 
@@ -199,13 +255,29 @@ function compensationYear(ctx: Context, row: ElectionRow, deferral: Deferral): n
 function checkBonusLead(ctx: Context, row: CompleteRow, rule: string, section: string): void {
   if (row.payable === undefined) {
     if (!row.unreadable.has("payable")) {
-      report(ctx, row, "payable", rule, section, "error", `Bonus Payable Date is blank; a bonus election under §${section} must be filed at least ${BONUS_ELECTION_LEAD_MONTHS} months before the bonus is payable.`);
+      report(
+        ctx,
+        row,
+        "payable",
+        rule,
+        section,
+        "error",
+        `Bonus Payable Date is blank; a bonus election under §${section} must be filed at least ${BONUS_ELECTION_LEAD_MONTHS} months before the bonus is payable.`,
+      );
     }
     return;
   }
   const latest = bonusElectionLatest(row.payable);
   if (row.electionDate > latest) {
-    report(ctx, row, "electionDate", rule, section, "error", `Filed ${row.electionDate}, less than ${BONUS_ELECTION_LEAD_MONTHS} months before the bonus is payable on ${row.payable}; it had to be filed by ${latest} (§${section}).`);
+    report(
+      ctx,
+      row,
+      "electionDate",
+      rule,
+      section,
+      "error",
+      `Filed ${row.electionDate}, less than ${BONUS_ELECTION_LEAD_MONTHS} months before the bonus is payable on ${row.payable}; it had to be filed by ${latest} (§${section}).`,
+    );
   }
 }
 
@@ -220,7 +292,9 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
   if (year === undefined) {
     const field = salary || row.unreadable.has("planYear") ? "planYear" : "fyEnd";
     if (!row.unreadable.has("planYear") && !row.unreadable.has("fyEnd")) {
-      const what = salary ? "Plan Year is blank; a salary deferral names the calendar year it defers" : "Plan Year and Bonus Fiscal Year End are blank; a bonus deferral names the fiscal year whose bonus it defers";
+      const what = salary
+        ? "Plan Year is blank; a salary deferral names the calendar year it defers"
+        : "Plan Year and Bonus Fiscal Year End are blank; a bonus deferral names the fiscal year whose bonus it defers";
       report(ctx, row, field, annualRule, annualSection, "error", `${what}.`);
     }
     return;
@@ -233,25 +307,50 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
     const section = deferralSection(deferral, "(d)");
     const deadline = newParticipantDeadline(eligible);
     if (filed > deadline) {
-      report(ctx, row, "electionDate", "E04", section, "error", `Became eligible ${eligible}; the election had to be filed within ${NEW_PARTICIPANT_ELECTION_DAYS} days, by ${deadline}, but was filed ${filed} (§${section}).`);
+      report(
+        ctx,
+        row,
+        "electionDate",
+        "E04",
+        section,
+        "error",
+        `Became eligible ${eligible}; the election had to be filed within ${NEW_PARTICIPANT_ELECTION_DAYS} days, by ${deadline}, but was filed ${filed} (§${section}).`,
+      );
     }
     if (!salary) checkBonusLead(ctx, row, "E04", section);
     return;
   }
   const firstYear = dateParts(effective).year;
   if (year < firstYear) {
-    report(ctx, row, salary ? "planYear" : "fyEnd", annualRule, annualSection, "error", `${salary ? "Plan Year" : "The bonus's fiscal year"} ${year} is before the plan's first year, ${firstYear}.`);
+    report(
+      ctx,
+      row,
+      salary ? "planYear" : "fyEnd",
+      annualRule,
+      annualSection,
+      "error",
+      `${salary ? "Plan Year" : "The bonus's fiscal year"} ${year} is before the plan's first year, ${firstYear}.`,
+    );
     return;
   }
   const { opens, closes } = electionWindow(deferral.compensation, year, effective);
-  const beforeEffective = (section: string) => `Filed ${filed}, before the plan took effect on ${effective}; ${what} could be filed from ${effective} through ${closes} (§${section}).`;
+  const beforeEffective = (section: string) =>
+    `Filed ${filed}, before the plan took effect on ${effective}; ${what} could be filed from ${effective} through ${closes} (§${section}).`;
   // §4.2(e)/§5.3(e): the plan's first year.
   if (year === firstYear) {
     const section = deferralSection(deferral, "(e)");
     if (filed < opens) {
       report(ctx, row, "electionDate", "E05", section, "error", beforeEffective(section));
     } else if (filed > closes) {
-      report(ctx, row, "electionDate", "E05", section, "error", `Filed ${filed}; ${what} had to be filed within ${FIRST_YEAR_ELECTION_DAYS} days after the plan took effect on ${effective}, by ${closes} (§${section}).`);
+      report(
+        ctx,
+        row,
+        "electionDate",
+        "E05",
+        section,
+        "error",
+        `Filed ${filed}; ${what} had to be filed within ${FIRST_YEAR_ELECTION_DAYS} days after the plan took effect on ${effective}, by ${closes} (§${section}).`,
+      );
     }
     if (!salary) checkBonusLead(ctx, row, "E05", section);
     return;
@@ -263,7 +362,15 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
   } else if (filed < effective) {
     report(ctx, row, "electionDate", annualRule, section, "error", beforeEffective(annualSection));
   } else if (filed < opens) {
-    report(ctx, row, "electionDate", annualRule, section, "error", `Filed ${filed}; a salary election applies to the calendar year after the one it is filed in, so ${what} must be filed in ${year - 1}, by ${closes} (§${annualSection}).`);
+    report(
+      ctx,
+      row,
+      "electionDate",
+      annualRule,
+      section,
+      "error",
+      `Filed ${filed}; a salary election applies to the calendar year after the one it is filed in, so ${what} must be filed in ${year - 1}, by ${closes} (§${annualSection}).`,
+    );
   }
 }
 
@@ -275,18 +382,42 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
 function checkAllocation(ctx: Context, row: CompleteRow): void {
   checkAllocationAmount(ctx, row);
   if (row.release === undefined) {
-    if (!row.unreadable.has("release")) report(ctx, row, "release", "E09", "5.2(c)", "error", `Release Date is blank; an allocation is filed in the ${ALLOCATION_WINDOW_DAYS} days after the quarter's results are released (§5.2(c)).`);
+    if (!row.unreadable.has("release"))
+      report(
+        ctx,
+        row,
+        "release",
+        "E09",
+        "5.2(c)",
+        "error",
+        `Release Date is blank; an allocation is filed in the ${ALLOCATION_WINDOW_DAYS} days after the quarter's results are released (§5.2(c)).`,
+      );
     return;
   }
   const released = quarterReleased(row.release);
   if (row.quarter !== undefined && quarterLabel(row.quarter) !== quarterLabel(released)) {
-    report(ctx, row, "quarter", "E09", "5.2(c)", "error",
-      `Fiscal Quarter ${quarterLabel(row.quarter)} is not the quarter whose results the release of ${row.release} published (${quarterLabel(released)}); an allocation is made in the ${ALLOCATION_WINDOW_DAYS} days after the release of its own quarter's results (§5.2(c)).`);
+    report(
+      ctx,
+      row,
+      "quarter",
+      "E09",
+      "5.2(c)",
+      "error",
+      `Fiscal Quarter ${quarterLabel(row.quarter)} is not the quarter whose results the release of ${row.release} published (${quarterLabel(released)}); an allocation is made in the ${ALLOCATION_WINDOW_DAYS} days after the release of its own quarter's results (§5.2(c)).`,
+    );
   }
   const filed = row.electionDate;
   const { opens, closes } = allocationWindow(row.release);
   if (filed < opens || filed > closes) {
-    report(ctx, row, "electionDate", "E09", "5.2(c)", "error", `Filed ${filed}; allocations after the release of ${row.release} had to be filed ${opens} through ${closes}, the ${ALLOCATION_WINDOW_DAYS} days following it (§5.2(c)).`);
+    report(
+      ctx,
+      row,
+      "electionDate",
+      "E09",
+      "5.2(c)",
+      "error",
+      `Filed ${filed}; allocations after the release of ${row.release} had to be filed ${opens} through ${closes}, the ${ALLOCATION_WINDOW_DAYS} days following it (§5.2(c)).`,
+    );
   }
   if (ELECTION_TYPES[row.type].allocation === "option") checkDiscount(ctx, row, row.release);
 }
@@ -294,16 +425,26 @@ function checkAllocation(ctx: Context, row: CompleteRow): void {
 /** E09: an allocation moves an amount credited to the Investment Account, so more than $0 (§5.2(c)). */
 function checkAllocationAmount(ctx: Context, row: CompleteRow): void {
   if (row.amount === undefined) {
-    if (!row.unreadable.has("amount")) report(ctx, row, "amount", "E09", "5.2(c)", "error", "Amount is blank; an allocation names the dollars it moves from the Investment Account (§5.2(c)).");
+    if (!row.unreadable.has("amount"))
+      report(ctx, row, "amount", "E09", "5.2(c)", "error", "Amount is blank; an allocation names the dollars it moves from the Investment Account (§5.2(c)).");
   } else if (!row.amount.greaterThan(0)) {
-    report(ctx, row, "amount", "E09", "5.2(c)", "error", `Amount ${row.amount.toString()} allocates nothing; an allocation moves more than $0 credited to the Investment Account (§5.2(c)).`);
+    report(
+      ctx,
+      row,
+      "amount",
+      "E09",
+      "5.2(c)",
+      "error",
+      `Amount ${row.amount.toString()} allocates nothing; an allocation moves more than $0 credited to the Investment Account (§5.2(c)).`,
+    );
   }
 }
 
 /** E11: an option allocation's discount within §5.1, at the close on the determination date. */
 function checkDiscount(ctx: Context, row: CompleteRow, release: IsoDate): void {
   if (row.discount === undefined) {
-    if (!row.unreadable.has("discount")) report(ctx, row, "discount", "E11", "5.1", "error", "Discount is blank; an option allocation names the discount from the fair market value (§5.1).");
+    if (!row.unreadable.has("discount"))
+      report(ctx, row, "discount", "E11", "5.1", "error", "Discount is blank; an option allocation names the discount from the fair market value (§5.1).");
     return;
   }
   let determination: IsoDate;
@@ -314,19 +455,43 @@ function checkDiscount(ctx: Context, row: CompleteRow, release: IsoDate): void {
     throw error;
   }
   if (ctx.settings.prices === undefined) {
-    report(ctx, row, "discount", "E11", "5.1", "warning", `Discount not checked against §5.1: there is no Prices table to give the close on the determination date, ${determination}.`);
+    report(
+      ctx,
+      row,
+      "discount",
+      "E11",
+      "5.1",
+      "warning",
+      `Discount not checked against §5.1: there is no Prices table to give the close on the determination date, ${determination}.`,
+    );
     return;
   }
   let fmv: Decimal;
   try {
     fmv = ctx.settings.prices.closePrice(determination);
   } catch {
-    report(ctx, row, "discount", "E11", "5.1", "warning", `Discount not checked against §5.1: the Prices table has no close for the determination date, ${determination}.`);
+    report(
+      ctx,
+      row,
+      "discount",
+      "E11",
+      "5.1",
+      "warning",
+      `Discount not checked against §5.1: the Prices table has no close for the determination date, ${determination}.`,
+    );
     return;
   }
   const problem = discountProblem(fmv, row.discount.value, row.discount.type);
   if (problem) {
-    report(ctx, row, "discount", "E11", "5.1", "error", `${capitalize(problem)}: the close on ${determination}, the determination date, was $${fmv.toFixed(2)} (§5.1).`);
+    report(
+      ctx,
+      row,
+      "discount",
+      "E11",
+      "5.1",
+      "error",
+      `${capitalize(problem)}: the close on ${determination}, the determination date, was $${fmv.toFixed(2)} (§5.1).`,
+    );
   }
 }
 
@@ -339,13 +504,26 @@ function checkDistributionDate(ctx: Context, row: CompleteRow): void {
   const effective = row.effectiveDate ?? row.electionDate;
   const earliest = earliestElectedDistribution(effective);
   if (row.distributionDate < earliest) {
-    report(ctx, row, "distributionDate", "E12", "7.1(f)", "error", `Distribution date ${row.distributionDate} is less than ${ELECTED_DISTRIBUTION_MONTHS} months after the election takes effect on ${effective}; the earliest allowed is ${earliest} (§7.1(f)).`);
+    report(
+      ctx,
+      row,
+      "distributionDate",
+      "E12",
+      "7.1(f)",
+      "error",
+      `Distribution date ${row.distributionDate} is less than ${ELECTED_DISTRIBUTION_MONTHS} months after the election takes effect on ${effective}; the earliest allowed is ${earliest} (§7.1(f)).`,
+    );
   }
 }
 
 /** E07: Art. IV and Art. V together at most 100% of one kind of compensation for one year (§5.3(a),(c)). */
 function checkCombinedPercent(ctx: Context, rows: readonly CompleteRow[]): void {
-  interface Group { compensation: CompensationKind; year: number; rows: CompleteRow[]; total: Decimal }
+  interface Group {
+    compensation: CompensationKind;
+    year: number;
+    rows: CompleteRow[];
+    total: Decimal;
+  }
   const groups = new Map<string, Group>();
   for (const row of rows) {
     const deferral = deferralOf(row.type);
@@ -362,8 +540,15 @@ function checkCombinedPercent(ctx: Context, rows: readonly CompleteRow[]): void 
     if (total.lessThanOrEqualTo(MAX_DEFERRAL_FRACTION) || group.length < 2) continue;
     const last = group[group.length - 1];
     const section = compensation === "salary" ? "5.3(a)" : "5.3(c)";
-    report(ctx, last, "percent", "E07", section, "error",
-      `${shortName(last.participant)}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed ${formatPercent(MAX_DEFERRAL_FRACTION)} (§${section}).`);
+    report(
+      ctx,
+      last,
+      "percent",
+      "E07",
+      section,
+      "error",
+      `${shortName(last.participant)}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed ${formatPercent(MAX_DEFERRAL_FRACTION)} (§${section}).`,
+    );
   }
 }
 
@@ -400,8 +585,15 @@ function checkOneAllocationPerQuarter(ctx: Context, rows: readonly CompleteRow[]
       if (valid(row)) first.set(key, row);
       continue;
     }
-    report(ctx, row, row.quarter !== undefined ? "quarter" : "electionDate", "E10", "5.2(c)", "error",
-      `A second allocation by ${shortName(row.participant)} for fiscal quarter ${label}; the first, on row ${earlier.row} (filed ${earlier.electionDate}), is irrevocable, so this one is void (§5.2(c)).`);
+    report(
+      ctx,
+      row,
+      row.quarter !== undefined ? "quarter" : "electionDate",
+      "E10",
+      "5.2(c)",
+      "error",
+      `A second allocation by ${shortName(row.participant)} for fiscal quarter ${label}; the first, on row ${earlier.row} (filed ${earlier.electionDate}), is irrevocable, so this one is void (§5.2(c)).`,
+    );
   }
 }
 
@@ -422,8 +614,15 @@ function checkInitialElections(ctx: Context, rows: readonly CompleteRow[], valid
     if (row.type !== "DIST-DATE") continue;
     const first = initial.get(row.participant.toLowerCase());
     if (first !== undefined && row.electionDate !== first) {
-      report(ctx, row, "electionDate", "E13", "7.1(f)", "error",
-        `Distribution-date election filed ${row.electionDate}, but ${shortName(row.participant)}'s initial elections were filed ${first}; a distribution date can only be elected with them (§7.1(f)).`);
+      report(
+        ctx,
+        row,
+        "electionDate",
+        "E13",
+        "7.1(f)",
+        "error",
+        `Distribution-date election filed ${row.electionDate}, but ${shortName(row.participant)}'s initial elections were filed ${first}; a distribution date can only be elected with them (§7.1(f)).`,
+      );
     }
   }
 }
@@ -432,7 +631,15 @@ function checkInitialElections(ctx: Context, rows: readonly CompleteRow[], valid
 function checkApproval(ctx: Context, row: CompleteRow): void {
   if (!ctx.settings.hasApprovalColumn || row.approved === true || row.unreadable.has("approved")) return;
   const state = row.approved === false ? `marked "N"` : "blank";
-  report(ctx, row, "approved", "E14", "4.2(b),(c); 5.2(e)", "warning", `Committee approval is ${state}; the election takes effect only once the Committee approves it.`);
+  report(
+    ctx,
+    row,
+    "approved",
+    "E14",
+    "4.2(b),(c); 5.2(e)",
+    "warning",
+    `Committee approval is ${state}; the election takes effect only once the Committee approves it.`,
+  );
 }
 
 /** E15: exact duplicate rows. */

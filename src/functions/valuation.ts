@@ -117,7 +117,13 @@ export function discretionaryUnitsFn(amount: number[][], prices: unknown[][], cr
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per row.
  */
-export function dividendUnitsFn(unitsAtRecord: number[][], dividendPerShare: number[][], prices: unknown[][], paymentDate: unknown[][], places?: number[][]): unknown[][] {
+export function dividendUnitsFn(
+  unitsAtRecord: number[][],
+  dividendPerShare: number[][],
+  prices: unknown[][],
+  paymentDate: unknown[][],
+  places?: number[][],
+): unknown[][] {
   const table = pricesArg(prices);
   return lift({ unitsAtRecord, dividendPerShare, paymentDate, places }, (x) =>
     numberResult(

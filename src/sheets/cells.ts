@@ -21,8 +21,24 @@ const problem = <T>(expected: string): CellRead<T> => ({ problem: expected });
 
 /** Every error value Excel shows in a cell; Office.js `values` and the .xlsx reader both give it as this text. */
 const EXCEL_ERRORS: ReadonlySet<string> = new Set([
-  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
-  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!", "#TIMEOUT!",
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#EXTERNAL!",
+  "#PYTHON!",
+  "#TIMEOUT!",
 ]);
 
 /** The error a cell shows (`#N/A`, `#REF!`, …), or undefined. */

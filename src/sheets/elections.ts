@@ -5,13 +5,7 @@
  */
 import { compareFindings, type Finding } from "../engine/findings";
 import type { CellFinding } from "./findings";
-import {
-  parseElectionType,
-  validateElections,
-  type ElectionField,
-  type ElectionRow,
-  type ElectionSettings,
-} from "../engine/validation";
+import { parseElectionType, validateElections, type ElectionField, type ElectionRow, type ElectionSettings } from "../engine/validation";
 import { cellProblem, readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cells";
 import { outsideTableFindings } from "./extent";
 import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
@@ -117,7 +111,11 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
     const cells = grid.values[r];
     if (isBlankRow(cells)) continue;
     const worksheetRow = grid.firstRow + r;
-    const row: ElectionRow = { row: worksheetRow, unreadable: NONE_UNREADABLE, signature: cells.map((cell) => `${typeof cell}:${String(cell)}`).join("\u001f") };
+    const row: ElectionRow = {
+      row: worksheetRow,
+      unreadable: NONE_UNREADABLE,
+      signature: cells.map((cell) => `${typeof cell}:${String(cell)}`).join("\u001f"),
+    };
     const fields = row as unknown as Record<ElectionField, unknown>;
     for (const { spec, c, label: text } of present) {
       const { value, problem } = READERS[spec.key](cells[c]);

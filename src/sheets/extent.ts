@@ -71,9 +71,15 @@ function countBy(cells: readonly ValueCell[], key: (cell: ValueCell) => number):
  */
 export function dataBlock(cells: readonly ValueCell[]): DataBlock | undefined {
   if (cells.length === 0) return undefined;
-  const rows = busiestRun(countBy(cells, (cell) => cell.row), MAX_BLANK_ROWS_INSIDE);
+  const rows = busiestRun(
+    countBy(cells, (cell) => cell.row),
+    MAX_BLANK_ROWS_INSIDE,
+  );
   const inRows = cells.filter((cell) => cell.row >= rows.first && cell.row <= rows.last);
-  const columns = busiestRun(countBy(inRows, (cell) => cell.column), MAX_BLANK_COLUMNS_INSIDE);
+  const columns = busiestRun(
+    countBy(inRows, (cell) => cell.column),
+    MAX_BLANK_COLUMNS_INSIDE,
+  );
   const inside = (cell: ValueCell) => cell.row >= rows.first && cell.row <= rows.last && cell.column >= columns.first && cell.column <= columns.last;
   let firstRow = Infinity;
   let lastRow = -Infinity;

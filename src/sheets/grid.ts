@@ -95,7 +95,12 @@ export interface HeaderMap<K extends string> {
 /** Rows searched for the header: a sheet may open with a title or notes above its table. */
 const HEADER_SEARCH_ROWS = 20;
 
-function mapHeader<K extends string>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>, headerIndex: number, normalize: (text: unknown) => string): HeaderMap<K> {
+function mapHeader<K extends string>(
+  grid: SheetGrid,
+  specs: ReadonlyArray<ColumnSpec<K>>,
+  headerIndex: number,
+  normalize: (text: unknown) => string,
+): HeaderMap<K> {
   const cells = grid.values[headerIndex];
   const headers = cells.map(normalize);
   const columns: Partial<Record<K, number>> = {};

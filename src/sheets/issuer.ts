@@ -7,7 +7,15 @@ import { serialToIsoDate } from "../cells/serials";
 import { describe, isBlank } from "../cells/values";
 import { parseIsoDate, type IsoDate } from "../engine/dates";
 import { PlanError } from "../engine/errors";
-import { describeIssuerProblems, ISSUER_FIELD_LABELS, issuerProblems, toOcfPackage, type IssuerDetails, type IssuerField, type OcfPackage } from "../engine/ocf";
+import {
+  describeIssuerProblems,
+  ISSUER_FIELD_LABELS,
+  issuerProblems,
+  toOcfPackage,
+  type IssuerDetails,
+  type IssuerField,
+  type OcfPackage,
+} from "../engine/ocf";
 import type { ReserveReconciliation } from "../engine/reserve";
 import { cellAddress, type SheetGrid } from "./grid";
 
@@ -18,13 +26,26 @@ const LABELS: Record<IssuerField, readonly string[]> = {
   legalName: [ISSUER_FIELD_LABELS.legalName, "Name", "Company", "Issuer"],
   formationDate: [ISSUER_FIELD_LABELS.formationDate, "Formed", "Date of Formation", "Incorporation Date", "Date of Incorporation"],
   country: [ISSUER_FIELD_LABELS.country, "Country of Formation"],
-  countrySubdivision: [ISSUER_FIELD_LABELS.countrySubdivision, "Country Subdivision of Formation", "Subdivision", "State", "State of Formation", "State of Incorporation"],
+  countrySubdivision: [
+    ISSUER_FIELD_LABELS.countrySubdivision,
+    "Country Subdivision of Formation",
+    "Subdivision",
+    "State",
+    "State of Formation",
+    "State of Incorporation",
+  ],
 };
 
-const key = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[^a-z0-9]/g, "");
+const key = (text: string) =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 
 const FIELD_OF = new Map<string, IssuerField>(
-  (Object.entries(LABELS) as Array<[IssuerField, readonly string[]]>).flatMap(([field, labels]) => labels.map((label) => [key(label), field] as [string, IssuerField])),
+  (Object.entries(LABELS) as Array<[IssuerField, readonly string[]]>).flatMap(([field, labels]) =>
+    labels.map((label) => [key(label), field] as [string, IssuerField]),
+  ),
 );
 
 export interface IssuerCellProblem {
@@ -68,7 +89,8 @@ export function readIssuerSheet(grid: SheetGrid): IssuerRead {
     if (isBlank(cell)) return;
     if (field === "formationDate") {
       const date = formationDate(cell);
-      if (date === undefined) problems.push({ field, message: `${where} holds ${describe(cell)}; Formation Date expects a date (a date cell or YYYY-MM-DD text)` });
+      if (date === undefined)
+        problems.push({ field, message: `${where} holds ${describe(cell)}; Formation Date expects a date (a date cell or YYYY-MM-DD text)` });
       else details.formationDate = date;
     } else if (typeof cell === "string") {
       details[field] = cell.trim();
@@ -124,7 +146,8 @@ export function ocfPackageFrom(request: OcfPackageRequest): OcfPackageResult {
   try {
     return { pkg: toOcfPackage(request.reconciliation, { issuer: issuer.details, generatedAt: request.generatedAt, asOf: request.asOf }) };
   } catch (error) {
-    if (error instanceof PlanError) return { problem: error.message.startsWith("cannot write") ? error.message : `cannot write Open Cap Format: ${error.message}`, fields: [] };
+    if (error instanceof PlanError)
+      return { problem: error.message.startsWith("cannot write") ? error.message : `cannot write Open Cap Format: ${error.message}`, fields: [] };
     throw error;
   }
 }

@@ -162,7 +162,8 @@ class RowReader<K extends string> {
   /** A required cell: blank is an S02 finding too, saying it needs `expected`. */
   require<T>(field: K, reader: (cell: unknown) => CellRead<T>, expected: string): T | undefined {
     const { value, problem } = this.cell(field, reader);
-    if (value === undefined && !problem) this.problem(field, `${this.label(field)} is blank; every ${this.layout.sheet} row needs ${expected}. The row is left out.`);
+    if (value === undefined && !problem)
+      this.problem(field, `${this.label(field)} is blank; every ${this.layout.sheet} row needs ${expected}. The row is left out.`);
     return value;
   }
 
@@ -177,7 +178,11 @@ class RowReader<K extends string> {
 }
 
 /** Walks a table's data rows under its header; `readRow` makes a record of a row, or undefined. */
-function readTable<K extends string, R>(grid: SheetGrid, specs: ReadonlyArray<ColumnSpec<K>>, readRow: (row: RowReader<K>) => R | undefined): TableRead<R & Sourced> {
+function readTable<K extends string, R>(
+  grid: SheetGrid,
+  specs: ReadonlyArray<ColumnSpec<K>>,
+  readRow: (row: RowReader<K>) => R | undefined,
+): TableRead<R & Sourced> {
   const read: TableRead<R & Sourced> = { records: [], findings: [] };
   if (grid.values.every(isBlankRow)) return read;
   const header = findHeader(grid, specs, normalizeRecordHeader);
@@ -188,7 +193,13 @@ function readTable<K extends string, R>(grid: SheetGrid, specs: ReadonlyArray<Co
     return read;
   }
   const present = Object.values(header.columns) as number[];
-  const layout: TableLayout = { sheet: grid.sheet, firstColumn: grid.firstColumn, columns: header.columns, labels: header.labels, fallbackColumn: Math.min(...present) };
+  const layout: TableLayout = {
+    sheet: grid.sheet,
+    firstColumn: grid.firstColumn,
+    columns: header.columns,
+    labels: header.labels,
+    fallbackColumn: Math.min(...present),
+  };
   const row = new RowReader<K>(layout, read.findings);
   for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
     const cells = grid.values[r];
@@ -209,7 +220,9 @@ function positive(row: RowReader<string>, field: string, value: Decimal | undefi
 }
 
 const DISCOUNT_TYPES: Record<string, "fraction" | "dollars"> = { percent: "fraction", dollars: "dollars" };
-const KIND_NAMES = Object.keys(ACTIVITY_KINDS).map((k) => `"${k}"`).join(", ");
+const KIND_NAMES = Object.keys(ACTIVITY_KINDS)
+  .map((k) => `"${k}"`)
+  .join(", ");
 
 /** The Activity table: one row per event (STATEMENT.md, "Activity"). */
 export function readActivity(grid: SheetGrid): TableRead<ActivityRecord & Sourced> {
@@ -238,7 +251,8 @@ export function readActivity(grid: SheetGrid): TableRead<ActivityRecord & Source
     if (discountTypeText !== undefined) {
       const typed = DISCOUNT_TYPES[discountTypeText.toLowerCase()];
       if (typed === undefined) row.problem("discountType", `Discount Type "${discountTypeText}" is not "percent" or "dollars"; the row is left out.`);
-      else if (discount?.type === "dollars" && typed === "fraction") row.problem("discount", `Discount is written in dollars but the Discount Type is "${discountTypeText}"; the row is left out.`);
+      else if (discount?.type === "dollars" && typed === "fraction")
+        row.problem("discount", `Discount is written in dollars but the Discount Type is "${discountTypeText}"; the row is left out.`);
       else discountType = typed;
     }
     if (kind === "option allocation" && discount === undefined && !row.failed) {
@@ -257,7 +271,8 @@ export function readActivity(grid: SheetGrid): TableRead<ActivityRecord & Source
       kind,
       amount,
       matchRate: kind === "deferral" ? matchRate : undefined,
-      discount: kind === "option allocation" && discount !== undefined && discountType !== undefined ? { value: discount.value, type: discountType } : undefined,
+      discount:
+        kind === "option allocation" && discount !== undefined && discountType !== undefined ? { value: discount.value, type: discountType } : undefined,
       reference,
     };
   });
@@ -281,8 +296,14 @@ function spellingWarnings(records: ReadonlyArray<ActivityRecord & Sourced>): Cel
     if (spelling === earlier.participant.trim() || warned.has(spelling)) continue;
     warned.add(spelling);
     findings.push(
-      findingAt(record.source, "participant", SPELLING, SHEET_RULE, "warning",
-        `${describe(record.participant)} is counted as ${shortName(earlier.participant.trim())} (row ${earlier.source.row}): participants match ignoring case and surrounding spaces. Spell them alike if they are one person.`),
+      findingAt(
+        record.source,
+        "participant",
+        SPELLING,
+        SHEET_RULE,
+        "warning",
+        `${describe(record.participant)} is counted as ${shortName(earlier.participant.trim())} (row ${earlier.source.row}): participants match ignoring case and surrounding spaces. Spell them alike if they are one person.`,
+      ),
     );
   }
   return findings;
@@ -320,4 +341,3 @@ export function primeRatesFrom(grid: SheetGrid): PrimeRate[] {
     throw error;
   }
 }
-

@@ -62,16 +62,20 @@ function quarterCloses(): Array<[IsoDate, number]> {
   return rows;
 }
 
-const ACTIVITY = recordsSheet("Activity", ACTIVITY_COLUMNS.map((c) => c.header), [
-  ["Ann Lee", "2003-02-14", "deferral", 10000, "", "", "", "Q1 salary"],
-  ["Ann Lee", "2003-01-15", "investment deferral", 5000, "", "", "", "bonus to the Investment Account"],
-  ["Ann Lee", "2003-05-15", "discretionary", 3000, "", "", "", "Committee credit"],
-  ["Ann Lee", "2003-04-24", "stock allocation", 2000, "", "", "", "Q1 results released"],
-  ["Ann Lee", "2003-07-24", "option allocation", 1000, "", 0.15, "", "§5.4 example"],
-  ["Ann Lee", "2003-06-13", "deferral", 6000, 0.25, "", "", "Q2 salary, 25% match"],
-  ["Ann Lee", "2003-10-23", "stock allocation", 5000, "", "", "", "more than the balance"],
-  ["Ben Ortiz", "2003-08-20", "deferral", 8000, "", "", "", "Q3 salary"],
-]);
+const ACTIVITY = recordsSheet(
+  "Activity",
+  ACTIVITY_COLUMNS.map((c) => c.header),
+  [
+    ["Ann Lee", "2003-02-14", "deferral", 10000, "", "", "", "Q1 salary"],
+    ["Ann Lee", "2003-01-15", "investment deferral", 5000, "", "", "", "bonus to the Investment Account"],
+    ["Ann Lee", "2003-05-15", "discretionary", 3000, "", "", "", "Committee credit"],
+    ["Ann Lee", "2003-04-24", "stock allocation", 2000, "", "", "", "Q1 results released"],
+    ["Ann Lee", "2003-07-24", "option allocation", 1000, "", 0.15, "", "§5.4 example"],
+    ["Ann Lee", "2003-06-13", "deferral", 6000, 0.25, "", "", "Q2 salary, 25% match"],
+    ["Ann Lee", "2003-10-23", "stock allocation", 5000, "", "", "", "more than the balance"],
+    ["Ben Ortiz", "2003-08-20", "deferral", 8000, "", "", "", "Q3 salary"],
+  ],
+);
 
 /**
  * Activity, Dividends, Splits, Prices and Prime Rates holding the worked
@@ -80,16 +84,28 @@ const ACTIVITY = recordsSheet("Activity", ACTIVITY_COLUMNS.map((c) => c.header),
  */
 export const RECORDS_TEMPLATES: readonly SheetTemplate[] = [
   { ...ACTIVITY, columns: ACTIVITY.columns.map((c) => (c.header === "Reference" ? { ...c, width: 30 } : c.header === "Kind" ? { ...c, width: 20 } : c)) },
-  recordsSheet("Dividends", DIVIDEND_COLUMNS.map((c) => c.header), [
-    ["2003-03-14", "2003-04-01", 0.1],
-    ["2003-06-13", "2003-06-27", 0.05],
-    ["2003-08-15", "2003-09-05", 0.02],
-    ["2003-11-14", "2003-12-05", 0.01],
-  ]),
-  recordsSheet("Splits", SPLIT_COLUMNS.map((c) => c.header), [["2003-09-15", 2, 1]]),
+  recordsSheet(
+    "Dividends",
+    DIVIDEND_COLUMNS.map((c) => c.header),
+    [
+      ["2003-03-14", "2003-04-01", 0.1],
+      ["2003-06-13", "2003-06-27", 0.05],
+      ["2003-08-15", "2003-09-05", 0.02],
+      ["2003-11-14", "2003-12-05", 0.01],
+    ],
+  ),
+  recordsSheet(
+    "Splits",
+    SPLIT_COLUMNS.map((c) => c.header),
+    [["2003-09-15", 2, 1]],
+  ),
   recordsSheet("Prices", ["Date", "Close"], quarterCloses()),
-  recordsSheet("Prime Rates", ["Date", "Annual Rate"], [
-    ["2002-11-07", 0.0425],
-    ["2003-06-27", 0.04],
-  ]),
+  recordsSheet(
+    "Prime Rates",
+    ["Date", "Annual Rate"],
+    [
+      ["2002-11-07", 0.0425],
+      ["2003-06-27", 0.04],
+    ],
+  ),
 ];

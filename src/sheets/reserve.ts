@@ -175,14 +175,18 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     if (date === undefined) return row.problem("date", `The row has no date; every ledger row counts on a date. It is left out of the reserve.`);
     const kind = kindText === undefined ? undefined : parseLedgerKind(kindText);
     if (kind === undefined) {
-      return row.problem("kind", `Kind ${kindText === undefined ? "is blank" : `"${kindText}" is not known`}; use units, option, split or reserve. The row is left out of the reserve.`);
+      return row.problem(
+        "kind",
+        `Kind ${kindText === undefined ? "is blank" : `"${kindText}" is not known`}; use units, option, split or reserve. The row is left out of the reserve.`,
+      );
     }
     if (quantity === undefined) return row.problem("quantity", `The row has no quantity. It is left out of the reserve.`);
     const why = ledgerQuantityProblem(kind, quantity);
     if (why) return row.problem("quantity", `Quantity ${quantity.toString()}: ${why}. The row is left out of the reserve.`);
     // The reserve counts shares, not their price: a price §5.1 cannot give is a finding, and the row still counts.
     const priceProblem = exercisePrice === undefined ? undefined : exercisePriceProblem(exercisePrice);
-    if (priceProblem) row.problem("exercisePrice", `${capitalize(priceProblem)} (§5.1). The row still counts against the reserve; the Open Cap Format export refuses it.`);
+    if (priceProblem)
+      row.problem("exercisePrice", `${capitalize(priceProblem)} (§5.1). The row still counts against the reserve; the Open Cap Format export refuses it.`);
     const cells = { source: row.cell("date"), quantity: { ...row.cell("quantity"), column: row.label("quantity"), rule: RESERVE_RULES.ledger } };
     into.entries.push({ rowNumber: row.row, date, kind, quantity, participant, reference, reportedRemaining, exercisePrice, cells });
   });
@@ -194,7 +198,11 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
  * exactly as UNITS_CREDITED and MATCH_UNITS do, each counted on the quarter's
  * crediting date (§8.1(a),(c); reading 3).
  */
-export function readCreditsSheet(grid: SheetGrid, prices: PriceTable | undefined, into: LedgerRead = emptyRead()): { read: LedgerRead; summary: CreditSummary[] } {
+export function readCreditsSheet(
+  grid: SheetGrid,
+  prices: PriceTable | undefined,
+  into: LedgerRead = emptyRead(),
+): { read: LedgerRead; summary: CreditSummary[] } {
   const summary = new Map<string, CreditSummary>();
   eachRow(grid, CREDIT_COLUMNS, RESERVE_RULES.credits, into, (row) => {
     const participant = row.read("participant", readText);
@@ -223,9 +231,20 @@ export function readCreditsSheet(grid: SheetGrid, prices: PriceTable | undefined
       return row.problem(field, `${capitalize(error.message)}; the credit is left out of the reserve.`);
     }
     const cells = { source: row.cell("payDate"), quantity: { ...row.cell("amount"), column: row.label("amount"), rule: RESERVE_RULES.credits } };
-    for (const [reference, quantity] of [["deferral units", units], ["match units", match]] as const) {
+    for (const [reference, quantity] of [
+      ["deferral units", units],
+      ["match units", match],
+    ] as const) {
       if (reference === "match units" && matchRefused) continue;
-      into.entries.push({ rowNumber: row.row, date: creditingDate, kind: "units", quantity, participant, reference: `${reference} for pay on ${payDate}`, cells });
+      into.entries.push({
+        rowNumber: row.row,
+        date: creditingDate,
+        kind: "units",
+        quantity,
+        participant,
+        reference: `${reference} for pay on ${payDate}`,
+        cells,
+      });
     }
     const key = JSON.stringify([quarterLabel(quarterOf(payDate)), participant]);
     const line = summary.get(key) ?? { quarter: quarterLabel(quarterOf(payDate)), participant, creditingDate, deferralUnits: ZERO, matchUnits: ZERO };
@@ -244,7 +263,16 @@ export function screenEntries(entries: readonly SourcedEntry[]): { entries: Sour
   if (refused.length === 0) return { entries: [...entries], findings: [] };
   const findings = refused.map(({ entry, reason }): CellFinding => {
     const { sheet, cell, column, rule } = entry.cells.quantity;
-    return { sheet, cell, row: entry.rowNumber, column, rule, section: "13.8", severity: "error", message: `${capitalize(reason)}. The row is left out of the reserve.` };
+    return {
+      sheet,
+      cell,
+      row: entry.rowNumber,
+      column,
+      rule,
+      section: "13.8",
+      severity: "error",
+      message: `${capitalize(reason)}. The row is left out of the reserve.`,
+    };
   });
   const leftOut = new Set(refused.map((r) => r.entry));
   return { entries: entries.filter((entry) => !leftOut.has(entry)), findings };

@@ -125,7 +125,9 @@ export function participantSheet(result: ParticipantResult, name: string): State
     return [`${ACCOUNT_NAMES[key]} (${key})`, ...ACCOUNT_COLUMNS.map((column) => figure(line[column])), dollars(line.value)];
   });
   accounts.push(["Total value, accounts and options", "", "", "", "", "", "", "", dollars(statement.totalValue)]);
-  const tables: LaidTable[] = [{ name: "DCPAccounts", heading: "Accounts (§1.1(a), §4.5; units, the Investment Account in dollars)", header: ACCOUNT_HEADER, rows: accounts }];
+  const tables: LaidTable[] = [
+    { name: "DCPAccounts", heading: "Accounts (§1.1(a), §4.5; units, the Investment Account in dollars)", header: ACCOUNT_HEADER, rows: accounts },
+  ];
   if (statement.options.length > 0) {
     tables.push({
       name: "DCPOptions",
@@ -190,7 +192,15 @@ export function summarySheet(result: StatementResult, name: string): StatementSh
     dollars(statement.totalValue),
   ]);
   const { balances, totalValue } = result.totals;
-  rows.push(["Plan total", units(balances.DCA), units(balances.CMSA), units(balances.CSA), dollars(balances.IA), shares(balances.OPTIONS), dollars(totalValue)]);
+  rows.push([
+    "Plan total",
+    units(balances.DCA),
+    units(balances.CMSA),
+    units(balances.CSA),
+    dollars(balances.IA),
+    shares(balances.OPTIONS),
+    dollars(totalValue),
+  ]);
   const tables: LaidTable[] = [
     {
       name: "DCPParticipants",

@@ -52,9 +52,17 @@ export function cellValues(template: SheetTemplate): unknown[][] {
 }
 
 const FORMAT_OF: Partial<Record<string, ColumnFormat>> = {
-  "Election Date": "date", "Plan Year": "year", Percent: "percent", "Eligibility Date": "date", "Bonus Fiscal Year End": "date",
-  "Bonus Payable Date": "date", "Release Date": "date", Amount: "dollars", Discount: "percent",
-  "Elected Distribution Date": "date", "Effective Date": "date",
+  "Election Date": "date",
+  "Plan Year": "year",
+  Percent: "percent",
+  "Eligibility Date": "date",
+  "Bonus Fiscal Year End": "date",
+  "Bonus Payable Date": "date",
+  "Release Date": "date",
+  Amount: "dollars",
+  Discount: "percent",
+  "Elected Distribution Date": "date",
+  "Effective Date": "date",
 };
 
 /**

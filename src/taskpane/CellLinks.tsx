@@ -5,7 +5,14 @@ import type { CellLink, CellLinkGroup } from "./findingLinks";
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
   heading: { fontWeight: tokens.fontWeightSemibold },
-  link: { justifyContent: "flex-start", textAlign: "left", height: "auto", paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, minWidth: 0 },
+  link: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
   body: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0, overflowWrap: "anywhere" },
   title: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
   badge: { flexShrink: 0 },

@@ -16,7 +16,17 @@ import { SheetSelect } from "./SheetSelect";
 import { CellLinks } from "./CellLinks";
 import { RemainingChart } from "./RemainingChart";
 import { useCommand } from "./useCommand";
-import { chooseSheets, recordsSummary, reserveProblems, reserveSummary, shares, sheetCalled, sheetsToRead, type ReserveChoice, type SummaryLine } from "./reserveView";
+import {
+  chooseSheets,
+  recordsSummary,
+  reserveProblems,
+  reserveSummary,
+  shares,
+  sheetCalled,
+  sheetsToRead,
+  type ReserveChoice,
+  type SummaryLine,
+} from "./reserveView";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -26,7 +36,13 @@ const useStyles = makeStyles({
   summary: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: "2px", margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontVariantNumeric: "tabular-nums", textAlign: "right" },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { textAlign: "right", padding: "2px 4px" }, "& td:first-child, & th:first-child": { textAlign: "left" } },
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& td, & th": { textAlign: "right", padding: "2px 4px" },
+    "& td:first-child, & th:first-child": { textAlign: "left" },
+  },
 });
 
 const OCF_ZIP = "dcp-reserve-ocf.zip";
@@ -97,7 +113,9 @@ export function ReservePage() {
       asOf: reconciled.asOf,
     });
     if ("pkg" in built) return built.pkg;
-    const hint = built.fields.length ? ` Give ${built.fields.length === 1 ? "it" : "them"} in an "${ISSUER_SHEET}" sheet, column A the field and column B the value (Insert template adds one).` : "";
+    const hint = built.fields.length
+      ? ` Give ${built.fields.length === 1 ? "it" : "them"} in an "${ISSUER_SHEET}" sheet, column A the field and column B the value (Insert template adds one).`
+      : "";
     throw new Error(`${capitalize(built.problem)}.${hint}`);
   };
 
@@ -143,7 +161,9 @@ export function ReservePage() {
               const [ledger, issuer] = await insertTemplates([LEDGER_TEMPLATE, ISSUER_TEMPLATE]);
               await refresh();
               setChoice((c) => ({ ...c, ledger }));
-              command.setStatus(`Inserted the sheet "${ledger}" with a sample ledger that includes a 2-for-1 split, and the sheet "${issuer}" that Export OCF names as the issuer. Select Reconcile.`);
+              command.setStatus(
+                `Inserted the sheet "${ledger}" with a sample ledger that includes a 2-for-1 split, and the sheet "${issuer}" that Export OCF names as the issuer. Select Reconcile.`,
+              );
             })
           }
           disabled={busy}
@@ -165,7 +185,10 @@ export function ReservePage() {
               {summary.note}
             </Text>
           </section>
-          <RemainingChart reserve={toNumber(result.reconciliation.initialReserve)} points={result.reconciliation.lines.map((l) => ({ date: l.date, remaining: toNumber(l.remaining) }))} />
+          <RemainingChart
+            reserve={toNumber(result.reconciliation.initialReserve)}
+            points={result.reconciliation.lines.map((l) => ({ date: l.date, remaining: toNumber(l.remaining) }))}
+          />
           <div className={styles.row}>
             <Button
               onClick={() =>
@@ -186,7 +209,9 @@ export function ReservePage() {
                     command.setStatus(`Exported the ledger as an Open Cap Format 1.2.0 package (${OCF_ZIP}). If no file arrived, select "OCF to a sheet".`);
                   } else {
                     await writeOcfSheet(packageLines(packageFiles(pkg)));
-                    command.setStatus(`Excel here cannot save a download, so the Open Cap Format package's files are written, line by line, to the sheet "${OCF_SHEET}".`);
+                    command.setStatus(
+                      `Excel here cannot save a download, so the Open Cap Format package's files are written, line by line, to the sheet "${OCF_SHEET}".`,
+                    );
                   }
                 })
               }
@@ -206,7 +231,15 @@ export function ReservePage() {
               OCF to a sheet
             </Button>
           </div>
-          {groups.length === 0 ? <Text>The ledger reconciles: no credit or grant beyond the reserve, no divergence.</Text> : <CellLinks label="Reserve problems" groups={groups} onSelect={(link) => void command.run("Selecting the cell…", () => selectCell(link.sheet, link.cell))} />}
+          {groups.length === 0 ? (
+            <Text>The ledger reconciles: no credit or grant beyond the reserve, no divergence.</Text>
+          ) : (
+            <CellLinks
+              label="Reserve problems"
+              groups={groups}
+              onSelect={(link) => void command.run("Selecting the cell…", () => selectCell(link.sheet, link.cell))}
+            />
+          )}
           {records && (
             <section aria-label="Plan records">
               <Text as="h2" size={400} weight="semibold">

@@ -16,7 +16,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { dec } from "../engine/decimal";
 import { formatDollars, plural } from "../engine/format";
 import { RECORDS_TEMPLATES, WORKED_PERIOD } from "../sheets/recordsTemplates";
@@ -48,7 +48,13 @@ const useStyles = makeStyles({
     "& tfoot td, & tfoot th": { fontWeight: tokens.fontWeightSemibold, borderTop: `1px solid ${tokens.colorNeutralStroke1}` },
   },
   muted: { color: tokens.colorNeutralForeground2 },
-  movements: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: "2px", margin: `0 0 ${tokens.spacingVerticalS} 0` },
+  movements: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: "2px",
+    margin: `0 0 ${tokens.spacingVerticalS} 0`,
+  },
   figure: { margin: 0, fontVariantNumeric: "tabular-nums", textAlign: "right" },
   pair: { display: "contents" },
   caption: { textAlign: "left", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBottom: "2px" },
@@ -66,16 +72,16 @@ export function StatementsPage() {
   const [participant, setParticipant] = useState(ALL);
   const [result, setResult] = useState<StatementResult>();
 
-  const refresh = async () => {
+  const refresh = useCallback(async () => {
     const { sheets: names } = await readWorkbookOverview();
     setSheets(names);
     setChoice((current) => chooseSheets(names, current));
-  };
-
-  useEffect(() => {
-    void command.run("Looking at the workbook…", refresh);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  const { run } = command;
+  useEffect(() => {
+    void run("Looking at the workbook…", refresh);
+  }, [run, refresh]);
 
   const typed = readPeriod(period.from, period.to);
   const busy = command.busy !== undefined;
@@ -99,7 +105,12 @@ export function StatementsPage() {
       const added = await insertTemplates(RECORDS_TEMPLATES);
       const { sheets: names } = await readWorkbookOverview();
       setSheets(names);
-      setChoice(insertedChoice(RECORDS_TEMPLATES.map((t) => t.sheet), added));
+      setChoice(
+        insertedChoice(
+          RECORDS_TEMPLATES.map((t) => t.sheet),
+          added,
+        ),
+      );
       setPeriod({ ...WORKED_PERIOD });
       command.setStatus(
         `Inserted the sheets ${added.map((n) => `"${n}"`).join(", ")} with the worked example: two participants' 2003, every kind of Activity row, a dividend each quarter, a 2-for-1 split and one allocation larger than the Investment Account. The period is set to 2003: select Show statements.`,
@@ -191,9 +202,7 @@ export function StatementsPage() {
               </Text>
             )}
             <table className={styles.table}>
-              <caption className={styles.caption}>
-                Accounts at the end of the period (§1.1(a), §4.5)
-              </caption>
+              <caption className={styles.caption}>Accounts at the end of the period (§1.1(a), §4.5)</caption>
               <thead>
                 <tr>
                   <th scope="col">Account</th>
@@ -254,9 +263,7 @@ export function StatementsPage() {
 
           {view.options.length > 0 && (
             <table className={styles.table}>
-              <caption className={styles.caption}>
-                {`Options granted (§5.4), as adjusted through ${result.to}`}
-              </caption>
+              <caption className={styles.caption}>{`Options granted (§5.4), as adjusted through ${result.to}`}</caption>
               <thead>
                 <tr>
                   <th scope="col">Granted · exercisable</th>
@@ -284,9 +291,7 @@ export function StatementsPage() {
 
           {view.participants.length > 0 && (
             <table className={styles.table}>
-              <caption className={styles.caption}>
-                Each participant's total value
-              </caption>
+              <caption className={styles.caption}>Each participant's total value</caption>
               <thead>
                 <tr>
                   <th scope="col">Participant</th>
@@ -321,7 +326,11 @@ export function StatementsPage() {
           {view.findingCount === 0 ? (
             <Text>No findings: every row replays.</Text>
           ) : (
-            <CellLinks label="Statement findings by row" groups={view.findings} onSelect={(link) => void command.run("Selecting the cell…", () => selectCell(link.sheet, link.cell))} />
+            <CellLinks
+              label="Statement findings by row"
+              groups={view.findings}
+              onSelect={(link) => void command.run("Selecting the cell…", () => selectCell(link.sheet, link.cell))}
+            />
           )}
         </>
       )}

@@ -38,7 +38,18 @@ import { CommandFeedback } from "./CommandFeedback";
 import { SheetSelect } from "./SheetSelect";
 import { CellLinks } from "./CellLinks";
 import { useCommand } from "./useCommand";
-import { DEFAULT_PANE_SETTINGS, describeSource, findingsByRow, marksCleared, marksWritten, markRequests, pricesNote, readSettings, reportWritten, summaryTexts } from "./validateView";
+import {
+  DEFAULT_PANE_SETTINGS,
+  describeSource,
+  findingsByRow,
+  marksCleared,
+  marksWritten,
+  markRequests,
+  pricesNote,
+  readSettings,
+  reportWritten,
+  summaryTexts,
+} from "./validateView";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -80,7 +91,8 @@ export function ValidatePage() {
 
   const validate = () =>
     command.run("Validating elections…", async () => {
-      if (!planEffectiveDate || !fiscalYearEnd) throw new Error("Fix the settings first: the plan effective date is YYYY-MM-DD and the fiscal year end is MM-DD.");
+      if (!planEffectiveDate || !fiscalYearEnd)
+        throw new Error("Fix the settings first: the plan effective date is YYYY-MM-DD and the fiscal year end is MM-DD.");
       // The source found when the pane opened (or on Refresh); if the workbook has changed since, find it again.
       let current = overview ?? (await readWorkbookOverview());
       const pricesFor = (o: WorkbookOverview) => (settings.pricesSheet && o.sheets.includes(settings.pricesSheet) ? settings.pricesSheet : undefined);
@@ -134,10 +146,18 @@ export function ValidatePage() {
           <AccordionHeader>Settings</AccordionHeader>
           <AccordionPanel>
             <div className={styles.fields}>
-              <Field label="Plan effective date" validationMessage={planEffectiveDate ? undefined : "Enter a date as YYYY-MM-DD."} hint={`The plan took effect on ${PLAN_EFFECTIVE_DATE} (§4.2(e)).`}>
+              <Field
+                label="Plan effective date"
+                validationMessage={planEffectiveDate ? undefined : "Enter a date as YYYY-MM-DD."}
+                hint={`The plan took effect on ${PLAN_EFFECTIVE_DATE} (§4.2(e)).`}
+              >
                 <Input value={settings.planEffectiveDate} onChange={(_, d) => updateSettings({ planEffectiveDate: d.value })} />
               </Field>
-              <Field label="Fiscal year end (MM-DD)" validationMessage={fiscalYearEnd ? undefined : "Enter a month and day as MM-DD."} hint="Used when a bonus row has no Bonus Fiscal Year End.">
+              <Field
+                label="Fiscal year end (MM-DD)"
+                validationMessage={fiscalYearEnd ? undefined : "Enter a month and day as MM-DD."}
+                hint="Used when a bonus row has no Bonus Fiscal Year End."
+              >
                 <Input value={settings.fiscalYearEnd} onChange={(_, d) => updateSettings({ fiscalYearEnd: d.value })} />
               </Field>
               <SheetSelect
@@ -170,8 +190,12 @@ export function ValidatePage() {
             </MessageBar>
           )}
           <div className={styles.counts} role="status" aria-label="Validation summary">
-            <Badge appearance="filled" color="danger">{summary.errors}</Badge>
-            <Badge appearance="filled" color="warning">{summary.warnings}</Badge>
+            <Badge appearance="filled" color="danger">
+              {summary.errors}
+            </Badge>
+            <Badge appearance="filled" color="warning">
+              {summary.warnings}
+            </Badge>
             <Text size={200}>{summary.checked}</Text>
           </div>
           <div className={styles.row}>

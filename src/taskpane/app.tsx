@@ -9,7 +9,13 @@ import { ValidatePage } from "./ValidatePage";
 type Page = "validate" | "reserve" | "statements";
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  root: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
   // Three tabs are wider than a 320 px pane: they wrap rather than scroll it sideways.
   tabs: { flexWrap: "wrap" },

@@ -53,10 +53,14 @@ export interface PeriodRead {
 /** The period as typed: blank is the records' first (or last) date; anything else must be YYYY-MM-DD. */
 export function readPeriod(from: string, to: string): PeriodRead {
   const read: PeriodRead = { problems: {} };
-  for (const [end, text, blank] of [["from", from.trim(), "first"], ["to", to.trim(), "last"]] as const) {
+  for (const [end, text, blank] of [
+    ["from", from.trim(), "first"],
+    ["to", to.trim(), "last"],
+  ] as const) {
     if (text === "") continue;
     const date = parseIsoDate(text);
-    if (date === undefined) read.problems[end] = `The period's ${blank} day "${text}" is not a date: enter it as YYYY-MM-DD, or leave it blank for the ${blank} record.`;
+    if (date === undefined)
+      read.problems[end] = `The period's ${blank} day "${text}" is not a date: enter it as YYYY-MM-DD, or leave it blank for the ${blank} record.`;
     else read[end] = date;
   }
   return read;
@@ -129,7 +133,16 @@ function accountView(key: AccountKey, line: AccountLine): AccountView {
 
 /** Every participant's line of one Account, summed: the plan's Account. */
 function summedLine(participants: readonly ParticipantResult[], key: AccountKey): AccountLine {
-  const line: AccountLine = { opening: ZERO, credited: ZERO, dividends: ZERO, splitAdjustment: ZERO, interest: ZERO, allocatedOut: ZERO, closing: ZERO, value: ZERO };
+  const line: AccountLine = {
+    opening: ZERO,
+    credited: ZERO,
+    dividends: ZERO,
+    splitAdjustment: ZERO,
+    interest: ZERO,
+    allocatedOut: ZERO,
+    closing: ZERO,
+    value: ZERO,
+  };
   const fields = Object.keys(line) as Array<keyof AccountLine>;
   for (const { statement } of participants) for (const field of fields) line[field] = line[field].plus(statement.accounts[key][field]);
   return line;
@@ -172,7 +185,8 @@ export function statementView(result: StatementResult, chosen: string): Statemen
   const one = participantOf(result, chosen);
   const period = result.from && result.to ? `${result.from} to ${result.to}` : "no Activity row could be read";
   const fairMarketValue = result.participants[0]?.statement.fairMarketValue;
-  const valuation = fairMarketValue && result.to ? `Units valued at ${formatDollars(fairMarketValue)}, the fair market value on ${result.to} (§7.2(a)).` : undefined;
+  const valuation =
+    fairMarketValue && result.to ? `Units valued at ${formatDollars(fairMarketValue)}, the fair market value on ${result.to} (§7.2(a)).` : undefined;
   if (one) {
     const { statement } = one;
     const options = statement.options.map((o) => ({

@@ -18,8 +18,10 @@ export const SHEET_NAME_LENGTH = 31;
  * @example worksheetName("Summary", ["summary"]) // "Summary (2)"
  */
 export function worksheetName(wanted: string, taken: Iterable<string>): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = (text: string) => text.replace(/[\u0000-\u001f]+/g, " ").replace(FORBIDDEN, "-").replace(/^['\s]+|['\s]+$/g, "");
+  const clean = (text: string) =>
+    withoutControlCharacters(text)
+      .replace(FORBIDDEN, "-")
+      .replace(/^['\s]+|['\s]+$/g, "");
   const base = clean([...clean(wanted)].slice(0, SHEET_NAME_LENGTH).join("")) || "Sheet";
   const used = new Set([...taken].map((name) => name.toLowerCase()));
   used.add("history");
@@ -29,6 +31,17 @@ export function worksheetName(wanted: string, taken: Iterable<string>): string {
     const name = `${clean([...base].slice(0, SHEET_NAME_LENGTH - suffix.length).join(""))}${suffix}`;
     if (!used.has(name.toLowerCase())) return name;
   }
+}
+
+/** Tabs, line breaks and other control characters (code points below 32) as single spaces: Excel refuses them in a name. */
+function withoutControlCharacters(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const control = ch.charCodeAt(0) < 32;
+    if (!control) out += ch;
+    else if (!out.endsWith(" ")) out += " ";
+  }
+  return out;
 }
 
 /** A table name no table and no defined name of the workbook has (they share one namespace): `wanted`, else `wanted2`, `wanted3`, …. */

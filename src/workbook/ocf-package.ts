@@ -23,7 +23,10 @@ function serializeJson(value: unknown): Uint8Array {
 /** The manifest first, then every file it lists, each with the bytes its checksum was taken of. */
 export function packageFiles(pkg: OcfPackage): PackageFile[] {
   const files = pkg.files.map((file) => ({ file, bytes: serializeJson(file.content) }));
-  const manifest = withFiles(pkg.manifest, files.map(({ file, bytes }) => ({ file, md5: md5Hex(bytes) })));
+  const manifest = withFiles(
+    pkg.manifest,
+    files.map(({ file, bytes }) => ({ file, md5: md5Hex(bytes) })),
+  );
   return [
     { path: OCF_MANIFEST_PATH, fileType: manifest.file_type, bytes: serializeJson(manifest) },
     ...files.map(({ file, bytes }) => ({ path: file.path, fileType: file.content.file_type, bytes })),

@@ -75,7 +75,12 @@ export function unpackedSize(zip: Buffer): number | undefined {
 
 function readFailure(file: string, error: unknown): UnusableInput {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder, not an .xlsx file" : (error as Error).message.split("\n")[0];
+  const reason =
+    code === "EACCES" || code === "EPERM"
+      ? "permission denied"
+      : code === "EISDIR"
+        ? "it is a folder, not an .xlsx file"
+        : (error as Error).message.split("\n")[0];
   return new UnusableInput(`cannot read ${file}: ${reason}`);
 }
 
@@ -94,7 +99,9 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (unpacked === undefined) throw new UnusableInput(`${name} is not a readable .xlsx workbook: its zip directory is damaged (save it again from Excel)`);
   if (unpacked > MAX_UNPACKED_BYTES) {
     const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("en-US")} MB`;
-    throw new UnusableInput(`${name} unpacks to ${mb(unpacked)}, more than dcp reads (${mb(MAX_UNPACKED_BYTES)}); keep only the sheets it needs, or split the workbook`);
+    throw new UnusableInput(
+      `${name} unpacks to ${mb(unpacked)}, more than dcp reads (${mb(MAX_UNPACKED_BYTES)}); keep only the sheets it needs, or split the workbook`,
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -120,7 +127,12 @@ export function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Wor
 /** The sheet the user named (hidden ones too), else exit 2 listing the workbook's sheets. */
 export function namedSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const sheet = findSheet(workbook, name);
-  if (!sheet) throw new UnusableInput(`there is no sheet "${name}"; the workbook has ${sheetNames(workbook).map((n) => `"${n}"`).join(", ")}`);
+  if (!sheet)
+    throw new UnusableInput(
+      `there is no sheet "${name}"; the workbook has ${sheetNames(workbook)
+        .map((n) => `"${n}"`)
+        .join(", ")}`,
+    );
   return sheet;
 }
 
@@ -185,9 +197,22 @@ export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
 }
 
 /** A new sheet holding one formatted Excel table from A1: the headers, then the rows. */
-function addTableSheet(workbook: ExcelJS.Workbook, sheetName: string, table: string, headers: readonly string[], rows: ExcelJS.CellValue[][]): ExcelJS.Worksheet {
+function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  table: string,
+  headers: readonly string[],
+  rows: ExcelJS.CellValue[][],
+): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(sheetName);
-  sheet.addTable({ name: table, ref: "A1", headerRow: true, style: { theme: "TableStyleMedium2", showRowStripes: true }, columns: headers.map((name) => ({ name })), rows });
+  sheet.addTable({
+    name: table,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: headers.map((name) => ({ name })),
+    rows,
+  });
   return sheet;
 }
 
@@ -195,7 +220,13 @@ function addTableSheet(workbook: ExcelJS.Workbook, sheetName: string, table: str
 export function addTemplateSheet(workbook: ExcelJS.Workbook, template: SheetTemplate): ExcelJS.Worksheet {
   const values = cellValues(template);
   const rows = values.map((row) => row.map((v) => (v === "" ? null : v)) as ExcelJS.CellValue[]);
-  const sheet = addTableSheet(workbook, template.sheet, template.table, template.columns.map((c) => c.header), rows);
+  const sheet = addTableSheet(
+    workbook,
+    template.sheet,
+    template.table,
+    template.columns.map((c) => c.header),
+    rows,
+  );
   template.columns.forEach((column, i) => {
     const sheetColumn = sheet.getColumn(i + 1);
     sheetColumn.width = column.width;
@@ -221,7 +252,13 @@ function reportValue(cell: ReportCell): ExcelJS.CellValue {
  * report's folder). ExcelJS writes no charts, so a report's chart is left out.
  */
 export function addReportSheet(workbook: ExcelJS.Workbook, report: ReportSheet, linkedFile: string): ExcelJS.Worksheet {
-  const sheet = addTableSheet(workbook, report.sheet, report.table, report.columns.map((c) => c.header), report.rows.map((row) => row.map(reportValue)));
+  const sheet = addTableSheet(
+    workbook,
+    report.sheet,
+    report.table,
+    report.columns.map((c) => c.header),
+    report.rows.map((row) => row.map(reportValue)),
+  );
   report.columns.forEach((column, c) => {
     sheet.getColumn(c + 1).width = column.width;
     report.rows.forEach((row, r) => {

@@ -69,15 +69,7 @@ export function validationReport(result: { sheet: string; findings: readonly Cel
       { header: "Message", width: 90 },
     ],
     rows: result.findings.map((f) =>
-      fitRow([
-        f.row,
-        { link: { sheet: f.sheet, cell: f.cell }, text: cellName(f, result.sheet) },
-        f.column,
-        f.rule,
-        f.section,
-        f.severity,
-        f.message,
-      ]),
+      fitRow([f.row, { link: { sheet: f.sheet, cell: f.cell }, text: cellName(f, result.sheet) }, f.column, f.rule, f.section, f.severity, f.message]),
     ),
   };
 }

@@ -6,12 +6,31 @@
  * `dcp statement` gather the grids, call `statementWorkflow` and present what
  * it returns; `statementJson` is the `--json` document.
  */
-import { groupByParticipant, participantKey, replayAccounts, ACCOUNT_KEYS, type AccountKey, type ActivityRecord, type AccountsReplay, type PlanRecords, type SplitRecord } from "../engine/accounts";
+import {
+  groupByParticipant,
+  participantKey,
+  replayAccounts,
+  ACCOUNT_KEYS,
+  type AccountKey,
+  type ActivityRecord,
+  type AccountsReplay,
+  type PlanRecords,
+  type SplitRecord,
+} from "../engine/accounts";
 import { compareFindings } from "../engine/findings";
 import type { IsoDate } from "../engine/dates";
 import { toNumber, type Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
-import { accountStatement, planTotals, valueSeries, BALANCE_KEYS, type AccountLine, type ParticipantStatement, type PlanTotals, type ValuePoint } from "../engine/statement";
+import {
+  accountStatement,
+  planTotals,
+  valueSeries,
+  BALANCE_KEYS,
+  type AccountLine,
+  type ParticipantStatement,
+  type PlanTotals,
+  type ValuePoint,
+} from "../engine/statement";
 import type { CellFinding } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { readPricesSheet } from "../sheets/prices";
@@ -100,7 +119,10 @@ const NAMES_LISTED = 10;
 function participantsNamed(groups: ReadonlyMap<string, ReadonlyArray<ActivityRecord>>): string {
   const names = [...groups.values()].map((group) => group[0].participant.trim()).sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
   if (names.length === 0) return "it has no readable row for anyone";
-  const listed = names.slice(0, NAMES_LISTED).map((name) => `"${name}"`).join(", ");
+  const listed = names
+    .slice(0, NAMES_LISTED)
+    .map((name) => `"${name}"`)
+    .join(", ");
   const more = names.length > NAMES_LISTED ? ` and ${(names.length - NAMES_LISTED).toLocaleString("en-US")} more` : "";
   return `its participant${names.length === 1 ? " is" : "s are"} ${listed}${more}`;
 }
@@ -243,7 +265,10 @@ export function statementJson(result: StatementResult) {
     to: result.to ?? null,
     participants: result.participants.map(({ statement }) => ({
       participant: statement.participant,
-      accounts: Object.fromEntries(ACCOUNT_KEYS.map((key) => [key, numbers(statement.accounts[key], LINE_KEYS)])) as Record<AccountKey, Record<keyof AccountLine, number>>,
+      accounts: Object.fromEntries(ACCOUNT_KEYS.map((key) => [key, numbers(statement.accounts[key], LINE_KEYS)])) as Record<
+        AccountKey,
+        Record<keyof AccountLine, number>
+      >,
       options: statement.options.map((o) => ({
         grantDate: o.grantDate,
         shares: toNumber(o.shares),
@@ -254,7 +279,16 @@ export function statementJson(result: StatementResult) {
       totalValue: toNumber(statement.totalValue),
     })),
     totals: { ...numbers(result.totals.balances, BALANCE_KEYS), totalValue: toNumber(result.totals.totalValue) },
-    findings: result.findings.map(({ sheet, cell, row, column, rule, section, severity, message }) => ({ sheet, cell, row, column, rule, section, severity, message })),
+    findings: result.findings.map(({ sheet, cell, row, column, rule, section, severity, message }) => ({
+      sheet,
+      cell,
+      row,
+      column,
+      rule,
+      section,
+      severity,
+      message,
+    })),
   };
 }
 

@@ -112,19 +112,21 @@ async function expectAllGone({ server, worker, port, pidFile }: Server): Promise
   expect(fs.existsSync(pidFile)).toBe(false);
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
 
 describeOnPosix("npm start's dev server", () => {
-  it.each([["SIGINT (Ctrl-C)", "SIGINT"], ["SIGTERM (kill)", "SIGTERM"], ["SIGHUP (the terminal closed)", "SIGHUP"]] as const)(
-    "ends with its whole process group on %s",
-    async (_what, signal) => {
-      const started = await start();
-      const exit = exited(started.runner);
-      started.runner.kill(signal);
-      await exit;
-      await expectAllGone(started);
-    },
-  );
+  it.each([
+    ["SIGINT (Ctrl-C)", "SIGINT"],
+    ["SIGTERM (kill)", "SIGTERM"],
+    ["SIGHUP (the terminal closed)", "SIGHUP"],
+  ] as const)("ends with its whole process group on %s", async (_what, signal) => {
+    const started = await start();
+    const exit = exited(started.runner);
+    started.runner.kill(signal);
+    await exit;
+    await expectAllGone(started);
+  });
 
   it("ends when the shell npm ran it in is killed (npm passes a kill only to that shell)", async () => {
     const started = await start(["sh", "-c"]);

@@ -8,7 +8,10 @@ import { ROOT } from "../helpers/cli";
 const EXAMPLES = ["credits.xlsx", "elections.xlsx", "records.xlsx", "reserve.xlsx"];
 
 function makeExamples(folder: string): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/make-examples.ts"), folder], { cwd: ROOT, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/make-examples.ts"), folder], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
 }

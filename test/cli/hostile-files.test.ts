@@ -96,7 +96,10 @@ describe("the command line never destroys a file", () => {
 
   it("refuses dcp reserve reserve.xlsx --ocf with the workbook, by any path", () => {
     for (const out of ["reserve.xlsx", "./reserve.xlsx", path.join(dir, "reserve.xlsx")]) {
-      expectOneLine(dcpIn(dir, ["reserve.xlsx"], "reserve", "reserve.xlsx", "--ocf", out, "--force"), /^dcp: --ocf .* is the same file as the input reserve\.xlsx;/);
+      expectOneLine(
+        dcpIn(dir, ["reserve.xlsx"], "reserve", "reserve.xlsx", "--ocf", out, "--force"),
+        /^dcp: --ocf .* is the same file as the input reserve\.xlsx;/,
+      );
     }
   });
 
@@ -107,7 +110,10 @@ describe("the command line never destroys a file", () => {
       "dcp: --out notes.xlsx already exists and is not a validation report written by dcp; choose another name, or add --force to replace it",
     );
     // Another workbook is not a report either.
-    expectOneLine(dcpIn(dir, ["elections.xlsx", "reserve.xlsx"], "validate", "elections.xlsx", "--out", "reserve.xlsx"), /^dcp: --out reserve\.xlsx already exists and is not a validation report/);
+    expectOneLine(
+      dcpIn(dir, ["elections.xlsx", "reserve.xlsx"], "validate", "elections.xlsx", "--out", "reserve.xlsx"),
+      /^dcp: --out reserve\.xlsx already exists and is not a validation report/,
+    );
 
     expect(dcpIn(dir, ["elections.xlsx"], "validate", "elections.xlsx", "--out", "report.xlsx").code).toBe(1);
     const first = fs.statSync(path.join(dir, "report.xlsx"));
@@ -163,9 +169,18 @@ describe("the command line never destroys a file", () => {
   });
 
   it("names the missing folder of --out or --ocf in one line", () => {
-    expectOneLine(dcpIn(dir, ["elections.xlsx"], "validate", "elections.xlsx", "--out", "reports/2004/report.xlsx"), "dcp: cannot write --out reports/2004/report.xlsx: the folder reports/2004 does not exist");
-    expectOneLine(dcpIn(dir, ["reserve.xlsx"], "reserve", "reserve.xlsx", "--ocf", "out/ledger.json"), "dcp: cannot write --ocf out/ledger.json: the folder out does not exist");
-    expectOneLine(dcpIn(dir, ["elections.xlsx"], "validate", "elections.xlsx", "--out", "sub"), "dcp: cannot write --out sub: it is a folder; name a file inside it");
+    expectOneLine(
+      dcpIn(dir, ["elections.xlsx"], "validate", "elections.xlsx", "--out", "reports/2004/report.xlsx"),
+      "dcp: cannot write --out reports/2004/report.xlsx: the folder reports/2004 does not exist",
+    );
+    expectOneLine(
+      dcpIn(dir, ["reserve.xlsx"], "reserve", "reserve.xlsx", "--ocf", "out/ledger.json"),
+      "dcp: cannot write --ocf out/ledger.json: the folder out does not exist",
+    );
+    expectOneLine(
+      dcpIn(dir, ["elections.xlsx"], "validate", "elections.xlsx", "--out", "sub"),
+      "dcp: cannot write --out sub: it is a folder; name a file inside it",
+    );
   });
 });
 
@@ -212,7 +227,13 @@ describe("reading is bounded by the data, not by the sheet's extent", () => {
     const json = dcpIn(tmp, [file], "validate", file, "--json");
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).findings).toEqual([
-      expect.objectContaining({ row: 500_000, column: "B", rule: "T01", severity: "warning", message: expect.stringMatching(/^Cell B500000 holds 99, outside the table \(A1:B\d+\) on Prices; it is not read\./) }),
+      expect.objectContaining({
+        row: 500_000,
+        column: "B",
+        rule: "T01",
+        severity: "warning",
+        message: expect.stringMatching(/^Cell B500000 holds 99, outside the table \(A1:B\d+\) on Prices; it is not read\./),
+      }),
     ]);
     expect(dcpIn(tmp, [file], "validate", file).stdout).toMatch(/\n500000 +'Prices'!B500000 +B +T01 /);
   });
@@ -227,7 +248,9 @@ describe("reading is bounded by the data, not by the sheet's extent", () => {
     expect(report.used).toBe(12_400_000);
     expect(report.findings).toEqual([expect.objectContaining({ sheet: "Ledger", row: 900_000, column: "C", rule: "T01", severity: "warning" })]);
     const text = dcpIn(tmp, [file], "reserve", file);
-    expect(text.stdout).toMatch(/\n1 value outside the tables, not read:\nSheet .*\n-.*\nLedger +900000 +C900000 +Cell C900000 holds 5000000, outside the table/);
+    expect(text.stdout).toMatch(
+      /\n1 value outside the tables, not read:\nSheet .*\n-.*\nLedger +900000 +C900000 +Cell C900000 holds 5000000, outside the table/,
+    );
   });
 
   it("prints 150,000 findings as text, every one of them", async () => {

@@ -53,13 +53,22 @@ describe("dcp validate: cells that hold no value, or not the value they seem to"
     const { code, stdout, stderr } = run(file, "validate", "--json");
     expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
     expect(json(stdout).findings).toEqual([
-      expect.objectContaining({ row: 2, column: "Participant", rule: "E16", message: "Cell A2 holds a formula with no saved value (=Staff!B2): open and save it in Excel." }),
+      expect.objectContaining({
+        row: 2,
+        column: "Participant",
+        rule: "E16",
+        message: "Cell A2 holds a formula with no saved value (=Staff!B2): open and save it in Excel.",
+      }),
     ]);
   });
 
   it("refuses error cells, stored or computed, as participants or election types", async () => {
     const file = await workbook("error-cells.xlsx", {
-      Elections: [ELECTION_HEADERS, [{ error: "#N/A" }, ...SALARY.slice(1)], ["Ben Ortiz", { formula: "VLOOKUP(A3,Types!A:B,2,0)", result: { error: "#REF!" } }, ...SALARY.slice(2)]],
+      Elections: [
+        ELECTION_HEADERS,
+        [{ error: "#N/A" }, ...SALARY.slice(1)],
+        ["Ben Ortiz", { formula: "VLOOKUP(A3,Types!A:B,2,0)", result: { error: "#REF!" } }, ...SALARY.slice(2)],
+      ],
     });
     const { code, stdout } = run(file, "validate", "--json");
     expect(code).toBe(1);
@@ -74,15 +83,26 @@ describe("dcp validate: cells that hold no value, or not the value they seem to"
     const file = await workbook("decimal-comma.xlsx", { Elections: [ELECTION_HEADERS, [...SALARY.slice(0, 4), "0,1", "Y"]] });
     const { code, stdout } = run(file, "validate");
     expect(code).toBe(1);
-    expect(stdout).toMatch(/Cell E2 holds "0,1"; Percent expects a percent such as 50% \(a comma is read only between thousands, as in 1,000; write a decimal with a point: "0\.1"\)\./);
+    expect(stdout).toMatch(
+      /Cell E2 holds "0,1"; Percent expects a percent such as 50% \(a comma is read only between thousands, as in 1,000; write a decimal with a point: "0\.1"\)\./,
+    );
   });
 
   it("reports a column named twice, reading the canonical one", async () => {
-    const file = await workbook("two-types.xlsx", { Elections: [[...ELECTION_HEADERS, "Type"], [...SALARY, "Bonus deferral"]] });
+    const file = await workbook("two-types.xlsx", {
+      Elections: [
+        [...ELECTION_HEADERS, "Type"],
+        [...SALARY, "Bonus deferral"],
+      ],
+    });
     const { code, stdout } = run(file, "validate", "--json");
     expect(code).toBe(1);
     expect(json(stdout).findings).toEqual([
-      expect.objectContaining({ row: 1, rule: "E01", message: expect.stringMatching(/^Columns B \("Election Type"\) and G \("Type"\) both name the Election Type column; B is read and G is ignored\./) }),
+      expect.objectContaining({
+        row: 1,
+        rule: "E01",
+        message: expect.stringMatching(/^Columns B \("Election Type"\) and G \("Type"\) both name the Election Type column; B is read and G is ignored\./),
+      }),
     ]);
   });
 
@@ -106,23 +126,65 @@ describe("dcp validate: cells that hold no value, or not the value they seem to"
 
 describe("dcp reserve: rates, reserve changes, splits and quantities that cannot be counted", () => {
   it("Match Rate 15 is a finding suggesting 15%, not 60,000 match units against the reserve", async () => {
-    const file = await workbook("match-15.xlsx", { Credits: [["Participant", "Deferred Amount", "Pay Date", "Match Rate"], ["Ann Lee", 10_000, day("2003-08-15"), 15], ["Ben Ortiz", 10_000, day("2003-08-15"), 0.15]], Prices: flatPrices() });
+    const file = await workbook("match-15.xlsx", {
+      Credits: [
+        ["Participant", "Deferred Amount", "Pay Date", "Match Rate"],
+        ["Ann Lee", 10_000, day("2003-08-15"), 15],
+        ["Ben Ortiz", 10_000, day("2003-08-15"), 0.15],
+      ],
+      Prices: flatPrices(),
+    });
     const { code, stdout, stderr } = run(file, "reserve", "--json");
     expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
     const report = json(stdout);
     // Ann Lee's 4,000 deferral units count without a match; Ben Ortiz has 4,000 deferral units and 600 match units at $2.50.
     expect(report.used).toBe(8_600);
     expect(report.findings).toEqual([
-      expect.objectContaining({ row: 2, column: "Match Rate", rule: "R02", message: "Match Rate 1500% is above 100%; if 15% was meant, enter 15% (or 0.15) (§4.3); no match units are counted; the deferral units still count." }),
+      expect.objectContaining({
+        row: 2,
+        column: "Match Rate",
+        rule: "R02",
+        message: "Match Rate 1500% is above 100%; if 15% was meant, enter 15% (or 0.15) (§4.3); no match units are counted; the deferral units still count.",
+      }),
     ]);
     expect(run(file, "reserve").stdout).toMatch(/Credits {2}2 {4}D2 {4}Match Rate 1500% is above 100%; if 15% was meant/);
   });
 
   it.each([
-    ["a reserve change below zero", [[day("2003-03-31"), "units", 100], [day("2003-06-30"), "reserve", -7_000_000]], "C3", /^A reserve change of -7,000,000 shares would leave the authorised reserve at -1,000,000; it cannot fall below zero \(§13\.8\)\./],
-    ["a split that overflows a cell", [[day("2003-03-31"), "units", 100], [day("2003-06-30"), "split", 1e300], [day("2003-07-31"), "split", 1e300]], "C4", /^A split of 1e\+300 new shares per old share would make the reserve 6e\+606, too large for a cell/],
-    ["a split that underflows a share", [[day("2003-03-31"), "units", 100], [day("2003-06-30"), "split", 1e-300]], "C3", /^A split of 1e-300 new shares per old share would make the reserve 6e-294 shares, less than a millionth of a share/],
-    ["a quantity too large for a cell", [[day("2003-03-31"), "units", `1${"0".repeat(400)}`]], "C2", /^Cell C2 holds "1000.*" \(401 characters\); Quantity expects a number a cell can hold/],
+    [
+      "a reserve change below zero",
+      [
+        [day("2003-03-31"), "units", 100],
+        [day("2003-06-30"), "reserve", -7_000_000],
+      ],
+      "C3",
+      /^A reserve change of -7,000,000 shares would leave the authorised reserve at -1,000,000; it cannot fall below zero \(§13\.8\)\./,
+    ],
+    [
+      "a split that overflows a cell",
+      [
+        [day("2003-03-31"), "units", 100],
+        [day("2003-06-30"), "split", 1e300],
+        [day("2003-07-31"), "split", 1e300],
+      ],
+      "C4",
+      /^A split of 1e\+300 new shares per old share would make the reserve 6e\+606, too large for a cell/,
+    ],
+    [
+      "a split that underflows a share",
+      [
+        [day("2003-03-31"), "units", 100],
+        [day("2003-06-30"), "split", 1e-300],
+      ],
+      "C3",
+      /^A split of 1e-300 new shares per old share would make the reserve 6e-294 shares, less than a millionth of a share/,
+    ],
+    [
+      "a quantity too large for a cell",
+      [[day("2003-03-31"), "units", `1${"0".repeat(400)}`]],
+      "C2",
+      /^Cell C2 holds "1000.*" \(401 characters\); Quantity expects a number a cell can hold/,
+    ],
   ])("%s is a finding naming its row and cell, never an unexpected failure", async (name, rows, address, message) => {
     const file = await workbook(`${name.replace(/\W+/g, "-")}.xlsx`, { Ledger: [["Date", "Kind", "Quantity"], ...rows] });
     const { code, stdout, stderr } = run(file, "reserve", "--json");
@@ -138,11 +200,17 @@ describe("dcp reserve: rates, reserve changes, splits and quantities that cannot
 
   it("prints 20-digit quantities exactly, in text and in JSON", async () => {
     const file = await workbook("twenty-digits.xlsx", {
-      Ledger: [["Date", "Kind", "Quantity"], [day("2003-03-31"), "reserve", "12345678901234567890"], [day("2003-06-30"), "units", "12345678901234567890"]],
+      Ledger: [
+        ["Date", "Kind", "Quantity"],
+        [day("2003-03-31"), "reserve", "12345678901234567890"],
+        [day("2003-06-30"), "units", "12345678901234567890"],
+      ],
     });
     const text = run(file, "reserve");
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/\n {2}Reserve {4}12,345,678,901,240,567,890\n {2}Used {7}12,345,678,901,234,567,890 \(100\.00% of the reserve\)\n {2}Remaining {2}6,000,000\n/);
+    expect(text.stdout).toMatch(
+      /\n {2}Reserve {4}12,345,678,901,240,567,890\n {2}Used {7}12,345,678,901,234,567,890 \(100\.00% of the reserve\)\n {2}Remaining {2}6,000,000\n/,
+    );
     const raw = run(file, "reserve", "--json").stdout;
     expect(raw).toMatch(/\n {2}"reserve": 12345678901240567890,\n {2}"used": 12345678901234567890,\n {2}"remaining": 6000000,\n/);
     expect(raw).toMatch(/"quantity": 12345678901234567890,/);

@@ -92,7 +92,13 @@ describe("writing a file", () => {
     fs.mkdirSync(path.join(dir, "sub"));
     fs.symlinkSync(input, path.join(dir, "link.xlsx"));
     fs.linkSync(input, path.join(dir, "hard.xlsx"));
-    const spellings = [input, path.join(dir, "sub", "..", "book.xlsx"), path.join(dir, "missing", "..", "book.xlsx"), path.join(dir, "link.xlsx"), path.join(dir, "hard.xlsx")];
+    const spellings = [
+      input,
+      path.join(dir, "sub", "..", "book.xlsx"),
+      path.join(dir, "missing", "..", "book.xlsx"),
+      path.join(dir, "link.xlsx"),
+      path.join(dir, "hard.xlsx"),
+    ];
     for (const spelling of spellings) {
       const message = await refusal(prepareOutput(request(spelling, { inputs: [input], force: true, isOwnOutput: async () => true })));
       expect(message).toBe(`--out ${spelling} is the same file as the input ${input}; writing there would replace it, so choose another name`);
@@ -101,7 +107,9 @@ describe("writing a file", () => {
   });
 
   it("names a missing folder, or a file standing where a folder should be", async () => {
-    expect(await refusal(prepareOutput(request("no-such-folder/out.txt")))).toBe("cannot write --out no-such-folder/out.txt: the folder no-such-folder does not exist");
+    expect(await refusal(prepareOutput(request("no-such-folder/out.txt")))).toBe(
+      "cannot write --out no-such-folder/out.txt: the folder no-such-folder does not exist",
+    );
     fs.writeFileSync(path.join(dir, "plain"), "");
     const under = path.join(dir, "plain", "out.txt");
     expect(await refusal(prepareOutput(request(under)))).toBe(`cannot write --out ${under}: ${path.join(dir, "plain")} is not a folder`);
@@ -126,7 +134,9 @@ describe("writing a folder (an OCF package)", () => {
 
   it("fills an empty temporary folder and renames it into place", async () => {
     const target = path.join(dir, "package");
-    await (await prepareOutput(folderRequest(target))).write((temporary) => {
+    await (
+      await prepareOutput(folderRequest(target))
+    ).write((temporary) => {
       expect(fs.readdirSync(temporary)).toEqual([]);
       fs.writeFileSync(path.join(temporary, "manifest.json"), "{}");
     });
@@ -155,7 +165,9 @@ describe("writing a folder (an OCF package)", () => {
     const target = path.join(dir, "photos");
     fs.mkdirSync(target);
     fs.writeFileSync(path.join(target, "cat.jpg"), "meow");
-    expect(await refusal(prepareOutput(folderRequest(target)))).toMatch(/already exists and holds files that are not a test output written by dcp; choose a new or empty folder$/);
+    expect(await refusal(prepareOutput(folderRequest(target)))).toMatch(
+      /already exists and holds files that are not a test output written by dcp; choose a new or empty folder$/,
+    );
     expect(await refusal(prepareOutput(folderRequest(target, { force: true })))).toMatch(/holds files that are not a test output/);
     fs.writeFileSync(path.join(dir, "file"), "");
     expect(await refusal(prepareOutput(folderRequest(path.join(dir, "file"), { force: true })))).toMatch(/it is a file, not a folder$/);

@@ -19,8 +19,24 @@ describe("dcp reserve on the example ledger", () => {
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ asOf: "2004-05-07", reserve: 12_000_000, used: 12_400_000, remaining: -400_000, exhaustionDate: "2004-03-31" });
     expect(report.violations).toEqual([
-      { row: 8, date: "2004-03-31", kind: "units", quantity: 900_000, shortfall: 300_000, section: "§13.8, §15.2", message: expect.stringMatching(/only 600,000 shares remained/) },
-      { row: 9, date: "2004-05-07", kind: "option", quantity: 100_000, shortfall: 100_000, section: "§13.8, §5.4(c)", message: expect.stringMatching(/already used up/) },
+      {
+        row: 8,
+        date: "2004-03-31",
+        kind: "units",
+        quantity: 900_000,
+        shortfall: 300_000,
+        section: "§13.8, §15.2",
+        message: expect.stringMatching(/only 600,000 shares remained/),
+      },
+      {
+        row: 9,
+        date: "2004-05-07",
+        kind: "option",
+        quantity: 100_000,
+        shortfall: 100_000,
+        section: "§13.8, §5.4(c)",
+        message: expect.stringMatching(/already used up/),
+      },
     ]);
     expect(report.divergences).toEqual([{ row: 7, date: "2003-12-31", reported: 700_000, computed: 600_000, difference: 100_000 }]);
     expect(report.ledger[3]).toEqual({ row: 5, date: "2003-06-30", kind: "split", quantity: 2, used: 7_000_000, remaining: 5_000_000 });
@@ -34,7 +50,9 @@ describe("dcp reserve on the example ledger", () => {
 
   it("prints a summary for a person, naming the sheets it read", () => {
     const { stdout } = dcp("reserve", "examples/reserve.xlsx");
-    expect(stdout).toMatch(/^Share reserve as of 2004-05-07 \(§13\.8\)\n {2}Sheets {5}ledger "Ledger"\n {2}Reserve {4}12,000,000\n {2}Used {7}12,400,000 \(103\.33% of the reserve\)\n {2}Remaining {2}-400,000\n {2}Used up on 2004-03-31/);
+    expect(stdout).toMatch(
+      /^Share reserve as of 2004-05-07 \(§13\.8\)\n {2}Sheets {5}ledger "Ledger"\n {2}Reserve {4}12,000,000\n {2}Used {7}12,400,000 \(103\.33% of the reserve\)\n {2}Remaining {2}-400,000\n {2}Used up on 2004-03-31/,
+    );
   });
 
   it("builds the ledger from Credits and Prices, by quarter and participant, and exits 0 when it reconciles", () => {
@@ -50,8 +68,16 @@ describe("dcp reserve on the example ledger", () => {
     ["a workbook without a Ledger or Credits sheet", ["reserve", "examples/elections.xlsx"], /^dcp: the workbook has no Ledger or Credits sheet/],
     ["a bad --as-of", ["reserve", "examples/reserve.xlsx", "--as-of", "May 7"], /^dcp: --as-of May 7 is not a YYYY-MM-DD date\n$/],
     ["a missing file", ["reserve", "none.xlsx"], /^dcp: cannot read none\.xlsx: no such file\n$/],
-    ["a --prices sheet that does not exist, though a ledger needs no prices", ["reserve", "examples/reserve.xlsx", "--prices", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Ledger"/],
-    ["a --dividends sheet that does not exist, without plan records to read it for", ["reserve", "examples/credits.xlsx", "--dividends", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Credits", "Prices"/],
+    [
+      "a --prices sheet that does not exist, though a ledger needs no prices",
+      ["reserve", "examples/reserve.xlsx", "--prices", "Nope"],
+      /^dcp: there is no sheet "Nope"; the workbook has "Ledger"/,
+    ],
+    [
+      "a --dividends sheet that does not exist, without plan records to read it for",
+      ["reserve", "examples/credits.xlsx", "--dividends", "Nope"],
+      /^dcp: there is no sheet "Nope"; the workbook has "Credits", "Prices"/,
+    ],
   ])("exits 2 with one clear line for %s", (_what, args, message) => {
     const { code, stderr } = dcp(...args);
     expect(code).toBe(2);
@@ -64,7 +90,15 @@ describe("dcp reserve over the plan records (examples/records.xlsx)", () => {
     const { code, stdout } = dcp("reserve", "examples/records.xlsx", "--as-of", "2004-12-31", "--json");
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report.sheets).toEqual({ ledger: null, credits: null, prices: "Prices", activity: "Activity", dividends: "Dividends", splits: "Splits", primeRates: "Prime Rates" });
+    expect(report.sheets).toEqual({
+      ledger: null,
+      credits: null,
+      prices: "Prices",
+      activity: "Activity",
+      dividends: "Dividends",
+      splits: "Splits",
+      primeRates: "Prime Rates",
+    });
     expect(report.records.through).toBe("2004-12-31");
     expect(report.used).toBeCloseTo(report.records.DCA + report.records.CMSA + report.records.CSA + report.records.OPTIONS, 6);
   });
@@ -86,11 +120,29 @@ describe("dcp reserve --out: the DCP Reserve sheet in a workbook of its own", ()
     await workbook.xlsx.readFile(out);
     expect(workbook.keywords).toBe("dcp-reserve-report");
     const sheet = workbook.getWorksheet("DCP Reserve");
-    expect(sheet?.getRow(1).values).toEqual([undefined, "Date", "Remaining", "Used", "Reserve", "Kind", "Quantity", "Participant", "Reference", "Source", "Reported Remaining"]);
-    expect([sheet?.getCell("A9").value, sheet?.getCell("B9").value, sheet?.getCell("I9").value]).toEqual([new Date("2004-05-07T00:00:00Z"), -400_000, "Ledger!A9"]);
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      "Date",
+      "Remaining",
+      "Used",
+      "Reserve",
+      "Kind",
+      "Quantity",
+      "Participant",
+      "Reference",
+      "Source",
+      "Reported Remaining",
+    ]);
+    expect([sheet?.getCell("A9").value, sheet?.getCell("B9").value, sheet?.getCell("I9").value]).toEqual([
+      new Date("2004-05-07T00:00:00Z"),
+      -400_000,
+      "Ledger!A9",
+    ]);
     const validation = path.join(tmp, "validation-report.xlsx");
     dcp("validate", "examples/elections.xlsx", "--out", validation);
-    expect(dcp("reserve", "examples/reserve.xlsx", "--out", validation).stderr).toMatch(/validation-report\.xlsx already exists and is not a reserve report written by dcp/);
+    expect(dcp("reserve", "examples/reserve.xlsx", "--out", validation).stderr).toMatch(
+      /validation-report\.xlsx already exists and is not a reserve report written by dcp/,
+    );
   });
 });
 
@@ -111,7 +163,13 @@ describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/Open Cap Format 1\.2\.0 package written to .*package \(5 files\)\.\n$/);
     const files = folderFiles(out);
-    expect([...files.keys()].sort()).toEqual(["Manifest.ocf.json", "Stakeholders.ocf.json", "StockClasses.ocf.json", "StockPlans.ocf.json", "Transactions.ocf.json"]);
+    expect([...files.keys()].sort()).toEqual([
+      "Manifest.ocf.json",
+      "Stakeholders.ocf.json",
+      "StockClasses.ocf.json",
+      "StockPlans.ocf.json",
+      "Transactions.ocf.json",
+    ]);
     expect(packageProblems(files, md5)).toEqual([]);
     const manifest = JSON.parse(files.get("Manifest.ocf.json")!.toString("utf8"));
     expect(manifest).toMatchObject({
@@ -179,15 +237,26 @@ describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
       const out = path.join(tmp, "negative");
       const { code, stderr } = ocf(negative, "--ocf", out, "--issuer-name", "Hecla Mining Company", "--issuer-formed", "1891-10-14", "--issuer-country", "US");
       expect(code).toBe(2);
-      expect(stderr).toBe("dcp: cannot write Open Cap Format: row 2: exercise price -1 is not more than $0; a §5.1 discount is at most 50% of the price, so the grant cannot be exported (§5.1)\n");
+      expect(stderr).toBe(
+        "dcp: cannot write Open Cap Format: row 2: exercise price -1 is not more than $0; a §5.1 discount is at most 50% of the price, so the grant cannot be exported (§5.1)\n",
+      );
       expect(fs.existsSync(out)).toBe(false);
     });
 
     it.each([
       [["--issuer-formed", "14/10/1891"], /^dcp: --issuer-formed 14\/10\/1891 is not a YYYY-MM-DD date\n$/],
-      [["--issuer-name", "Hecla", "--issuer-formed", "2199-01-01", "--issuer-country", "US"], /^dcp: cannot write Open Cap Format: the issuer's Formation Date 2199-01-01 is after the package's as_of, 2004-05-07: the issuer must be formed by then\n$/],
-      [["--issuer-name", "Hecla", "--issuer-formed", "2003-01-01", "--issuer-country", "US", "--as-of", "2002-12-31"], /Formation Date 2003-01-01 is after the package's as_of, 2002-12-31/],
-      [["--issuer-formed", "1891-10-14", "--issuer-country", "USA"], /Legal Name is missing .*; the issuer's Country "USA" is not a two-letter ISO 3166-1 code such as US\. Give them .* --issuer-name, --issuer-country\n$/],
+      [
+        ["--issuer-name", "Hecla", "--issuer-formed", "2199-01-01", "--issuer-country", "US"],
+        /^dcp: cannot write Open Cap Format: the issuer's Formation Date 2199-01-01 is after the package's as_of, 2004-05-07: the issuer must be formed by then\n$/,
+      ],
+      [
+        ["--issuer-name", "Hecla", "--issuer-formed", "2003-01-01", "--issuer-country", "US", "--as-of", "2002-12-31"],
+        /Formation Date 2003-01-01 is after the package's as_of, 2002-12-31/,
+      ],
+      [
+        ["--issuer-formed", "1891-10-14", "--issuer-country", "USA"],
+        /Legal Name is missing .*; the issuer's Country "USA" is not a two-letter ISO 3166-1 code such as US\. Give them .* --issuer-name, --issuer-country\n$/,
+      ],
     ])("exits 2 for bad issuer flags %j", (flags, message) => {
       const { code, stderr } = ocf(bare, "--ocf", path.join(tmp, "bad"), ...flags);
       expect(code).toBe(2);

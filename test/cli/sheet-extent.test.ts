@@ -3,7 +3,14 @@
  * (src/sheets/extent.ts, sheetGrid in src/workbook/xlsx.ts).
  */
 import ExcelJS from "exceljs";
-import { dataBlock, MAX_BLANK_COLUMNS_INSIDE, MAX_BLANK_ROWS_INSIDE, MAX_OUTSIDE_REPORTED, outsideTableFindings, type ValueCell } from "../../src/sheets/extent";
+import {
+  dataBlock,
+  MAX_BLANK_COLUMNS_INSIDE,
+  MAX_BLANK_ROWS_INSIDE,
+  MAX_OUTSIDE_REPORTED,
+  outsideTableFindings,
+  type ValueCell,
+} from "../../src/sheets/extent";
 import { ELECTIONS_TEMPLATE } from "../../src/sheets/templates";
 import { addTemplateSheet, sheetGrid } from "../../src/workbook/xlsx";
 
@@ -37,7 +44,13 @@ describe("dataBlock: the table among a sheet's values", () => {
 
   it("spans a table with a few blank rows and columns inside it", () => {
     const cells = [...table(3, 1, 5, 4), ...table(3 + 5 + MAX_BLANK_ROWS_INSIDE, 1, 2, 4), { row: 4, column: 1 + 4 + MAX_BLANK_COLUMNS_INSIDE, value: "note" }];
-    expect(dataBlock(cells)).toEqual({ firstRow: 3, lastRow: 3 + 5 + MAX_BLANK_ROWS_INSIDE + 1, firstColumn: 1, lastColumn: 1 + 4 + MAX_BLANK_COLUMNS_INSIDE, outside: [] });
+    expect(dataBlock(cells)).toEqual({
+      firstRow: 3,
+      lastRow: 3 + 5 + MAX_BLANK_ROWS_INSIDE + 1,
+      firstColumn: 1,
+      lastColumn: 1 + 4 + MAX_BLANK_COLUMNS_INSIDE,
+      outside: [],
+    });
   });
 
   it("leaves out a value far below the table, and one far to its right", () => {
@@ -90,7 +103,16 @@ describe("sheetGrid over files whose recorded extent reaches row 1,048,576", () 
       s.getCell("C6").value = "2003-01-02";
       s.getCell("D6").value = 4.5;
     });
-    expect(sheetGrid(sheet)).toEqual({ sheet: "Prices", values: [["Date", "Close"], ["2003-01-02", 4.5]], firstRow: 5, firstColumn: 2, outside: [] });
+    expect(sheetGrid(sheet)).toEqual({
+      sheet: "Prices",
+      values: [
+        ["Date", "Close"],
+        ["2003-01-02", 4.5],
+      ],
+      firstRow: 5,
+      firstColumn: 2,
+      outside: [],
+    });
   });
 
   it("shares one row among blank rows inside the table, so long gaps cost no memory", async () => {
@@ -107,7 +129,16 @@ describe("sheetGrid over files whose recorded extent reaches row 1,048,576", () 
 describe("outsideTableFindings: one warning on each value left outside", () => {
   it("names the cell, its value and the table, and counts what it does not list", () => {
     const outside = table(2_000, 0, 1, MAX_OUTSIDE_REPORTED + 5);
-    const grid = { sheet: "Elections", values: [["Participant", "Type"], ["Ann", "IV-SAL"]], firstRow: 1, firstColumn: 0, outside };
+    const grid = {
+      sheet: "Elections",
+      values: [
+        ["Participant", "Type"],
+        ["Ann", "IV-SAL"],
+      ],
+      firstRow: 1,
+      firstColumn: 0,
+      outside,
+    };
     const findings = outsideTableFindings(grid);
     expect(findings).toHaveLength(MAX_OUTSIDE_REPORTED);
     expect(findings[0]).toEqual({

@@ -9,7 +9,7 @@ import {
   type StatementPdfInput,
 } from "../../src/cli/statementPdf";
 import { planSectionsThatApply } from "../../src/cli/statementSections";
-import { PlanError } from "../../src/engine/errors";
+import { type PlanError } from "../../src/engine/errors";
 import { readPdf, type ReadPdf } from "../helpers/pdf";
 import { ANN_LEE_2003, account, manyGrants } from "../helpers/statements";
 
@@ -17,7 +17,9 @@ const LETTER = { width: 612, height: 792 };
 
 /** Every piece of text lies inside the page's margins (45 points left and right), none cut off top or bottom. */
 function expectInsideMargins(pdf: ReadPdf): void {
-  const outside = pdf.items.filter((item) => item.text.trim() !== "" && (item.left < 44.5 || item.right > LETTER.width - 44.5 || item.baseline < 20 || item.baseline > LETTER.height - 36));
+  const outside = pdf.items.filter(
+    (item) => item.text.trim() !== "" && (item.left < 44.5 || item.right > LETTER.width - 44.5 || item.baseline < 20 || item.baseline > LETTER.height - 36),
+  );
   expect(outside).toEqual([]);
 }
 
@@ -70,7 +72,17 @@ describe("the printed statement of a typical participant (Ann Lee, 2003)", () =>
   });
 
   it("explains the plan sections behind its accounts and postings, and none that do not apply", () => {
-    for (const cite of ["§1.1(a), §8.2", "§4.2, §8.1(a)", "§4.3, §8.1(c)", "§4.4, §8.1(b), §5.2(d)", "§5.2(b)", "§5.2(c)", "§5.1, §5.4, §7.2(c)", "§7.2(b)", "§8.1(d)"]) {
+    for (const cite of [
+      "§1.1(a), §8.2",
+      "§4.2, §8.1(a)",
+      "§4.3, §8.1(c)",
+      "§4.4, §8.1(b), §5.2(d)",
+      "§5.2(b)",
+      "§5.2(c)",
+      "§5.1, §5.4, §7.2(c)",
+      "§7.2(b)",
+      "§8.1(d)",
+    ]) {
       expect(pdf.text).toMatch(new RegExp(`^${cite.replace(/[()]/g, "\\$&")} \\| `, "m"));
     }
     expect(pdf.text).not.toContain("§8.1(e)");
@@ -160,10 +172,11 @@ describe("the same statement always gives the same file", () => {
 });
 
 describe("a statement that does not add up is refused, not printed", () => {
-  const refusal = (statement: StatementPdfInput) => renderStatementPdf(statement).then(
-    () => "rendered",
-    (error: PlanError) => `${error.code} ${error.message}`,
-  );
+  const refusal = (statement: StatementPdfInput) =>
+    renderStatementPdf(statement).then(
+      () => "rendered",
+      (error: PlanError) => `${error.code} ${error.message}`,
+    );
 
   it("when an account's movements do not give its closing", async () => {
     const wrong = structuredClone(ANN_LEE_2003);
@@ -196,11 +209,25 @@ describe("the plan sections that apply", () => {
   const empty = { DCA: account({}), CMSA: account({}), CSA: account({}), IA: account({}) };
 
   it("for Ann Lee: every account, allocations, options and dividends, in the plan's order", () => {
-    expect(cites(ANN_LEE_2003)).toEqual(["§1.1(a), §8.2", "§4.2, §8.1(a)", "§4.3, §8.1(c)", "§4.4, §8.1(b), §5.2(d)", "§5.2(b)", "§5.2(c)", "§5.1, §5.4, §7.2(c)", "§7.2(b)", "§8.1(d)"]);
+    expect(cites(ANN_LEE_2003)).toEqual([
+      "§1.1(a), §8.2",
+      "§4.2, §8.1(a)",
+      "§4.3, §8.1(c)",
+      "§4.4, §8.1(b), §5.2(d)",
+      "§5.2(b)",
+      "§5.2(c)",
+      "§5.1, §5.4, §7.2(c)",
+      "§7.2(b)",
+      "§8.1(d)",
+    ]);
   });
 
   it("for an Investment Account with interest only: the account, how it is paid and what an Account is", () => {
-    expect(cites({ ...ANN_LEE_2003, accounts: { ...empty, IA: account({ opening: 1_000, interest: 10.25 }) }, options: [] })).toEqual(["§1.1(a), §8.2", "§5.2(b)", "§7.2(b)"]);
+    expect(cites({ ...ANN_LEE_2003, accounts: { ...empty, IA: account({ opening: 1_000, interest: 10.25 }) }, options: [] })).toEqual([
+      "§1.1(a), §8.2",
+      "§5.2(b)",
+      "§7.2(b)",
+    ]);
   });
 
   it("adds §8.1(e) when a split adjusted a unit account, a reverse split too", () => {
@@ -209,7 +236,9 @@ describe("the plan sections that apply", () => {
   });
 
   it("words the match and the discount bounds from the plan's terms (§4.3, §5.1)", () => {
-    const text = planSectionsThatApply(ANN_LEE_2003).map((s) => s.text).join(" ");
+    const text = planSectionsThatApply(ANN_LEE_2003)
+      .map((s) => s.text)
+      .join(" ");
     expect(text).toContain("Matching units of 10% (or a greater rate the Compensation Committee sets)");
     expect(text).toContain("at least 10% of a price of $10.00 or less, at least $1.00 above it, never more than 50%");
     expect(text).toContain("the later of 6 months after the grant and January 1 of the next year");

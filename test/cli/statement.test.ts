@@ -57,7 +57,16 @@ describe("dcp statement --json", () => {
     expect(document.participants.map((p) => p.participant)).toEqual(["Ann Lee", "Ben Ortiz", "Cara Diaz", "Dan Wu"]);
     expect(document.findings.map((f) => [f.sheet, f.cell, f.rule, f.section, f.severity])).toEqual([["Activity", "D152", "S01", "5.2(c)", "error"]]);
     expect(Object.keys(document)).toEqual(["from", "to", "participants", "totals", "findings"]);
-    expect(Object.keys(document.participants[0].accounts.DCA)).toEqual(["opening", "credited", "dividends", "splitAdjustment", "interest", "allocatedOut", "closing", "value"]);
+    expect(Object.keys(document.participants[0].accounts.DCA)).toEqual([
+      "opening",
+      "credited",
+      "dividends",
+      "splitAdjustment",
+      "interest",
+      "allocatedOut",
+      "closing",
+      "value",
+    ]);
   });
 
   it("states one participant over a period, matched ignoring case and spaces, and exits 0 when that participant's records are clean", () => {
@@ -89,7 +98,8 @@ describe("the three surfaces agree on the same records", () => {
     const clean = document.participants.filter((p) => p.participant !== "Cara Diaz");
     expect(clean).toHaveLength(3);
     for (const p of clean) {
-      for (const [key, line] of Object.entries(p.accounts)) expect([p.participant, key, balance(p.participant, key, serial("2006-12-28"))]).toEqual([p.participant, key, line.closing]);
+      for (const [key, line] of Object.entries(p.accounts))
+        expect([p.participant, key, balance(p.participant, key, serial("2006-12-28"))]).toEqual([p.participant, key, line.closing]);
       const shares = p.options.reduce((sum, o) => sum + o.shares, 0);
       expect(balance(p.participant, "OPTIONS", "2006-12-28")).toBe(shares);
     }
@@ -99,11 +109,29 @@ describe("the three surfaces agree on the same records", () => {
 
   it("ACCOUNT_STATEMENT and OPTION_GRANTS spill what the command states", () => {
     const ann = document.participants[0];
-    const rows = call("ACCOUNT_STATEMENT", ranges.activity, ranges.prices, ranges.dividends, ranges.splits, ranges.primeRates, "Ann Lee", "2005-01-01", "2006-12-28") as unknown[][];
+    const rows = call(
+      "ACCOUNT_STATEMENT",
+      ranges.activity,
+      ranges.prices,
+      ranges.dividends,
+      ranges.splits,
+      ranges.primeRates,
+      "Ann Lee",
+      "2005-01-01",
+      "2006-12-28",
+    ) as unknown[][];
     expect(rows.slice(1, 5)).toEqual(Object.entries(ann.accounts).map(([key, line]) => [key, ...Object.values(line)]));
     expect(rows[5][8]).toBe(ann.totalValue);
     const grants = call("OPTION_GRANTS", ranges.activity, ranges.prices, ranges.splits, "Ann Lee", "2006-12-28") as unknown[][];
-    expect(grants.slice(1).map(([grant, shares, price, exercisable, value]) => ({ grantDate: iso(grant as number), shares, exercisePrice: price, exercisableDate: iso(exercisable as number), value }))).toEqual(ann.options);
+    expect(
+      grants.slice(1).map(([grant, shares, price, exercisable, value]) => ({
+        grantDate: iso(grant as number),
+        shares,
+        exercisePrice: price,
+        exercisableDate: iso(exercisable as number),
+        value,
+      })),
+    ).toEqual(ann.options);
   });
 });
 
@@ -112,15 +140,21 @@ describe("dcp statement as text", () => {
     const { code, stdout, stderr } = dcp("statement", EXAMPLE, "--from", "2006-01-01");
     expect(stderr).toBe("");
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^Statements from .*records\.xlsx for 2006-01-01 to 2006-12-28: 4 participants \(176 Activity rows, 16 dividends, 1 split read\)\.\n/);
+    expect(stdout).toMatch(
+      /^Statements from .*records\.xlsx for 2006-01-01 to 2006-12-28: 4 participants \(176 Activity rows, 16 dividends, 1 split read\)\.\n/,
+    );
     expect(stdout).toContain("Units valued at $4.32, the fair market value on 2006-12-28 (§7.2(a)).");
-    expect(stdout).toContain("Ann Lee: total value $163,929.75 on 2006-12-28\n  Account        Opening      Credited   Dividends  Split adjustment   Interest  Allocated out        Closing       Value\n");
+    expect(stdout).toContain(
+      "Ann Lee: total value $163,929.75 on 2006-12-28\n  Account        Opening      Credited   Dividends  Split adjustment   Interest  Allocated out        Closing       Value\n",
+    );
     expect(stdout).toContain("\n  DCA      12,832.559430  2,658.377739  158.520341          0.000000   0.000000       0.000000  15,649.457510  $67,605.66\n");
     expect(stdout).toContain("\n  IA          $16,320.94    $10,000.00       $0.00             $0.00  $1,113.46      $5,000.00     $22,434.40  $22,434.40\n");
     expect(stdout).toContain("\n  2003-08-01   4,950          $1.717  2004-02-01      $12,884.85\n");
     expect(stdout).toMatch(/Plan totals on 2006-12-28 \(§13\.3: .*\):\n {2}DCA {10}51,245\.747959 units\n/);
     expect(stdout).toContain("\n  Total value    $448,441.20\n");
-    expect(stdout).toMatch(/\n1 finding:\nSheet +Cell +Rule +§ +Severity +Message\n[- ]+\nActivity {2}D152 {2}S01 {3}5\.2\(c\) {2}error {5}The allocation to a discounted option of \$50,000\.00 /);
+    expect(stdout).toMatch(
+      /\n1 finding:\nSheet +Cell +Rule +§ +Severity +Message\n[- ]+\nActivity {2}D152 {2}S01 {3}5\.2\(c\) {2}error {5}The allocation to a discounted option of \$50,000\.00 /,
+    );
   });
 
   it("reads a hidden records sheet all the same, since the records are found by name, and says so", async () => {
@@ -141,7 +175,8 @@ describe("dcp statement as text", () => {
   it("--help names every option", () => {
     const { code, stdout } = dcp("statement", "--help");
     expect(code).toBe(0);
-    for (const option of ["--participant NAME", "--from YYYY-MM-DD", "--to YYYY-MM-DD", "--json", "--out FILE.xlsx", "--pdf DIR", "--force"]) expect(stdout).toContain(`\n  ${option} `);
+    for (const option of ["--participant NAME", "--from YYYY-MM-DD", "--to YYYY-MM-DD", "--json", "--out FILE.xlsx", "--pdf DIR", "--force"])
+      expect(stdout).toContain(`\n  ${option} `);
   });
 });
 
@@ -164,7 +199,11 @@ describe("dcp statement --out FILE.xlsx", () => {
     const { document } = json(EXAMPLE);
     const ann = present(workbook.getWorksheet("Ann Lee"), "Ann Lee");
     const values = sheetGrid(ann).values;
-    const row = (label: string) => present(values.find((r) => r[0] === label), label);
+    const row = (label: string) =>
+      present(
+        values.find((r) => r[0] === label),
+        label,
+      );
     expect(values[0][0]).toBe("Hecla Mining Company Key Employee Deferred Compensation Plan: participant statement");
     expect(values[1][0]).toBe("Ann Lee");
     expect(row("Account")).toEqual(["Account", "Opening", "Credited", "Dividends", "Split adjustment", "Interest", "Allocated out", "Closing", "Value"]);
@@ -184,11 +223,26 @@ describe("dcp statement --out FILE.xlsx", () => {
     const { document } = json(EXAMPLE);
     const summary = present(workbook.getWorksheet("Summary"), "Summary");
     const values = sheetGrid(summary).values;
-    const total = present(values.find((r) => r[0] === "Plan total"), "Plan total");
-    expect(total.slice(1, 7)).toEqual([document.totals.DCA, document.totals.CMSA, document.totals.CSA, document.totals.IA, document.totals.OPTIONS, document.totals.totalValue]);
-    expect(values.filter((r) => document.participants.some((p) => p.participant === r[0])).map((r) => r[6])).toEqual(document.participants.map((p) => p.totalValue));
+    const total = present(
+      values.find((r) => r[0] === "Plan total"),
+      "Plan total",
+    );
+    expect(total.slice(1, 7)).toEqual([
+      document.totals.DCA,
+      document.totals.CMSA,
+      document.totals.CSA,
+      document.totals.IA,
+      document.totals.OPTIONS,
+      document.totals.totalValue,
+    ]);
+    expect(values.filter((r) => document.participants.some((p) => p.participant === r[0])).map((r) => r[6])).toEqual(
+      document.participants.map((p) => p.totalValue),
+    );
     const link = values.findIndex((r) => r[0] === "Activity!D152") + 1;
-    expect(summary.getCell(link, 1).value).toEqual({ text: "Activity!D152", hyperlink: `${path.relative(tmp, EXAMPLE).split(path.sep).join("/")}#'Activity'!D152` });
+    expect(summary.getCell(link, 1).value).toEqual({
+      text: "Activity!D152",
+      hyperlink: `${path.relative(tmp, EXAMPLE).split(path.sep).join("/")}#'Activity'!D152`,
+    });
     expect(summary.getCell(link, 2).value).toBe("S01");
   });
 
@@ -199,7 +253,11 @@ describe("dcp statement --out FILE.xlsx", () => {
     const foreign = path.join(tmp, "budget.xlsx");
     fs.writeFileSync(foreign, "not ours");
     const refused = dcp("statement", EXAMPLE, "--out", foreign);
-    expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", `dcp: --out ${foreign} already exists and is not a statements workbook written by dcp; choose another name, or add --force to replace it\n`]);
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([
+      2,
+      "",
+      `dcp: --out ${foreign} already exists and is not a statements workbook written by dcp; choose another name, or add --force to replace it\n`,
+    ]);
     expect(fs.readFileSync(foreign, "utf8")).toBe("not ours");
     expect(dcp("statement", EXAMPLE, "--out", foreign, "--force").code).toBe(1);
     expect((await openWorkbook(foreign)).keywords).toBe("dcp-statements");
@@ -208,7 +266,9 @@ describe("dcp statement --out FILE.xlsx", () => {
     fs.copyFileSync(EXAMPLE, copy);
     const overInput = dcp("statement", copy, "--out", path.join(tmp, ".", "records-copy.xlsx"), "--force");
     expect(overInput.code).toBe(2);
-    expect(overInput.stderr).toMatch(/^dcp: --out .*records-copy\.xlsx is the same file as the input .*; writing there would replace it, so choose another name\n$/);
+    expect(overInput.stderr).toMatch(
+      /^dcp: --out .*records-copy\.xlsx is the same file as the input .*; writing there would replace it, so choose another name\n$/,
+    );
     expect(fs.readFileSync(copy)).toEqual(fs.readFileSync(EXAMPLE));
   });
 });
@@ -251,7 +311,10 @@ describe("dcp statement --pdf DIR", () => {
     fs.mkdirSync(mixed);
     fs.writeFileSync(path.join(mixed, "notes.txt"), "keep me");
     const refused = dcp("statement", EXAMPLE, "--pdf", mixed);
-    expect([refused.code, refused.stderr]).toEqual([2, `dcp: --pdf ${mixed} already exists and holds files that are not a folder of statements written by dcp; choose a new or empty folder\n`]);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      `dcp: --pdf ${mixed} already exists and holds files that are not a folder of statements written by dcp; choose a new or empty folder\n`,
+    ]);
     expect(dcp("statement", EXAMPLE, "--pdf", mixed, "--force").code).toBe(2);
     expect(fs.readdirSync(mixed)).toEqual(["notes.txt"]);
   });
@@ -264,8 +327,18 @@ describe("input dcp statement cannot use: exit 2, one line on stderr, nothing on
     ["a --from that is no date", [], ["--from", "2006-13-01"], "dcp: --from 2006-13-01 is not a YYYY-MM-DD date"],
     ["a --to outside the supported dates", [], ["--to", "2100-01-01"], "dcp: --to 2100-01-01 is outside the supported dates 1990-01-01 .. 2099-12-31"],
     ["a period that ends before it starts", [], ["--from", "2006-12-31", "--to", "2006-01-01"], "dcp: the period starts 2006-12-31, after it ends 2006-01-01"],
-    ["a --to without a price", [], ["--to", "2007-06-29"], "dcp: the statement values units at the fair market value on 2007-06-29, but there is no closing price for 2007-06-29 in the price table"],
-    ["an unknown participant", [], ["--participant", "Eve Park"], 'dcp: Activity has no readable row for participant "Eve Park"; its participants are "Ann Lee", "Ben Ortiz", "Cara Diaz", "Dan Wu"'],
+    [
+      "a --to without a price",
+      [],
+      ["--to", "2007-06-29"],
+      "dcp: the statement values units at the fair market value on 2007-06-29, but there is no closing price for 2007-06-29 in the price table",
+    ],
+    [
+      "an unknown participant",
+      [],
+      ["--participant", "Eve Park"],
+      'dcp: Activity has no readable row for participant "Eve Park"; its participants are "Ann Lee", "Ben Ortiz", "Cara Diaz", "Dan Wu"',
+    ],
     ["a blank participant", [], ["--participant", " "], "dcp: --participant is blank; give a name, or leave the option out for every participant"],
   ])("%s", async (what, leaveOut, args, line) => {
     const file = leaveOut.length ? await exampleWithout(`without-${leaveOut.join("-")}.xlsx`, leaveOut) : EXAMPLE;
@@ -298,7 +371,10 @@ describe("input dcp statement cannot use: exit 2, one line on stderr, nothing on
     await workbook.xlsx.writeFile(file);
     const { code, document } = json(file);
     expect(code).toBe(1);
-    expect(document.findings.map((f) => [f.cell, f.rule])).toEqual([["D2", "S02"], ["D152", "S01"]]);
+    expect(document.findings.map((f) => [f.cell, f.rule])).toEqual([
+      ["D2", "S02"],
+      ["D152", "S01"],
+    ]);
     expect(document.participants).toHaveLength(4);
   });
 });

@@ -16,10 +16,29 @@ describe("help", () => {
 
   it.each([
     ["validate", ["--sheet NAME", "--prices NAME", "--effective-date YYYY-MM-DD", "--fy-end MM-DD", "--json", "--out REPORT.xlsx", "--force"]],
-    ["reserve", ["--as-of YYYY-MM-DD", "--ledger NAME", "--credits NAME", "--prices NAME", "--json", "--ocf FOLDER|OUT.zip", "--issuer-name NAME", "--issuer-formed YYYY-MM-DD", "--issuer-country CC", "--issuer-subdivision CODE", "--force"]],
+    [
+      "reserve",
+      [
+        "--as-of YYYY-MM-DD",
+        "--ledger NAME",
+        "--credits NAME",
+        "--prices NAME",
+        "--json",
+        "--ocf FOLDER|OUT.zip",
+        "--issuer-name NAME",
+        "--issuer-formed YYYY-MM-DD",
+        "--issuer-country CC",
+        "--issuer-subdivision CODE",
+        "--force",
+      ],
+    ],
     ["statement", ["--participant NAME", "--from YYYY-MM-DD", "--to YYYY-MM-DD", "--json", "--out FILE.xlsx", "--pdf DIR", "--force"]],
   ])("dcp %s --help lists every option on stdout and exits 0, even beside other arguments", (command, options) => {
-    for (const args of [[command, "--help"], [command, "-h"], [command, "examples/elections.xlsx", "--json", "--help"]]) {
+    for (const args of [
+      [command, "--help"],
+      [command, "-h"],
+      [command, "examples/elections.xlsx", "--json", "--help"],
+    ]) {
       const { code, stdout, stderr } = dcp(...args);
       expect(code).toBe(0);
       expect(stderr).toBe("");
@@ -52,8 +71,11 @@ describe("errors go to stderr only, as one line", () => {
   });
 
   it.each([
-    [["validate", "examples/elections.xlsx", "--out", ""], 'dcp: --out is empty; it needs REPORT.xlsx (see dcp validate --help)'],
-    [["validate", "examples/elections.xlsx", "--out", "-x.xlsx"], 'dcp: --out needs a value; one that starts with "-" is written --out=VALUE (see dcp validate --help)'],
+    [["validate", "examples/elections.xlsx", "--out", ""], "dcp: --out is empty; it needs REPORT.xlsx (see dcp validate --help)"],
+    [
+      ["validate", "examples/elections.xlsx", "--out", "-x.xlsx"],
+      'dcp: --out needs a value; one that starts with "-" is written --out=VALUE (see dcp validate --help)',
+    ],
   ])("refuses %j with one line, never silently", (args, line) => {
     const { code, stdout, stderr } = dcp(...args);
     expect(code).toBe(2);
@@ -66,8 +88,10 @@ describe("run from where the user is", () => {
   const examples = path.join(ROOT, "examples");
   /** npm's own variables would tell a nested npm where the test runner started; each run starts clean. */
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_|^INIT_CWD$/i.test(key)));
-  const npm = (cwd: string, args: string[]) => spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", args, { cwd, env, encoding: "utf8", shell: process.platform === "win32" });
-  const npx = (cwd: string, args: string[]) => spawnSync(process.platform === "win32" ? "npx.cmd" : "npx", args, { cwd, env, encoding: "utf8", shell: process.platform === "win32" });
+  const npm = (cwd: string, args: string[]) =>
+    spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", args, { cwd, env, encoding: "utf8", shell: process.platform === "win32" });
+  const npx = (cwd: string, args: string[]) =>
+    spawnSync(process.platform === "win32" ? "npx.cmd" : "npx", args, { cwd, env, encoding: "utf8", shell: process.platform === "win32" });
 
   it("npx dcp runs the package's own command, reads paths from the current folder, and prints pure JSON", () => {
     const result = npx(examples, ["dcp", "validate", "elections.xlsx", "--json"]);

@@ -10,9 +10,19 @@ import { dcp, ROOT } from "../helpers/cli";
 
 const EXAMPLE = path.join(ROOT, "examples/elections.xlsx");
 const EXPECTED = [
-  "3 E07 Percent", "4 E02 Election Date", "4 E06 Percent", "6 E04 Election Date", "8 E10 Election Date", "8 E11 Discount", "9 E09 Election Date",
-  "9 E14 Committee Approved", "10 E12 Elected Distribution Date", "11 E14 Committee Approved", "12 E13 Election Date",
-  "13 E15 Participant", "14 E16 Election Date",
+  "3 E07 Percent",
+  "4 E02 Election Date",
+  "4 E06 Percent",
+  "6 E04 Election Date",
+  "8 E10 Election Date",
+  "8 E11 Discount",
+  "9 E09 Election Date",
+  "9 E14 Committee Approved",
+  "10 E12 Elected Distribution Date",
+  "11 E14 Committee Approved",
+  "12 E13 Election Date",
+  "13 E15 Participant",
+  "14 E16 Election Date",
 ];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-validate-"));
 
@@ -51,7 +61,9 @@ describe("dcp validate on the example workbook", () => {
     const { code, stdout } = dcp("validate", EXAMPLE);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^Sheet "Elections": 13 elections checked, 10 errors, 3 warnings\./);
-    expect(stdout).toMatch(/\n4 {4}C4 {4}Election Date {14}E02 {3}4\.2\(a\),\(b\) {10}error {5}Filed 2003-12-31; salary deferrals for 2004 had to be filed by 2003-12-30 \(§4\.2\(a\)\)\./);
+    expect(stdout).toMatch(
+      /\n4 {4}C4 {4}Election Date {14}E02 {3}4\.2\(a\),\(b\) {10}error {5}Filed 2003-12-31; salary deferrals for 2004 had to be filed by 2003-12-30 \(§4\.2\(a\)\)\./,
+    );
   });
 
   it("writes a report workbook with a DCP Validation table linking each cell", async () => {
@@ -78,9 +90,21 @@ describe("dcp validate: clean sheets and unusable input", () => {
   it.each([
     ["a missing file", ["validate", "nowhere.xlsx"], /^dcp: cannot read nowhere\.xlsx: no such file\n$/],
     ["a file that is not .xlsx", ["validate", "README.md"], /^dcp: README\.md is not an \.xlsx workbook/],
-    ["a sheet that does not exist", ["validate", "examples/elections.xlsx", "--sheet", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Elections", "Prices"\n$/],
-    ["a --prices sheet that does not exist", ["validate", "examples/elections.xlsx", "--prices", "Nope"], /^dcp: there is no sheet "Nope"; the workbook has "Elections", "Prices"\n$/],
-    ["a sheet without the required columns", ["validate", "examples/elections.xlsx", "--sheet", "Prices"], /^dcp: Prices has no "Participant", "Election Type", "Election Date" column in its header row \(row 1\)\.\n$/],
+    [
+      "a sheet that does not exist",
+      ["validate", "examples/elections.xlsx", "--sheet", "Nope"],
+      /^dcp: there is no sheet "Nope"; the workbook has "Elections", "Prices"\n$/,
+    ],
+    [
+      "a --prices sheet that does not exist",
+      ["validate", "examples/elections.xlsx", "--prices", "Nope"],
+      /^dcp: there is no sheet "Nope"; the workbook has "Elections", "Prices"\n$/,
+    ],
+    [
+      "a sheet without the required columns",
+      ["validate", "examples/elections.xlsx", "--sheet", "Prices"],
+      /^dcp: Prices has no "Participant", "Election Type", "Election Date" column in its header row \(row 1\)\.\n$/,
+    ],
     ["an unknown option", ["validate", "examples/elections.xlsx", "--colour"], /^dcp: Unknown option '--colour'/],
     ["no command", [], /^dcp: no command given/],
   ])("exits 2 with one clear line for %s", (_what, args, message) => {

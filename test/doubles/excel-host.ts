@@ -94,7 +94,10 @@ export function parseRangeAddress(address: string): { sheet?: string; block: Blo
   let local = address;
   const bang = address.lastIndexOf("!");
   if (bang >= 0) {
-    sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    sheet = address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     local = address.slice(bang + 1);
   }
   const [from, to = from] = local.replace(/\$/g, "").toUpperCase().split(":");
@@ -159,7 +162,9 @@ export class SheetModel {
       const used = cell.value !== "" || (!valuesOnly && (cell.numberFormat !== "General" || cell.fill.pattern !== "None"));
       if (!used) continue;
       const [r, c] = key.split(",").map(Number);
-      block = block ? { r0: Math.min(block.r0, r), c0: Math.min(block.c0, c), r1: Math.max(block.r1, r), c1: Math.max(block.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+      block = block
+        ? { r0: Math.min(block.r0, r), c0: Math.min(block.c0, c), r1: Math.max(block.r1, r), c1: Math.max(block.c1, c) }
+        : { r0: r, c0: c, r1: r, c1: c };
     }
     return block;
   }
@@ -297,9 +302,11 @@ export class WorkbookModel {
 
   renameTable(table: TableModel, name: string): void {
     if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new HostError("InvalidArgument", `table name ${name} is not valid`);
-    if (this.tableList.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase())) throw new HostError("InvalidArgument", `a table named ${name} exists`);
+    if (this.tableList.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase()))
+      throw new HostError("InvalidArgument", `a table named ${name} exists`);
     // Tables and defined names share one namespace in a workbook.
-    if (this.definedNames.some((n) => n.toLowerCase() === name.toLowerCase())) throw new HostError("InvalidArgument", `a defined name ${name} exists, so no table can take that name`);
+    if (this.definedNames.some((n) => n.toLowerCase() === name.toLowerCase()))
+      throw new HostError("InvalidArgument", `a defined name ${name} exists, so no table can take that name`);
     table.name = name;
   }
 
@@ -353,7 +360,8 @@ export class FakeContext {
   /** Fails the sync with ApiNotFound where this profile's Excel lacks the requirement set. */
   requireApi(excelApi: string, what: string): void {
     this.enqueue(() => {
-      if (!this.model.supports(excelApi)) throw new HostError("ApiNotFound", `${what} needs ExcelApi ${excelApi}; ${this.model.profile.label} supports ExcelApi ${this.model.profile.excelApi}`);
+      if (!this.model.supports(excelApi))
+        throw new HostError("ApiNotFound", `${what} needs ExcelApi ${excelApi}; ${this.model.profile.label} supports ExcelApi ${this.model.profile.excelApi}`);
     });
   }
 
@@ -365,16 +373,25 @@ export class FakeContext {
     const requestBytes = batch.reduce((sum, item) => sum + item.bytes, 0);
     const limits = this.model.profile.limits;
     if (limits && requestBytes > limits.payloadBytes) {
-      throw new HostError("RequestPayloadSizeLimitExceeded", `the request is ${requestBytes} bytes; ${this.model.profile.label} accepts ${limits.payloadBytes}`);
+      throw new HostError(
+        "RequestPayloadSizeLimitExceeded",
+        `the request is ${requestBytes} bytes; ${this.model.profile.label} accepts ${limits.payloadBytes}`,
+      );
     }
     this.response = { bytes: 0, cells: 0 };
     for (const { action } of batch) action();
     this.model.syncs.push({ requestBytes, responseBytes: this.response.bytes, cellsRead: this.response.cells });
     if (limits && this.response.cells > limits.cellsPerRead) {
-      throw new HostError("RangeExceedsLimit", `the request reads ${this.response.cells} cells; ${this.model.profile.label} reads at most ${limits.cellsPerRead}`);
+      throw new HostError(
+        "RangeExceedsLimit",
+        `the request reads ${this.response.cells} cells; ${this.model.profile.label} reads at most ${limits.cellsPerRead}`,
+      );
     }
     if (limits && this.response.bytes > limits.payloadBytes) {
-      throw new HostError("ResponsePayloadSizeLimitExceeded", `the response is ${this.response.bytes} bytes; ${this.model.profile.label} sends at most ${limits.payloadBytes}`);
+      throw new HostError(
+        "ResponsePayloadSizeLimitExceeded",
+        `the response is ${this.response.bytes} bytes; ${this.model.profile.label} sends at most ${limits.payloadBytes}`,
+      );
     }
   }
 }
@@ -399,7 +416,10 @@ function loadPaths(props?: string | string[] | { select?: string }): string[] {
   if (props === undefined) return [];
   if (Array.isArray(props)) return props;
   if (typeof props === "object") return loadPaths(props.select);
-  return props.split(",").map((p) => p.trim()).filter(Boolean);
+  return props
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 abstract class ClientObject<T> {
@@ -609,30 +629,48 @@ class FakeWorksheet extends ClientObject<SheetModel> {
     return this.nav("charts", () => new FakeChartCollection(this.context, () => this.resolve(), "the sheet's charts"));
   }
   getRange(address = "A1"): FakeRange {
-    return new FakeRange(this.context, () => {
-      const { block } = parseRangeAddress(address);
-      return { sheet: this.resolve(), block };
-    }, `range ${address}`);
+    return new FakeRange(
+      this.context,
+      () => {
+        const { block } = parseRangeAddress(address);
+        return { sheet: this.resolve(), block };
+      },
+      `range ${address}`,
+    );
   }
   getUsedRange(valuesOnly = false): FakeRange {
-    return new FakeRange(this.context, () => {
-      const sheet = this.resolve();
-      return { sheet, block: sheet.usedBlock(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
-    }, "the used range");
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.resolve();
+        return { sheet, block: sheet.usedBlock(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+      },
+      "the used range",
+    );
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     this.context.requireApi("1.7", "Worksheet.getRangeByIndexes");
-    return new FakeRange(this.context, () => {
-      if (rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS) throw new HostError("InvalidArgument", `no range of ${rowCount}×${columnCount} cells at row ${startRow}`);
-      return { sheet: this.resolve(), block: { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 } };
-    }, `cells from R${startRow + 1}C${startColumn + 1}`);
+    return new FakeRange(
+      this.context,
+      () => {
+        if (rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS)
+          throw new HostError("InvalidArgument", `no range of ${rowCount}×${columnCount} cells at row ${startRow}`);
+        return { sheet: this.resolve(), block: { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 } };
+      },
+      `cells from R${startRow + 1}C${startColumn + 1}`,
+    );
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
-    return new FakeRange(this.context, () => {
-      const sheet = this.resolve();
-      const block = sheet.usedBlock(valuesOnly);
-      return block ? { sheet, block } : null;
-    }, "the used range", true);
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.resolve();
+        const block = sheet.usedBlock(valuesOnly);
+        return block ? { sheet, block } : null;
+      },
+      "the used range",
+      true,
+    );
   }
   activate(): void {
     this.enqueueOn((sheet) => (this.context.model.active = sheet));
@@ -746,18 +784,27 @@ class FakeRange extends ClientObject<RangeTarget> {
     this.enqueueOn((target) => (target.sheet.cell(target.block.r0, target.block.c0).hyperlink = link), payloadBytes(link));
   }
   getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
-    return new FakeRange(this.context, () => {
-      const { sheet, block: a } = this.resolve();
-      const b = typeof other === "string" ? parseRangeAddress(other).block : (other as unknown as { resolve(): RangeTarget }).resolve().block;
-      const block = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
-      return block.r0 <= block.r1 && block.c0 <= block.c1 ? { sheet, block } : null;
-    }, `the intersection with ${this.what}`, true);
+    return new FakeRange(
+      this.context,
+      () => {
+        const { sheet, block: a } = this.resolve();
+        const b = typeof other === "string" ? parseRangeAddress(other).block : (other as unknown as { resolve(): RangeTarget }).resolve().block;
+        const block = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+        return block.r0 <= block.r1 && block.c0 <= block.c1 ? { sheet, block } : null;
+      },
+      `the intersection with ${this.what}`,
+      true,
+    );
   }
   /** Per-cell fill, the only cell property the add-in reads (ExcelApi 1.9). */
-  getCellProperties(options: { format?: { fill?: Partial<Record<keyof Fill, boolean>> } }): FakeClientResult<Array<Array<{ format: { fill: Partial<Fill> } }>>> {
+  getCellProperties(options: {
+    format?: { fill?: Partial<Record<keyof Fill, boolean>> };
+  }): FakeClientResult<Array<Array<{ format: { fill: Partial<Fill> } }>>> {
     this.context.requireApi("1.9", "Range.getCellProperties");
     const result = new FakeClientResult<Array<Array<{ format: { fill: Partial<Fill> } }>>>("the cell properties");
-    const wanted = Object.entries(options.format?.fill ?? {}).filter(([, on]) => on).map(([name]) => name as keyof Fill);
+    const wanted = Object.entries(options.format?.fill ?? {})
+      .filter(([, on]) => on)
+      .map(([name]) => name as keyof Fill);
     this.enqueueOn((target) => {
       const [rows, columns] = shapeOf(target.block);
       const value = Array.from({ length: rows }, (_, r) =>
@@ -786,10 +833,14 @@ class FakeRange extends ClientObject<RangeTarget> {
     };
   }
   getCell(row: number, column: number): FakeRange {
-    return new FakeRange(this.context, () => {
-      const { sheet, block } = this.resolve();
-      return { sheet, block: { r0: block.r0 + row, c0: block.c0 + column, r1: block.r0 + row, c1: block.c0 + column } };
-    }, "a cell");
+    return new FakeRange(
+      this.context,
+      () => {
+        const { sheet, block } = this.resolve();
+        return { sheet, block: { r0: block.r0 + row, c0: block.c0 + column, r1: block.r0 + row, c1: block.c0 + column } };
+      },
+      "a cell",
+    );
   }
   select(): void {
     this.enqueueOn((target) => {
@@ -852,10 +903,12 @@ class FakeRangeFill extends ClientObject<RangeTarget> {
     throw new HostError("InvalidArgument", `fill has no property ${name}`);
   }
   private setFill(change: Partial<Fill>): void {
-    this.enqueueOn((target) => eachCell(target, (cell) => {
-      cell.fill = { ...cell.fill, ...change };
-      if (change.color !== undefined && cell.fill.pattern === "None") cell.fill.pattern = "Solid";
-    }));
+    this.enqueueOn((target) =>
+      eachCell(target, (cell) => {
+        cell.fill = { ...cell.fill, ...change };
+        if (change.color !== undefined && cell.fill.pattern === "None") cell.fill.pattern = "Solid";
+      }),
+    );
   }
   get color(): string {
     return this.loadedValue("color");
@@ -950,16 +1003,24 @@ class FakeTable extends ClientObject<TableModel> {
     return this.nav("worksheet", () => new FakeWorksheet(this.context, () => this.resolveOrNull()?.sheet ?? null, "a table's worksheet"));
   }
   getRange(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const table = this.resolve();
-      return { sheet: table.sheet, block: table.block };
-    }, "a table's range");
+    return new FakeRange(
+      this.context,
+      () => {
+        const table = this.resolve();
+        return { sheet: table.sheet, block: table.block };
+      },
+      "a table's range",
+    );
   }
   getDataBodyRange(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const table = this.resolve();
-      return { sheet: table.sheet, block: { ...table.block, r0: table.block.r0 + 1 } };
-    }, "a table's body");
+    return new FakeRange(
+      this.context,
+      () => {
+        const table = this.resolve();
+        return { sheet: table.sheet, block: { ...table.block, r0: table.block.r0 + 1 } };
+      },
+      "a table's body",
+    );
   }
 }
 
@@ -971,12 +1032,15 @@ class FakeNoteCollection extends ClientObject<SheetModel> {
   add(cellAddress: string, content: string): FakeNote {
     const { block } = parseRangeAddress(cellAddress);
     const key = blockAddress(block);
-    this.enqueueOn((sheet) => {
-      // NoteCollection.add: "If the string is invalid, or the range is not a single cell, an InvalidCellAddress error is thrown."
-      if (block.r0 !== block.r1 || block.c0 !== block.c1) throw new HostError("InvalidCellAddress", `a note goes on one cell, not ${key}`);
-      if (sheet.notes.has(key)) throw new HostError("InvalidArgument", `cell ${key} already has a note`);
-      sheet.notes.set(key, content);
-    }, payloadBytes(content) + key.length);
+    this.enqueueOn(
+      (sheet) => {
+        // NoteCollection.add: "If the string is invalid, or the range is not a single cell, an InvalidCellAddress error is thrown."
+        if (block.r0 !== block.r1 || block.c0 !== block.c1) throw new HostError("InvalidCellAddress", `a note goes on one cell, not ${key}`);
+        if (sheet.notes.has(key)) throw new HostError("InvalidArgument", `cell ${key} already has a note`);
+        sheet.notes.set(key, content);
+      },
+      payloadBytes(content) + key.length,
+    );
     return this.getItem(cellAddress);
   }
   getCount(): FakeClientResult<number> {
@@ -989,10 +1053,15 @@ class FakeNoteCollection extends ClientObject<SheetModel> {
   }
   getItem(key: string, orNull = false): FakeNote {
     const address = blockAddress(parseRangeAddress(key).block);
-    return new FakeNote(this.context, () => {
-      const sheet = this.resolve();
-      return sheet.notes.has(address) ? { sheet, address } : null;
-    }, `the note on ${address}`, orNull);
+    return new FakeNote(
+      this.context,
+      () => {
+        const sheet = this.resolve();
+        return sheet.notes.has(address) ? { sheet, address } : null;
+      },
+      `the note on ${address}`,
+      orNull,
+    );
   }
   getItemOrNullObject(key: string): FakeNote {
     return this.getItem(key, true);
@@ -1069,7 +1138,8 @@ export function installHost(model: WorkbookModel, target: Record<string, unknown
         return model.theme;
       },
       requirements: {
-        isSetSupported: (name: string, minVersion?: string | number) => isSetSupported(model.profile, name, minVersion === undefined ? undefined : String(minVersion)),
+        isSetSupported: (name: string, minVersion?: string | number) =>
+          isSetSupported(model.profile, name, minVersion === undefined ? undefined : String(minVersion)),
       },
       document: {
         settings: {

@@ -55,7 +55,13 @@ export interface HostProfile {
 const DESKTOP_ARGUMENTS: FunctionArgumentRules = { emptyCell: 0, emptyCellInRange: 0, calledWithErrorInRange: false };
 
 export const PROFILES: Record<ProfileName, HostProfile> = {
-  windows: { name: "windows", label: "Excel on Windows (Microsoft 365)", excelApi: "1.20", customFunctionsRuntime: "1.5", functionArguments: DESKTOP_ARGUMENTS },
+  windows: {
+    name: "windows",
+    label: "Excel on Windows (Microsoft 365)",
+    excelApi: "1.20",
+    customFunctionsRuntime: "1.5",
+    functionArguments: DESKTOP_ARGUMENTS,
+  },
   mac: { name: "mac", label: "Excel on Mac (Microsoft 365)", excelApi: "1.20", customFunctionsRuntime: "1.5", functionArguments: DESKTOP_ARGUMENTS },
   web: {
     name: "web",
@@ -100,7 +106,8 @@ export const EMPTY_CELL = Symbol("empty cell");
 export function excelArgument(profile: HostProfile, argument: unknown): unknown {
   const rules = profile.functionArguments;
   if (argument === EMPTY_CELL) return rules.emptyCell;
-  if (Array.isArray(argument)) return argument.map((row) => (Array.isArray(row) ? row.map((cell) => (cell === EMPTY_CELL ? rules.emptyCellInRange : cell)) : row));
+  if (Array.isArray(argument))
+    return argument.map((row) => (Array.isArray(row) ? row.map((cell) => (cell === EMPTY_CELL ? rules.emptyCellInRange : cell)) : row));
   return argument;
 }
 

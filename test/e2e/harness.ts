@@ -49,9 +49,11 @@ export async function startHarness(): Promise<Harness> {
   let browser: Browser;
   try {
     const choice = await chooseBrowser();
-    browser = await chromium.launch({ executablePath: choice.executablePath, headless: true, args: choice.args, timeout: LAUNCH_TIMEOUT_MS }).catch((error: Error) => {
-      throw new Error(`${choice.source} browser at ${choice.executablePath} did not start: ${error.message.split("\n")[0]}`);
-    });
+    browser = await chromium
+      .launch({ executablePath: choice.executablePath, headless: true, args: choice.args, timeout: LAUNCH_TIMEOUT_MS })
+      .catch((error: Error) => {
+        throw new Error(`${choice.source} browser at ${choice.executablePath} did not start: ${error.message.split("\n")[0]}`);
+      });
   } catch (error) {
     // Close the server, or jest would wait on its open handle forever.
     await new Promise((resolve) => server.close(resolve));

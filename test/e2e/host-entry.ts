@@ -16,7 +16,13 @@ class CustomFunctionError {
 const query = new URLSearchParams(location.search);
 const model = new WorkbookModel(["Sheet1"], PROFILES[query.get("profile") as ProfileName] ?? PROFILES.windows);
 if (query.get("theme") === "dark") {
-  model.theme = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#3A3A3A", controlForegroundColor: "#FFFFFF", isDarkTheme: true };
+  model.theme = {
+    bodyBackgroundColor: "#262626",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#3A3A3A",
+    controlForegroundColor: "#FFFFFF",
+    isDarkTheme: true,
+  };
 }
 const registrations: Array<{ id: string; at: number }> = [];
 const target = window as unknown as Record<string, unknown>;

@@ -24,8 +24,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const host = <T>(page: Page, fn: (dcp: Host) => T): Promise<T> =>
-  page.evaluate(`(${fn.toString()})(window.__dcp)`) as Promise<T>;
+const host = <T>(page: Page, fn: (dcp: Host) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__dcp)`) as Promise<T>;
 
 async function button(page: Page, name: string | RegExp) {
   return page.getByRole("button", { name, exact: typeof name === "string" });
@@ -77,19 +76,33 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       await (await button(page, "Write report")).click();
       await page.getByText('Wrote 13 findings to the sheet "DCP Validation".').waitFor();
       const report = await host(page, (dcp) => dcp.model.sheet("DCP Validation")!.read("A1:D3"));
-      expect(report).toEqual([["Row", "Cell", "Column", "Rule"], [3, "E3", "Percent", "E07"], [4, "C4", "Election Date", "E02"]]);
+      expect(report).toEqual([
+        ["Row", "Cell", "Column", "Rule"],
+        [3, "E3", "Percent", "E07"],
+        [4, "C4", "Election Date", "E02"],
+      ]);
 
-      const before = await host(page, (dcp) => JSON.stringify([[...dcp.model.sheet("Elections")!.cells.entries()], [...dcp.model.sheet("Elections")!.notes.entries()]]));
+      const before = await host(page, (dcp) =>
+        JSON.stringify([[...dcp.model.sheet("Elections")!.cells.entries()], [...dcp.model.sheet("Elections")!.notes.entries()]]),
+      );
       await host(page, (dcp) => dcp.model.deleteSheet(dcp.model.sheet("DCP Validation")!));
       await (await button(page, "Mark cells")).click();
       // Without notes (Excel 2021), the messages go to the report sheet instead.
-      await page.getByText(hasNotes ? /^Marked 13 cells\. Clear marks/ : 'Marked 13 cells. Their messages are on the sheet "DCP Validation". Clear marks puts their formatting back.').waitFor();
+      await page
+        .getByText(
+          hasNotes
+            ? /^Marked 13 cells\. Clear marks/
+            : 'Marked 13 cells. Their messages are on the sheet "DCP Validation". Clear marks puts their formatting back.',
+        )
+        .waitFor();
       await expect(host(page, (dcp) => dcp.model.sheet("Elections")!.peek(3, 2)!.fill.color)).resolves.toBe("#F8CBAD");
       await expect(host(page, (dcp) => dcp.model.sheet("Elections")!.notes.size)).resolves.toBe(hasNotes ? 13 : 0);
       await expect(host(page, (dcp) => dcp.model.sheet("DCP Validation") !== undefined)).resolves.toBe(!hasNotes);
       await (await button(page, "Clear marks")).click();
       await page.getByText("Restored the formatting of 13 cells.").waitFor();
-      const after = await host(page, (dcp) => JSON.stringify([[...dcp.model.sheet("Elections")!.cells.entries()], [...dcp.model.sheet("Elections")!.notes.entries()]]));
+      const after = await host(page, (dcp) =>
+        JSON.stringify([[...dcp.model.sheet("Elections")!.cells.entries()], [...dcp.model.sheet("Elections")!.notes.entries()]]),
+      );
       expect(after).toBe(before);
       expect(pageErrors(page)).toEqual([]);
       expect(blockedRequests(page)).toEqual([]);
@@ -120,7 +133,10 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
 
       await host(page, (dcp) => {
         const sheet = dcp.model.addSheet("Broken");
-        dcp.model.fill("Broken", [["Participant", "Type", "When"], ["Ann Lee", "IV-SAL", 37_985]]);
+        dcp.model.fill("Broken", [
+          ["Participant", "Type", "When"],
+          ["Ann Lee", "IV-SAL", 37_985],
+        ]);
         dcp.model.active = sheet;
       });
       await (await button(page, "Refresh source")).click();
@@ -151,7 +167,10 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       expect(summary).toMatch(/Reserve as of 2004-05-07/);
       expect(summary).toMatch(/Reserve12,000,000Used12,400,000 \(103\.33%\)Remaining-400,000Used up on2004-03-31/);
       const problems = page.getByRole("region", { name: "Reserve problems" });
-      await expect(problems.getByRole("heading").allTextContents()).resolves.toEqual(["Beyond the reserve (2)", "Reported remaining differs (1; first on 2003-12-31)"]);
+      await expect(problems.getByRole("heading").allTextContents()).resolves.toEqual([
+        "Beyond the reserve (2)",
+        "Reported remaining differs (1; first on 2003-12-31)",
+      ]);
       await problems.getByRole("button", { name: /Row 8 · units · Ledger!A8/ }).click();
       await page.waitForFunction(() => (window as unknown as { __dcp: Host }).__dcp.model.selection?.address === "A8");
       await page.getByRole("img", { name: /Shares remaining fall from 6,000,000 to -400,000/ }).waitFor();
@@ -175,7 +194,9 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
 
       const summary = page.getByRole("region", { name: "Statement summary" });
       const all = await summary.textContent();
-      expect(all).toMatch(/^All participants \(2\)Statement period: 2003-01-01 to 2003-12-31\.Units valued at \$0\.70, the fair market value on 2003-12-31 \(§7\.2\(a\)\)\./);
+      expect(all).toMatch(
+        /^All participants \(2\)Statement period: 2003-01-01 to 2003-12-31\.Units valued at \$0\.70, the fair market value on 2003-12-31 \(§7\.2\(a\)\)\./,
+      );
       expect(all).toContain("DCA15,821.842857 units$11,075.29");
       expect(all).toContain("Options13,332 shares$3,666.30Total value$19,702.46");
       await expect(page.getByRole("status", { name: "Statement findings" }).textContent()).resolves.toBe("1 finding8 Activity rows read");
@@ -191,7 +212,11 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       expect(ann).toMatch(/^Ann LeeStatement period/);
       expect(ann).toContain("DCA7,707.557143 units$5,395.29CMSA1,143.201429 units$800.24CSA2,089.834286 units$1,462.88IA$2,129.75$2,129.75");
       expect(ann).toContain("Total value$13,454.46");
-      await page.getByRole("img", { name: "Total value of the accounts and options: $0.00 on 2003-01-01, $13,454.46 on 2003-12-31; low $0.00 on 2003-01-01, high $29,521.95 on 2003-06-30." }).waitFor();
+      await page
+        .getByRole("img", {
+          name: "Total value of the accounts and options: $0.00 on 2003-01-01, $13,454.46 on 2003-12-31; low $0.00 on 2003-01-01, high $29,521.95 on 2003-06-30.",
+        })
+        .waitFor();
       await page.getByRole("cell", { name: "$0.425" }).waitFor();
 
       await (await button(page, "Write statement")).click();
@@ -210,7 +235,9 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       await page.getByLabel("Participant").selectOption({ label: "All participants (2)" });
       await (await button(page, "Write statement")).click();
       await page.getByText('Wrote the summary of 2 participants to the sheet "DCP Statements".').waitFor();
-      await expect(host(page, (dcp) => dcp.model.sheet("DCP Statements")!.read("A10:G10"))).resolves.toEqual([["Plan total", 15821.842857, 1954.63, 2089.834286, 2129.75, 13332, 19702.46]]);
+      await expect(host(page, (dcp) => dcp.model.sheet("DCP Statements")!.read("A10:G10"))).resolves.toEqual([
+        ["Plan total", 15821.842857, 1954.63, 2089.834286, 2129.75, 13332, 19702.46],
+      ]);
       expect(pageErrors(page)).toEqual([]);
       expect(blockedRequests(page)).toEqual([]);
       await page.close();
@@ -219,7 +246,10 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
     it("says what is wrong with the records or the period, not an error screen", async () => {
       const page = await openPane(harness, "light", profile);
       await host(page, (dcp) => {
-        dcp.model.fill("Sheet1", [["Participant", "Date", "Kind", "Amount"], ["Ann Lee", 37_666, "deferral", 1000]]);
+        dcp.model.fill("Sheet1", [
+          ["Participant", "Date", "Kind", "Amount"],
+          ["Ann Lee", 37_666, "deferral", 1000],
+        ]);
         dcp.model.sheets[0].name = "Activity";
       });
       await page.getByRole("tab", { name: "Statements" }).click();
@@ -264,7 +294,9 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
 
     async function axeViolations(page: Page): Promise<string[]> {
       await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-      const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as { violations: Array<{ id: string; impact: string; nodes: unknown[] }> };
+      const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
+        violations: Array<{ id: string; impact: string; nodes: unknown[] }>;
+      };
       return result.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
         .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && TABSTER_DUMMY.test((n as { html: string }).html))) }))
@@ -336,7 +368,8 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
           .filter((el) => {
             const labelled = el.getAttribute("aria-labelledby");
             const label = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
-            const name = el.getAttribute("aria-label") ?? (labelled && document.getElementById(labelled)?.textContent) ?? label?.textContent ?? el.textContent ?? "";
+            const name =
+              el.getAttribute("aria-label") ?? (labelled && document.getElementById(labelled)?.textContent) ?? label?.textContent ?? el.textContent ?? "";
             return name.trim() === "";
           })
           .map((el) => el.outerHTML.slice(0, 80)),
@@ -363,11 +396,13 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       const order: string[] = [];
       for (let i = 0; i < 5; i++) {
         await page.keyboard.press("Tab");
-        order.push(await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement;
-          const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-          return `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${(label ?? el.getAttribute("aria-label") ?? el.textContent ?? "").trim()}`;
-        }));
+        order.push(
+          await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement;
+            const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+            return `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${(label ?? el.getAttribute("aria-label") ?? el.textContent ?? "").trim()}`;
+          }),
+        );
       }
       expect(order).toEqual(["input:From (YYYY-MM-DD)", "input:To (YYYY-MM-DD)", "button:Show statements", "button:Insert template", "button:Sheets"]);
 
@@ -392,7 +427,8 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
           .filter((el) => {
             const labelled = el.getAttribute("aria-labelledby");
             const label = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
-            const name = el.getAttribute("aria-label") ?? (labelled && document.getElementById(labelled)?.textContent) ?? label?.textContent ?? el.textContent ?? "";
+            const name =
+              el.getAttribute("aria-label") ?? (labelled && document.getElementById(labelled)?.textContent) ?? label?.textContent ?? el.textContent ?? "";
             return name.trim() === "";
           })
           .map((el) => el.outerHTML.slice(0, 80)),

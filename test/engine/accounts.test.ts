@@ -99,10 +99,14 @@ describe("Ann Lee's 2003, worked by hand", () => {
     expect(line("CSA")).toEqual([0, 1000, 59.634286, 1030.2, 0, 0, 2089.834286, 1462.88]);
     expect(line("IA")).toEqual([0, 5000, 0, 0, 129.75, 3000, 2129.75, 2129.75]);
     // (0.70 − 0.425) × 13,332 = 3,666.30
-    expect(s.options.map((o) => [o.grantDate, n(o.shares), n(o.exercisePrice), o.exercisableDate, n(o.value)])).toEqual([["2003-08-01", 13332, 0.425, "2004-02-01", 3666.3]]);
+    expect(s.options.map((o) => [o.grantDate, n(o.shares), n(o.exercisePrice), o.exercisableDate, n(o.value)])).toEqual([
+      ["2003-08-01", 13332, 0.425, "2004-02-01", 3666.3],
+    ]);
     expect(n(s.totalValue)).toBe(13454.46);
     for (const line of Object.values(s.accounts)) {
-      expect(line.opening.plus(line.credited).plus(line.dividends).plus(line.splitAdjustment).plus(line.interest).minus(line.allocatedOut).equals(line.closing)).toBe(true);
+      expect(
+        line.opening.plus(line.credited).plus(line.dividends).plus(line.splitAdjustment).plus(line.interest).minus(line.allocatedOut).equals(line.closing),
+      ).toBe(true);
     }
   });
 
@@ -222,7 +226,11 @@ describe("reading 3: dividends on the units held at the record date", () => {
   });
 
   it("refuses a record date that is not before the payment date (S02)", () => {
-    const replay = replayAccounts(records([{ date: "2003-01-15", kind: "discretionary", amount: d(100) }], { dividends: [dividend("2003-06-27", "2003-06-27", 0.05)] }), "Cara Diaz", "2003-12-31");
+    const replay = replayAccounts(
+      records([{ date: "2003-01-15", kind: "discretionary", amount: d(100) }], { dividends: [dividend("2003-06-27", "2003-06-27", 0.05)] }),
+      "Cara Diaz",
+      "2003-12-31",
+    );
     expect(replay.problems.map((p) => [p.rule, p.field])).toEqual([["S02", "recordDate"]]);
     expect(replay.postings).toHaveLength(1);
   });
@@ -249,9 +257,15 @@ describe("reading 2: a split adjustment is one posting, rounded to 6 decimals ha
 });
 
 describe("options through a split (STATEMENT.md, Splits)", () => {
-  const grant = (releaseDate: string) => ({ date: releaseDate, kind: "option allocation" as const, amount: d(1000), discount: { value: d("0.15"), type: "fraction" as const } });
+  const grant = (releaseDate: string) => ({
+    date: releaseDate,
+    kind: "option allocation" as const,
+    amount: d(1000),
+    discount: { value: d("0.15"), type: "fraction" as const },
+  });
   const funded = { date: "2003-01-15", kind: "investment deferral" as const, amount: d(5000) };
-  const terms = (replay: ReturnType<typeof replayAccounts>) => replay.options.map((o) => [o.grantDate, ...o.adjustments.map((a) => [a.date, n(a.shares), n(a.exercisePrice)])]);
+  const terms = (replay: ReturnType<typeof replayAccounts>) =>
+    replay.options.map((o) => [o.grantDate, ...o.adjustments.map((a) => [a.date, n(a.shares), n(a.exercisePrice)])]);
 
   it("3-for-2 keeps whole shares down and the price to 4 decimals half-up: 6,666 at $0.85 → 9,999 at $0.5667", () => {
     const replay = replayAccounts(records([funded, grant("2003-07-24")], { splits: [split("2003-10-01", 3, 2)] }), "Cara Diaz", "2003-12-31");
@@ -286,7 +300,12 @@ describe("reading 6: an allocation larger than the Investment Account (§5.2(c))
 
   it("checks allocations of one day together, in row order", () => {
     const replay = replayAccounts(records([funded, stock(600), stock(600)]), "Cara Diaz", "2003-09-29");
-    expect(replay.problems.map((p) => [p.rule, p.message.match(/more than the \S+ in the Investment Account at the close of 2003-07-31 after the day's earlier allocations/) !== null])).toEqual([["S01", true]]);
+    expect(
+      replay.problems.map((p) => [
+        p.rule,
+        p.message.match(/more than the \S+ in the Investment Account at the close of 2003-07-31 after the day's earlier allocations/) !== null,
+      ]),
+    ).toEqual([["S01", true]]);
     expect(n(balanceAt(replay, "IA", "2003-09-29"))).toBe(400);
   });
 
@@ -310,8 +329,22 @@ describe("reading 6: an allocation larger than the Investment Account (§5.2(c))
 
 describe("rows the replay cannot apply are left out, the rest replays", () => {
   it("S03: a deferral whose quarter lacks a close names the day", () => {
-    const gap = PriceTable.fromEntries(sessionPrices("2003-01-01", "2003-12-31", () => 1).filter(([date]) => date !== "2003-02-14").map(([date, c]) => ({ date, close: d(c) })));
-    const replay = replayAccounts({ ...records([{ date: "2003-01-20", kind: "deferral", amount: d(100) }, { date: "2003-05-15", kind: "discretionary", amount: d(100) }]), prices: gap }, "Cara Diaz", "2003-12-31");
+    const gap = PriceTable.fromEntries(
+      sessionPrices("2003-01-01", "2003-12-31", () => 1)
+        .filter(([date]) => date !== "2003-02-14")
+        .map(([date, c]) => ({ date, close: d(c) })),
+    );
+    const replay = replayAccounts(
+      {
+        ...records([
+          { date: "2003-01-20", kind: "deferral", amount: d(100) },
+          { date: "2003-05-15", kind: "discretionary", amount: d(100) },
+        ]),
+        prices: gap,
+      },
+      "Cara Diaz",
+      "2003-12-31",
+    );
     expect(replay.problems.map((p) => [p.rule, p.field])).toEqual([["S03", "date"]]);
     expect(replay.problems[0].message).toBe(
       "No closing price for 2003-02-14, a Business Day of 2003-Q1; the quarter average needs every one (§8.1(a)); the deferral is not credited.",
@@ -334,7 +367,11 @@ describe("rows the replay cannot apply are left out, the rest replays", () => {
     expect(replay.problems.map((p) => [p.rule, p.field, p.message])).toEqual([
       ["S04", "matchRate", "Match Rate 5% is below the plan's 10% match (§4.3): the deferral is not credited."],
       ["S04", "matchRate", "Match Rate 1500% is above 100%; if 15% was meant, enter 15% (or 0.15) (§4.3): the deferral is not credited."],
-      ["S04", "discount", "Discount 5% is below the 10% minimum for a price at or below $10.00 at the fair market value $1.00 on 2003-08-01; no option is granted (§5.1)."],
+      [
+        "S04",
+        "discount",
+        "Discount 5% is below the 10% minimum for a price at or below $10.00 at the fair market value $1.00 on 2003-08-01; no option is granted (§5.1).",
+      ],
       ["S04", "discount", "Discount $0.60 is above the 50% maximum ($0.50 a share) at the fair market value $1.00 on 2003-08-01; no option is granted (§5.1)."],
     ]);
     expect(replay.options).toEqual([]);
@@ -342,9 +379,17 @@ describe("rows the replay cannot apply are left out, the rest replays", () => {
   });
 
   it("S03: a missing prime rate is reported once, on the first Investment Account row, and that interest is left out", () => {
-    const replay = replayAccounts(records([{ date: "2003-02-03", kind: "investment deferral", amount: d(1000) }], { primeRates: [{ date: "2003-03-15", annualRate: d("0.04") }] }), "Cara Diaz", "2003-12-31");
+    const replay = replayAccounts(
+      records([{ date: "2003-02-03", kind: "investment deferral", amount: d(1000) }], { primeRates: [{ date: "2003-03-15", annualRate: d("0.04") }] }),
+      "Cara Diaz",
+      "2003-12-31",
+    );
     expect(replay.problems.map((p) => [p.rule, p.field, p.message])).toEqual([
-      ["S03", "date", "No prime rate quoted on or before 2003-01-01, the beginning of 2003-Q1: the Investment Account interest for 2003-Q1 is left out (§5.2(b))."],
+      [
+        "S03",
+        "date",
+        "No prime rate quoted on or before 2003-01-01, the beginning of 2003-Q1: the Investment Account interest for 2003-Q1 is left out (§5.2(b)).",
+      ],
     ]);
     expect(postings(replay).map(([date, , kind, change]) => [date, kind, change])).toEqual([
       ["2003-02-03", "credited", 1000],
@@ -377,7 +422,10 @@ describe("invariants over generated records", () => {
       fc.property(plan, ({ rows, splitDay, ratio, cut }) => {
         const records: PlanRecords = {
           activity: rows.map(({ participant, date, kind, cents }) => ({
-            participant, date, kind, amount: d(cents).dividedBy(100),
+            participant,
+            date,
+            kind,
+            amount: d(cents).dividedBy(100),
             discount: kind === "option allocation" ? { value: d("0.2"), type: "fraction" as const } : undefined,
           })),
           dividends: [dividend("2003-05-15", "2003-06-02", 0.03), dividend("2004-02-13", "2004-03-01", 0.02)],
@@ -393,7 +441,15 @@ describe("invariants over generated records", () => {
           const second = accountStatement(replay, varied, day(cut + 1), to);
           for (const key of ["DCA", "CMSA", "CSA", "IA"] as const) {
             for (const line of [first.accounts[key], second.accounts[key]]) {
-              expect(line.opening.plus(line.credited).plus(line.dividends).plus(line.splitAdjustment).plus(line.interest).minus(line.allocatedOut).equals(line.closing)).toBe(true);
+              expect(
+                line.opening
+                  .plus(line.credited)
+                  .plus(line.dividends)
+                  .plus(line.splitAdjustment)
+                  .plus(line.interest)
+                  .minus(line.allocatedOut)
+                  .equals(line.closing),
+              ).toBe(true);
             }
             expect(second.accounts[key].opening.equals(first.accounts[key].closing)).toBe(true);
             expect(balanceAt(replay, key, to).isNegative() && !balanceAt(replay, key, to).isZero()).toBe(false);

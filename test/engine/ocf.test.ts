@@ -16,9 +16,20 @@ const GENERATED = "2026-01-01T00:00:00Z";
 const nodeMd5 = (bytes: Uint8Array) => crypto.createHash("md5").update(bytes).digest("hex");
 
 let row = 1;
-const entry = (date: string, kind: LedgerEntry["kind"], quantity: number, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({ rowNumber: ++row, date, kind, quantity: new Decimal(quantity), ...extra });
-const template = () => reconcileReserve(readLedgerSheet({ sheet: "Ledger", firstRow: 1, firstColumn: 0, values: [LEDGER_TEMPLATE.columns.map((c) => c.header), ...cellValues(LEDGER_TEMPLATE)] }).entries);
-const build = (entries: ReserveReconciliation = template(), extra: Partial<Parameters<typeof toOcfPackage>[1]> = {}) => toOcfPackage(entries, { issuer: ISSUER, generatedAt: GENERATED, ...extra });
+const entry = (date: string, kind: LedgerEntry["kind"], quantity: number, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
+  rowNumber: ++row,
+  date,
+  kind,
+  quantity: new Decimal(quantity),
+  ...extra,
+});
+const template = () =>
+  reconcileReserve(
+    readLedgerSheet({ sheet: "Ledger", firstRow: 1, firstColumn: 0, values: [LEDGER_TEMPLATE.columns.map((c) => c.header), ...cellValues(LEDGER_TEMPLATE)] })
+      .entries,
+  );
+const build = (entries: ReserveReconciliation = template(), extra: Partial<Parameters<typeof toOcfPackage>[1]> = {}) =>
+  toOcfPackage(entries, { issuer: ISSUER, generatedAt: GENERATED, ...extra });
 const items = (pkg: OcfPackage, fileType: string) => pkg.files.find((f) => f.content.file_type === fileType)?.content.items ?? [];
 const asMap = (pkg: OcfPackage) => new Map(packageFiles(pkg).map((f) => [f.path, Buffer.from(f.bytes)]));
 
@@ -26,7 +37,13 @@ describe("the package from the template ledger", () => {
   const pkg = build();
 
   it("is a manifest and one file per kind, every file and object valid and listed with the md5 of its bytes, no id dangling", () => {
-    expect(packageFiles(pkg).map((f) => f.path)).toEqual(["Manifest.ocf.json", "StockPlans.ocf.json", "StockClasses.ocf.json", "Transactions.ocf.json", "Stakeholders.ocf.json"]);
+    expect(packageFiles(pkg).map((f) => f.path)).toEqual([
+      "Manifest.ocf.json",
+      "StockPlans.ocf.json",
+      "StockClasses.ocf.json",
+      "Transactions.ocf.json",
+      "Stakeholders.ocf.json",
+    ]);
     expect(packageProblems(asMap(pkg), nodeMd5)).toEqual([]);
   });
 
@@ -35,7 +52,13 @@ describe("the package from the template ledger", () => {
     expect(manifest).toMatchObject({
       ocf_version: "1.2.0",
       file_type: "OCF_MANIFEST_FILE",
-      issuer: { object_type: "ISSUER", legal_name: "Hecla Mining Company", formation_date: "1891-10-14", country_of_formation: "US", country_subdivision_of_formation: "DE" },
+      issuer: {
+        object_type: "ISSUER",
+        legal_name: "Hecla Mining Company",
+        formation_date: "1891-10-14",
+        country_of_formation: "US",
+        country_subdivision_of_formation: "DE",
+      },
       as_of: "2004-05-07",
       generated_at: GENERATED,
       stock_legend_templates_files: [],
@@ -46,19 +69,42 @@ describe("the package from the template ledger", () => {
   });
 
   it("defines the common stock class the plan, the issuances and the split refer to", () => {
-    expect(items(pkg, "OCF_STOCK_CLASSES_FILE")).toEqual([expect.objectContaining({ object_type: "STOCK_CLASS", id: "COMMON", class_type: "COMMON", initial_shares_authorized: "NOT APPLICABLE" })]);
-    expect(items(pkg, "OCF_STOCK_PLANS_FILE")).toEqual([expect.objectContaining({ object_type: "STOCK_PLAN", initial_shares_reserved: "6000000", stock_class_ids: ["COMMON"], board_approval_date: "2002-07-18" })]);
+    expect(items(pkg, "OCF_STOCK_CLASSES_FILE")).toEqual([
+      expect.objectContaining({ object_type: "STOCK_CLASS", id: "COMMON", class_type: "COMMON", initial_shares_authorized: "NOT APPLICABLE" }),
+    ]);
+    expect(items(pkg, "OCF_STOCK_PLANS_FILE")).toEqual([
+      expect.objectContaining({
+        object_type: "STOCK_PLAN",
+        initial_shares_reserved: "6000000",
+        stock_class_ids: ["COMMON"],
+        board_approval_date: "2002-07-18",
+      }),
+    ]);
   });
 
   it("writes RSU credits, NSO grants, and a split followed by the pool it leaves (§13.8)", () => {
     const transactions = items(pkg, "OCF_TRANSACTIONS_FILE");
     expect(transactions.map((t) => t.object_type)).toEqual([
-      "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE",
-      "TX_STOCK_CLASS_SPLIT", "TX_STOCK_PLAN_POOL_ADJUSTMENT",
-      "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE", "TX_EQUITY_COMPENSATION_ISSUANCE",
+      "TX_EQUITY_COMPENSATION_ISSUANCE",
+      "TX_EQUITY_COMPENSATION_ISSUANCE",
+      "TX_EQUITY_COMPENSATION_ISSUANCE",
+      "TX_STOCK_CLASS_SPLIT",
+      "TX_STOCK_PLAN_POOL_ADJUSTMENT",
+      "TX_EQUITY_COMPENSATION_ISSUANCE",
+      "TX_EQUITY_COMPENSATION_ISSUANCE",
+      "TX_EQUITY_COMPENSATION_ISSUANCE",
+      "TX_EQUITY_COMPENSATION_ISSUANCE",
     ]);
-    expect(transactions[0]).toMatchObject({ compensation_type: "RSU", quantity: "1200000", comments: [expect.stringMatching(/Deferred stock units/), "Q3 2002 deferral and match units"] });
-    expect(transactions[2]).toMatchObject({ compensation_type: "OPTION_NSO", exercise_price: { amount: "0.85", currency: "USD" }, stakeholder_id: "participant-dan-wu" });
+    expect(transactions[0]).toMatchObject({
+      compensation_type: "RSU",
+      quantity: "1200000",
+      comments: [expect.stringMatching(/Deferred stock units/), "Q3 2002 deferral and match units"],
+    });
+    expect(transactions[2]).toMatchObject({
+      compensation_type: "OPTION_NSO",
+      exercise_price: { amount: "0.85", currency: "USD" },
+      stakeholder_id: "participant-dan-wu",
+    });
     expect(transactions[3]).toMatchObject({ split_ratio: { numerator: "2", denominator: "1" }, stock_class_id: "COMMON" });
     expect(transactions[4]).toMatchObject({ shares_reserved: "12000000" });
     expect(items(pkg, "OCF_STAKEHOLDERS_FILE").map((s) => s.id)).toEqual(["participant-all-participants", "participant-dan-wu", "participant-eve-park"]);
@@ -92,7 +138,9 @@ describe("what the package holds", () => {
   });
 
   it("keeps two participants whose names make the same id apart", () => {
-    const pkg = build(reconcileReserve([entry("2003-03-31", "units", 1, { participant: "Ann Lee" }), entry("2003-03-31", "units", 2, { participant: "Ann-Lee" })]));
+    const pkg = build(
+      reconcileReserve([entry("2003-03-31", "units", 1, { participant: "Ann Lee" }), entry("2003-03-31", "units", 2, { participant: "Ann-Lee" })]),
+    );
     expect(items(pkg, "OCF_STAKEHOLDERS_FILE").map((s) => [s.id, (s.name as { legal_name: string }).legal_name])).toEqual([
       ["participant-ann-lee", "Ann Lee"],
       ["participant-ann-lee-2", "Ann-Lee"],
@@ -144,11 +192,17 @@ describe("the schema check and the id check find what is wrong", () => {
   });
 
   it("a dangling stock class, a changed byte, an unlisted file", () => {
-    expect(danglingIds([tx, ...items(pkg, "OCF_STAKEHOLDERS_FILE"), ...items(pkg, "OCF_STOCK_PLANS_FILE")])).toEqual([`${String(tx.id)}.stock_class_id refers to COMMON, defined nowhere in the package`, "hecla-kedcp-2002.stock_class_ids refers to COMMON, defined nowhere in the package"]);
+    expect(danglingIds([tx, ...items(pkg, "OCF_STAKEHOLDERS_FILE"), ...items(pkg, "OCF_STOCK_PLANS_FILE")])).toEqual([
+      `${String(tx.id)}.stock_class_id refers to COMMON, defined nowhere in the package`,
+      "hecla-kedcp-2002.stock_class_ids refers to COMMON, defined nowhere in the package",
+    ]);
     const files = asMap(pkg);
     files.set("Stakeholders.ocf.json", Buffer.concat([files.get("Stakeholders.ocf.json")!, Buffer.from(" ")]));
     files.set("Notes.txt", Buffer.from("x"));
-    expect(packageProblems(files, nodeMd5)).toEqual([expect.stringMatching(/^Stakeholders\.ocf\.json: md5 /), "Notes.txt is in the package but not in the manifest"]);
+    expect(packageProblems(files, nodeMd5)).toEqual([
+      expect.stringMatching(/^Stakeholders\.ocf\.json: md5 /),
+      "Notes.txt is in the package but not in the manifest",
+    ]);
   });
 });
 
@@ -161,7 +215,10 @@ describe("the issuer (OCF ISSUER: legal_name, formation_date, country_of_formati
   });
 
   it("takes country codes in any case and a subdivision with or without its country, and refuses what OCF cannot hold", () => {
-    expect(build(template(), { issuer: { ...ISSUER, country: "us", countrySubdivision: "US-de" } }).manifest.issuer).toMatchObject({ country_of_formation: "US", country_subdivision_of_formation: "DE" });
+    expect(build(template(), { issuer: { ...ISSUER, country: "us", countrySubdivision: "US-de" } }).manifest.issuer).toMatchObject({
+      country_of_formation: "US",
+      country_subdivision_of_formation: "DE",
+    });
     expect(build(template(), { issuer: { ...ISSUER, countrySubdivision: undefined } }).manifest.issuer).not.toHaveProperty("country_subdivision_of_formation");
     expect(issuerProblems({ ...ISSUER, country: "USA", countrySubdivision: "Delaware", formationDate: "1891-13-01" }).map((p) => p.message)).toEqual([
       'Formation Date "1891-13-01" is not a YYYY-MM-DD date',
@@ -175,13 +232,34 @@ describe("the Issuer sheet", () => {
   const sheet = (rows: unknown[][]) => ({ sheet: "Issuer", firstRow: 1, firstColumn: 0, values: [["Field", "Value"], ...rows] });
 
   it("reads the template: field names in column A, values in column B, a formation date before 1900 as text", () => {
-    const read = readIssuerSheet({ sheet: "Issuer", firstRow: 1, firstColumn: 0, values: [ISSUER_TEMPLATE.columns.map((c) => c.header), ...cellValues(ISSUER_TEMPLATE)] });
+    const read = readIssuerSheet({
+      sheet: "Issuer",
+      firstRow: 1,
+      firstColumn: 0,
+      values: [ISSUER_TEMPLATE.columns.map((c) => c.header), ...cellValues(ISSUER_TEMPLATE)],
+    });
     expect(read).toEqual({ details: ISSUER, problems: [] });
   });
 
   it("accepts other spellings and a date cell, and names the cell it cannot read", () => {
-    expect(readIssuerSheet(sheet([["legal  name:", "Hecla"], ["Date of Incorporation", 30_000], ["State", "DE"]])).details).toEqual({ legalName: "Hecla", formationDate: "1982-02-18", countrySubdivision: "DE" });
-    expect(readIssuerSheet(sheet([["Formation Date", "long ago"], ["Country", 1], ["Country", "US"]])).problems.map((p) => p.message)).toEqual([
+    expect(
+      readIssuerSheet(
+        sheet([
+          ["legal  name:", "Hecla"],
+          ["Date of Incorporation", 30_000],
+          ["State", "DE"],
+        ]),
+      ).details,
+    ).toEqual({ legalName: "Hecla", formationDate: "1982-02-18", countrySubdivision: "DE" });
+    expect(
+      readIssuerSheet(
+        sheet([
+          ["Formation Date", "long ago"],
+          ["Country", 1],
+          ["Country", "US"],
+        ]),
+      ).problems.map((p) => p.message),
+    ).toEqual([
       'Issuer!B2 holds "long ago"; Formation Date expects a date (a date cell or YYYY-MM-DD text)',
       "Issuer!B3 holds 1; Country expects text",
       "Country is given twice, in Issuer!B3 and Issuer!B4; keep one",
@@ -189,8 +267,16 @@ describe("the Issuer sheet", () => {
   });
 
   it("lets flags take the place of sheet values, and names what is still missing or unreadable", () => {
-    const read = readIssuerSheet(sheet([["Legal Name", "Hecla Mining Company"], ["Formation Date", "long ago"]]));
-    expect(resolveIssuer(read, { formationDate: "1891-10-14", country: "US" })).toEqual({ details: { legalName: "Hecla Mining Company", formationDate: "1891-10-14", country: "US" }, problemFields: [] });
+    const read = readIssuerSheet(
+      sheet([
+        ["Legal Name", "Hecla Mining Company"],
+        ["Formation Date", "long ago"],
+      ]),
+    );
+    expect(resolveIssuer(read, { formationDate: "1891-10-14", country: "US" })).toEqual({
+      details: { legalName: "Hecla Mining Company", formationDate: "1891-10-14", country: "US" },
+      problemFields: [],
+    });
     expect(resolveIssuer(read, {})).toEqual({
       details: { legalName: "Hecla Mining Company" },
       problem: `the issuer's Country is missing (OCF 1.2.0 requires it); Issuer!B3 holds "long ago"; Formation Date expects a date (a date cell or YYYY-MM-DD text)`,
@@ -205,7 +291,11 @@ describe("the export workflow both surfaces run", () => {
 
   it("builds the package from the ledger and the Issuer sheet, flags winning over the sheet", () => {
     const result = ocfPackageFrom({ reconciliation: template(), issuerSheet, issuer: { legalName: "Hecla Mining Co." }, generatedAt: GENERATED });
-    expect("pkg" in result && result.pkg.manifest.issuer).toMatchObject({ legal_name: "Hecla Mining Co.", formation_date: "1891-10-14", country_of_formation: "US" });
+    expect("pkg" in result && result.pkg.manifest.issuer).toMatchObject({
+      legal_name: "Hecla Mining Co.",
+      formation_date: "1891-10-14",
+      country_of_formation: "US",
+    });
   });
 
   it("says what is missing and which fields, or why the ledger cannot be exported", () => {

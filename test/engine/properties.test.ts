@@ -12,8 +12,7 @@ import { unitsCredited } from "../../src/engine/units";
 import { caller, loadFunctionsBundle, ShimError, functionsJson } from "../helpers/bundle";
 import { sessionPrices } from "../helpers/prices";
 
-const dateIn = (from: IsoDate, to: IsoDate) =>
-  fc.integer({ min: 0, max: (Date.parse(to) - Date.parse(from)) / 86_400_000 }).map((days) => addDays(from, days));
+const dateIn = (from: IsoDate, to: IsoDate) => fc.integer({ min: 0, max: (Date.parse(to) - Date.parse(from)) / 86_400_000 }).map((days) => addDays(from, days));
 const anyDate = dateIn("1990-01-01", "2097-12-31");
 const money = fc.integer({ min: 0, max: 10_000_000_00 }).map((cents) => new Decimal(cents).dividedBy(100));
 const price = fc.integer({ min: 1, max: 500_00 }).map((cents) => new Decimal(cents).dividedBy(100));

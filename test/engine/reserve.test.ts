@@ -19,7 +19,12 @@ const n = (d: Decimal) => d.toNumber();
 
 describe("hand-worked ledgers", () => {
   it("a 2-for-1 split doubles the reserve and every earlier count", () => {
-    const ledger = [entry("2003-03-31", "units", 1_000_000), entry("2003-06-30", "option", 500_000), entry("2003-07-01", "split", 2), entry("2003-09-30", "units", 100_000)];
+    const ledger = [
+      entry("2003-03-31", "units", 1_000_000),
+      entry("2003-06-30", "option", 500_000),
+      entry("2003-07-01", "split", 2),
+      entry("2003-09-30", "units", 100_000),
+    ];
     const r = reconcileReserve(ledger);
     expect(r.lines.map((l) => [n(l.used), n(l.reserve), n(l.remaining)])).toEqual([
       [1_000_000, 6_000_000, 5_000_000],
@@ -55,7 +60,9 @@ describe("hand-worked ledgers", () => {
       ["2004-03-31", 100_000, "§13.8, §15.2"],
       ["2004-04-05", 10, "§13.8, §5.4(c)"],
     ]);
-    expect(r.violations[0].message).toBe("700,000 units credited on 2004-02-17, but only 500,000 shares remained in the reserve: 200,000 shares beyond the reserve (§13.8, §15.2)");
+    expect(r.violations[0].message).toBe(
+      "700,000 units credited on 2004-02-17, but only 500,000 shares remained in the reserve: 200,000 shares beyond the reserve (§13.8, §15.2)",
+    );
     expect(r.violations[2].message).toMatch(/the reserve was already used up/);
   });
 
@@ -104,7 +111,9 @@ describe("rows the reserve cannot take (§13.8)", () => {
   it("a reserve change down to exactly zero is allowed; reconciling an unscreened row that cannot count is an error naming it", () => {
     expect(screenLedger([entry("2003-03-31", "reserve", -6_000_000)]).refused).toEqual([]);
     const overdrawn = entry("2003-03-31", "reserve", -6_000_001);
-    expect(() => reconcileReserve([overdrawn])).toThrow(`ledger row ${overdrawn.rowNumber}: a reserve change of -6,000,001 shares would leave the authorised reserve at -1; it cannot fall below zero (§13.8)`);
+    expect(() => reconcileReserve([overdrawn])).toThrow(
+      `ledger row ${overdrawn.rowNumber}: a reserve change of -6,000,001 shares would leave the authorised reserve at -1; it cannot fall below zero (§13.8)`,
+    );
   });
 });
 
@@ -119,8 +128,19 @@ describe("share counts in output", () => {
   });
 
   it("write JSON with exact number literals, and otherwise exactly as JSON.stringify does", () => {
-    const report = { reserve: new Decimal("12345678901240567890"), ledger: [{ row: 2, quantity: new Decimal("0.1") }], none: null, skipped: undefined, text: 'a "b"\n', empty: [] };
-    expect(exactJson(report)).toBe(JSON.stringify({ ...report, reserve: 1, ledger: [{ row: 2, quantity: 2 }] }, null, 2).replace(": 1,", ": 12345678901240567890,").replace(": 2\n", ": 0.1\n"));
+    const report = {
+      reserve: new Decimal("12345678901240567890"),
+      ledger: [{ row: 2, quantity: new Decimal("0.1") }],
+      none: null,
+      skipped: undefined,
+      text: 'a "b"\n',
+      empty: [],
+    };
+    expect(exactJson(report)).toBe(
+      JSON.stringify({ ...report, reserve: 1, ledger: [{ row: 2, quantity: 2 }] }, null, 2)
+        .replace(": 1,", ": 12345678901240567890,")
+        .replace(": 2\n", ": 0.1\n"),
+    );
     expect(JSON.parse(exactJson({ n: new Decimal("-0") }))).toEqual({ n: 0 });
   });
 });
@@ -137,7 +157,10 @@ describe("ledger and credits sheets", () => {
     expect(r.exhaustionDate).toBe("2004-03-31");
     expect(r.violations.map((v) => v.line.rowNumber)).toEqual([8, 9]);
     expect(r.divergences.map((d) => [d.line.rowNumber, n(d.difference)])).toEqual([[7, 100_000]]);
-    expect(read.entries[0].cells).toEqual({ source: { sheet: "Ledger", cell: "A2" }, quantity: { sheet: "Ledger", cell: "C2", column: "Quantity", rule: "R01" } });
+    expect(read.entries[0].cells).toEqual({
+      source: { sheet: "Ledger", cell: "A2" },
+      quantity: { sheet: "Ledger", cell: "C2", column: "Quantity", rule: "R01" },
+    });
   });
 
   it("turns unreadable or undated rows into findings on their cells, never a crash", () => {
@@ -160,7 +183,12 @@ describe("ledger and credits sheets", () => {
     const prices = pricesFromCells(cellValues(PRICES_TEMPLATE));
     const { read, summary } = readCreditsSheet(grid("Credits", CREDITS_TEMPLATE), prices);
     const average = prices.quarterAveragePrice("2003-08-01");
-    expect(read.entries[0]).toMatchObject({ date: "2003-09-30", kind: "units", participant: "Ann Lee", quantity: new Decimal(12_000).dividedBy(average).toDecimalPlaces(6) });
+    expect(read.entries[0]).toMatchObject({
+      date: "2003-09-30",
+      kind: "units",
+      participant: "Ann Lee",
+      quantity: new Decimal(12_000).dividedBy(average).toDecimalPlaces(6),
+    });
     expect(read.entries[1].quantity).toEqual(new Decimal(1_200).dividedBy(average).toDecimalPlaces(6));
     expect(read.entries[3].quantity).toEqual(new Decimal(1_200).dividedBy(average).toDecimalPlaces(6)); // Ben Ortiz at 15%
     expect(summary.map((s) => [s.quarter, s.participant, n(s.deferralUnits)])).toEqual([

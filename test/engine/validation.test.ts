@@ -11,27 +11,59 @@ const settings = DEFAULT_ELECTION_SETTINGS;
 const check = (rows: Array<Record<string, unknown>>, options = settings, headers?: string[]) => validateElectionSheet(electionGrid(rows, headers), options);
 const rules = (rows: Array<Record<string, unknown>>, options = settings) => check(rows, options).findings.map((f) => `${f.row} ${f.rule}`);
 const base = { Participant: "Ann Lee", "Committee Approved": "Y" };
-const salary = (filed: string, year: number, extra: Record<string, unknown> = {}) => ({ ...base, "Election Type": "Salary deferral", "Election Date": filed, "Plan Year": year, Percent: 0.1, ...extra });
-const bonus = (filed: string, year: number, extra: Record<string, unknown> = {}) => ({ ...base, "Election Type": "IV-BON", "Election Date": filed, "Plan Year": year, Percent: 0.5, ...extra });
-const allocation = (filed: string, release: string, extra: Record<string, unknown> = {}) => ({ ...base, "Election Type": "ALLOC-STOCK", "Election Date": filed, "Release Date": release, Amount: 5000, ...extra });
+const salary = (filed: string, year: number, extra: Record<string, unknown> = {}) => ({
+  ...base,
+  "Election Type": "Salary deferral",
+  "Election Date": filed,
+  "Plan Year": year,
+  Percent: 0.1,
+  ...extra,
+});
+const bonus = (filed: string, year: number, extra: Record<string, unknown> = {}) => ({
+  ...base,
+  "Election Type": "IV-BON",
+  "Election Date": filed,
+  "Plan Year": year,
+  Percent: 0.5,
+  ...extra,
+});
+const allocation = (filed: string, release: string, extra: Record<string, unknown> = {}) => ({
+  ...base,
+  "Election Type": "ALLOC-STOCK",
+  "Election Date": filed,
+  "Release Date": release,
+  Amount: 5000,
+  ...extra,
+});
 
 describe("E01 required columns and values", () => {
   it("reports each missing required column on the header row, and marks the sheet unusable", () => {
-    const result = check([salary("2003-12-01", 2004)], settings, HEADERS.filter((h) => h !== "Election Date" && h !== "Participant"));
+    const result = check(
+      [salary("2003-12-01", 2004)],
+      settings,
+      HEADERS.filter((h) => h !== "Election Date" && h !== "Participant"),
+    );
     expect(result.findings.map((f) => `${f.row} ${f.rule} ${f.column}`)).toEqual(["1 E01 Participant", "1 E01 Election Date"]);
     expect(result.unusable).toMatch(/no "Participant", "Election Date" column/);
   });
 
   it("accepts the aliases, in any case and spacing", () => {
     const headers = ["employee id", "TYPE", "Date  Filed", "year", "Deferral %"];
-    const result = validateElectionSheet(electionGrid([{ "employee id": 1001, TYPE: "iv-sal", "Date  Filed": "2003-12-01", year: 2004, "Deferral %": "25%" }], headers), settings);
+    const result = validateElectionSheet(
+      electionGrid([{ "employee id": 1001, TYPE: "iv-sal", "Date  Filed": "2003-12-01", year: 2004, "Deferral %": "25%" }], headers),
+      settings,
+    );
     expect(result.findings).toEqual([]);
     expect(result.rowsChecked).toBe(1);
   });
 
   it("needs a participant, a known type and an election date on every row", () => {
-    expect(rules([{ ...salary("2003-12-01", 2004), Participant: "" }, { ...salary("2003-12-01", 2004), "Election Type": "Pension" }, { ...salary("", 2004) }])).toEqual(["2 E01", "3 E01", "4 E01"]);
-    expect(check([{ ...salary("2003-12-01", 2004), "Election Type": "Pension" }]).findings[0].message).toMatch(/"Pension" is not one the plan has; use one of: Salary deferral \(IV-SAL\)/);
+    expect(
+      rules([{ ...salary("2003-12-01", 2004), Participant: "" }, { ...salary("2003-12-01", 2004), "Election Type": "Pension" }, { ...salary("", 2004) }]),
+    ).toEqual(["2 E01", "3 E01", "4 E01"]);
+    expect(check([{ ...salary("2003-12-01", 2004), "Election Type": "Pension" }]).findings[0].message).toMatch(
+      /"Pension" is not one the plan has; use one of: Salary deferral \(IV-SAL\)/,
+    );
   });
 });
 
@@ -52,8 +84,14 @@ describe("E02 salary deferral deadline (§4.2(a))", () => {
     expect(rules([salary("2002-07-18", 2003)])).toEqual([]);
     const [finding] = check([salary("2002-07-17", 2003)]).findings;
     expect(finding).toMatchObject({ row: 2, column: "Election Date", rule: "E02", section: "4.2(a),(b)" });
-    expect(finding.message).toBe("Filed 2002-07-17, before the plan took effect on 2002-07-18; salary deferrals for 2003 could be filed from 2002-07-18 through 2002-12-30 (§4.2(a)).");
-    expect(check([bonus("2002-06-01", 2003)]).findings[0]).toMatchObject({ rule: "E03", section: "4.2(c)", message: expect.stringMatching(/^Filed 2002-06-01, before the plan took effect on 2002-07-18/) });
+    expect(finding.message).toBe(
+      "Filed 2002-07-17, before the plan took effect on 2002-07-18; salary deferrals for 2003 could be filed from 2002-07-18 through 2002-12-30 (§4.2(a)).",
+    );
+    expect(check([bonus("2002-06-01", 2003)]).findings[0]).toMatchObject({
+      rule: "E03",
+      section: "4.2(c)",
+      message: expect.stringMatching(/^Filed 2002-06-01, before the plan took effect on 2002-07-18/),
+    });
   });
 
   it("cites the section of the election's own article for a Plan Year before the plan (§4.2 for Art. IV, §5.3 for Art. V)", () => {
@@ -93,7 +131,9 @@ describe("E04 newly eligible participants (§4.2(d))", () => {
   it("needs a bonus election at least six months before the bonus is payable, to the day", () => {
     const eligible = { "Eligibility Date": "2003-03-15", "Bonus Payable Date": "2003-10-01" };
     expect(rules([bonus("2003-04-01", 2003, eligible)])).toEqual([]);
-    expect(check([bonus("2003-04-02", 2003, eligible)]).findings[0].message).toMatch(/less than 6 months before the bonus is payable on 2003-10-01; it had to be filed by 2003-04-01/);
+    expect(check([bonus("2003-04-02", 2003, eligible)]).findings[0].message).toMatch(
+      /less than 6 months before the bonus is payable on 2003-10-01; it had to be filed by 2003-04-01/,
+    );
     expect(check([bonus("2003-04-01", 2003, { "Eligibility Date": "2003-03-15" })]).findings[0].message).toMatch(/Bonus Payable Date is blank/);
   });
 
@@ -112,7 +152,9 @@ describe("E05 the plan's first year (§4.2(e))", () => {
     expect(rules([salary("2002-07-18", 2002)])).toEqual([]);
     const [finding] = check([salary("2002-07-17", 2002)]).findings;
     expect(finding).toMatchObject({ row: 2, column: "Election Date", rule: "E05", section: "4.2(e)" });
-    expect(finding.message).toBe("Filed 2002-07-17, before the plan took effect on 2002-07-18; salary deferrals for 2002 could be filed from 2002-07-18 through 2002-08-17 (§4.2(e)).");
+    expect(finding.message).toBe(
+      "Filed 2002-07-17, before the plan took effect on 2002-07-18; salary deferrals for 2002 could be filed from 2002-07-18 through 2002-08-17 (§4.2(e)).",
+    );
     expect(check([{ ...salary("2002-01-02", 2002), "Election Type": "V-SAL" }]).findings[0]).toMatchObject({ rule: "E05", section: "5.3(e)" });
     expect(rules([bonus("2002-07-01", 2002, { "Bonus Payable Date": "2003-02-01" })])).toEqual(["2 E05"]);
   });
@@ -126,8 +168,12 @@ describe("E05 the plan's first year (§4.2(e))", () => {
 describe("E06 and E07 percents (§4.1, §5.3)", () => {
   it("needs more than 0% and at most 100%", () => {
     expect(rules([salary("2003-12-01", 2004, { Percent: 1 })])).toEqual([]);
-    expect(rules([salary("2003-12-01", 2004, { Percent: 0 }), salary("2003-12-01", 2005, { Percent: 1.01 }), salary("2003-12-01", 2004, { Percent: "" })])).toEqual(["2 E06", "3 E02", "3 E06", "4 E06"]);
-    expect(check([salary("2003-12-01", 2004, { Percent: 50 })]).findings[0].message).toMatch(/If 50% was meant, enter it as a percent \(50%\) or a fraction \(0.5\)/);
+    expect(
+      rules([salary("2003-12-01", 2004, { Percent: 0 }), salary("2003-12-01", 2005, { Percent: 1.01 }), salary("2003-12-01", 2004, { Percent: "" })]),
+    ).toEqual(["2 E06", "3 E02", "3 E06", "4 E06"]);
+    expect(check([salary("2003-12-01", 2004, { Percent: 50 })]).findings[0].message).toMatch(
+      /If 50% was meant, enter it as a percent \(50%\) or a fraction \(0.5\)/,
+    );
   });
 
   it("adds Art. IV and Art. V for one participant, year and kind of pay", () => {
@@ -136,7 +182,9 @@ describe("E06 and E07 percents (§4.1, §5.3)", () => {
     const over = [rows[0], { ...rows[1], Percent: 0.5 }, bonus("2003-12-01", 2004, { Percent: 0.9 })];
     const findings = check(over).findings;
     expect(findings.map((f) => `${f.row} ${f.rule}`)).toEqual(["3 E07"]);
-    expect(findings[0].message).toBe("Ann Lee's salary deferrals for 2004 add up to 110% (rows 2, 3); Art. IV and Art. V together may not exceed 100% (§5.3(a)).");
+    expect(findings[0].message).toBe(
+      "Ann Lee's salary deferrals for 2004 add up to 110% (rows 2, 3); Art. IV and Art. V together may not exceed 100% (§5.3(a)).",
+    );
   });
 });
 
@@ -210,13 +258,18 @@ describe("E10: only the first valid allocation of a quarter is irrevocable (§5.
 describe("E11 option discount at the determination-date close (§5.1)", () => {
   // Released Thursday 2003-06-26: the window ends Sunday 07-06, Independence Day is Friday, so the determination date is 07-03.
   const option = (discount: unknown) => ({ ...allocation("2003-06-30", "2003-06-26"), "Election Type": "ALLOC-OPTION", Discount: discount });
-  const prices = PriceTable.fromEntries([{ date: "2003-07-03", close: new Decimal(8) }, { date: "2003-07-07", close: new Decimal(20) }]);
+  const prices = PriceTable.fromEntries([
+    { date: "2003-07-03", close: new Decimal(8) },
+    { date: "2003-07-07", close: new Decimal(20) },
+  ]);
 
   it("checks the bounds at the close on the last Business Day of the window", () => {
     expect(rules([option(0.1)], { ...settings, prices })).toEqual([]);
     const [finding] = check([option(0.09)], { ...settings, prices }).findings;
     expect(finding).toMatchObject({ rule: "E11", column: "Discount", severity: "error" });
-    expect(finding.message).toBe("Discount 9% is below the 10% minimum for a price at or below $10.00: the close on 2003-07-03, the determination date, was $8.00 (§5.1).");
+    expect(finding.message).toBe(
+      "Discount 9% is below the 10% minimum for a price at or below $10.00: the close on 2003-07-03, the determination date, was $8.00 (§5.1).",
+    );
     expect(rules([option("$4.01")], { ...settings, prices })).toEqual(["2 E11"]);
   });
 
@@ -228,7 +281,13 @@ describe("E11 option discount at the determination-date close (§5.1)", () => {
 });
 
 describe("E12 and E13 distribution-date elections (§7.1(f))", () => {
-  const dist = (filed: string, date: string, extra: Record<string, unknown> = {}) => ({ ...base, "Election Type": "Distribution date", "Election Date": filed, "Elected Distribution Date": date, ...extra });
+  const dist = (filed: string, date: string, extra: Record<string, unknown> = {}) => ({
+    ...base,
+    "Election Type": "Distribution date",
+    "Election Date": filed,
+    "Elected Distribution Date": date,
+    ...extra,
+  });
 
   it("needs 13 months after the effective date, which defaults to the election date", () => {
     expect(rules([dist("2003-01-31", "2004-02-29")])).toEqual([]);
@@ -266,14 +325,24 @@ describe("filing windows in the engine (§4.2, §5.2(c))", () => {
 
 describe("E14, E15, E16", () => {
   it("warns about elections the Committee has not approved, only when the column exists", () => {
-    expect(rules([salary("2003-12-01", 2004, { "Committee Approved": "N" }), salary("2003-12-01", 2004, { "Committee Approved": "", Participant: "Bo" })])).toEqual(["2 E14", "3 E14"]);
-    expect(check([salary("2003-12-01", 2004)], settings, HEADERS.filter((h) => h !== "Committee Approved")).findings).toEqual([]);
+    expect(
+      rules([salary("2003-12-01", 2004, { "Committee Approved": "N" }), salary("2003-12-01", 2004, { "Committee Approved": "", Participant: "Bo" })]),
+    ).toEqual(["2 E14", "3 E14"]);
+    expect(
+      check(
+        [salary("2003-12-01", 2004)],
+        settings,
+        HEADERS.filter((h) => h !== "Committee Approved"),
+      ).findings,
+    ).toEqual([]);
   });
 
   it("warns about exact duplicate rows", () => {
-    expect(check([salary("2003-12-01", 2004), salary("2003-12-01", 2004)]).findings.filter((f) => f.rule === "E15").map((f) => [f.row, f.message])).toEqual([
-      [3, "This row repeats row 2 exactly; remove one so the election is not counted twice."],
-    ]);
+    expect(
+      check([salary("2003-12-01", 2004), salary("2003-12-01", 2004)])
+        .findings.filter((f) => f.rule === "E15")
+        .map((f) => [f.row, f.message]),
+    ).toEqual([[3, "This row repeats row 2 exactly; remove one so the election is not counted twice."]]);
   });
 
   it("names the cell that cannot be read and what it expected, and does not report it again as blank", () => {
@@ -291,7 +360,15 @@ describe("malformed sheets", () => {
   });
 
   it("a merged header (one name over blank cells) reports the columns it lacks", () => {
-    const merged = { sheet: "Merged", firstRow: 1, firstColumn: 0, values: [["Elections 2004", "", ""], ["Ann", "IV-SAL", "2003-12-01"]] };
+    const merged = {
+      sheet: "Merged",
+      firstRow: 1,
+      firstColumn: 0,
+      values: [
+        ["Elections 2004", "", ""],
+        ["Ann", "IV-SAL", "2003-12-01"],
+      ],
+    };
     const result = validateElectionSheet(merged, settings);
     expect(result.findings.map((f) => f.rule)).toEqual(["E01", "E01", "E01"]);
   });

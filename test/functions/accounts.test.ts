@@ -8,7 +8,17 @@ import { statementJson, statementWorkflow } from "../../src/workflows/statement"
 import { cellCaller, loadFunctionsBundle, serial } from "../helpers/bundle";
 import { asExcelRange } from "../helpers/prices";
 import {
-  ACTIVITY_HEADER, ACTIVITY_ROWS, DIVIDEND_HEADER, DIVIDEND_ROWS, PRICE_ROWS, PRIME_RATE_ROWS, SPLIT_HEADER, SPLIT_ROWS, table, workedGrids, type ActivityRow,
+  ACTIVITY_HEADER,
+  ACTIVITY_ROWS,
+  DIVIDEND_HEADER,
+  DIVIDEND_ROWS,
+  PRICE_ROWS,
+  PRIME_RATE_ROWS,
+  SPLIT_HEADER,
+  SPLIT_ROWS,
+  table,
+  workedGrids,
+  type ActivityRow,
 } from "../helpers/records";
 
 const call = cellCaller(loadFunctionsBundle().registered);
@@ -45,7 +55,9 @@ describe("ACCOUNT_BALANCE", () => {
   it("takes blank Dividends, Splits and Prime Rates where the records need none", () => {
     const ben = (records: unknown) => call("ACCOUNT_BALANCE", records, prices, "", [[""]], [[0]], "Ben Ortiz", "DCA", "2003-12-31");
     expect(ben(activity)).toBe(8000);
-    expect(call("ACCOUNT_BALANCE", activity, prices, null, null, null, "Ann Lee", "IA", "2003-06-30")).toEqual(error("#N/A", /^activity row 3: No prime rate quoted on or before 2003-01-01.*§5\.2\(b\)/));
+    expect(call("ACCOUNT_BALANCE", activity, prices, null, null, null, "Ann Lee", "IA", "2003-06-30")).toEqual(
+      error("#N/A", /^activity row 3: No prime rate quoted on or before 2003-01-01.*§5\.2\(b\)/),
+    );
   });
 
   it("refuses an allocation larger than the Investment Account, naming the row and the section", () => {
@@ -63,14 +75,22 @@ describe("ACCOUNT_BALANCE", () => {
     expect(balance("Ann Lee", "DCA", 0)).toEqual(error("#VALUE!", /asOfDate is 0/));
     const unreadable = table(ACTIVITY_HEADER, [...CLEAN_ROWS, ["Ben Ortiz", "2003-08-20", "deferral", "lots", "", "", "", ""] as unknown as ActivityRow]);
     expect(balance("Ann Lee", "DCA", "2003-12-31", unreadable)).toEqual(error("#VALUE!", /^activity row 9: Amount holds "lots", not a number/));
-    expect(balance("Ann Lee", "DCA", "2003-12-31", [["Participant", "Date", "Amount"], ["Ann Lee", 37666, 1]])).toEqual(error("#VALUE!", /activity has no "Kind" \(or "Type"\) column/));
+    expect(
+      balance("Ann Lee", "DCA", "2003-12-31", [
+        ["Participant", "Date", "Amount"],
+        ["Ann Lee", 37666, 1],
+      ]),
+    ).toEqual(error("#VALUE!", /activity has no "Kind" \(or "Type"\) column/));
     const gap = asExcelRange(PRICE_ROWS.filter(([date]) => date !== "2003-02-14"));
-    expect(call("ACCOUNT_BALANCE", activity, gap, dividends, splits, primeRates, "Ann Lee", "DCA", "2003-12-31")).toEqual(error("#N/A", /^activity row 2: No closing price for 2003-02-14, a Business Day of 2003-Q1/));
+    expect(call("ACCOUNT_BALANCE", activity, gap, dividends, splits, primeRates, "Ann Lee", "DCA", "2003-12-31")).toEqual(
+      error("#N/A", /^activity row 2: No closing price for 2003-02-14, a Business Day of 2003-Q1/),
+    );
   });
 });
 
 describe("ACCOUNT_STATEMENT", () => {
-  const statement = (participant: string, from: unknown, to: unknown) => call("ACCOUNT_STATEMENT", activity, prices, dividends, splits, primeRates, participant, from, to);
+  const statement = (participant: string, from: unknown, to: unknown) =>
+    call("ACCOUNT_STATEMENT", activity, prices, dividends, splits, primeRates, participant, from, to);
 
   it("spills the header, the four Accounts and the total value", () => {
     expect(statement("Ann Lee", "2003-01-01", serial("2003-12-31"))).toEqual([
@@ -117,6 +137,8 @@ describe("OPTION_GRANTS", () => {
   });
 
   it("takes no prime rates, so says when it cannot tell whether interest covers an allocation", () => {
-    expect(grants("2003-12-31", withOverAllocation)).toEqual(error("#N/A", /^activity row 8: .*more than the \$2,000\.00 the Investment Account held before interest.*without prime rates/));
+    expect(grants("2003-12-31", withOverAllocation)).toEqual(
+      error("#N/A", /^activity row 8: .*more than the \$2,000\.00 the Investment Account held before interest.*without prime rates/),
+    );
   });
 });

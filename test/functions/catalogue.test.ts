@@ -57,7 +57,9 @@ describe("valuation of units (Art. IV, VIII)", () => {
     expect(call("FAIR_MARKET_VALUE", prices, "2003-01-01")).toBe(closeOn("2002-12-31"));
     expect(call("CLOSE_PRICE", prices, "2003-01-01")).toEqual(error("#N/A", /^2003-01-01 is not a Business Day \(§1\.1\(d\)\)/));
     const saturdayRow = asExcelRange([...priceRows, ["2003-01-04", 9.99]]);
-    expect(call("CLOSE_PRICE", saturdayRow, "2003-01-04")).toEqual(error("#N/A", /^2003-01-04 is not a Business Day \(§1\.1\(d\)\): the New York Stock Exchange has no close that day$/));
+    expect(call("CLOSE_PRICE", saturdayRow, "2003-01-04")).toEqual(
+      error("#N/A", /^2003-01-04 is not a Business Day \(§1\.1\(d\)\): the New York Stock Exchange has no close that day$/),
+    );
     expect(call("DISCRETIONARY_UNITS", 1000, saturdayRow, "2003-01-04", null)).toEqual(error("#N/A", /2003-01-04 is not a Business Day/));
     expect(call("CLOSE_PRICE", prices, "2004-01-05")).toEqual(error("#N/A", /no closing price for 2004-01-05/));
     expect(call("FAIR_MARKET_VALUE", prices, "2004-01-10")).toEqual(error("#N/A", /2004-01-09/));
@@ -126,7 +128,9 @@ describe("valuation of units (Art. IV, VIII)", () => {
 
   it("validates the whole price table on every call, naming the row", () => {
     const withRow = (row: unknown[]) => [...prices.slice(0, 3), row, ...prices.slice(3)];
-    expect(call("CLOSE_PRICE", withRow([serial("2003-03-31"), 99]), "2003-03-31")).toEqual(error("#VALUE!", /prices row \d+: 2003-03-31 has close 5 but row 4 has 99/));
+    expect(call("CLOSE_PRICE", withRow([serial("2003-03-31"), 99]), "2003-03-31")).toEqual(
+      error("#VALUE!", /prices row \d+: 2003-03-31 has close 5 but row 4 has 99/),
+    );
     expect(call("CLOSE_PRICE", withRow([serial("2010-01-04"), -1]), "2003-03-31")).toEqual(error("#VALUE!", /prices row 4: close -1 must be positive/));
     expect(call("CLOSE_PRICE", withRow([serial("2010-01-04"), "n/a"]), "2003-03-31")).toEqual(error("#VALUE!", /prices row 4: close "n\/a" is not a number/));
     expect(call("CLOSE_PRICE", withRow(["", 4.5]), "2003-03-31")).toEqual(error("#VALUE!", /prices row 4: the date is blank/));
@@ -142,7 +146,11 @@ describe("valuation of units (Art. IV, VIII)", () => {
   });
 
   it("accepts ISO text dates in the table", () => {
-    const text = [["Date", "Close"], ["2003-03-31", 4.5], ["2003-03-28", 4.25]];
+    const text = [
+      ["Date", "Close"],
+      ["2003-03-31", 4.5],
+      ["2003-03-28", 4.25],
+    ];
     expect(call("CLOSE_PRICE", text, serial("2003-03-31"))).toBe(4.5);
   });
 });
@@ -151,16 +159,41 @@ describe("Investment Account (§5.2(b))", () => {
   it("INVESTMENT_INTEREST: average daily balance × rate / 4, in cents", () => {
     expect(call("INVESTMENT_INTEREST", [["2003-01-01", 10000]], "2003-02-01", 0.0425)).toBe(106.25);
     // 10,000 for 90 days and 9,000 more for the last 45: average 14,500.
-    expect(call("INVESTMENT_INTEREST", [["Date", "Amount"], [serial("2003-01-01"), 10000], [serial("2003-02-15"), 9000]], "2003-03-31", 0.0425)).toBe(154.06);
+    expect(
+      call(
+        "INVESTMENT_INTEREST",
+        [
+          ["Date", "Amount"],
+          [serial("2003-01-01"), 10000],
+          [serial("2003-02-15"), 9000],
+        ],
+        "2003-03-31",
+        0.0425,
+      ),
+    ).toBe(154.06);
     // An allocation out stops earning from its date.
-    expect(call("INVESTMENT_INTEREST", [["2003-01-01", 10000], ["2003-02-15", -4000]], "2003-03-31", 0.04)).toBe(80);
+    expect(
+      call(
+        "INVESTMENT_INTEREST",
+        [
+          ["2003-01-01", 10000],
+          ["2003-02-15", -4000],
+        ],
+        "2003-03-31",
+        0.04,
+      ),
+    ).toBe(80);
   });
 
   it("INVESTMENT_INTEREST refuses a rate typed as a whole percent", () => {
     expect(call("INVESTMENT_INTEREST", [["2003-01-01", 10000]], "2003-02-01", 4.25)).toEqual(error("#VALUE!", /annualRate 4.25 is more than 100%/));
   });
 
-  const rates = [["Date", "Prime"], [serial("2002-11-07"), 0.0425], [serial("2003-06-27"), 0.04]];
+  const rates = [
+    ["Date", "Prime"],
+    [serial("2002-11-07"), 0.0425],
+    [serial("2003-06-27"), 0.04],
+  ];
   it("INVESTMENT_BALANCE compounds each quarter's interest, in cents, at the rate quoted at its beginning", () => {
     const flows = [[serial("2003-01-01"), 10000]];
     expect(call("INVESTMENT_BALANCE", flows, rates, "2003-03-30")).toBe(10000);
@@ -171,16 +204,35 @@ describe("Investment Account (§5.2(b))", () => {
   });
 
   it("INVESTMENT_BALANCE refuses flows that allocate more than the balance (§5.2(c)), rather than a negative balance", () => {
-    const overdrawn = [["Date", "Amount"], ["2003-01-01", 10000], ["2003-02-01", -20000]];
+    const overdrawn = [
+      ["Date", "Amount"],
+      ["2003-01-01", 10000],
+      ["2003-02-01", -20000],
+    ];
     expect(call("INVESTMENT_BALANCE", overdrawn, rates, "2003-06-30")).toEqual(
-      error("#VALUE!", /^flows take the Investment Account below zero at the close of 2003-02-01 \(-10000\.00\): an allocation cannot exceed the balance \(§5\.2\(c\)\)$/),
+      error(
+        "#VALUE!",
+        /^flows take the Investment Account below zero at the close of 2003-02-01 \(-10000\.00\): an allocation cannot exceed the balance \(§5\.2\(c\)\)$/,
+      ),
     );
     expect(call("INVESTMENT_BALANCE", overdrawn, rates, "2003-01-31")).toBe(10000);
-    expect(call("INVESTMENT_BALANCE", [["2003-01-01", 10000], ["2003-02-01", -10000]], rates, "2003-03-31")).toBe(36.6); // 10,000 × 31 of 90 days × 4.25% / 4
+    expect(
+      call(
+        "INVESTMENT_BALANCE",
+        [
+          ["2003-01-01", 10000],
+          ["2003-02-01", -10000],
+        ],
+        rates,
+        "2003-03-31",
+      ),
+    ).toBe(36.6); // 10,000 × 31 of 90 days × 4.25% / 4
   });
 
   it("INVESTMENT_BALANCE needs a prime rate for every quarter", () => {
-    expect(call("INVESTMENT_BALANCE", [["2002-07-01", 100]], rates, "2002-12-31")).toEqual(error("#N/A", /no prime rate quoted on or before 2002-07-01, the beginning of 2002-Q3/));
+    expect(call("INVESTMENT_BALANCE", [["2002-07-01", 100]], rates, "2002-12-31")).toEqual(
+      error("#N/A", /no prime rate quoted on or before 2002-07-01, the beginning of 2002-Q3/),
+    );
     expect(call("INVESTMENT_BALANCE", [["2003-01-01", 100]], rates, 0)).toEqual(error("#VALUE!", /asOfDate is 0/));
   });
 });
@@ -270,7 +322,7 @@ describe("elections (§4.2)", () => {
     expect(call("ELECTION_DEADLINE", "stock", 2004)).toEqual(error("#VALUE!", /kind "stock" must be one of "salary", "bonus"/));
   });
 
-  it("ELECTION_DEADLINE never takes an empty cell for \"salary\" or for a year", () => {
+  it('ELECTION_DEADLINE never takes an empty cell for "salary" or for a year', () => {
     // Excel desktop hands an empty cell as 0; the web as null or "".
     expect(call("ELECTION_DEADLINE", 0, 2004)).toEqual(error("#VALUE!", /^kind is 0 \(an empty cell\?\); enter one of "salary", "bonus"$/));
     expect(call("ELECTION_DEADLINE", null, 2004)).toEqual(error("#VALUE!", /^kind is blank; enter one of "salary", "bonus"$/));
@@ -313,23 +365,43 @@ describe("share reserve (§13.8)", () => {
   });
 
   it("applies a 1-for-10 reverse split to the reserve and every earlier count", () => {
-    const reverse = [[serial("2003-03-31"), "units", 100_000], [serial("2004-01-02"), "split", 0.1], [serial("2004-03-31"), "option", 5_000]];
+    const reverse = [
+      [serial("2003-03-31"), "units", 100_000],
+      [serial("2004-01-02"), "split", 0.1],
+      [serial("2004-03-31"), "option", 5_000],
+    ];
     expect(call("RESERVE_USED", reverse, null)).toBe(15_000);
     expect(call("RESERVE_REMAINING", reverse, null, null)).toBe(585_000);
   });
 
   it("refuses rows that cannot count", () => {
-    expect(call("RESERVE_USED", [[serial("2003-03-31"), "grant", 5]], null)).toEqual(error("#VALUE!", /ledger row 1: kind "grant" is not units, option, split or reserve/));
+    expect(call("RESERVE_USED", [[serial("2003-03-31"), "grant", 5]], null)).toEqual(
+      error("#VALUE!", /ledger row 1: kind "grant" is not units, option, split or reserve/),
+    );
     expect(call("RESERVE_USED", [[serial("2003-03-31"), "units", -5]], null)).toEqual(error("#VALUE!", /cannot be negative.*§13\.8/));
     expect(call("RESERVE_USED", [[serial("2003-03-31"), "split", 0]], null)).toEqual(error("#VALUE!", /must be greater than 0/));
   });
 
   it("refuses, naming the row, a reserve change below zero and a split past what a cell holds", () => {
-    const negative = [["Date", "Kind", "Quantity"], [serial("2003-03-31"), "units", 100], [serial("2003-06-30"), "reserve", -7_000_000]];
-    expect(call("RESERVE_REMAINING", negative, null, null)).toEqual(error("#VALUE!", /^ledger row 3: a reserve change of -7,000,000 shares would leave the authorised reserve at -1,000,000; it cannot fall below zero \(§13\.8\)$/));
+    const negative = [
+      ["Date", "Kind", "Quantity"],
+      [serial("2003-03-31"), "units", 100],
+      [serial("2003-06-30"), "reserve", -7_000_000],
+    ];
+    expect(call("RESERVE_REMAINING", negative, null, null)).toEqual(
+      error(
+        "#VALUE!",
+        /^ledger row 3: a reserve change of -7,000,000 shares would leave the authorised reserve at -1,000,000; it cannot fall below zero \(§13\.8\)$/,
+      ),
+    );
     expect(call("RESERVE_REMAINING", negative, null, 8_000_000)).toBe(999_900);
-    const overflow = [[serial("2003-03-31"), "split", 1e300], [serial("2003-06-30"), "split", 1e300]];
-    expect(call("RESERVE_USED", overflow, null)).toEqual(error("#VALUE!", /^ledger row 2: a split of 1e\+300 new shares per old share would make the reserve 6e\+606, too large for a cell/));
+    const overflow = [
+      [serial("2003-03-31"), "split", 1e300],
+      [serial("2003-06-30"), "split", 1e300],
+    ];
+    expect(call("RESERVE_USED", overflow, null)).toEqual(
+      error("#VALUE!", /^ledger row 2: a split of 1e\+300 new shares per old share would make the reserve 6e\+606, too large for a cell/),
+    );
   });
 });
 
@@ -369,7 +441,9 @@ describe("retention agreement", () => {
     expect(call("RETENTION_SCHEDULE", "2001-01-01", "without cause", null)).toEqual(
       error("#VALUE!", /^terminationDate 2001-01-01 is before the retention agreement, made and effective 2001-11-06 \(agreement ¶1\)$/),
     );
-    expect(call("RETENTION_SCHEDULE", null, null, "2001-11-05")).toEqual(error("#VALUE!", /^changeInControlDate 2001-11-05 is before the retention agreement, made and effective 2001-11-06/));
+    expect(call("RETENTION_SCHEDULE", null, null, "2001-11-05")).toEqual(
+      error("#VALUE!", /^changeInControlDate 2001-11-05 is before the retention agreement, made and effective 2001-11-06/),
+    );
     expect(schedule("2001-11-06", "without cause", null).map((row) => row[3])).toEqual(["accelerated", "accelerated"]);
   });
 
@@ -381,10 +455,14 @@ describe("retention agreement", () => {
 
   it("answers any other wording, or a blank type beside a termination date, with #VALUE! naming the five (a typo must not forfeit $132,000)", () => {
     const five = /must be one of "without cause", "cause", "voluntary", "death", "disability"$/;
-    expect(call("RETENTION_SCHEDULE", "2002-09-15", "involuntary", null)).toEqual(error("#VALUE!", new RegExp(`^terminationType "involuntary" ${five.source}`)));
+    expect(call("RETENTION_SCHEDULE", "2002-09-15", "involuntary", null)).toEqual(
+      error("#VALUE!", new RegExp(`^terminationType "involuntary" ${five.source}`)),
+    );
     expect(call("RETENTION_SCHEDULE", "2002-09-15", "without caus", null)).toEqual(error("#VALUE!", five));
     expect(call("RETENTION_SCHEDULE", "2002-09-15", "fired", null)).toEqual(error("#VALUE!", five));
-    expect(call("RETENTION_SCHEDULE", "2002-09-15", "", null)).toEqual(error("#VALUE!", /^terminationType is blank; enter one of "without cause", "cause", "voluntary", "death", "disability"$/));
+    expect(call("RETENTION_SCHEDULE", "2002-09-15", "", null)).toEqual(
+      error("#VALUE!", /^terminationType is blank; enter one of "without cause", "cause", "voluntary", "death", "disability"$/),
+    );
     expect(call("RETENTION_SCHEDULE", "2002-09-15", null, null)).toEqual(error("#VALUE!", /terminationType is blank/));
     expect(call("RETENTION_SCHEDULE", serial("2002-09-15"), 0, null)).toEqual(error("#VALUE!", /terminationType is 0 \(an empty cell\?\)/));
     // Without a termination the type may be blank, but a word outside the five is still refused.

@@ -3,17 +3,45 @@ import fs from "fs";
 import path from "path";
 
 const CATALOGUE = [
-  "IS_BUSINESS_DAY", "BUSINESS_DAY", "QUARTER_END", "ELECTION_WINDOW_END",
-  "CLOSE_PRICE", "FAIR_MARKET_VALUE", "QUARTER_AVG_PRICE", "UNITS_CREDITED", "MATCH_UNITS", "DISCRETIONARY_UNITS",
-  "DIVIDEND_UNITS", "SPLIT_ADJUST", "ALLOCATION_UNITS", "MAX_SHARES",
-  "INVESTMENT_INTEREST", "INVESTMENT_BALANCE",
-  "MIN_DISCOUNT", "MAX_DISCOUNT", "OPTION_PRICE", "OPTION_SHARES", "OPTION_EXERCISABLE_DATE",
-  "DISTRIBUTABLE_EVENT", "DISTRIBUTION_DATE", "EARLIEST_ELECTED_DISTRIBUTION", "STOCK_ACCOUNT_RELEASE_DATE",
-  "WITHDRAWAL_PENALTY", "NONPARTICIPATION_END", "WITHHOLD_SHARES", "WITHHOLD_CASH",
-  "ELECTION_DEADLINE", "NEW_PARTICIPANT_DEADLINE",
-  "RESERVE_USED", "RESERVE_REMAINING", "RESERVE_EXHAUSTION_DATE",
-  "RETENTION_SCHEDULE", "LATE_INTEREST",
-  "ACCOUNT_BALANCE", "ACCOUNT_STATEMENT", "OPTION_GRANTS",
+  "IS_BUSINESS_DAY",
+  "BUSINESS_DAY",
+  "QUARTER_END",
+  "ELECTION_WINDOW_END",
+  "CLOSE_PRICE",
+  "FAIR_MARKET_VALUE",
+  "QUARTER_AVG_PRICE",
+  "UNITS_CREDITED",
+  "MATCH_UNITS",
+  "DISCRETIONARY_UNITS",
+  "DIVIDEND_UNITS",
+  "SPLIT_ADJUST",
+  "ALLOCATION_UNITS",
+  "MAX_SHARES",
+  "INVESTMENT_INTEREST",
+  "INVESTMENT_BALANCE",
+  "MIN_DISCOUNT",
+  "MAX_DISCOUNT",
+  "OPTION_PRICE",
+  "OPTION_SHARES",
+  "OPTION_EXERCISABLE_DATE",
+  "DISTRIBUTABLE_EVENT",
+  "DISTRIBUTION_DATE",
+  "EARLIEST_ELECTED_DISTRIBUTION",
+  "STOCK_ACCOUNT_RELEASE_DATE",
+  "WITHDRAWAL_PENALTY",
+  "NONPARTICIPATION_END",
+  "WITHHOLD_SHARES",
+  "WITHHOLD_CASH",
+  "ELECTION_DEADLINE",
+  "NEW_PARTICIPANT_DEADLINE",
+  "RESERVE_USED",
+  "RESERVE_REMAINING",
+  "RESERVE_EXHAUSTION_DATE",
+  "RETENTION_SCHEDULE",
+  "LATE_INTEREST",
+  "ACCOUNT_BALANCE",
+  "ACCOUNT_STATEMENT",
+  "OPTION_GRANTS",
 ];
 
 /** Argument order and optionality fixed by FUNCTIONS.md. */
@@ -63,7 +91,8 @@ describe("the built functions bundle", () => {
   it("declares tables as matrices and RETENTION_SCHEDULE, ACCOUNT_STATEMENT and OPTION_GRANTS as spills", () => {
     const prices = metadata.find((m) => m.id === "UNITS_CREDITED")!.parameters[1];
     expect(prices.dimensionality).toBe("matrix");
-    for (const id of ["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS"]) expect(metadata.find((m) => m.id === id)!.result.dimensionality).toBe("matrix");
+    for (const id of ["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS"])
+      expect(metadata.find((m) => m.id === id)!.result.dimensionality).toBe("matrix");
     const balance = metadata.find((m) => m.id === "ACCOUNT_BALANCE")!;
     expect(balance.parameters.slice(0, 5).map((p) => p.dimensionality)).toEqual(["matrix", "matrix", "matrix", "matrix", "matrix"]);
   });

@@ -127,5 +127,10 @@ export function cellCaller(registered: Registered) {
 /** The NYSE sessions of the oracle fixture, as a set of ISO dates. */
 export function nyseSessions(): Set<string> {
   const text = fs.readFileSync(path.resolve(__dirname, "../fixtures/nyse-sessions-1990-2023.txt"), "utf8");
-  return new Set(text.split("\n").filter((line) => /^\d{4}-\d{2}-\d{2}$/.test(line.trim())).map((line) => line.trim()));
+  return new Set(
+    text
+      .split("\n")
+      .filter((line) => /^\d{4}-\d{2}-\d{2}$/.test(line.trim()))
+      .map((line) => line.trim()),
+  );
 }

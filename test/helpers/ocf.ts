@@ -5,8 +5,18 @@ import path from "path";
 
 /** The schemas of schemas/ocf by file type, and by object for the object schemas. */
 export type OcfSchema =
-  | "ManifestFile" | "StockPlansFile" | "StockClassesFile" | "StakeholdersFile" | "TransactionsFile"
-  | "Issuer" | "StockClass" | "StockPlan" | "Stakeholder" | "EquityCompensationIssuance" | "StockClassSplit" | "StockPlanPoolAdjustment";
+  | "ManifestFile"
+  | "StockPlansFile"
+  | "StockClassesFile"
+  | "StakeholdersFile"
+  | "TransactionsFile"
+  | "Issuer"
+  | "StockClass"
+  | "StockPlan"
+  | "Stakeholder"
+  | "EquityCompensationIssuance"
+  | "StockClassSplit"
+  | "StockPlanPoolAdjustment";
 
 let ajv: Ajv | undefined;
 

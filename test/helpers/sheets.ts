@@ -2,8 +2,21 @@ import type { SheetGrid } from "../../src/sheets/grid";
 import { cellValues, type SheetTemplate } from "../../src/sheets/templates";
 
 export const HEADERS = [
-  "Participant", "Election Type", "Election Date", "Plan Year", "Percent", "Eligibility Date", "Bonus Fiscal Year End",
-  "Bonus Payable Date", "Release Date", "Fiscal Quarter", "Amount", "Discount", "Elected Distribution Date", "Effective Date", "Committee Approved",
+  "Participant",
+  "Election Type",
+  "Election Date",
+  "Plan Year",
+  "Percent",
+  "Eligibility Date",
+  "Bonus Fiscal Year End",
+  "Bonus Payable Date",
+  "Release Date",
+  "Fiscal Quarter",
+  "Amount",
+  "Discount",
+  "Elected Distribution Date",
+  "Effective Date",
+  "Committee Approved",
 ];
 
 /** An election sheet from rows keyed by header; the header is worksheet row 1. */

@@ -19,8 +19,26 @@ export const ANN_LEE_2003: StatementPdfInput = {
   from: "2003-01-01",
   to: "2003-12-31",
   accounts: {
-    DCA: { opening: 10_000, credited: 8_421.052632, dividends: 12.345678, splitAdjustment: 0, interest: 0, allocatedOut: 0, closing: 18_433.39831, value: 101_383.69 },
-    CMSA: { opening: 1_000, credited: 842.105263, dividends: 1.234567, splitAdjustment: 0, interest: 0, allocatedOut: 0, closing: 1_843.33983, value: 10_138.37 },
+    DCA: {
+      opening: 10_000,
+      credited: 8_421.052632,
+      dividends: 12.345678,
+      splitAdjustment: 0,
+      interest: 0,
+      allocatedOut: 0,
+      closing: 18_433.39831,
+      value: 101_383.69,
+    },
+    CMSA: {
+      opening: 1_000,
+      credited: 842.105263,
+      dividends: 1.234567,
+      splitAdjustment: 0,
+      interest: 0,
+      allocatedOut: 0,
+      closing: 1_843.33983,
+      value: 10_138.37,
+    },
     CSA: { opening: 0, credited: 3_333.333333, dividends: 0.5, splitAdjustment: 0, interest: 0, allocatedOut: 0, closing: 3_333.833333, value: 18_336.08 },
     IA: { opening: 20_000, credited: 12_000, dividends: 0, splitAdjustment: 0, interest: 1_234.56, allocatedOut: 21_000, closing: 12_234.56, value: 12_234.56 },
   },
@@ -43,7 +61,12 @@ export const ANN_LEE_2003: StatementPdfInput = {
 /** An account whose closing and value follow from its movements, at `price` a unit (or dollars when `price` is undefined). */
 export function account(movements: Partial<Omit<AccountFigures, "closing" | "value">>, price?: string): AccountFigures {
   const figures = { ...NONE, ...movements };
-  const closing = dec(figures.opening).plus(figures.credited).plus(figures.dividends).plus(figures.splitAdjustment).plus(figures.interest).minus(figures.allocatedOut);
+  const closing = dec(figures.opening)
+    .plus(figures.credited)
+    .plus(figures.dividends)
+    .plus(figures.splitAdjustment)
+    .plus(figures.interest)
+    .minus(figures.allocatedOut);
   const value = price === undefined ? closing : roundCents(closing.times(price));
   return { ...figures, closing: toNumber(closing), value: toNumber(value) };
 }
@@ -65,7 +88,13 @@ export function manyGrants(grants = 60): StatementPdfInput {
     const grantDate = addDays("2004-01-30", i * 30);
     const shares = 100_000 + i * 1_111;
     const exercisePrice = dec("6.1728").plus(dec(i).times("0.0125"));
-    return { grantDate, shares, exercisePrice: toNumber(exercisePrice), exercisableDate: addDays(grantDate, 184), value: toNumber(roundCents(dec(price).minus(exercisePrice).times(shares))) };
+    return {
+      grantDate,
+      shares,
+      exercisePrice: toNumber(exercisePrice),
+      exercisableDate: addDays(grantDate, 184),
+      value: toNumber(roundCents(dec(price).minus(exercisePrice).times(shares))),
+    };
   });
   const total = [...Object.values(accounts).map((a) => dec(a.value)), ...options.map((o) => dec(o.value))].reduce((t, v) => t.plus(v), new Decimal(0));
   const from = "2004-01-01";
@@ -74,5 +103,13 @@ export function manyGrants(grants = 60): StatementPdfInput {
   for (let day = dayNumber(from), i = 0; day <= dayNumber(to); day += 7, i++) {
     valueSeries.push({ date: addDays(from, day - dayNumber(from)), value: toNumber(roundCents(total.times(0.4 + 0.6 * (i / 260) + 0.05 * Math.sin(i / 6)))) });
   }
-  return { participant: "Ma. Josefina Núñez-Østergaard de la Cruz y Villanueva Łukasiewicz", from, to, accounts, options, totalValue: toNumber(total), valueSeries };
+  return {
+    participant: "Ma. Josefina Núñez-Østergaard de la Cruz y Villanueva Łukasiewicz",
+    from,
+    to,
+    accounts,
+    options,
+    totalValue: toNumber(total),
+    valueSeries,
+  };
 }

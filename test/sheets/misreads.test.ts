@@ -21,7 +21,14 @@ import { serial } from "../helpers/bundle";
 import { electionGrid, HEADERS } from "../helpers/sheets";
 import { reconcileWorkflow } from "../../src/workflows/reconcile";
 
-const salary = { Participant: "Ann Lee", "Election Type": "Salary deferral", "Election Date": "2003-12-01", "Plan Year": 2004, Percent: 0.1, "Committee Approved": "Y" };
+const salary = {
+  Participant: "Ann Lee",
+  "Election Type": "Salary deferral",
+  "Election Date": "2003-12-01",
+  "Plan Year": 2004,
+  Percent: 0.1,
+  "Committee Approved": "Y",
+};
 const validate = (rows: Array<Record<string, unknown>>, headers?: string[]) => validateElectionSheet(electionGrid(rows, headers), DEFAULT_ELECTION_SETTINGS);
 const located = (result: ReturnType<typeof validate>) => result.findings.map((f) => `${f.cell} ${f.rule} ${f.message}`);
 
@@ -43,8 +50,19 @@ describe("a formula with no saved value", () => {
   });
 
   it("in a prices sheet makes the table unusable, naming the cell", () => {
-    const grid: SheetGrid = { sheet: "Prices", firstRow: 1, firstColumn: 0, values: [["Date", "Close"], [serial("2003-07-01"), 4], [serial("2003-07-02"), new UnsavedFormula("B2*1.01")]] };
-    expect(() => priceTableFrom(grid)).toThrow(new PlanError("invalidValue", "Prices!B3 holds a formula with no saved value (=B2*1.01): open and save it in Excel"));
+    const grid: SheetGrid = {
+      sheet: "Prices",
+      firstRow: 1,
+      firstColumn: 0,
+      values: [
+        ["Date", "Close"],
+        [serial("2003-07-01"), 4],
+        [serial("2003-07-02"), new UnsavedFormula("B2*1.01")],
+      ],
+    };
+    expect(() => priceTableFrom(grid)).toThrow(
+      new PlanError("invalidValue", "Prices!B3 holds a formula with no saved value (=B2*1.01): open and save it in Excel"),
+    );
     grid.values[2][1] = "#N/A";
     expect(() => priceTableFrom(grid)).toThrow("Prices!B3 holds the error #N/A; correct the formula or value behind it");
   });
@@ -77,7 +95,10 @@ describe("an error cell", () => {
 
 describe("a decimal comma", () => {
   it('"0,1" is not read as 1 (100%): the finding quotes it and shows the number with a point', () => {
-    const result = validate([{ ...salary, Percent: "0,1" }, { ...salary, Participant: "Ben Ortiz", Percent: "1,5%" }]);
+    const result = validate([
+      { ...salary, Percent: "0,1" },
+      { ...salary, Participant: "Ben Ortiz", Percent: "1,5%" },
+    ]);
     expect(located(result)).toEqual([
       'E2 E16 Cell E2 holds "0,1"; Percent expects a percent such as 50% (a comma is read only between thousands, as in 1,000; write a decimal with a point: "0.1").',
       'E3 E16 Cell E3 holds "1,5%"; Percent expects a percent such as 50% (a comma is read only between thousands, as in 1,000; write a decimal with a point: "1.5%").',
@@ -112,7 +133,15 @@ describe("a column named twice", () => {
   });
 
   it("in a ledger: Quantity beside Shares", () => {
-    const ledger: SheetGrid = { sheet: "Ledger", firstRow: 1, firstColumn: 0, values: [["Date", "Kind", "Shares", "Quantity"], [serial("2003-03-31"), "units", 5, 500]] };
+    const ledger: SheetGrid = {
+      sheet: "Ledger",
+      firstRow: 1,
+      firstColumn: 0,
+      values: [
+        ["Date", "Kind", "Shares", "Quantity"],
+        [serial("2003-03-31"), "units", 5, 500],
+      ],
+    };
     const result = reconcileWorkflow({ ledger });
     expect(result.reconciliation.lines.map((l) => l.quantity.toNumber())).toEqual([500]);
     expect(result.findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`)).toEqual(["C1 R01 error"]);
@@ -125,7 +154,13 @@ describe("headers as pasted from the web or typed in another input mode", () => 
     expect(normalizeHeader("Partici\u200Bpant\uFEFF")).toBe("participant");
     expect(normalizeHeader("\uFF25\uFF4C\uFF45\uFF43\uFF54\uFF49\uFF4F\uFF4E\u3000\uFF34\uFF59\uFF50\uFF45")).toBe("electiontype");
     expect(normalizeHeader("Election\u00A0Date")).toBe("electiondate");
-    const headers = ["Partici\u200Bpant", "\uFF25\uFF4C\uFF45\uFF43\uFF54\uFF49\uFF4F\uFF4E \uFF34\uFF59\uFF50\uFF45", "Election\u00A0Date", "Plan\u2060Year", "Percent\u00AD"];
+    const headers = [
+      "Partici\u200Bpant",
+      "\uFF25\uFF4C\uFF45\uFF43\uFF54\uFF49\uFF4F\uFF4E \uFF34\uFF59\uFF50\uFF45",
+      "Election\u00A0Date",
+      "Plan\u2060Year",
+      "Percent\u00AD",
+    ];
     const row = Object.fromEntries(headers.map((h, i) => [h, Object.values(salary)[i]]));
     const result = validate([row], headers);
     expect(result.unusable).toBeUndefined();
@@ -140,12 +175,28 @@ describe("headers as pasted from the web or typed in another input mode", () => 
 });
 
 const pricesGrid: SheetGrid = { sheet: "Prices", firstRow: 1, firstColumn: 0, values: [["Date", "Close"], ...cellValues(PRICES_TEMPLATE)] };
-const creditsGrid = (rows: unknown[][]): SheetGrid => ({ sheet: "Credits", firstRow: 1, firstColumn: 0, values: [CREDITS_TEMPLATE.columns.map((c) => c.header), ...rows] });
-const ledgerGrid = (rows: unknown[][]): SheetGrid => ({ sheet: "Ledger", firstRow: 1, firstColumn: 0, values: [["Date", "Kind", "Quantity", "Reported Remaining"], ...rows] });
+const creditsGrid = (rows: unknown[][]): SheetGrid => ({
+  sheet: "Credits",
+  firstRow: 1,
+  firstColumn: 0,
+  values: [CREDITS_TEMPLATE.columns.map((c) => c.header), ...rows],
+});
+const ledgerGrid = (rows: unknown[][]): SheetGrid => ({
+  sheet: "Ledger",
+  firstRow: 1,
+  firstColumn: 0,
+  values: [["Date", "Kind", "Quantity", "Reported Remaining"], ...rows],
+});
 
 describe("Match Rate typed as a whole number", () => {
   it("15 for 15% is a finding suggesting the percentage, not a 1500% match counted against the reserve: only the deferral units count", () => {
-    const result = reconcileWorkflow({ credits: creditsGrid([["Ann Lee", 12_000, serial("2003-07-15"), 15], ["Ben Ortiz", 8_000, serial("2003-08-15"), 0.15]]), prices: pricesGrid });
+    const result = reconcileWorkflow({
+      credits: creditsGrid([
+        ["Ann Lee", 12_000, serial("2003-07-15"), 15],
+        ["Ben Ortiz", 8_000, serial("2003-08-15"), 0.15],
+      ]),
+      prices: pricesGrid,
+    });
     expect(result.findings.map((f) => `${f.cell} ${f.rule} ${f.message}`)).toEqual([
       "D2 R02 Match Rate 1500% is above 100%; if 15% was meant, enter 15% (or 0.15) (§4.3); no match units are counted; the deferral units still count.",
     ]);

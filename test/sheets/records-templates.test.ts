@@ -7,7 +7,18 @@ import { ACTIVITY_KINDS } from "../../src/engine/accounts";
 import { RECORDS_TEMPLATES, WORKED_PERIOD } from "../../src/sheets/recordsTemplates";
 import { cellValues, type SheetTemplate } from "../../src/sheets/templates";
 import { statementJson, statementWorkflow, type StatementGrids } from "../../src/workflows/statement";
-import { ACTIVITY_HEADER, ACTIVITY_ROWS, DIVIDEND_HEADER, DIVIDEND_ROWS, PRICE_ROWS, PRIME_RATE_ROWS, SPLIT_HEADER, SPLIT_ROWS, grid, table } from "../helpers/records";
+import {
+  ACTIVITY_HEADER,
+  ACTIVITY_ROWS,
+  DIVIDEND_HEADER,
+  DIVIDEND_ROWS,
+  PRICE_ROWS,
+  PRIME_RATE_ROWS,
+  SPLIT_HEADER,
+  SPLIT_ROWS,
+  grid,
+  table,
+} from "../helpers/records";
 
 const byName = (name: string): SheetTemplate => {
   const template = RECORDS_TEMPLATES.find((t) => t.sheet === name);
@@ -20,7 +31,11 @@ const inserted = (name: string) => grid(name, [byName(name).columns.map((c) => c
 describe("the records template", () => {
   it("inserts Activity, Dividends, Splits, Prices and Prime Rates, each its own Excel table", () => {
     expect(RECORDS_TEMPLATES.map((t) => [t.sheet, t.table])).toEqual([
-      ["Activity", "Activity"], ["Dividends", "Dividends"], ["Splits", "Splits"], ["Prices", "Prices"], ["Prime Rates", "PrimeRates"],
+      ["Activity", "Activity"],
+      ["Dividends", "Dividends"],
+      ["Splits", "Splits"],
+      ["Prices", "Prices"],
+      ["Prime Rates", "PrimeRates"],
     ]);
   });
 
@@ -42,10 +57,17 @@ describe("the records template", () => {
 
   it("states 2003 as worked by hand, and finds the allocation larger than the Investment Account on its Amount cell (S01, §5.2(c))", () => {
     const grids: StatementGrids = {
-      activity: inserted("Activity"), dividends: inserted("Dividends"), splits: inserted("Splits"), prices: inserted("Prices"), primeRates: inserted("Prime Rates"),
+      activity: inserted("Activity"),
+      dividends: inserted("Dividends"),
+      splits: inserted("Splits"),
+      prices: inserted("Prices"),
+      primeRates: inserted("Prime Rates"),
     };
     const json = statementJson(statementWorkflow(grids, WORKED_PERIOD));
-    expect(json.participants.map((p) => [p.participant, p.totalValue])).toEqual([["Ann Lee", 13454.46], ["Ben Ortiz", 6248]]);
+    expect(json.participants.map((p) => [p.participant, p.totalValue])).toEqual([
+      ["Ann Lee", 13454.46],
+      ["Ben Ortiz", 6248],
+    ]);
     expect(json.findings.map((f) => [f.sheet, f.cell, f.rule, f.section])).toEqual([["Activity", "D8", "S01", "5.2(c)"]]);
   });
 });

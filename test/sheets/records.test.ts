@@ -16,18 +16,28 @@ describe("Activity", () => {
     expect(read.records).toHaveLength(ACTIVITY_ROWS.length);
     const option = read.records.find((r) => r.kind === "option allocation")!;
     expect([option.participant, option.date, option.amount.toNumber(), option.discount?.value.toNumber(), option.discount?.type, option.reference]).toEqual([
-      "Ann Lee", "2003-07-24", 1000, 0.15, "fraction", "§5.4 example",
+      "Ann Lee",
+      "2003-07-24",
+      1000,
+      0.15,
+      "fraction",
+      "§5.4 example",
     ]);
     expect(option.source.row).toBe(8); // under two title rows and the header, past a blank row
     expect(read.records.find((r) => r.reference === "Q2 salary, 25% match")!.matchRate?.toNumber()).toBe(0.25);
   });
 
   it("reads kinds ignoring case and spacing, ISO text dates, and discounts in dollars by sign or by Discount Type", () => {
-    const read = readActivity(grid("Activity", table(ACTIVITY_HEADER, [
-      ["Ann Lee", "2003-07-24", "Option  Allocation", 1000, "", "$1.25", "", ""],
-      ["Ann Lee", "2003-07-24", "OPTION ALLOCATION", 1000, "", 0.5, "Dollars", ""],
-      ["Ann Lee", "2003-07-24", "option allocation", 1000, "", "15%", "percent", ""],
-    ])));
+    const read = readActivity(
+      grid(
+        "Activity",
+        table(ACTIVITY_HEADER, [
+          ["Ann Lee", "2003-07-24", "Option  Allocation", 1000, "", "$1.25", "", ""],
+          ["Ann Lee", "2003-07-24", "OPTION ALLOCATION", 1000, "", 0.5, "Dollars", ""],
+          ["Ann Lee", "2003-07-24", "option allocation", 1000, "", "15%", "percent", ""],
+        ]),
+      ),
+    );
     expect(read.findings).toEqual([]);
     expect(read.records.map((r) => [r.kind, r.discount?.value.toNumber(), r.discount?.type])).toEqual([
       ["option allocation", 1.25, "dollars"],
@@ -37,20 +47,25 @@ describe("Activity", () => {
   });
 
   it("makes every unreadable or missing required cell an S02 finding on its cell and leaves the row out", () => {
-    const read = readActivity(grid("Activity", table(ACTIVITY_HEADER, [
-      ["Ann Lee", "31/12/2003", "deferral", 100, "", "", "", ""], // row 2: B2
-      ["Ann Lee", "2003-02-14", "deferral", "abc", "", "", "", ""], // row 3: D3
-      ["Ann Lee", "2003-02-14", "deferral", -5, "", "", "", ""], // row 4: D4
-      ["", "2003-02-14", "deferral", 100, "", "", "", ""], // row 5: A5
-      ["Ann Lee", "2003-02-14", "loan", 100, "", "", "", ""], // row 6: C6
-      ["Ann Lee", "2003-02-14", "deferral", 100, "ten", "", "", ""], // row 7: E7
-      ["Ann Lee", "2003-07-24", "option allocation", 1000, "", "", "", ""], // row 8: F8
-      ["Ann Lee", "2003-07-24", "option allocation", 1000, "", 0.15, "euros", ""], // row 9: G9
-      ["Ann Lee", "2003-07-24", "option allocation", 1000, "", "$1.25", "percent", ""], // row 10: F10
-      ["Ann Lee", "2003-02-14", "deferral", 100, "", "", "", ""], // row 11: fine
-      ["Ann Lee", serial("1989-12-29"), "deferral", 100, "", "", "", ""], // row 12: B12
-      ["", "2003-02-14", "deferral", "abc", "", "", "", ""], // row 13: A13 and D13, each said once
-    ])));
+    const read = readActivity(
+      grid(
+        "Activity",
+        table(ACTIVITY_HEADER, [
+          ["Ann Lee", "31/12/2003", "deferral", 100, "", "", "", ""], // row 2: B2
+          ["Ann Lee", "2003-02-14", "deferral", "abc", "", "", "", ""], // row 3: D3
+          ["Ann Lee", "2003-02-14", "deferral", -5, "", "", "", ""], // row 4: D4
+          ["", "2003-02-14", "deferral", 100, "", "", "", ""], // row 5: A5
+          ["Ann Lee", "2003-02-14", "loan", 100, "", "", "", ""], // row 6: C6
+          ["Ann Lee", "2003-02-14", "deferral", 100, "ten", "", "", ""], // row 7: E7
+          ["Ann Lee", "2003-07-24", "option allocation", 1000, "", "", "", ""], // row 8: F8
+          ["Ann Lee", "2003-07-24", "option allocation", 1000, "", 0.15, "euros", ""], // row 9: G9
+          ["Ann Lee", "2003-07-24", "option allocation", 1000, "", "$1.25", "percent", ""], // row 10: F10
+          ["Ann Lee", "2003-02-14", "deferral", 100, "", "", "", ""], // row 11: fine
+          ["Ann Lee", serial("1989-12-29"), "deferral", 100, "", "", "", ""], // row 12: B12
+          ["", "2003-02-14", "deferral", "abc", "", "", "", ""], // row 13: A13 and D13, each said once
+        ]),
+      ),
+    );
     expect(brief(read.findings)).toEqual([
       ["B2", "S02", "error", "Date"],
       ["D3", "S02", "error", "Amount"],
@@ -83,42 +98,80 @@ describe("Activity", () => {
   });
 
   it("warns, without leaving rows out, of one participant spelled two ways and of values a kind does not use", () => {
-    const read = readActivity(grid("Activity", table(ACTIVITY_HEADER, [
-      ["Ann Lee", "2003-02-14", "deferral", 100, "", "", "", ""],
-      ["ann lee ", "2003-05-15", "discretionary", 100, 0.2, "", "", ""],
-      ["ANN LEE", "2003-05-16", "stock allocation", 100, "", 0.15, "", ""],
-      ["ann lee", "2003-05-17", "discretionary", 100, "", "", "", ""],
-    ])));
+    const read = readActivity(
+      grid(
+        "Activity",
+        table(ACTIVITY_HEADER, [
+          ["Ann Lee", "2003-02-14", "deferral", 100, "", "", "", ""],
+          ["ann lee ", "2003-05-15", "discretionary", 100, 0.2, "", "", ""],
+          ["ANN LEE", "2003-05-16", "stock allocation", 100, "", 0.15, "", ""],
+          ["ann lee", "2003-05-17", "discretionary", 100, "", "", "", ""],
+        ]),
+      ),
+    );
     expect(brief(read.findings)).toEqual([
       ["E3", "S06", "warning", "Match Rate"],
       ["F4", "S06", "warning", "Discount"],
       ["A3", "S05", "warning", "Participant"],
       ["A4", "S05", "warning", "Participant"],
     ]);
-    expect(read.findings[2].message).toBe('"ann lee" is counted as Ann Lee (row 2): participants match ignoring case and surrounding spaces. Spell them alike if they are one person.');
+    expect(read.findings[2].message).toBe(
+      '"ann lee" is counted as Ann Lee (row 2): participants match ignoring case and surrounding spaces. Spell them alike if they are one person.',
+    );
     expect(read.records).toHaveLength(4);
     expect(read.records[1].matchRate).toBeUndefined();
   });
 
   it("cannot be read without its required columns, and an empty sheet holds no rows", () => {
-    expect(readActivity(grid("Activity", [["Participant", "Date", "Amount"], ["Ann Lee", 37666, 100]])).unusable).toBe(
-      'Activity has no "Kind" (or "Type") column in its header row (row 1).',
-    );
+    expect(
+      readActivity(
+        grid("Activity", [
+          ["Participant", "Date", "Amount"],
+          ["Ann Lee", 37666, 100],
+        ]),
+      ).unusable,
+    ).toBe('Activity has no "Kind" (or "Type") column in its header row (row 1).');
     expect(readActivity(grid("Activity", [["", ""], []]))).toEqual({ records: [], findings: [] });
   });
 });
 
 describe("Dividends and Splits", () => {
   it("reads dividends and refuses a per-share amount that is not above 0", () => {
-    const read = readDividends(grid("Dividends", table(["record date", "Payment-Date", "PER SHARE"], [["2003-06-13", "2003-06-27", 0.05], ["2003-09-12", "2003-09-26", 0]])));
+    const read = readDividends(
+      grid(
+        "Dividends",
+        table(
+          ["record date", "Payment-Date", "PER SHARE"],
+          [
+            ["2003-06-13", "2003-06-27", 0.05],
+            ["2003-09-12", "2003-09-26", 0],
+          ],
+        ),
+      ),
+    );
     expect(read.records.map((r) => [r.recordDate, r.paymentDate, r.perShare.toNumber()])).toEqual([["2003-06-13", "2003-06-27", 0.05]]);
     expect(brief(read.findings)).toEqual([["C3", "S02", "error", "PER SHARE"]]);
     expect(read.findings[0].section).toBe("8.1(d)");
   });
 
   it("reads splits and refuses zero shares", () => {
-    const read = readSplits(grid("Splits", table(["Date", "New Shares", "Old Shares"], [["2003-09-15", 2, 1], ["2004-01-02", 1, 0], ["2005-01-03", 1, 10]])));
-    expect(read.records.map((r) => [r.date, r.newShares.toNumber(), r.oldShares.toNumber()])).toEqual([["2003-09-15", 2, 1], ["2005-01-03", 1, 10]]);
+    const read = readSplits(
+      grid(
+        "Splits",
+        table(
+          ["Date", "New Shares", "Old Shares"],
+          [
+            ["2003-09-15", 2, 1],
+            ["2004-01-02", 1, 0],
+            ["2005-01-03", 1, 10],
+          ],
+        ),
+      ),
+    );
+    expect(read.records.map((r) => [r.date, r.newShares.toNumber(), r.oldShares.toNumber()])).toEqual([
+      ["2003-09-15", 2, 1],
+      ["2005-01-03", 1, 10],
+    ]);
     expect(brief(read.findings)).toEqual([["C3", "S02", "error", "Old Shares"]]);
   });
 });

@@ -12,7 +12,13 @@ const result = statementWorkflow(workedGrids(), { ...WORKED_PERIOD, series: true
 
 describe("the sheets the page reads", () => {
   it("are those named as STATEMENT.md names them, ignoring case; a role without one reads none", () => {
-    expect(chooseSheets(["activity", "PRICES", "Splits", "Notes"])).toEqual({ activity: "activity", prices: "PRICES", dividends: "", splits: "Splits", primeRates: "" });
+    expect(chooseSheets(["activity", "PRICES", "Splits", "Notes"])).toEqual({
+      activity: "activity",
+      prices: "PRICES",
+      dividends: "",
+      splits: "Splits",
+      primeRates: "",
+    });
   });
 
   it("keep a choice the user made while its sheet is still there", () => {
@@ -22,7 +28,12 @@ describe("the sheets the page reads", () => {
 
   it("after Insert template are the sheets it added, even renamed around the user's", () => {
     const added = ["Activity", "Dividends", "Splits", "Prices (2)", "Prime Rates"];
-    expect(insertedChoice(RECORDS_TEMPLATES.map((t) => t.sheet), added)).toEqual({ activity: "Activity", prices: "Prices (2)", dividends: "Dividends", splits: "Splits", primeRates: "Prime Rates" });
+    expect(
+      insertedChoice(
+        RECORDS_TEMPLATES.map((t) => t.sheet),
+        added,
+      ),
+    ).toEqual({ activity: "Activity", prices: "Prices (2)", dividends: "Dividends", splits: "Splits", primeRates: "Prime Rates" });
   });
 });
 
@@ -44,7 +55,11 @@ describe("one participant's statement", () => {
   const view = statementView(result, "ann lee");
 
   it("shows the four Accounts at the period's end, units to six decimals and the Investment Account in dollars, with the options and the total", () => {
-    expect([view.heading, view.period, view.valuation]).toEqual(["Ann Lee", "2003-01-01 to 2003-12-31", "Units valued at $0.70, the fair market value on 2003-12-31 (§7.2(a))."]);
+    expect([view.heading, view.period, view.valuation]).toEqual([
+      "Ann Lee",
+      "2003-01-01 to 2003-12-31",
+      "Units valued at $0.70, the fair market value on 2003-12-31 (§7.2(a)).",
+    ]);
     expect(view.accounts.map((a) => [a.key, a.closing, a.value])).toEqual([
       ["DCA", "7,707.557143 units", "$5,395.29"],
       ["CMSA", "1,143.201429 units", "$800.24"],
@@ -88,7 +103,16 @@ describe("one participant's statement", () => {
       {
         key: "Activity!8",
         heading: "Activity row 8",
-        links: [{ key: "0", sheet: "Activity", cell: "D8", severity: "error", title: "S01 · Amount", message: expect.stringMatching(/^The allocation to the Company Stock Account of \$5,000\.00 .*\(§5\.2\(c\)\)\.$/) }],
+        links: [
+          {
+            key: "0",
+            sheet: "Activity",
+            cell: "D8",
+            severity: "error",
+            title: "S01 · Amount",
+            message: expect.stringMatching(/^The allocation to the Company Stock Account of \$5,000\.00 .*\(§5\.2\(c\)\)\.$/),
+          },
+        ],
       },
     ]);
     expect(statementView(result, "Ben Ortiz").findings).toEqual([]);
@@ -112,7 +136,10 @@ describe("all participants", () => {
     ]);
     expect(view.optionsLine).toEqual({ shares: "13,332", value: "$3,666.30" });
     expect(view.totalValue).toBe("$19,702.46");
-    expect(view.participants).toEqual([{ name: "Ann Lee", totalValue: "$13,454.46" }, { name: "Ben Ortiz", totalValue: "$6,248.00" }]);
+    expect(view.participants).toEqual([
+      { name: "Ann Lee", totalValue: "$13,454.46" },
+      { name: "Ben Ortiz", totalValue: "$6,248.00" },
+    ]);
     expect(view.options).toEqual([]);
   });
 
@@ -135,9 +162,21 @@ describe("all participants", () => {
 
 describe("findings and the chart's words, alone", () => {
   it("groups findings of one row together, rows in the order found", () => {
-    const finding = (sheet: string, row: number, cell: string) => ({ sheet, cell, row, column: "Amount", rule: "S02", section: "—", severity: "error" as const, message: "m" });
+    const finding = (sheet: string, row: number, cell: string) => ({
+      sheet,
+      cell,
+      row,
+      column: "Amount",
+      rule: "S02",
+      section: "—",
+      severity: "error" as const,
+      message: "m",
+    });
     const groups = findingGroups([finding("Activity", 3, "B3"), finding("Activity", 3, "D3"), finding("Dividends", 3, "A3")]);
-    expect(groups.map((g) => [g.heading, g.links.map((l) => l.cell)])).toEqual([["Activity row 3", ["B3", "D3"]], ["Dividends row 3", ["A3"]]]);
+    expect(groups.map((g) => [g.heading, g.links.map((l) => l.cell)])).toEqual([
+      ["Activity row 3", ["B3", "D3"]],
+      ["Dividends row 3", ["A3"]],
+    ]);
   });
 
   it("names no points for an empty chart", () => {

@@ -79,7 +79,7 @@ function scan(files: readonly string[]): Scan {
   function requiredBy(fn: ts.Node): string | undefined {
     for (const tag of ts.getJSDocTags(fn)) {
       if (tag.tagName.text !== "requires") continue;
-      const text = typeof tag.comment === "string" ? tag.comment : ts.getTextOfJSDocComment(tag.comment) ?? "";
+      const text = typeof tag.comment === "string" ? tag.comment : (ts.getTextOfJSDocComment(tag.comment) ?? "");
       const match = /ExcelApi (1\.\d+)/.exec(text);
       if (match) return match[1];
     }
@@ -115,8 +115,13 @@ function scan(files: readonly string[]): Scan {
     for (let child: ts.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (ts.isIfStatement(parent) && parent.thenStatement === child) consider(guardVersion(parent.expression));
       if (ts.isConditionalExpression(parent) && parent.whenTrue === child) consider(guardVersion(parent.condition));
-      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === child) consider(guardVersion(parent.left));
-      if (ts.isFunctionLike(parent)) consider(requiredBy(parent.kind === ts.SyntaxKind.ArrowFunction || parent.kind === ts.SyntaxKind.FunctionExpression ? parent.parent : parent) ?? requiredBy(parent));
+      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === child)
+        consider(guardVersion(parent.left));
+      if (ts.isFunctionLike(parent))
+        consider(
+          requiredBy(parent.kind === ts.SyntaxKind.ArrowFunction || parent.kind === ts.SyntaxKind.FunctionExpression ? parent.parent : parent) ??
+            requiredBy(parent),
+        );
     }
     return best;
   }
@@ -128,7 +133,8 @@ function scan(files: readonly string[]): Scan {
       let version: string | undefined;
       if (ts.isIfStatement(parent) && parent.thenStatement === child) version = guardVersion(parent.expression);
       if (ts.isConditionalExpression(parent) && parent.whenTrue === child) version = guardVersion(parent.condition);
-      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === child) version = guardVersion(parent.left);
+      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === child)
+        version = guardVersion(parent.left);
       if (ts.isFunctionLike(parent)) version = requiredBy(parent);
       if (version && (!best || minor(version) > minor(best))) best = version;
     }
@@ -175,14 +181,25 @@ describe("ExcelApi requirement sets", () => {
   const listing = (list: MemberUse[]) => [...new Set(list.map((u) => `${u.member} ExcelApi ${u.version}`))].sort();
 
   it("sees the Excel members the add-in uses, guarded ones included", () => {
-    expect(listing(uses)).toEqual(expect.arrayContaining(["Range.getCellProperties ExcelApi 1.9", "RangeFill.pattern ExcelApi 1.9", "Worksheet.notes ExcelApi 1.18", "NoteCollection.add ExcelApi 1.18"]));
+    expect(listing(uses)).toEqual(
+      expect.arrayContaining([
+        "Range.getCellProperties ExcelApi 1.9",
+        "RangeFill.pattern ExcelApi 1.9",
+        "Worksheet.notes ExcelApi 1.18",
+        "NoteCollection.add ExcelApi 1.18",
+      ]),
+    );
     expect(uses.filter((u) => u.member === "Worksheet.notes").every((u) => u.guarded && u.where.startsWith("src/workbook/excel/notes.ts"))).toBe(true);
   });
 
   it("the manifest requires the lowest ExcelApi set that covers everything used unconditionally", () => {
     const unconditional = uses.filter((u) => !u.guarded);
     const highest = unconditional.reduce((max, u) => (minor(u.version) > minor(max) ? u.version : max), "1.1");
-    expect({ required, highest, needing: listing(unconditional.filter((u) => u.version === highest)) }).toEqual({ required: highest, highest, needing: expect.any(Array) });
+    expect({ required, highest, needing: listing(unconditional.filter((u) => u.version === highest)) }).toEqual({
+      required: highest,
+      highest,
+      needing: expect.any(Array),
+    });
   });
 
   it("uses nothing newer than the manifest requires without a guard and a fallback", () => {
@@ -208,9 +225,12 @@ describe("ExcelApi requirement sets", () => {
     const result = scan([file]);
     fs.rmSync(dir, { recursive: true });
     expect(result.uses.map((u) => `${u.member}:${u.guarded}`)).toEqual([
-      "NoteCollection.add:true", "Worksheet.notes:true", // inside the @requires function
-      "NoteCollection.getCount:false", "Worksheet.notes:false", // unguarded
-      "NoteCollection.getCount:true", "Worksheet.notes:true", // behind excelApiSupported('1.18')
+      "NoteCollection.add:true",
+      "Worksheet.notes:true", // inside the @requires function
+      "NoteCollection.getCount:false",
+      "Worksheet.notes:false", // unguarded
+      "NoteCollection.getCount:true",
+      "Worksheet.notes:true", // behind excelApiSupported('1.18')
     ]);
     expect(result.unguardedCalls.map((c) => c.replace(/ at .*/, ""))).toEqual(["addNote (needs ExcelApi 1.18)", "addNote (needs ExcelApi 1.18)"]);
   });

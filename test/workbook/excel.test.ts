@@ -39,7 +39,14 @@ function electionRows(count: number): unknown[][] {
 }
 
 const finding = (row: number, message = "Filed late."): CellFinding => ({
-  row, column: "Election Date", rule: "E02", section: "4.2(a),(b)", severity: "error", message, sheet: "Elections", cell: `C${row}`,
+  row,
+  column: "Election Date",
+  rule: "E02",
+  section: "4.2(a),(b)",
+  severity: "error",
+  message,
+  sheet: "Elections",
+  cell: `C${row}`,
 });
 
 const writeValidationReport = (findings: CellFinding[], exists: boolean) => writeReport(validationReport({ sheet: "Elections", findings }), exists);
@@ -61,7 +68,10 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       expect(added).toEqual(["Elections", "Prices"]);
       const sheet = model.sheet("Elections")!;
       expect(model.table("Elections")!.block).toEqual({ r0: 0, c0: 0, r1: ELECTIONS_TEMPLATE.rows.length, c1: 14 });
-      expect(sheet.read("A1:C2")).toEqual([["Participant", "Election Type", "Election Date"], ["Ann Lee", "Salary deferral", 37_970]]);
+      expect(sheet.read("A1:C2")).toEqual([
+        ["Participant", "Election Type", "Election Date"],
+        ["Ann Lee", "Salary deferral", 37_970],
+      ]);
       expect(sheet.peek(1, 2)!.numberFormat).toBe("yyyy-mm-dd");
       expect(sheet.read("C14")).toEqual([["Dec 1"]]); // kept as text, for E16
       expect(sheet.peek(1, 1)!.validation).toMatchObject({ list: { source: expect.stringContaining("Salary deferral,Bonus deferral") } });
@@ -96,7 +106,19 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       expect(await syncsOf(model, async () => (read = await readElections(source, "Prices")))).toBe(1);
       const result = validateWorkflow({ elections: read.grid, prices: read.prices }, DEFAULT_ELECTION_SETTINGS);
       expect(result.findings.map((f) => `${f.row} ${f.rule}`)).toEqual([
-        "3 E07", "4 E02", "4 E06", "6 E04", "8 E10", "8 E11", "9 E09", "9 E14", "10 E12", "11 E14", "12 E13", "13 E15", "14 E16",
+        "3 E07",
+        "4 E02",
+        "4 E06",
+        "6 E04",
+        "8 E10",
+        "8 E11",
+        "9 E09",
+        "9 E14",
+        "10 E12",
+        "11 E14",
+        "12 E13",
+        "13 E15",
+        "14 E16",
       ]);
     });
 
@@ -135,7 +157,10 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       expect((await readElections({ kind: "sheet", sheet: "Elections" })).reportExists).toBe(true);
       expect(await syncsOf(model, () => writeValidationReport([finding(4)], true))).toBe(1);
       const report = model.sheet(VALIDATION_SHEET)!;
-      expect(report.read("A1:G2")).toEqual([["Row", "Cell", "Column", "Rule", "Section", "Severity", "Message"], [4, "C4", "Election Date", "E02", "4.2(a),(b)", "error", "Filed late."]]);
+      expect(report.read("A1:G2")).toEqual([
+        ["Row", "Cell", "Column", "Rule", "Section", "Severity", "Message"],
+        [4, "C4", "Election Date", "E02", "4.2(a),(b)", "error", "Filed late."],
+      ]);
       expect(report.read("A3")).toEqual([[""]]);
       expect(report.peek(1, 1)).toMatchObject({ formula: '=HYPERLINK("#\'Elections\'!C4","C4")', hyperlink: { address: "'Elections'!C4" } });
       expect(model.table("DCPValidation")!.sheet).toBe(report);
@@ -155,7 +180,10 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
     it("writes text as text: a message starting with =, + or - does not become a formula", async () => {
       const model = host(["Elections"]);
       const tricky = ["=SUM(A1:A9) is not a percent", "-5% is below the minimum", "+1 day"];
-      await writeValidationReport(tricky.map((message, i) => finding(i + 2, message)), false);
+      await writeValidationReport(
+        tricky.map((message, i) => finding(i + 2, message)),
+        false,
+      );
       const report = model.sheet(VALIDATION_SHEET)!;
       expect(report.read("G2:G4").flat()).toEqual(tricky);
       expect([1, 2, 3].map((r) => report.peek(r, 6)!.formula)).toEqual([undefined, undefined, undefined]);
@@ -221,7 +249,11 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
     it(hasNotes ? "says nothing is missing" : "says this Excel has no notes, and marks without them", () => {
       host();
       expect(excelApiSupported("1.18")).toBe(hasNotes);
-      expect(hostLimitations()).toEqual(hasNotes ? [] : [expect.stringMatching(/no cell notes \(ExcelApi 1\.18\): Mark cells fills the cells and puts the messages on the "DCP Validation" sheet/)]);
+      expect(hostLimitations()).toEqual(
+        hasNotes
+          ? []
+          : [expect.stringMatching(/no cell notes \(ExcelApi 1\.18\): Mark cells fills the cells and puts the messages on the "DCP Validation" sheet/)],
+      );
     });
 
     it("leaves a note the user wrote over the add-in's own when clearing", async () => {
@@ -256,7 +288,10 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       expect(result.reconciliation.exhaustionDate).toBe("2004-03-31");
       expect(await syncsOf(model, () => writeReport(reserveReport(result)))).toBe(2);
       const sheet = model.sheet(RESERVE_SHEET)!;
-      expect(sheet.read("A1:D2")).toEqual([["Date", "Remaining", "Used", "Reserve"], [37_529, 4_800_000, 1_200_000, 6_000_000]]);
+      expect(sheet.read("A1:D2")).toEqual([
+        ["Date", "Remaining", "Used", "Reserve"],
+        [37_529, 4_800_000, 1_200_000, 6_000_000],
+      ]);
       expect(sheet.peek(1, 0)!.numberFormat).toBe("yyyy-mm-dd");
       expect(sheet.charts).toHaveLength(1);
       expect(sheet.charts[0]).toMatchObject({ type: "Line", source: "'DCP Reserve'!A1:B9", title: "Shares remaining in the §13.8 reserve" });
@@ -271,17 +306,33 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       const { packageFiles, packageLines } = await import("../../src/workbook/ocf-package");
       const { writeOcfSheet, OCF_SHEET } = await import("../../src/workbook/excel");
       const model = host();
-      const pkg = toOcfPackage(reconcileReserve([]), { issuer: { legalName: "Hecla Mining Company", formationDate: "1891-10-14", country: "US" }, generatedAt: "2026-01-01T00:00:00Z" });
+      const pkg = toOcfPackage(reconcileReserve([]), {
+        issuer: { legalName: "Hecla Mining Company", formationDate: "1891-10-14", country: "US" },
+        generatedAt: "2026-01-01T00:00:00Z",
+      });
       const files = packageFiles(pkg);
       const lines = packageLines(files);
       expect(await syncsOf(model, () => writeOcfSheet(lines))).toBe(2);
       const sheet = model.sheet(OCF_SHEET)!;
-      expect(sheet.read("A1:C2")).toEqual([["File", "Line", "Text"], ["Manifest.ocf.json", 1, "{"]]);
+      expect(sheet.read("A1:C2")).toEqual([
+        ["File", "Line", "Text"],
+        ["Manifest.ocf.json", 1, "{"],
+      ]);
       const rows = sheet.read(`A2:C${lines.length + 1}`);
-      const manifest = JSON.parse(rows.filter((r) => r[0] === "Manifest.ocf.json").map((r) => r[2]).join("\n"));
+      const manifest = JSON.parse(
+        rows
+          .filter((r) => r[0] === "Manifest.ocf.json")
+          .map((r) => r[2])
+          .join("\n"),
+      );
       for (const file of files.slice(1)) {
-        const text = `${rows.filter((r) => r[0] === file.path).map((r) => r[2]).join("\n")}\n`;
-        const listed = Object.values(manifest).flat().find((entry) => (entry as { filepath?: string }).filepath === file.path) as { md5: string };
+        const text = `${rows
+          .filter((r) => r[0] === file.path)
+          .map((r) => r[2])
+          .join("\n")}\n`;
+        const listed = Object.values(manifest)
+          .flat()
+          .find((entry) => (entry as { filepath?: string }).filepath === file.path) as { md5: string };
         expect(crypto.createHash("md5").update(text, "utf8").digest("hex")).toBe(listed.md5);
       }
     });

@@ -63,7 +63,10 @@ describe.each(PROFILE_NAMES)("100,000 rows in %s", (profileName) => {
     const model = new WorkbookModel(["Ledger"], PROFILES[profileName]);
     installHost(model);
     const start = Date.UTC(2002, 6, 18) / 86_400_000 + 25_569;
-    model.fill("Ledger", [["Date", "Kind", "Quantity", "Participant"], ...Array.from({ length: ROWS }, (_, i) => [start + Math.floor(i / 20), "units", 10, `Participant ${i % 500}`])]);
+    model.fill("Ledger", [
+      ["Date", "Kind", "Quantity", "Participant"],
+      ...Array.from({ length: ROWS }, (_, i) => [start + Math.floor(i / 20), "units", 10, `Participant ${i % 500}`]),
+    ]);
 
     let grids!: Awaited<ReturnType<typeof readSheets>>;
     expect(await syncsOf(model, async () => (grids = await readSheets(["Ledger"])))).toBeLessThanOrEqual(HANDFUL);

@@ -65,7 +65,11 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       ["Investment Account (IA)", 0, 5000, 0, 0, 129.75, 3000, 2129.75, 2129.75],
       ["Total value, accounts and options", "", "", "", "", "", "", "", 13454.46],
     ]);
-    expect([sheet.peek(header, 7)?.numberFormat, sheet.peek(header + 3, 7)?.numberFormat, sheet.peek(header, 8)?.numberFormat]).toEqual(["#,##0.000000", "$#,##0.00", "$#,##0.00"]);
+    expect([sheet.peek(header, 7)?.numberFormat, sheet.peek(header + 3, 7)?.numberFormat, sheet.peek(header, 8)?.numberFormat]).toEqual([
+      "#,##0.000000",
+      "$#,##0.00",
+      "$#,##0.00",
+    ]);
     expect(model.tablesOf(sheet).map((t) => t.name)).toEqual(["DCPAccounts", "DCPOptions", "DCPFindings", "DCPValue"]);
     expect(present(model.table("DCPAccounts"), "the accounts table").block).toEqual({ r0: header - 1, c0: 0, r1: header + 4, c1: 8 });
 
@@ -81,12 +85,23 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
     const value = rowOf(sheet, "Date");
     expect(sheet.read(`A${value + 13}:B${value + 13}`)).toEqual([[37986, 13454.46]]);
     expect(sheet.charts).toHaveLength(1);
-    expect(sheet.charts[0]).toMatchObject({ type: "Line", source: `'DCP Ann Lee'!A${value}:B${value + 13}`, title: "Ann Lee: total value", position: ["K2", "R19"] });
+    expect(sheet.charts[0]).toMatchObject({
+      type: "Line",
+      source: `'DCP Ann Lee'!A${value}:B${value + 13}`,
+      title: "Ann Lee: total value",
+      position: ["K2", "R19"],
+    });
   });
 
   it("writes text as text, whatever it looks like", async () => {
     const model = host();
-    const laid: StatementSheet = { name: "DCP Odd", title: "=SUM(A1)", lines: ["+1", "2003-01-01"], tables: [{ name: "DCPOdd", heading: "-x", header: ["=A"], rows: [["-5%"]] }], widths: [10] };
+    const laid: StatementSheet = {
+      name: "DCP Odd",
+      title: "=SUM(A1)",
+      lines: ["+1", "2003-01-01"],
+      tables: [{ name: "DCPOdd", heading: "-x", header: ["=A"], rows: [["-5%"]] }],
+      widths: [10],
+    };
     await writeStatementSheet(laid);
     const sheet = present(model.sheet("DCP Odd"), "the sheet");
     expect(sheet.read("A1:A7").map(([v]) => v)).toEqual(["=SUM(A1)", "+1", "2003-01-01", "", "-x", "=A", "-5%"]);
@@ -100,7 +115,12 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
     await writeStatementSheet(participantSheet(ann, statementSheetName("Ann Lee")));
     expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "DCP Ben Ortiz", "DCP Ann Lee"]);
     expect(model.tablesOf(present(model.sheet("DCP Ben Ortiz"), "Ben's sheet")).map((t) => t.name)).toEqual(["DCPAccounts", "DCPValue"]);
-    expect(model.tablesOf(present(model.sheet("DCP Ann Lee"), "Ann's sheet")).map((t) => t.name)).toEqual(["DCPAccounts2", "DCPOptions", "DCPFindings", "DCPValue2"]);
+    expect(model.tablesOf(present(model.sheet("DCP Ann Lee"), "Ann's sheet")).map((t) => t.name)).toEqual([
+      "DCPAccounts2",
+      "DCPOptions",
+      "DCPFindings",
+      "DCPValue2",
+    ]);
     expect(present(model.sheet("DCP Ann Lee"), "Ann's sheet").charts).toHaveLength(1);
   });
 
@@ -122,9 +142,21 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
 
   it("writes a statement longer than one round trip carries, within Excel on the web's limits", async () => {
     const model = host();
-    const rows = Array.from({ length: 60_000 }, (_, i) => [{ link: { sheet: "Activity", cell: `D${i + 2}` } }, "S02", "—", "error", `Amount holds "lots" on row ${i + 2}, not a number; the row is left out.`]);
+    const rows = Array.from({ length: 60_000 }, (_, i) => [
+      { link: { sheet: "Activity", cell: `D${i + 2}` } },
+      "S02",
+      "—",
+      "error",
+      `Amount holds "lots" on row ${i + 2}, not a number; the row is left out.`,
+    ]);
     const before = model.syncs.length;
-    await writeStatementSheet({ name: "DCP Statements", title: "Many", lines: [], tables: [{ name: "DCPFindings", heading: "Findings", header: ["Cell", "Rule", "Section", "Severity", "Message"], rows }], widths: [12, 6, 8, 8, 60] });
+    await writeStatementSheet({
+      name: "DCP Statements",
+      title: "Many",
+      lines: [],
+      tables: [{ name: "DCPFindings", heading: "Findings", header: ["Cell", "Rule", "Section", "Severity", "Message"], rows }],
+      widths: [12, 6, 8, 8, 60],
+    });
     const syncs = model.syncs.slice(before);
     expect(syncs.length).toBeGreaterThan(2);
     expect(syncs.length).toBeLessThan(12);

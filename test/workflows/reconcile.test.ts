@@ -129,7 +129,10 @@ describe("an unreadable optional cell is a finding on that cell; the row still c
   });
 
   it("still leaves out a row whose required Quantity cannot be read", () => {
-    const bad = templateGrid(LEDGER_TEMPLATE, [["2002-09-30", "units", 2_000, "", "", "", ""], ["2002-10-31", "option", "lots", "Dan Wu", "", "", 0.85]]);
+    const bad = templateGrid(LEDGER_TEMPLATE, [
+      ["2002-09-30", "units", 2_000, "", "", "", ""],
+      ["2002-10-31", "option", "lots", "Dan Wu", "", "", 0.85],
+    ]);
     const result = reconcileWorkflow({ ledger: bad });
     expect(toNumber(result.status.used)).toBe(2_000);
     expect(result.findings.map((f) => f.cell)).toEqual(["C3"]);
@@ -141,23 +144,26 @@ describe("an unreadable optional cell is a finding on that cell; the row still c
     return { result, line: result.credits[0] };
   };
 
-  it.each([["a 5% match, below the plan's (§4.3)", 0.05], ["a match that cannot be read", "abc"]])(
-    "credits the deferral units of a credit with %s, refuses the match, and reports it on the Match Rate cell",
-    (_what, rate) => {
-      const allowed = benOrtiz(0.15);
-      const { result, line } = benOrtiz(rate);
-      expect(toNumber(line.deferralUnits)).toBeGreaterThan(0);
-      expect(toNumber(line.deferralUnits)).toBe(toNumber(allowed.line.deferralUnits));
-      expect(toNumber(line.matchUnits)).toBe(0);
-      expect(toNumber(result.status.used)).toBe(toNumber(allowed.line.deferralUnits));
-      expect(result.findings.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["Credits!D2"]);
-    },
-  );
+  it.each([
+    ["a 5% match, below the plan's (§4.3)", 0.05],
+    ["a match that cannot be read", "abc"],
+  ])("credits the deferral units of a credit with %s, refuses the match, and reports it on the Match Rate cell", (_what, rate) => {
+    const allowed = benOrtiz(0.15);
+    const { result, line } = benOrtiz(rate);
+    expect(toNumber(line.deferralUnits)).toBeGreaterThan(0);
+    expect(toNumber(line.deferralUnits)).toBe(toNumber(allowed.line.deferralUnits));
+    expect(toNumber(line.matchUnits)).toBe(0);
+    expect(toNumber(result.status.used)).toBe(toNumber(allowed.line.deferralUnits));
+    expect(result.findings.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["Credits!D2"]);
+  });
 });
 
 describe("an option's Exercise Price of $0 or less (§5.1)", () => {
   it.each([[-1], [0]])("%p is a finding on its cell; the option still counts against the reserve", (price) => {
-    const ledger = templateGrid(LEDGER_TEMPLATE, [["2002-09-30", "units", 2_000, "", "", "", ""], ["2002-10-31", "option", 100, "Dan Wu", "", "", price]]);
+    const ledger = templateGrid(LEDGER_TEMPLATE, [
+      ["2002-09-30", "units", 2_000, "", "", "", ""],
+      ["2002-10-31", "option", 100, "Dan Wu", "", "", price],
+    ]);
     const result = reconcileWorkflow({ ledger });
     expect(toNumber(result.status.used)).toBe(2_100);
     expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.column}`)).toEqual(["Ledger!G3 Exercise Price"]);

@@ -43,10 +43,22 @@ describe("examples/records.xlsx", () => {
 
     const [ann, ben, cara] = result.participants;
     const kinds = (p: typeof ann) => new Set(p.replay.postings.map((posting) => `${posting.account} ${posting.kind}`));
-    expect(kinds(ann)).toEqual(new Set([
-      "DCA credited", "CMSA credited", "CSA credited", "IA credited", "IA interest", "IA allocatedOut",
-      "DCA dividends", "CMSA dividends", "CSA dividends", "DCA splitAdjustment", "CMSA splitAdjustment", "CSA splitAdjustment",
-    ]));
+    expect(kinds(ann)).toEqual(
+      new Set([
+        "DCA credited",
+        "CMSA credited",
+        "CSA credited",
+        "IA credited",
+        "IA interest",
+        "IA allocatedOut",
+        "DCA dividends",
+        "CMSA dividends",
+        "CSA dividends",
+        "DCA splitAdjustment",
+        "CMSA splitAdjustment",
+        "CSA splitAdjustment",
+      ]),
+    );
     const quarterOf = (serialDate: unknown) => iso(serialDate as number).slice(0, 5) + Math.ceil(Number(iso(serialDate as number).slice(5, 7)) / 3);
     const quarters = new Set(grids.dividends!.values.slice(1).map(([recordDate]) => quarterOf(recordDate)));
     expect(quarters.size).toBe(16);

@@ -111,10 +111,19 @@ describe("Excel's 32,767-character cell limit", () => {
 
   it("quotes a 40,000-character participant name shortened in an E07 message (§5.3(a))", () => {
     const name = `${"A".repeat(39_990)}0123456789`;
-    const row = (percent: number, type: string) => ({ Participant: name, "Election Type": type, "Election Date": "2003-12-01", "Plan Year": 2004, Percent: percent, "Committee Approved": "Y" });
+    const row = (percent: number, type: string) => ({
+      Participant: name,
+      "Election Type": type,
+      "Election Date": "2003-12-01",
+      "Plan Year": 2004,
+      Percent: percent,
+      "Committee Approved": "Y",
+    });
     const result = validateElectionSheet(electionGrid([row(0.6, "IV-SAL"), row(0.5, "V-SAL")]), DEFAULT_ELECTION_SETTINGS);
     const message = result.findings.find((f) => f.rule === "E07")?.message ?? "";
-    expect(message).toBe(`"${"A".repeat(20)}…0123456789" (40,000 characters)'s salary deferrals for 2004 add up to 110% (rows 2, 3); Art. IV and Art. V together may not exceed 100% (§5.3(a)).`);
+    expect(message).toBe(
+      `"${"A".repeat(20)}…0123456789" (40,000 characters)'s salary deferrals for 2004 add up to 110% (rows 2, 3); Art. IV and Art. V together may not exceed 100% (§5.3(a)).`,
+    );
     for (const cell of validationReport({ sheet: "Elections", findings: result.findings }).rows.flat()) {
       expect(typeof cell === "string" ? cell.length : 0).toBeLessThanOrEqual(CELL_CHARACTERS);
     }

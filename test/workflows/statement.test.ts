@@ -42,7 +42,8 @@ describe("the worked example as the --json document", () => {
         rule: "S01",
         section: "5.2(c)",
         severity: "error",
-        message: "The allocation to the Company Stock Account of $5,000.00 (released 2003-10-23, determined 2003-10-31) is more than the $2,108.66 in the Investment Account at the close of 2003-10-30; it is not applied (§5.2(c)).",
+        message:
+          "The allocation to the Company Stock Account of $5,000.00 (released 2003-10-23, determined 2003-10-31) is more than the $2,108.66 in the Investment Account at the close of 2003-10-30; it is not applied (§5.2(c)).",
       },
     ]);
     expect(result.participants[0].findings.map((f) => f.cell)).toEqual(["D8"]);
@@ -70,8 +71,19 @@ describe("the period and the participant", () => {
     const [ann] = statementWorkflow(workedGrids(), { ...year, participant: "Ann Lee", series: true }).participants;
     const series = ann.series!.map(({ date, value }) => [date, value.toNumber()]);
     expect(series.map(([date]) => date)).toEqual([
-      "2003-01-01", "2003-01-31", "2003-02-28", "2003-03-31", "2003-04-30", "2003-05-31", "2003-06-30",
-      "2003-07-31", "2003-08-31", "2003-09-30", "2003-10-31", "2003-11-30", "2003-12-31",
+      "2003-01-01",
+      "2003-01-31",
+      "2003-02-28",
+      "2003-03-31",
+      "2003-04-30",
+      "2003-05-31",
+      "2003-06-30",
+      "2003-07-31",
+      "2003-08-31",
+      "2003-09-30",
+      "2003-10-31",
+      "2003-11-30",
+      "2003-12-31",
     ]);
     expect(series[0][1]).toBe(0);
     expect(series[3][1]).toBe(16044.86); // 2,750 units × $4.00 + $5,044.86
@@ -83,7 +95,10 @@ describe("findings carry their cells; the rest still replays", () => {
   it("a Prime Rates sheet missing: one S03 per participant with Investment Account flows, on its first such row", () => {
     const { primeRates: _, ...grids } = workedGrids();
     const result = statementWorkflow(grids, year);
-    expect(result.findings.map((f) => [f.sheet, f.cell, f.rule])).toEqual([["Activity", "B3", "S03"], ["Activity", "D8", "S01"]]);
+    expect(result.findings.map((f) => [f.sheet, f.cell, f.rule])).toEqual([
+      ["Activity", "B3", "S03"],
+      ["Activity", "D8", "S01"],
+    ]);
     expect(result.participants[1].statement.totalValue.toNumber()).toBe(6248);
   });
 
@@ -133,7 +148,16 @@ describe("input it cannot use at all", () => {
   const unusable = (grids: StatementGrids, settings: StatementSettings = year) => statementWorkflow(grids, settings).unusable;
 
   it("names at most ten participants the records do have, then how many more", () => {
-    const rows: ActivityRow[] = Array.from({ length: 12 }, (_, i) => [`P${String(i + 1).padStart(2, "0")}`, "2003-01-15", "investment deferral", 100, "", "", "", ""]);
+    const rows: ActivityRow[] = Array.from({ length: 12 }, (_, i) => [
+      `P${String(i + 1).padStart(2, "0")}`,
+      "2003-01-15",
+      "investment deferral",
+      100,
+      "",
+      "",
+      "",
+      "",
+    ]);
     expect(unusable(workedGrids(rows), { participant: "Ann Lee" })).toBe(
       'Activity has no readable row for participant "Ann Lee"; its participants are "P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09", "P10" and 2 more',
     );
@@ -144,13 +168,26 @@ describe("input it cannot use at all", () => {
     expect(unusable(noActivity)).toBe("there is no Activity sheet: it holds the plan records a statement replays");
     const { prices: _p, ...noPrices } = workedGrids();
     expect(unusable(noPrices)).toBe("there is no Prices sheet: units are credited and valued at its closing prices (§8.1)");
-    const badPrices = grid("Prices", [["Date", "Close"], [37622, -1]]);
+    const badPrices = grid("Prices", [
+      ["Date", "Close"],
+      [37622, -1],
+    ]);
     expect(unusable({ ...workedGrids(), prices: badPrices })).toBe("the prices sheet cannot be used: Prices row 2: close -1 must be positive");
     expect(unusable(workedGrids(), { from: "2003-01-01", to: "2004-03-31" })).toBe(
       "the statement values units at the fair market value on 2004-03-31, but there is no closing price for 2004-03-31 in the price table",
     );
     expect(unusable(workedGrids(), { from: "2003-12-31", to: "2003-01-01" })).toBe("the period starts 2003-12-31, after it ends 2003-01-01");
-    expect(unusable(workedGrids(), { ...year, participant: "Dan Wu" })).toBe('Activity has no readable row for participant "Dan Wu"; its participants are "Ann Lee", "Ben Ortiz"');
-    expect(unusable({ ...workedGrids(), splits: grid("Splits", [["Date", "Ratio"], [37622, 2]]) })).toBe('Splits has no "New Shares", "Old Shares" column in its header row (row 1).');
+    expect(unusable(workedGrids(), { ...year, participant: "Dan Wu" })).toBe(
+      'Activity has no readable row for participant "Dan Wu"; its participants are "Ann Lee", "Ben Ortiz"',
+    );
+    expect(
+      unusable({
+        ...workedGrids(),
+        splits: grid("Splits", [
+          ["Date", "Ratio"],
+          [37622, 2],
+        ]),
+      }),
+    ).toBe('Splits has no "New Shares", "Old Shares" column in its header row (row 1).');
   });
 });

@@ -4,7 +4,10 @@ import { columnLetter } from "../../sheets/grid";
 /** "'My Sheet'!B3:D9" → sheet, first row (1-based) and column (0-based) of the block. */
 export function parseAddress(address: string): { sheet: string; row: number; column: number } {
   const bang = address.lastIndexOf("!");
-  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
   const match = /^\$?([A-Z]+)\$?(\d+)/.exec(address.slice(bang + 1));
   if (!match) throw new Error(`unexpected range address ${address}`);
   const column = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;

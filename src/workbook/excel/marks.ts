@@ -63,7 +63,7 @@ interface SavedCellV1 {
 
 function rowsText(rows: number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
     parts.push(i === j ? String(rows[i]) : `${rows[i]}-${rows[j]}`);
@@ -97,7 +97,10 @@ function saveCells(cells: readonly MarkedCell[]): Promise<void> {
     entry.rows.push(row);
     groups.set(key, entry);
   }
-  return saveSetting(MARKS_KEY, { version: 2, groups: [...groups.values()].map(({ group, rows }) => ({ ...group, rows: rowsText(rows.sort((a, b) => a - b)) })) });
+  return saveSetting(MARKS_KEY, {
+    version: 2,
+    groups: [...groups.values()].map(({ group, rows }) => ({ ...group, rows: rowsText(rows.sort((a, b) => a - b)) })),
+  });
 }
 
 function oneCell(address: string): { column: string; row: number } {
@@ -107,10 +110,21 @@ function oneCell(address: string): { column: string; row: number } {
 }
 
 /** Runs of consecutive rows in one column of one sheet, split wherever `same` says two neighbours differ. */
-function columnRuns<T extends CellRef>(cells: readonly T[], same: (a: T, b: T) => boolean = () => true): Array<{ sheet: string; column: string; first: number; last: number; cells: T[] }> {
+function columnRuns<T extends CellRef>(
+  cells: readonly T[],
+  same: (a: T, b: T) => boolean = () => true,
+): Array<{ sheet: string; column: string; first: number; last: number; cells: T[] }> {
   const sorted = cells
     .map((cell) => ({ cell, ...oneCell(cell.address) }))
-    .sort((a, b) => (a.cell.sheet !== b.cell.sheet ? (a.cell.sheet < b.cell.sheet ? -1 : 1) : a.column !== b.column ? (a.column.length - b.column.length || (a.column < b.column ? -1 : 1)) : a.row - b.row));
+    .sort((a, b) =>
+      a.cell.sheet !== b.cell.sheet
+        ? a.cell.sheet < b.cell.sheet
+          ? -1
+          : 1
+        : a.column !== b.column
+          ? a.column.length - b.column.length || (a.column < b.column ? -1 : 1)
+          : a.row - b.row,
+    );
   const out: Array<{ sheet: string; column: string; first: number; last: number; cells: T[] }> = [];
   for (const { cell, column, row } of sorted) {
     const run = out.at(-1);
@@ -161,7 +175,10 @@ export async function markCells(requests: readonly MarkRequest[]): Promise<MarkR
     if (already.has(key)) continue;
     oneCell(request.address);
     const earlier = byCell.get(key);
-    byCell.set(key, earlier ? { ...earlier, severity: earlier.severity === "error" ? "error" : request.severity, note: `${earlier.note}\n${request.note}` } : request);
+    byCell.set(
+      key,
+      earlier ? { ...earlier, severity: earlier.severity === "error" ? "error" : request.severity, note: `${earlier.note}\n${request.note}` } : request,
+    );
   }
   const targets = [...byCell.values()];
   if (targets.length === 0) return { marked: 0, notes: false };

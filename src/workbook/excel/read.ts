@@ -64,7 +64,8 @@ function isBlank(values: unknown[][]): boolean {
 function chunksOf(target: number, row: number, column: number, rows: number, columns: number, bytesPerRow: number): Chunk[] {
   const perChunk = Math.max(1, Math.min(Math.floor(ROUND_TRIP_BUDGET.bytes / bytesPerRow), Math.floor(ROUND_TRIP_BUDGET.cells / columns)));
   const out: Chunk[] = [];
-  for (let start = 0; start < rows; start += perChunk) out.push({ target, row: row + start, column, rows: Math.min(perChunk, rows - start), columns, bytesPerRow });
+  for (let start = 0; start < rows; start += perChunk)
+    out.push({ target, row: row + start, column, rows: Math.min(perChunk, rows - start), columns, bytesPerRow });
   return out;
 }
 

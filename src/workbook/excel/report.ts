@@ -105,7 +105,8 @@ export const OCF_SHEET = "DCP OCF";
  */
 export async function writeOcfSheet(lines: readonly PackageLine[]): Promise<void> {
   const tooLong = lines.find((l) => l.text.length > CELL_CHARACTERS);
-  if (tooLong) throw new Error(`Line ${tooLong.line} of ${tooLong.path} is longer than an Excel cell holds (${CELL_CHARACTERS} characters); export the .zip instead.`);
+  if (tooLong)
+    throw new Error(`Line ${tooLong.line} of ${tooLong.path} is longer than an Excel cell holds (${CELL_CHARACTERS} characters); export the .zip instead.`);
   await writeReport({
     sheet: OCF_SHEET,
     table: "DCPOCF",

@@ -74,7 +74,8 @@ export async function writeStatementSheet(laid: StatementSheet): Promise<void> {
       title.formulas = [[asText(laid.title)]];
       title.format.font.bold = true;
       title.format.font.size = 14;
-      if (laid.lines.length > 0) sheet.getRange(`A${placed.lines[0]}:A${placed.lines[placed.lines.length - 1]}`).formulas = laid.lines.map((line) => [asText(line)]);
+      if (laid.lines.length > 0)
+        sheet.getRange(`A${placed.lines[0]}:A${placed.lines[placed.lines.length - 1]}`).formulas = laid.lines.map((line) => [asText(line)]);
     });
 
     const taken = new Set(around.names);

@@ -1,6 +1,7 @@
 /** Whether Office shows a dark theme, from `Office.context.officeTheme` (light when unknown). */
 export function officeThemeIsDark(): boolean {
-  const theme = (typeof Office !== "undefined" ? Office.context?.officeTheme : undefined) as { bodyBackgroundColor?: string; isDarkTheme?: boolean } | undefined;
+  const theme = (typeof Office !== "undefined" ? Office.context?.officeTheme : undefined) as
+    { bodyBackgroundColor?: string; isDarkTheme?: boolean } | undefined;
   if (!theme) return false;
   if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme;
   const hex = /^#?([0-9a-f]{6})$/i.exec(theme.bodyBackgroundColor ?? "")?.[1];
