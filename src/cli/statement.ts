@@ -11,7 +11,7 @@ import { ACCOUNT_KEYS } from "../engine/accounts";
 import { dateParts, type IsoDate } from "../engine/dates";
 import { toNumber } from "../engine/decimal";
 import { formatDollars, formatShares, formatUnits, plural } from "../engine/format";
-import type { AccountLine } from "../engine/statement";
+import { ACCOUNT_LINE_COLUMNS } from "../engine/statement";
 import { participantSheet, placeSheet, summarySheet, type SheetCell, type StatementSheet } from "../sheets/statementSheets";
 import type { CellFinding } from "../sheets/records";
 import { uniqueTableName, worksheetName } from "../workbook/names";
@@ -86,26 +86,15 @@ function readGrids(workbook: ExcelJS.Workbook): Read {
 // ---------------------------------------------------------------------------
 // Text.
 
-const LINE_COLUMNS: ReadonlyArray<[keyof AccountLine, string]> = [
-  ["opening", "Opening"],
-  ["credited", "Credited"],
-  ["dividends", "Dividends"],
-  ["splitAdjustment", "Split adjustment"],
-  ["interest", "Interest"],
-  ["allocatedOut", "Allocated out"],
-  ["closing", "Closing"],
-  ["value", "Value"],
-];
-
 const indent = (text: string) => text.replace(/^/gm, "  ");
 
 function participantText({ statement, findings }: ParticipantResult): string {
   const lines = [`${statement.participant}: total value ${formatDollars(statement.totalValue)} on ${statement.to}`];
   const rows = ACCOUNT_KEYS.map((key) => {
     const line = statement.accounts[key];
-    return [key, ...LINE_COLUMNS.map(([field]) => (key === "IA" || field === "value" ? formatDollars(line[field]) : formatUnits(line[field])))];
+    return [key, ...ACCOUNT_LINE_COLUMNS.map(([field]) => (key === "IA" || field === "value" ? formatDollars(line[field]) : formatUnits(line[field])))];
   });
-  lines.push(indent(alignedTable(["Account", ...LINE_COLUMNS.map(([, header]) => header)], rows, [false, ...LINE_COLUMNS.map(() => true)])));
+  lines.push(indent(alignedTable(["Account", ...ACCOUNT_LINE_COLUMNS.map(([, header]) => header)], rows, [false, ...ACCOUNT_LINE_COLUMNS.map(() => true)])));
   if (statement.options.length > 0) {
     lines.push(`  ${plural(statement.options.length, "option grant")}, as adjusted through ${statement.to} (§5.4):`);
     const options = statement.options.map((o) => [

@@ -28,6 +28,24 @@ export interface AccountLine {
   value: Decimal;
 }
 
+/** An account line's figures in the order and with the headers of STATEMENT.md ("Output", ACCOUNT_STATEMENT). */
+export const ACCOUNT_LINE_COLUMNS: ReadonlyArray<readonly [keyof AccountLine, string]> = [
+  ["opening", "Opening"],
+  ["credited", "Credited"],
+  ["dividends", "Dividends"],
+  ["splitAdjustment", "Split adjustment"],
+  ["interest", "Interest"],
+  ["allocatedOut", "Allocated out"],
+  ["closing", "Closing"],
+  ["value", "Value"],
+];
+
+/** The header row of a statement's accounts table. */
+export const ACCOUNT_LINE_HEADER: readonly string[] = ["Account", ...ACCOUNT_LINE_COLUMNS.map(([, header]) => header)];
+
+/** The movements from opening to closing: every column but the value. */
+export const ACCOUNT_MOVEMENTS = ACCOUNT_LINE_COLUMNS.filter(([field]) => field !== "value");
+
 export interface OptionLine {
   grantDate: IsoDate;
   /** Shares and exercise price as adjusted for splits through the statement's date. */

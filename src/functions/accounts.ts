@@ -13,7 +13,7 @@ import {
 import type { IsoDate } from "../engine/dates";
 import { invalidValue, notAvailable } from "../engine/errors";
 import type { PrimeRate } from "../engine/investment";
-import { accountStatement, balanceAt, optionsAt, optionValue, type BalanceKey } from "../engine/statement";
+import { ACCOUNT_LINE_COLUMNS, ACCOUNT_LINE_HEADER, accountStatement, balanceAt, optionsAt, optionValue, type BalanceKey } from "../engine/statement";
 import { readActivity, readDividends, readSplits, problemFinding, type CellFinding, type Sourced, type TableRead } from "../sheets/records";
 import { columnLetter, type SheetGrid } from "../sheets/grid";
 import { choiceArg, dateArg, excel, lift, numberResult, optionalDateArg, serialResult, tableArg } from "./args";
@@ -148,8 +148,6 @@ export function accountBalanceFn(
   });
 }
 
-const STATEMENT_HEADER = ["Account", "Opening", "Credited", "Dividends", "Split adjustment", "Interest", "Allocated out", "Closing", "Value"];
-
 /**
  * A participant's statement for a period as a spilled table: each Account's opening, credited, dividends, split adjustment, interest, allocated out, closing and value, then the total value with the options (§4.5, Art. V, Art. VIII).
  * @customfunction ACCOUNT_STATEMENT
@@ -179,13 +177,10 @@ export function accountStatementFn(
     const from = optionalDateArg("fromDate", fromDate) ?? firstActivityDate(t);
     if (from > to) throw invalidValue(`fromDate ${from} is after toDate ${to}`);
     const statement = accountStatement(replayFor(t, participantArg(participant), to), t.records.prices, from, to);
-    const rows: Array<Array<string | number>> = [STATEMENT_HEADER];
+    const rows: Array<Array<string | number>> = [[...ACCOUNT_LINE_HEADER]];
     for (const key of ACCOUNT_KEYS) {
       const line = statement.accounts[key];
-      rows.push([
-        key,
-        ...[line.opening, line.credited, line.dividends, line.splitAdjustment, line.interest, line.allocatedOut, line.closing, line.value].map(numberResult),
-      ]);
+      rows.push([key, ...ACCOUNT_LINE_COLUMNS.map(([field]) => numberResult(line[field]))]);
     }
     rows.push(["Total", "", "", "", "", "", "", "", numberResult(statement.totalValue)]);
     return rows;

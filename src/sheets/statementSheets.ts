@@ -9,7 +9,7 @@ import { ACCOUNT_KEYS, ACCOUNT_NAMES } from "../engine/accounts";
 import type { IsoDate } from "../engine/dates";
 import { toNumber, ZERO, type Decimal } from "../engine/decimal";
 import { formatDollars, plural } from "../engine/format";
-import type { ValuePoint } from "../engine/statement";
+import { ACCOUNT_LINE_HEADER, ACCOUNT_MOVEMENTS, type ValuePoint } from "../engine/statement";
 import type { CellFinding } from "./records";
 import { NUMBER_FORMATS } from "./templates";
 import type { ParticipantResult, StatementResult } from "../workflows/statement";
@@ -82,8 +82,6 @@ const dollars = (value: Decimal): SheetCell => ({ number: toNumber(value), forma
 const shares = (value: Decimal): SheetCell => ({ number: toNumber(value), format: STATEMENT_FORMATS.shares });
 
 /** The columns every account row has, as ACCOUNT_STATEMENT spills them (STATEMENT.md, "Functions"). */
-const ACCOUNT_COLUMNS = ["opening", "credited", "dividends", "splitAdjustment", "interest", "allocatedOut", "closing"] as const;
-const ACCOUNT_HEADER = ["Account", "Opening", "Credited", "Dividends", "Split adjustment", "Interest", "Allocated out", "Closing", "Value"];
 
 function findingsTable(findings: readonly CellFinding[]): LaidTable {
   return {
@@ -122,11 +120,11 @@ export function participantSheet(result: ParticipantResult, name: string): State
   const accounts: SheetCell[][] = ACCOUNT_KEYS.map((key) => {
     const line = statement.accounts[key];
     const figure = key === "IA" ? dollars : units;
-    return [`${ACCOUNT_NAMES[key]} (${key})`, ...ACCOUNT_COLUMNS.map((column) => figure(line[column])), dollars(line.value)];
+    return [`${ACCOUNT_NAMES[key]} (${key})`, ...ACCOUNT_MOVEMENTS.map(([column]) => figure(line[column])), dollars(line.value)];
   });
   accounts.push(["Total value, accounts and options", "", "", "", "", "", "", "", dollars(statement.totalValue)]);
   const tables: LaidTable[] = [
-    { name: "DCPAccounts", heading: "Accounts (§1.1(a), §4.5; units, the Investment Account in dollars)", header: ACCOUNT_HEADER, rows: accounts },
+    { name: "DCPAccounts", heading: "Accounts (§1.1(a), §4.5; units, the Investment Account in dollars)", header: [...ACCOUNT_LINE_HEADER], rows: accounts },
   ];
   if (statement.options.length > 0) {
     tables.push({

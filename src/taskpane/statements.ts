@@ -8,7 +8,7 @@ import { ACCOUNT_KEYS, ACCOUNT_NAMES, participantKey, type AccountKey } from "..
 import { parseIsoDate, type IsoDate } from "../engine/dates";
 import { dec, toNumber, ZERO, type Decimal } from "../engine/decimal";
 import { formatDollars, formatShares, formatUnits, plural } from "../engine/format";
-import type { AccountLine, ValuePoint } from "../engine/statement";
+import { ACCOUNT_MOVEMENTS, type AccountLine, type ValuePoint } from "../engine/statement";
 import type { CellFinding } from "../sheets/records";
 import { planSeries } from "../sheets/statementSheets";
 import type { ParticipantResult, StatementGrids, StatementResult } from "../workflows/statement";
@@ -110,22 +110,12 @@ export interface StatementView {
   findingCount: number;
 }
 
-const MOVEMENTS: ReadonlyArray<[keyof AccountLine, string]> = [
-  ["opening", "Opening"],
-  ["credited", "Credited"],
-  ["dividends", "Dividends"],
-  ["splitAdjustment", "Split adjustment"],
-  ["interest", "Interest"],
-  ["allocatedOut", "Allocated out"],
-  ["closing", "Closing"],
-];
-
 function accountView(key: AccountKey, line: AccountLine): AccountView {
   const figure = (value: Decimal) => (key === "IA" ? formatDollars(value) : formatUnits(value));
   return {
     key,
     name: ACCOUNT_NAMES[key],
-    movements: MOVEMENTS.map(([field, label]) => ({ label, text: figure(line[field]) })),
+    movements: ACCOUNT_MOVEMENTS.map(([field, label]) => ({ label, text: figure(line[field]) })),
     closing: key === "IA" ? formatDollars(line.closing) : `${formatUnits(line.closing)} units`,
     value: formatDollars(line.value),
   };

@@ -9,7 +9,7 @@ import { columnLetter } from "../../sheets/grid";
 import { qualifiedCell } from "../../sheets/findings";
 import { blockFromA1 } from "./addresses";
 import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
-import { loadTakenTableNames } from "./names";
+import { lookAround, type Surroundings } from "./names";
 import type { PackageLine } from "../ocf-package";
 import { CELL_CHARACTERS, type ReportCell, type ReportSheet } from "../../workflows/reports";
 import { uniqueTableName } from "../names";
@@ -19,20 +19,6 @@ import { asText, linkFormula } from "./values";
 function isStale(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === "ItemNotFound" || code === "ItemAlreadyExists" || code === "InvalidArgument";
-}
-
-/** Whether a sheet exists, and the names tables and defined names already use. */
-interface Surroundings {
-  exists: boolean;
-  names: string[];
-}
-
-async function lookAround(context: Excel.RequestContext, sheet: string): Promise<Surroundings> {
-  const existing = context.workbook.worksheets.getItemOrNullObject(sheet);
-  existing.load("name");
-  const taken = loadTakenTableNames(context);
-  await context.sync();
-  return { exists: !existing.isNullObject, names: taken() };
 }
 
 /** A report cell as written through `formulas`: text escaped, a date as its serial, a link as a HYPERLINK formula. */

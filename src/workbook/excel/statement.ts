@@ -11,6 +11,7 @@ import { columnLetter } from "../../sheets/grid";
 import { placeSheet, STATEMENT_FORMATS, type SheetCell, type StatementSheet } from "../../sheets/statementSheets";
 import { uniqueTableName, worksheetName } from "../names";
 import { quoteSheet } from "./addresses";
+import { lookAround } from "./names";
 import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
 import { asText, linkFormula } from "./values";
 
@@ -33,29 +34,6 @@ function entry(cell: SheetCell): unknown {
 function numberFormat(cell: SheetCell): string {
   if (typeof cell === "string" || "link" in cell) return "General";
   return "number" in cell ? cell.format : STATEMENT_FORMATS.date;
-}
-
-interface Surroundings {
-  exists: boolean;
-  /** Table and defined names the new tables must not take: not those on the sheet being replaced, which go with it. */
-  names: string[];
-}
-
-async function lookAround(context: Excel.RequestContext, sheet: string): Promise<Surroundings> {
-  const existing = context.workbook.worksheets.getItemOrNullObject(sheet);
-  existing.load("name");
-  const tables = context.workbook.tables;
-  tables.load("items/name");
-  const names = context.workbook.names;
-  names.load("items/name");
-  await context.sync();
-  const taken = [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)];
-  if (existing.isNullObject) return { exists: false, names: taken };
-  const own = existing.tables;
-  own.load("items/name");
-  await context.sync();
-  const going = new Set(own.items.map((t) => t.name));
-  return { exists: true, names: taken.filter((name) => !going.has(name)) };
 }
 
 /** Replaces the sheet `laid.name` with the statement: title, lines, each table under its heading, a chart where one is asked for. */
