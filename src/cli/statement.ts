@@ -127,7 +127,7 @@ function printText(result: StatementResult, file: string, hidden: readonly strin
     if (fairMarketValue) header.push(`Units valued at ${formatDollars(fairMarketValue)}, the fair market value on ${result.to} (§7.2(a)).`);
     if (hidden.length > 0) header.push(`Read though hidden: ${hidden.map((name) => `"${name}"`).join(", ")}.`);
     blocks.push(header.join("\n"));
-    blocks.push(...result.participants.map(participantText));
+    for (const participant of result.participants) blocks.push(participantText(participant));
     const { balances, totalValue } = result.totals;
     const totals = [
       ["DCA", formatUnits(balances.DCA), "units"],

@@ -655,9 +655,9 @@ function drawValueChart(doc: Doc, flow: Flow, statement: StatementPdfInput): voi
     flow.y += 22;
     return;
   }
-  const values = points.map((point) => point.value);
-  const low = Math.min(...values);
-  const high = Math.max(...values);
+  // A fold, not Math.min(...values): a long period's points must not overflow the call stack.
+  const low = points.reduce((least, point) => Math.min(least, point.value), Infinity);
+  const high = points.reduce((most, point) => Math.max(most, point.value), -Infinity);
   const first = points[0];
   const last = points[points.length - 1];
   const caption = valueCaption(points, low, high);

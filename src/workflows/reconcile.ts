@@ -69,7 +69,8 @@ export function reconcileWorkflow(grids: ReserveGrids, settings: ReconcileSettin
   if (read.unusable) return unusable(read.unusable);
 
   const prices = grids.prices && (credits || activity) ? readPricesSheet(grids.prices) : undefined;
-  if (prices) read.findings.push(...prices.findings);
+  // Loops, not push(...list): a list of a few hundred thousand would overflow the call stack.
+  if (prices) for (const finding of prices.findings) read.findings.push(finding);
   if (prices?.unusable) return unusable(prices.unusable);
   let creditSummary: CreditSummary[] = [];
   if (credits) {
@@ -82,8 +83,8 @@ export function reconcileWorkflow(grids: ReserveGrids, settings: ReconcileSettin
     // A one-day period: the replay runs from the first record whatever the period, and the totals are the balances at its end.
     const replayed = statementWorkflow({ activity, dividends, splits, prices: grids.prices, primeRates }, { from: settings.asOf, to: settings.asOf });
     if (replayed.unusable) return unusable(replayed.unusable);
-    read.entries.push(...reserveEntries(replayed));
-    read.findings.push(...replayed.findings);
+    for (const entry of reserveEntries(replayed)) read.entries.push(entry);
+    for (const finding of replayed.findings) read.findings.push(finding);
     if (replayed.to !== undefined) records = { through: replayed.to, totals: replayed.totals };
   }
 
