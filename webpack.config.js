@@ -112,7 +112,13 @@ module.exports = async (env = {}, options) => {
     externals: { exceljs: "commonjs exceljs", pdfkit: "commonjs pdfkit" },
     optimization: { minimize: false },
     performance: { hints: false },
-    plugins: [new (require("webpack").BannerPlugin)({ banner: "#!/usr/bin/env node", raw: true })],
+    plugins: [
+      new (require("webpack").BannerPlugin)({ banner: "#!/usr/bin/env node", raw: true }),
+      // npm marks a bin executable only when it links it at install, before a fresh clone has built dist/: npx dcp needs the bit.
+      {
+        apply: (compiler) => compiler.hooks.afterEmit.tap("ExecutableBin", () => require("fs").chmodSync(path.resolve(__dirname, "dist/cli/dcp.js"), 0o755)),
+      },
+    ],
   };
 
   /** The in-memory Excel host the browser tests load in place of office.js (never shipped). */
