@@ -4,13 +4,11 @@
  * keyword in its document properties, so a later run knows the file as its
  * own output and replaces it without --force.
  */
-import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { addReportSheet } from "../workbook/xlsx";
 import type { ReportSheet } from "../workflows/reports";
-import { prepareOutput, type Output } from "./output";
+import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
 
 export interface ReportKind {
   /** The command that writes it: the workbook's creator. */
@@ -24,16 +22,6 @@ export interface ReportKind {
 export const VALIDATION_REPORT: ReportKind = { command: "dcp validate", noun: "validation", marker: "dcp-validation-report" };
 export const RESERVE_REPORT: ReportKind = { command: "dcp reserve", noun: "reserve", marker: "dcp-reserve-report" };
 
-async function isReportOf(file: string, kind: ReportKind): Promise<boolean> {
-  try {
-    const zip = await JSZip.loadAsync(fs.readFileSync(file));
-    const core = await zip.file("docProps/core.xml")?.async("string");
-    return core !== undefined && core.includes(`<cp:keywords>${kind.marker}</cp:keywords>`);
-  } catch {
-    return false;
-  }
-}
-
 /** Checks the --out target before any work: exit 2 when it is the input, or exists and is not this kind of report (without --force). */
 export function prepareReportOutput(out: string, input: string, force: boolean, kind: ReportKind): Promise<Output> {
   return prepareOutput({
@@ -43,7 +31,7 @@ export function prepareReportOutput(out: string, input: string, force: boolean, 
     inputs: [input],
     force,
     kind: "file",
-    isOwnOutput: (file) => isReportOf(file, kind),
+    isOwnOutput: (file) => hasDocumentKeyword(file, kind.marker),
   });
 }
 
