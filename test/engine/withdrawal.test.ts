@@ -50,8 +50,8 @@ describe("early withdrawal (§7.3)", () => {
     expect(n(unitsWithdrawn(base.units, d("0.25")).CSA)).toBe(1);
   });
 
-  test("a CSA lot with no Source is #VALUE! naming source", () => {
-    expect(() => withdrawalBase([lot("CSA", "1")])).toThrow(expect.objectContaining({ field: "source", code: "#VALUE!" }));
+  test("a CSA lot with no Source is #VALUE! naming lotSource", () => {
+    expect(() => withdrawalBase([lot("CSA", "1")])).toThrow(expect.objectContaining({ field: "lotSource", code: "#VALUE!" }));
   });
 
   test("100% with a 100% tax: every share withheld, the rounding taken from the cash", () => {
