@@ -79,7 +79,10 @@ function payoutText(p: Payout): string {
     lines.push(`  payee: ${p.payee.kind} ${p.payee.name} (${p.payee.section}), paid to ${p.payee.paidTo}, ${from}; options pass ${p.payee.optionsPassTo}`);
   }
   if (p.unlocated) {
-    const parts = [p.unlocated.deemedDeathDate && `deemed dead ${p.unlocated.deemedDeathDate}`, p.unlocated.locateBeneficiaryBy && `beneficiary to be located by ${p.unlocated.locateBeneficiaryBy}`];
+    const parts = [
+      p.unlocated.deemedDeathDate && `deemed dead ${p.unlocated.deemedDeathDate}`,
+      p.unlocated.locateBeneficiaryBy && `beneficiary to be located by ${p.unlocated.locateBeneficiaryBy}`,
+    ];
     lines.push(`  ${p.unlocated.section}: ${parts.filter(Boolean).join("; ")}`);
   }
   return lines.join("\n");
@@ -106,7 +109,9 @@ function printText(result: PayoutResult, file: string, out: string | undefined):
             "",
           ],
     );
-    blocks.push(`Early withdrawals (§7.3):\n${alignedTable(["Participant", "Approved", "Value", "Penalty", "Net shares", "Cash", "Credits resume", ""], rows)}`);
+    blocks.push(
+      `Early withdrawals (§7.3):\n${alignedTable(["Participant", "Approved", "Value", "Penalty", "Net shares", "Cash", "Credits resume", ""], rows)}`,
+    );
   }
   if (result.findings.length > 0) {
     const rows = result.findings.map((f) => [f.sheet, f.cell, f.rule, f.section, f.severity, f.message]);

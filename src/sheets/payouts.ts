@@ -150,7 +150,10 @@ export function readHoldings(grid: SheetGrid): TableRead<HoldingRow & Sourced> {
         row.problem("lotSource", `Source "${sourceText}" is not "discretionary" (§4.4) or "allocation" (Art. V); the row is left out.`, "7.3");
       }
       if (account !== undefined && account !== "CSA" && (sourceText !== undefined || creditDate !== undefined)) {
-        row.warn(sourceText !== undefined ? "lotSource" : "creditDate", `Source and Credit Date are for Company Stock Account lots; they are ignored on a ${account} row.`);
+        row.warn(
+          sourceText !== undefined ? "lotSource" : "creditDate",
+          `Source and Credit Date are for Company Stock Account lots; they are ignored on a ${account} row.`,
+        );
       }
       if (participant === undefined || account === undefined || quantity === undefined) return undefined;
       return account === "CSA" ? { participant, employer, account, quantity, lotSource, creditDate } : { participant, employer, account, quantity };

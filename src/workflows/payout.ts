@@ -35,7 +35,8 @@ export interface PayoutSettings {
 
 /** A participant's payout, or why it cannot be computed (a #VALUE! or #N/A case of §11, also a finding on its cell). */
 export type PayoutOutcome = { participant: string; row: PayoutRow; payout: Payout } | { participant: string; row: PayoutRow; error: string };
-export type WithdrawalOutcome = { participant: string; row: WithdrawalRow & Sourced; withdrawal: Withdrawal } | { participant: string; row: WithdrawalRow & Sourced; error: string };
+export type WithdrawalOutcome =
+  { participant: string; row: WithdrawalRow & Sourced; withdrawal: Withdrawal } | { participant: string; row: WithdrawalRow & Sourced; error: string };
 
 export interface PayoutResult {
   /** In the Payouts sheet's row order. */
@@ -132,7 +133,9 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
     const named = [...payoutsRead.records, ...withdrawalsRead.records].some((r) => participantKey(r.participant) === wanted);
     if (!named) {
       const names = [...new Set([...payoutsRead.records, ...withdrawalsRead.records].map((r) => r.participant.trim()))].sort();
-      return empty(`no Payouts or Withdrawals row names participant "${settings.participant?.trim()}"; the participants are ${names.map((n) => `"${n}"`).join(", ") || "none"}`);
+      return empty(
+        `no Payouts or Withdrawals row names participant "${settings.participant?.trim()}"; the participants are ${names.map((n) => `"${n}"`).join(", ") || "none"}`,
+      );
     }
   }
 
@@ -143,7 +146,14 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
     const earlier = seen.get(key);
     if (earlier) {
       findings.push(
-        findingAt(row.source, "participant", PAYOUT_RULES.unreadable, "—", "error", `${row.participant} already has a Payouts row (row ${earlier.source.row}); a participant has one. The row is left out.`),
+        findingAt(
+          row.source,
+          "participant",
+          PAYOUT_RULES.unreadable,
+          "—",
+          "error",
+          `${row.participant} already has a Payouts row (row ${earlier.source.row}); a participant has one. The row is left out.`,
+        ),
       );
       continue;
     }
@@ -330,7 +340,9 @@ export function withdrawalEntryJson(participant: string, w: Withdrawal): Withdra
 export function payoutJson(result: PayoutResult): PayoutJson {
   return {
     payouts: result.payouts.map((p) => ("error" in p ? { participant: p.participant, error: p.error } : payoutEntryJson(p.payout))),
-    withdrawals: result.withdrawals.map((w) => ("error" in w ? { participant: w.participant, error: w.error } : withdrawalEntryJson(w.participant, w.withdrawal))),
+    withdrawals: result.withdrawals.map((w) =>
+      "error" in w ? { participant: w.participant, error: w.error } : withdrawalEntryJson(w.participant, w.withdrawal),
+    ),
     findings: result.findings.map(({ sheet, cell, row, rule, section, severity, message }) => ({ sheet, cell, row, rule, section, severity, message })),
   };
 }

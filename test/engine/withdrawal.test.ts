@@ -11,11 +11,11 @@ const prices = PriceTable.fromEntries([
   { date: "2003-06-13", close: d(5) },
   { date: "2003-06-16", close: d(5) },
 ]);
-const lot = (account: Holding["account"], quantity: string, source?: Holding["source"]): Holding => ({
+const lot = (account: Holding["account"], quantity: string, lotSource?: Holding["lotSource"]): Holding => ({
   employer: "Company",
   account,
   quantity: d(quantity),
-  source,
+  lotSource,
 });
 
 /** 114.500002 units §7.3 may take; 7 allocation units and $1,000 of IA it may not. */
