@@ -11,6 +11,7 @@ import path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { ProfileName } from "../doubles/profiles";
+import { requireCurrentBuild, SOURCES } from "../helpers/build";
 import { chooseBrowser } from "./browser";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -45,6 +46,8 @@ function serve(): Promise<http.Server> {
 }
 
 export async function startHarness(): Promise<Harness> {
+  requireCurrentBuild("dist/taskpane.html");
+  requireCurrentBuild("dist-e2e/excel-host.js", [...SOURCES, "test/doubles", "test/e2e/host-entry.ts"]);
   const server = await serve();
   let browser: Browser;
   try {

@@ -6,6 +6,7 @@
 import fs from "fs";
 import path from "path";
 import vm from "vm";
+import { requireCurrentBuild } from "./build";
 
 export const DIST = path.resolve(__dirname, "../../dist");
 
@@ -60,6 +61,7 @@ export function loadFunctionsBundle({ isolated = true } = {}): { registered: Reg
     Office: { onReady: () => Promise.resolve({ host: "Excel" }) },
   };
   const before = new Set(Object.keys(sandbox));
+  requireCurrentBuild("dist/functions.js");
   const code = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
   if (isolated) vm.runInNewContext(code, sandbox, { filename: "functions.js" });
   else new Function("CustomFunctions", "Office", code)(sandbox.CustomFunctions, sandbox.Office);
@@ -74,6 +76,7 @@ export interface FunctionMetadata {
 }
 
 export function functionsJson(): { functions: FunctionMetadata[] } {
+  requireCurrentBuild("dist/functions.json");
   return JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
 }
 
