@@ -24,6 +24,9 @@ export const RECORD_SHEETS: ReadonlyArray<{ role: RecordRole; name: string; requ
   { role: "dividends", name: "Dividends", required: false },
   { role: "splits", name: "Splits", required: false },
   { role: "primeRates", name: "Prime Rates", required: false },
+  { role: "withdrawals", name: "Withdrawals", required: false },
+  { role: "participation", name: "Participation", required: false },
+  { role: "plan", name: "Plan", required: false },
 ];
 
 export type SheetChoice = Record<RecordRole, string>;
@@ -130,6 +133,7 @@ function summedLine(participants: readonly ParticipantResult[], key: AccountKey)
     splitAdjustment: ZERO,
     interest: ZERO,
     allocatedOut: ZERO,
+    paidOut: ZERO,
     closing: ZERO,
     value: ZERO,
   };
