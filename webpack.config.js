@@ -3,6 +3,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsMetadataPostProcess } = require("./scripts/functions-metadata");
 
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const DEV_ORIGIN = "https://localhost:3000";
@@ -58,6 +59,8 @@ module.exports = async (env = {}, options) => {
   const serving = Boolean(process.env.WEBPACK_SERVE);
   const origin = env.origin;
   const outDir = env.out ? path.resolve(env.out) : path.resolve(__dirname, "dist");
+  // compareBeforeEmit: false rewrites every output, so its time says when it was built
+  // (test/helpers/build.ts refuses to test a build older than src/).
 
   const addin = {
     name: "addin",
@@ -67,12 +70,13 @@ module.exports = async (env = {}, options) => {
       functions: "./src/functions/index.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
-    output: { path: outDir, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: { keep: /^cli\// } },
+    output: { path: outDir, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: { keep: /^cli\// }, compareBeforeEmit: false },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [typescriptRule] },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FAMILIES }),
+      new FunctionsMetadataPostProcess("functions.json"),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -105,7 +109,7 @@ module.exports = async (env = {}, options) => {
     target: "node",
     devtool: false,
     entry: { dcp: "./src/cli/dcp.ts" },
-    output: { path: path.resolve(__dirname, "dist/cli"), filename: "[name].js", clean: true },
+    output: { path: path.resolve(__dirname, "dist/cli"), filename: "[name].js", clean: true, compareBeforeEmit: false },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [typescriptRule] },
     // pdfkit reads its font metrics (js/data/*.afm) from beside its own code at run time: it must load from node_modules.
@@ -127,7 +131,7 @@ module.exports = async (env = {}, options) => {
     target: "web",
     devtool: false,
     entry: { "excel-host": "./test/e2e/host-entry.ts" },
-    output: { path: path.resolve(__dirname, "dist-e2e"), filename: "[name].js", clean: true },
+    output: { path: path.resolve(__dirname, "dist-e2e"), filename: "[name].js", clean: true, compareBeforeEmit: false },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [typescriptRule] },
     performance: { hints: false },

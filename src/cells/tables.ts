@@ -7,7 +7,7 @@
  */
 import { invalidValue, PlanError } from "../engine/errors";
 import { parseIsoDate } from "../engine/dates";
-import { isBlankOrZero, type CellValue } from "./values";
+import { cellErrorCode, isBlankOrZero, type CellValue } from "./values";
 
 export interface TableRow {
   /** 1-based row within the range handed in, as a person counts it. */
@@ -169,6 +169,24 @@ export function cachedCells(): number {
 }
 
 /**
+ * A table holding an error cell is refused naming its first one: the
+ * functions receive errors (functions.json opts in, so the formula gets a
+ * message rather than a bare #N/A), and no plan figure comes out of a table
+ * with a hole in it.
+ */
+function assertNoErrorCells(matrix: CellValue[][], name: string, columns: readonly string[]): void {
+  for (let i = 0; i < matrix.length; i++) {
+    const row = matrix[i];
+    for (let j = 0; j < row.length; j++) {
+      const code = cellErrorCode(row[j]);
+      if (code !== undefined) {
+        throw invalidValue(`${name} row ${i + 1} holds the error ${code} in its ${columns[j]} column; correct or clear that cell`);
+      }
+    }
+  }
+}
+
+/**
  * `build(matrix)`, or the result (or error) of an earlier build over a matrix
  * with exactly the same cells. `kind` keeps tables of different meaning apart.
  * `build` must depend on nothing but the cells.
@@ -184,6 +202,7 @@ export function parseTableCached<T>(matrix: CellValue, kind: string, columns: re
   }
   let result: T | PlanError;
   try {
+    assertNoErrorCells(matrix, kind, columns);
     result = build(matrix);
   } catch (error) {
     if (!(error instanceof PlanError)) throw error;

@@ -23,8 +23,24 @@ export function isBlankOrZero(value: CellValue): boolean {
   return value === 0 || isBlank(value);
 }
 
+/**
+ * The code of an error cell (#N/A, #REF!, …), or undefined for any other
+ * value. The functions metadata opts every `any` parameter into receiving
+ * errors (allowErrorForDataTypeAny), and Excel then hands an error cell over
+ * as an error object whose `code` is what the cell shows; ExcelJS reads one
+ * from an .xlsx file as `{ error: "#N/A" }`.
+ */
+export function cellErrorCode(value: CellValue): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { code, error } = value as { code?: unknown; error?: unknown };
+  const text = typeof code === "string" ? code : error;
+  return typeof text === "string" && text.startsWith("#") ? text : undefined;
+}
+
 /** A cell value as a message quotes it. */
 export function describe(value: CellValue): string {
+  const error = cellErrorCode(value);
+  if (error !== undefined) return error;
   if (typeof value === "string") return quoted(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "number" && !Number.isFinite(value)) return `a value that is no number Excel can hold (${String(value)})`;

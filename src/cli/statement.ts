@@ -19,7 +19,7 @@ import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/x
 import { statementJson, statementWorkflow, type ParticipantResult, type StatementGrids, type StatementResult } from "../workflows/statement";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
 import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
-import type { StatementPdfInput } from "./statementPdf";
+import type { StatementPdfInput } from "../documents/statementInput";
 import { alignedTable } from "./table";
 
 export const STATEMENT_COMMAND: CommandSpec = {
@@ -27,9 +27,10 @@ export const STATEMENT_COMMAND: CommandSpec = {
   summary: "each participant's Accounts and options, replayed from the records",
   description: [
     "Replays the plan records of FILE.xlsx (the sheets Activity, Dividends, Splits, Prices and",
-    "Prime Rates) into each participant's four Accounts and options, and states them over a",
-    "period: opening, credited, dividends, split adjustment, interest, allocated out, closing",
-    "and value. FILE.xlsx is only read, never changed.",
+    "Prime Rates; where present Withdrawals, Participation and Plan) into each participant's",
+    "four Accounts and options, and states them over a period: opening, credited, dividends,",
+    "split adjustment, interest, allocated out, paid out, closing and value. Credits inside a",
+    "stop window (§3.3, §7.3, §15.1, §15.2) are refused (S05). FILE.xlsx is only read, never changed.",
   ].join("\n"),
   options: [
     { name: "participant", value: "NAME", help: "state one participant (matched ignoring case and surrounding spaces; default: all)" },
@@ -49,6 +50,9 @@ const SHEETS: Record<keyof StatementGrids, string> = {
   splits: "Splits",
   prices: "Prices",
   primeRates: "Prime Rates",
+  withdrawals: "Withdrawals",
+  participation: "Participation",
+  plan: "Plan",
 };
 
 /** Set in the --out workbook's document properties: how a later run knows the file is its own output. */
@@ -219,11 +223,11 @@ async function writeWorkbook(result: StatementResult, file: string, output: Outp
 
 async function writePdfs(result: StatementResult, output: Output): Promise<number> {
   // Loaded only for --pdf: pdfkit and its fonts would cost every other run of dcp a tenth of a second.
-  const { renderStatementPdf, statementFileNames } = await import(/* webpackChunkName: "statement-pdf" */ "./statementPdf");
+  const { renderStatementPdf, documentFileNames } = await import(/* webpackChunkName: "documents" */ "../documents");
   const json = statementJson(result);
   const { from, to } = json;
   if (from === null || to === null) return 0;
-  const files = statementFileNames(json.participants.map((p) => p.participant));
+  const files = documentFileNames(json.participants.map((p) => p.participant));
   const pdfs: Buffer[] = [];
   for (const [i, participant] of json.participants.entries()) {
     const valueSeries = (result.participants[i].series ?? []).map(({ date, value }) => ({ date, value: toNumber(value) }));

@@ -7,12 +7,13 @@
  * investment.ts, options.ts, calendar.ts), never restated here.
  */
 import { electionWindowEnd, quarterEnd } from "./calendar";
-import { MATCH_RATE } from "./constants";
-import { addDays, compareDates, nextQuarter, quarterFirstDay, quarterLabel, quarterLastDay, quarterOf, type IsoDate, type Quarter } from "./dates";
-import { Decimal, ZERO } from "./decimal";
+import { DEFAULT_UNIT_PLACES, MATCH_RATE } from "./constants";
+import { addDays, compareDates, laterOf, nextQuarter, quarterFirstDay, quarterLabel, quarterLastDay, quarterOf, type IsoDate, type Quarter } from "./dates";
+import { Decimal, roundHalfUp, ZERO } from "./decimal";
 import { PlanError } from "./errors";
 import { capitalize, formatDollars, plural } from "./format";
 import { primeRateForQuarter, quarterInterest, type Flow, type PrimeRate } from "./investment";
+import { describeWindow, stopWindowAt, unitsWithdrawn, type StopWindow } from "./lifecycle";
 import { discountProblem, optionExercisableDate, optionPrice, optionShares, splitAdjustOption, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
 import { allocationUnits, discretionaryUnits, dividendUnits, matchRateProblem, matchUnits, splitAdjust, unitsCredited } from "./units";
@@ -78,8 +79,61 @@ export interface SplitRecord {
   oldShares: Decimal;
 }
 
-export type PlanRecord<T = unknown> = (ActivityRecord | DividendRecord | SplitRecord) & T;
-export type RecordField = keyof ActivityRecord | keyof DividendRecord | keyof SplitRecord;
+/** A §7.3 early withdrawal the Committee approved (PAYOUT.md, sheet `Withdrawals`). */
+export interface WithdrawalRecord {
+  participant: string;
+  approvalDate: IsoDate;
+  /** 25%, 50%, 75% or 100% (§7.3), as a fraction. */
+  fraction: Decimal;
+}
+
+/** The row a payout comes from (PAYOUT.md, sheet `Payouts`): who, and the Distributable Event's day. */
+export interface PayoutRecord {
+  participant: string;
+}
+
+export type PlanRecord<T = unknown> = (ActivityRecord | DividendRecord | SplitRecord | WithdrawalRecord | PayoutRecord) & T;
+export type RecordField = keyof ActivityRecord | keyof DividendRecord | keyof SplitRecord | keyof WithdrawalRecord | "event";
+
+/** Where a Company Stock Account unit came from: a Discretionary Amount (§4.4, §8.1(b)) or an Investment Account allocation (§5.2(d), Art. V). */
+export type StockSource = "discretionary" | "allocation";
+
+/**
+ * A Company Stock Account lot: one credit, with the dividend units and split
+ * adjustments its units earned since, in proportion (exact, unrounded: the
+ * account's postings are what is rounded). A withdrawal draws only on
+ * discretionary lots (P-R14); a §7.1(f) hold pays each lot on its own date.
+ */
+export interface StockLot {
+  creditDate: IsoDate;
+  source: StockSource;
+  units: Decimal;
+}
+
+/**
+ * A payout the replay posts (PAYOUT.md §7): the Investment Account at the
+ * close of the Distributable Event's day, paid on the distribution date and
+ * earning no interest after the event (§5.2(f), P-R11); every unit account
+ * at the close of the day before its payment date. `lotPaymentDate` moves a
+ * Company Stock Account lot held by §7.1(f) to its own date.
+ */
+export interface PayoutPlan<T = unknown> {
+  record: PayoutRecord & T;
+  eventDate: IsoDate;
+  paymentDate: IsoDate;
+  lotPaymentDate?: (lot: StockLot) => IsoDate;
+}
+
+/**
+ * One participant's life in the plan beyond the Activity rows (PAYOUT.md §7):
+ * the windows that refuse credits, the withdrawals and the payout that post
+ * out of the Accounts.
+ */
+export interface Lifecycle<T = unknown> {
+  windows: readonly StopWindow[];
+  withdrawals: ReadonlyArray<WithdrawalRecord & T>;
+  payout?: PayoutPlan<T>;
+}
 
 /**
  * The records a replay reads. `T` is whatever the caller attaches to a record
@@ -96,15 +150,17 @@ export interface PlanRecords<T = unknown> {
    * no prime rates). Callers reading the Investment Account pass them.
    */
   primeRates?: readonly PrimeRate[];
+  /** The replayed participant's stop windows, withdrawals and payout; omitted: none (the functions take no such sheets). */
+  lifecycle?: Lifecycle<T>;
 }
 
-export type PostingKind = "credited" | "dividends" | "splitAdjustment" | "interest" | "allocatedOut";
+export type PostingKind = "credited" | "dividends" | "splitAdjustment" | "interest" | "allocatedOut" | "paidOut";
 
 export interface Posting<T = unknown> {
   date: IsoDate;
   account: AccountKey;
   kind: PostingKind;
-  /** Signed: units for DCA, CMSA and CSA, dollars for IA; an allocation out is negative. */
+  /** Signed: units for DCA, CMSA and CSA, dollars for IA; an allocation or a payment out is negative. */
   change: Decimal;
   /** The record it comes from; none for interest. */
   record?: PlanRecord<T>;
@@ -128,7 +184,7 @@ export interface OptionGrant<T = unknown> extends OptionTerms {
 
 /** The STATEMENT.md error a row the replay cannot apply is reported as; the row is left out. */
 export interface ReplayProblem<T = unknown> {
-  rule: "S01" | "S02" | "S03" | "S04";
+  rule: "S01" | "S02" | "S03" | "S04" | "S05";
   section: string;
   message: string;
   record: PlanRecord<T>;
@@ -149,8 +205,8 @@ export interface AccountsReplay<T = unknown> {
   problems: Array<ReplayProblem<T>>;
 }
 
-/** One participant's Activity rows, by participant key, in the order given. */
-export function groupByParticipant<R extends ActivityRecord>(activity: readonly R[]): Map<string, R[]> {
+/** Rows (Activity, Withdrawals, ...) by participant key, in the order given. */
+export function groupByParticipant<R extends { participant: string }>(activity: readonly R[]): Map<string, R[]> {
   const groups = new Map<string, R[]>();
   for (const record of activity) {
     const key = participantKey(record.participant);
@@ -172,6 +228,11 @@ export function optionTermsAt(grant: OptionGrant, date: IsoDate): OptionTerms {
 }
 
 interface Day<T> {
+  withdrawals: Array<WithdrawalRecord & T>;
+  /** A payment date of the payout: the distribution date (every account), or a day a §7.1(f) held lot is released. */
+  payment: boolean;
+  /** The Distributable Event's day: the Investment Account is valued at its close (P-R11). */
+  eventDay: boolean;
   splits: Array<SplitRecord & T>;
   activity: Array<ActivityRecord & T>;
   dividends: Array<DividendRecord & T>;
@@ -206,13 +267,35 @@ const WHAT: Record<ActivityKind, string> = {
 
 const PLAN_MATCH_RATE = new Decimal(MATCH_RATE);
 
+/** Units held at the close of a record date (reading 3), the Company Stock Account lot by lot. */
+interface Held {
+  DCA: Decimal;
+  CMSA: Decimal;
+  CSA: Decimal;
+  /** Each lot's units, by its index in the replay's lots. */
+  lots: Decimal[];
+}
+
+/** Spreads a change to the Company Stock Account over lots in proportion to `basis` (their units then). */
+function spreadOverLots(lots: readonly StockLot[], basis: readonly Decimal[], change: Decimal): void {
+  const total = basis.reduce((sum, units) => sum.plus(units), ZERO);
+  if (total.isZero()) return;
+  basis.forEach((units, i) => {
+    if (!units.isZero()) lots[i].units = lots[i].units.plus(change.times(units).dividedBy(total));
+  });
+}
+
 class Replayer<T> {
   readonly postings: Array<Posting<T>> = [];
   readonly options: Array<OptionGrant<T>> = [];
   readonly problems: Array<ReplayProblem<T>> = [];
   private readonly balance: Record<AccountKey, Decimal> = { DCA: ZERO, CMSA: ZERO, CSA: ZERO, IA: ZERO };
-  /** Units held at the close of each record date (§8.1(d); reading 3). */
-  private readonly holdings = new Map<IsoDate, Record<UnitAccount, Decimal>>();
+  /** The Company Stock Account lot by lot, in the order credited. */
+  readonly lots: StockLot[] = [];
+  /** Units held at the close of each record date (§8.1(d); reading 3), less what has been paid out of them since. */
+  private readonly holdings = new Map<IsoDate, Held>();
+  /** The Investment Account at the close of the Distributable Event's day: what the payout pays (§5.2(f), P-R11). */
+  private investmentAtEvent?: Decimal;
   /** What allocations may still take today: the Investment Account at the close of the day before, less today's earlier allocations (reading 6). */
   private allocatable = ZERO;
   private openingIA = ZERO;
@@ -221,7 +304,11 @@ class Replayer<T> {
   private quarterFlows: Flow[] = [];
   readonly quartersWithoutRate: Quarter[] = [];
 
-  constructor(private readonly records: PlanRecords<T>) {}
+  private readonly windows: readonly StopWindow[];
+
+  constructor(private readonly records: PlanRecords<T>) {
+    this.windows = records.lifecycle?.windows ?? [];
+  }
 
   startDay(): void {
     this.openingIA = this.allocatable = this.balance.IA;
@@ -250,7 +337,15 @@ class Replayer<T> {
   split(date: IsoDate, split: SplitRecord & T): void {
     for (const account of UNIT_ACCOUNTS) {
       const units = this.balance[account];
-      if (!units.isZero()) this.post(date, account, "splitAdjustment", splitAdjust(units, split.newShares, split.oldShares).minus(units), split);
+      if (units.isZero()) continue;
+      const change = splitAdjust(units, split.newShares, split.oldShares).minus(units);
+      this.post(date, account, "splitAdjustment", change, split);
+      if (account === "CSA")
+        spreadOverLots(
+          this.lots,
+          this.lots.map((lot) => lot.units),
+          change,
+        );
     }
     for (const grant of this.options) {
       const current = grant.adjustments.at(-1) ?? grant;
@@ -261,6 +356,17 @@ class Replayer<T> {
   activity(date: IsoDate, record: ActivityRecord & T): void {
     const { section } = ACTIVITY_KINDS[record.kind];
     const { prices } = this.records;
+    // A credit's date for the stop windows is its Activity Date (PAYOUT.md §7).
+    const window = stopWindowAt(this.windows, record.date);
+    if (window) {
+      return this.problem(
+        record,
+        "date",
+        "S05",
+        window.section,
+        `The ${WHAT[record.kind]} of ${formatDollars(record.amount)} dated ${record.date} falls in ${describeWindow(window)}: nothing is credited under §8.1(a),(b),(c) or Art. V then, so it is not applied (§${window.section}).`,
+      );
+    }
     switch (record.kind) {
       case "deferral": {
         const rate = record.matchRate ?? PLAN_MATCH_RATE;
@@ -286,7 +392,8 @@ class Replayer<T> {
         } catch (error) {
           return this.unavailable(record, "date", section, error, "the credit is not applied");
         }
-        return this.post(date, "CSA", "credited", units, record);
+        this.post(date, "CSA", "credited", units, record);
+        return this.addLot(date, "discretionary", units);
       }
       case "stock allocation": {
         let units: Decimal;
@@ -297,11 +404,16 @@ class Replayer<T> {
         }
         if (!this.allocate(date, record)) return;
         this.post(date, "IA", "allocatedOut", record.amount.negated(), record);
-        return this.post(date, "CSA", "credited", units, record);
+        this.post(date, "CSA", "credited", units, record);
+        return this.addLot(date, "allocation", units);
       }
       case "option allocation":
         return this.grant(date, record);
     }
+  }
+
+  private addLot(creditDate: IsoDate, source: StockSource, units: Decimal): void {
+    if (!units.isZero()) this.lots.push({ creditDate, source, units });
   }
 
   /** An option granted on the determination date at its close (§5.4(a)): price and whole shares as OPTION_PRICE, OPTION_SHARES. */
@@ -388,17 +500,98 @@ class Replayer<T> {
         return this.unavailable(dividend, "paymentDate", "8.1(d)", error, "the dividend is not credited");
       }
     }
-    for (const [account, units] of credits) this.post(date, account, "dividends", units, dividend);
+    for (const [account, units] of credits) {
+      this.post(date, account, "dividends", units, dividend);
+      if (account === "CSA") spreadOverLots(this.lots, held.lots, units);
+    }
   }
 
   closeRecordDate(date: IsoDate): void {
-    this.holdings.set(date, { DCA: this.balance.DCA, CMSA: this.balance.CMSA, CSA: this.balance.CSA });
+    this.holdings.set(date, { DCA: this.balance.DCA, CMSA: this.balance.CMSA, CSA: this.balance.CSA, lots: this.lots.map((lot) => lot.units) });
+  }
+
+  /**
+   * Units leaving an account: a later dividend counts the record date's units
+   * less the same fraction of them (units paid out earn nothing more, PAYOUT.md §7).
+   */
+  private payOut(date: IsoDate, account: UnitAccount, units: Decimal, record: PlanRecord<T>, lots?: ReadonlyArray<[number, Decimal]>): void {
+    const before = this.balance[account];
+    if (units.isZero() || before.isZero()) return;
+    this.post(date, account, "paidOut", units.negated(), record);
+    const kept = before.minus(units).dividedBy(before);
+    for (const [recordDate, held] of this.holdings) {
+      if (recordDate >= date) continue;
+      if (account !== "CSA") held[account] = held[account].times(kept);
+      else if (lots) {
+        for (const [i, taken] of lots) {
+          if (i >= held.lots.length || this.lots[i].units.isZero()) continue;
+          const share = held.lots[i].times(taken).dividedBy(this.lots[i].units);
+          held.CSA = held.CSA.minus(share);
+          held.lots[i] = held.lots[i].minus(share);
+        }
+      }
+    }
+    for (const [i, taken] of lots ?? []) this.lots[i].units = this.lots[i].units.minus(taken);
+  }
+
+  /**
+   * A §7.3 withdrawal on its approval date: fraction × the units held at the
+   * close of the day before, 6 decimals half-up per account, out of the DCA,
+   * the CMSA and the Company Stock Account's discretionary lots; Art. V
+   * benefits (allocation lots, the Investment Account) stay (P-R13, P-R14).
+   */
+  withdraw(date: IsoDate, withdrawal: WithdrawalRecord & T): void {
+    for (const account of ["DCA", "CMSA"] as const) this.payOut(date, account, unitsWithdrawn(withdrawal.fraction, this.balance[account]), withdrawal);
+    const discretionary = this.lots.map((lot, i) => [i, lot.units] as [number, Decimal]).filter(([i]) => this.lots[i].source === "discretionary");
+    const held = discretionary.reduce((sum, [, units]) => sum.plus(units), ZERO);
+    if (held.isZero()) return;
+    const taken = unitsWithdrawn(withdrawal.fraction, held);
+    this.payOut(
+      date,
+      "CSA",
+      taken,
+      withdrawal,
+      discretionary.map(([i, units]) => [i, units.times(taken).dividedBy(held)]),
+    );
+  }
+
+  /** The Investment Account at the close of the Distributable Event's day (P-R11). */
+  closeEventDay(): void {
+    this.investmentAtEvent = this.balance.IA;
+  }
+
+  /**
+   * A payout on its payment date: the unit accounts as held at the close of
+   * the day before (the Company Stock Account's lots due today), and on the
+   * distribution date the Investment Account as it stood at the event's close.
+   */
+  payout(date: IsoDate, plan: PayoutPlan<T>): void {
+    if (date === plan.paymentDate) {
+      for (const account of ["DCA", "CMSA"] as const) this.payOut(date, account, this.balance[account], plan.record);
+      const investment = Decimal.min(this.investmentAtEvent ?? ZERO, this.balance.IA);
+      if (investment.isPositive()) this.post(date, "IA", "paidOut", investment.negated(), plan.record);
+    }
+    const paymentDate = (lot: StockLot) => laterOf(plan.paymentDate, plan.lotPaymentDate?.(lot) ?? plan.paymentDate);
+    const due = this.lots.flatMap((lot, i): Array<[number, Decimal]> => (!lot.units.isZero() && paymentDate(lot) <= date ? [[i, lot.units]] : []));
+    if (due.length === 0) return;
+    // Lots hold their dividend units exactly: a payment is rounded as a posting is (reading 2), and the last takes what is left.
+    const last = this.lots.every((lot) => lot.units.isZero() || paymentDate(lot) <= date);
+    const units = last
+      ? this.balance.CSA
+      : roundHalfUp(
+          due.reduce((sum, [, u]) => sum.plus(u), ZERO),
+          DEFAULT_UNIT_PLACES,
+        );
+    this.payOut(date, "CSA", units, plan.record, due);
   }
 
   /** At the close of the quarter's last calendar day, on its average daily balance (§5.2(b); reading 4). */
   interest(quarter: Quarter): void {
-    const { primeRates } = this.records;
-    if (primeRates !== undefined) {
+    const { primeRates, lifecycle } = this.records;
+    const day = quarterLastDay(quarter);
+    // Not credited inside a §3.3, §7.3 or §15.2 window (P-R27), nor after the Distributable Event's day (§5.2(f), P-R11); no Activity row, so no finding.
+    const stopped = stopWindowAt(this.windows, day, true) !== undefined || (lifecycle?.payout !== undefined && lifecycle.payout.eventDate < day);
+    if (primeRates !== undefined && !stopped) {
       try {
         const interest = quarterInterest(this.quarterOpening, this.quarterFlows, quarter, primeRateForQuarter(primeRates, quarter));
         this.post(quarterLastDay(quarter), "IA", "interest", interest);
@@ -426,7 +619,7 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
   const days = new Map<IsoDate, Day<T>>();
   const day = (date: IsoDate): Day<T> => {
     let entry = days.get(date);
-    if (!entry) days.set(date, (entry = { splits: [], activity: [], dividends: [], recordDate: false }));
+    if (!entry) days.set(date, (entry = { withdrawals: [], payment: false, eventDay: false, splits: [], activity: [], dividends: [], recordDate: false }));
     return entry;
   };
 
@@ -451,6 +644,23 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
     if (record.kind === "investment deferral" && (firstInvestment === undefined || record.date < firstInvestment.date)) firstInvestment = record;
   }
   for (const split of records.splits) if (split.date <= through) day(split.date).splits.push(split);
+  const { withdrawals = [], payout } = records.lifecycle ?? {};
+  for (const withdrawal of withdrawals) if (withdrawal.approvalDate <= through) day(withdrawal.approvalDate).withdrawals.push(withdrawal);
+  if (payout !== undefined && payout.paymentDate <= through) {
+    day(payout.eventDate).eventDay = true;
+    day(payout.paymentDate).payment = true;
+    // A Company Stock Account lot held by §7.1(f) is paid on its own date: the lots are credited on their posting dates.
+    if (payout.lotPaymentDate) {
+      for (const [date, { activity }] of [...days]) {
+        for (const record of activity) {
+          if (record.kind !== "discretionary" && record.kind !== "stock allocation") continue;
+          const source: StockSource = record.kind === "discretionary" ? "discretionary" : "allocation";
+          const release = payout.lotPaymentDate({ creditDate: date, source, units: ZERO });
+          if (release > payout.paymentDate && release <= through) day(release).payment = true;
+        }
+      }
+    }
+  }
   for (const dividend of records.dividends) {
     if (dividend.paymentDate > through) continue;
     day(dividend.paymentDate).dividends.push(dividend);
@@ -464,13 +674,17 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
   }
 
   for (const date of [...days.keys()].sort(compareDates)) {
-    const { splits, activity, dividends, recordDate, quarterEnd: endsQuarter } = day(date);
+    const { withdrawals: withdrawn, payment, eventDay, splits, activity, dividends, recordDate, quarterEnd: endsQuarter } = day(date);
     replayer.startDay();
+    // What leaves is what was held at the close of the day before: it goes before the day's splits (PAYOUT.md §7).
+    for (const withdrawal of withdrawn) replayer.withdraw(date, withdrawal);
+    if (payment && payout) replayer.payout(date, payout);
     for (const split of splits) replayer.split(date, split);
     for (const record of activity) replayer.activity(date, record);
     for (const dividend of dividends) replayer.dividend(date, dividend);
     if (recordDate) replayer.closeRecordDate(date);
     if (endsQuarter) replayer.interest(endsQuarter);
+    if (eventDay) replayer.closeEventDay();
   }
 
   const missing = replayer.quartersWithoutRate;

@@ -72,3 +72,36 @@ export const UNLOCATED_PARTICIPANT_YEARS = 3;
 /** ... and a designated beneficiary not located within one more year (three after an actual death) forfeits. */
 export const UNLOCATED_BENEFICIARY_YEARS_AFTER_DEEMED_DEATH = 1;
 export const UNLOCATED_BENEFICIARY_YEARS_AFTER_DEATH = 3;
+
+/** §12.3(f): a claim is filed within one year after the claimant knew the principal facts. */
+export const CLAIM_FILING_MONTHS = 12;
+/** §12.3(a)(ii): the Claims Manager's written explanation within ninety days of filing. */
+export const CLAIM_DECISION_DAYS = 90;
+/** §12.3(b): sixty days after receiving the denial to ask for review (Disability too, P-R19). */
+export const REVIEW_REQUEST_DAYS = 60;
+/** §12.3(c): the decision on review within sixty days of the request. */
+export const REVIEW_DECISION_DAYS = 60;
+/** §12.3(d): the shorter Disability periods apply to claims filed on or after January 1, 2002. */
+export const DISABILITY_CLAIMS_FROM: IsoDate = "2002-01-01";
+/** §12.3(d): forty-five days for a Disability decision, extended twice by thirty days. */
+export const DISABILITY_DECISION_DAYS = 45;
+export const DISABILITY_EXTENSION_DAYS = 30;
+/** §12.3(d): forty-five days for a Disability review decision, extended once by forty-five. */
+export const DISABILITY_REVIEW_DECISION_DAYS = 45;
+export const DISABILITY_REVIEW_EXTENSION_DAYS = 45;
+/** PAYOUT.md §0: current DOL rules (29 CFR 2560.503-1(h)(4)) give a Disability claimant 180 days to appeal; the plan says 60. */
+export const DOL_DISABILITY_APPEAL_DAYS = 180;
+/** §12.3(h)(i), (ii): legal action before thirty months after knowledge or six months after exhaustion, the earlier. */
+export const SUIT_AFTER_KNOWLEDGE_MONTHS = 30;
+export const SUIT_AFTER_EXHAUSTION_MONTHS = 6;
+
+/** §1.1(e)(i), (iii)(b): a Person holding 20% or more. */
+export const CIC_OWNERSHIP_THRESHOLD = "0.20";
+/** §1.1(e)(i)(a), (iii)(b): the exempt acquisition leaves the Person with not more than 40%. */
+export const CIC_EXEMPT_OWNERSHIP_LIMIT = "0.40";
+/** §1.1(e)(iii)(a): more than 60% continuity of common stock and voting power. */
+export const CIC_CONTINUITY_THRESHOLD = "0.60";
+/** §1.1(e)(ii), (iii)(c): a majority of the Board is more than half. */
+export const BOARD_MAJORITY = "0.50";
+/** §13.4(b): the Participating Employers fund the Trust within thirty days of a Change in Control. */
+export const TRUST_FUNDING_DAYS = 30;

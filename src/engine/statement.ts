@@ -22,7 +22,9 @@ export interface AccountLine {
   interest: Decimal;
   /** Positive: what allocations took out. */
   allocatedOut: Decimal;
-  /** The close of the period's last day: opening + credited + dividends + split adjustment + interest − allocated out. */
+  /** Positive: what withdrawals (§7.3) and payouts (Art. VII) took out (PAYOUT.md §7). */
+  paidOut: Decimal;
+  /** The close of the period's last day: opening + credited + dividends + split adjustment + interest − allocated out − paid out. */
   closing: Decimal;
   /** In cents (reading 5). */
   value: Decimal;
@@ -36,6 +38,7 @@ export const ACCOUNT_LINE_COLUMNS: ReadonlyArray<readonly [keyof AccountLine, st
   ["splitAdjustment", "Split adjustment"],
   ["interest", "Interest"],
   ["allocatedOut", "Allocated out"],
+  ["paidOut", "Paid out"],
   ["closing", "Closing"],
   ["value", "Value"],
 ];
@@ -120,18 +123,26 @@ export function accountStatement(replay: AccountsReplay, prices: PriceTable, fro
   assertCovers(replay, to);
   const fairMarketValue = prices.fairMarketValue(to);
   const lines = {} as Record<AccountKey, Omit<AccountLine, "closing" | "value">>;
-  for (const key of ACCOUNT_KEYS) lines[key] = { opening: ZERO, credited: ZERO, dividends: ZERO, splitAdjustment: ZERO, interest: ZERO, allocatedOut: ZERO };
+  for (const key of ACCOUNT_KEYS) {
+    lines[key] = { opening: ZERO, credited: ZERO, dividends: ZERO, splitAdjustment: ZERO, interest: ZERO, allocatedOut: ZERO, paidOut: ZERO };
+  }
   for (const { date, account, kind, change } of replay.postings) {
     if (date > to) break;
     const line = lines[account];
     if (date < from) line.opening = line.opening.plus(change);
-    else if (kind === "allocatedOut") line.allocatedOut = line.allocatedOut.minus(change);
+    else if (kind === "allocatedOut" || kind === "paidOut") line[kind] = line[kind].minus(change);
     else line[kind] = line[kind].plus(change);
   }
   const accounts = {} as Record<AccountKey, AccountLine>;
   for (const key of ACCOUNT_KEYS) {
     const line = lines[key];
-    const closing = line.opening.plus(line.credited).plus(line.dividends).plus(line.splitAdjustment).plus(line.interest).minus(line.allocatedOut);
+    const closing = line.opening
+      .plus(line.credited)
+      .plus(line.dividends)
+      .plus(line.splitAdjustment)
+      .plus(line.interest)
+      .minus(line.allocatedOut)
+      .minus(line.paidOut);
     accounts[key] = { ...line, closing, value: accountValue(key, closing, fairMarketValue) };
   }
   const options = optionsAt(replay, to).map(({ grant, shares, exercisePrice }) => ({

@@ -149,7 +149,7 @@ export function accountBalanceFn(
 }
 
 /**
- * A participant's statement for a period as a spilled table: each Account's opening, credited, dividends, split adjustment, interest, allocated out, closing and value, then the total value with the options (§4.5, Art. V, Art. VIII).
+ * A participant's statement for a period as a spilled table: each Account's opening, credited, dividends, split adjustment, interest, allocated out, paid out, closing and value, then the total value with the options (§4.5, Art. V, Art. VIII).
  * @customfunction ACCOUNT_STATEMENT
  * @param activity The Activity table with its header row.
  * @param prices A 2-column range [date, close].
@@ -182,7 +182,7 @@ export function accountStatementFn(
       const line = statement.accounts[key];
       rows.push([key, ...ACCOUNT_LINE_COLUMNS.map(([field]) => numberResult(line[field]))]);
     }
-    rows.push(["Total", "", "", "", "", "", "", "", numberResult(statement.totalValue)]);
+    rows.push(["Total", ...ACCOUNT_LINE_COLUMNS.slice(1).map(() => ""), numberResult(statement.totalValue)]);
     return rows;
   });
 }

@@ -5,10 +5,10 @@
  * `tableArg` reads a table once per call, the `…Arg` readers check one value.
  */
 import { isoDateToSerial } from "../cells/serials";
-import { describe, isBlank, isBlankOrZero, readDateCell } from "../cells/values";
+import { cellErrorCode, describe, isBlank, isBlankOrZero, readDateCell } from "../cells/values";
 import { assertSupportedDate, type IsoDate } from "../engine/dates";
 import { Decimal, toNumber } from "../engine/decimal";
-import { invalidValue, PlanError } from "../engine/errors";
+import { invalidValue, notAvailable, PlanError } from "../engine/errors";
 
 /**
  * The Excel error a failed calculation shows. A plan error keeps its code and
@@ -42,6 +42,19 @@ export function excel<T>(compute: () => T): T {
   const outcome = attempt(compute);
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
+}
+
+/**
+ * A value argument that reads an error cell answers as Excel's own functions
+ * do, with that cell's error: #N/A stays #N/A, any other code (which a custom
+ * function cannot return with a message) is #VALUE! naming it.
+ */
+function refuseErrorCells<K extends string>(cell: Record<K, unknown>): void {
+  for (const name of Object.keys(cell) as K[]) {
+    const code = cellErrorCode(cell[name]);
+    if (code === "#N/A") throw notAvailable(`${name} is #N/A`);
+    if (code !== undefined) throw invalidValue(`${name} is ${code}, the error in the cell it reads`);
+  }
 }
 
 interface Shape {
@@ -99,13 +112,17 @@ export function lift<K extends string>(args: Record<K, unknown>, compute: (cell:
       ranges.push([name, value as unknown[][]]);
     }
   });
-  if (!shape) return [[excel(() => compute(cell))]];
+  const computeCell = () => {
+    refuseErrorCells(cell);
+    return compute(cell);
+  };
+  if (!shape) return [[excel(computeCell)]];
   const results: unknown[][] = new Array(shape.rows);
   for (let r = 0; r < shape.rows; r++) {
     const row: unknown[] = new Array(shape.columns);
     for (let c = 0; c < shape.columns; c++) {
       for (const [name, values] of ranges) cell[name] = values[r][c];
-      const outcome = attempt(() => compute(cell));
+      const outcome = attempt(computeCell);
       row[c] = outcome.ok ? outcome.value : outcome.error;
     }
     results[r] = row;

@@ -18,7 +18,7 @@ export function isBusinessDay(date: unknown[][]): unknown[][] {
  * @param [offset] Business Days to move; 0 or blank rolls forward to a Business Day.
  * @returns A date serial, one per date.
  */
-export function businessDayFrom(date: unknown[][], offset?: number[][]): unknown[][] {
+export function businessDayFrom(date: unknown[][], offset?: unknown[][]): unknown[][] {
   return lift({ date, offset }, (x) => serialResult(businessDay(dateArg("date", x.date), integerArg("offset", x.offset, 0))));
 }
 

@@ -80,7 +80,7 @@ export function stockAccountReleaseDateFn(allocationDate: unknown[][]): unknown[
  * @param fraction 25%, 50%, 75% or 100%.
  * @returns Dollars, in cents, one per row.
  */
-export function withdrawalPenaltyFn(accountValue: number[][], fraction: number[][]): unknown[][] {
+export function withdrawalPenaltyFn(accountValue: unknown[][], fraction: unknown[][]): unknown[][] {
   return lift({ accountValue, fraction }, (x) => numberResult(withdrawalPenalty(numberArg("accountValue", x.accountValue), numberArg("fraction", x.fraction))));
 }
 
@@ -91,7 +91,7 @@ export function withdrawalPenaltyFn(accountValue: number[][], fraction: number[]
  * @param fraction 25%, 50%, 75% or 100%.
  * @returns A date serial, one per row.
  */
-export function nonparticipationEndFn(approvalDate: unknown[][], fraction: number[][]): unknown[][] {
+export function nonparticipationEndFn(approvalDate: unknown[][], fraction: unknown[][]): unknown[][] {
   return lift({ approvalDate, fraction }, (x) => serialResult(nonparticipationEnd(dateArg("approvalDate", x.approvalDate), numberArg("fraction", x.fraction))));
 }
 
@@ -102,7 +102,7 @@ export function nonparticipationEndFn(approvalDate: unknown[][], fraction: numbe
  * @param fmv Fair market value per share on the distribution (or exercise) date.
  * @returns Whole shares, one per row.
  */
-export function withholdSharesFn(taxAmount: number[][], fmv: number[][]): unknown[][] {
+export function withholdSharesFn(taxAmount: unknown[][], fmv: unknown[][]): unknown[][] {
   return lift({ taxAmount, fmv }, (x) => numberResult(withholdShares(numberArg("taxAmount", x.taxAmount), numberArg("fmv", x.fmv))));
 }
 
@@ -113,6 +113,6 @@ export function withholdSharesFn(taxAmount: number[][], fmv: number[][]): unknow
  * @param fmv Fair market value per share.
  * @returns Dollars, in cents, one per row.
  */
-export function withholdCashFn(taxAmount: number[][], fmv: number[][]): unknown[][] {
+export function withholdCashFn(taxAmount: unknown[][], fmv: unknown[][]): unknown[][] {
   return lift({ taxAmount, fmv }, (x) => numberResult(withholdCash(numberArg("taxAmount", x.taxAmount), numberArg("fmv", x.fmv))));
 }

@@ -10,7 +10,7 @@ const KINDS: Record<string, CompensationKind> = { salary: "salary", bonus: "bonu
  * @param year The calendar year the compensation is earned (salary) or the bonus's fiscal year ends (bonus).
  * @returns A date serial, one per row.
  */
-export function electionDeadlineFn(kind: string[][], year: number[][]): unknown[][] {
+export function electionDeadlineFn(kind: unknown[][], year: unknown[][]): unknown[][] {
   return lift({ kind, year }, (x) => serialResult(electionDeadline(choiceArg("kind", x.kind, KINDS), yearArg("year", x.year))));
 }
 

@@ -10,7 +10,7 @@ import { dateArg, lift, numberArg, numberResult, tableArg } from "./args";
  * @param annualRate The prime rate quoted at the beginning of the quarter, e.g. 4.75%.
  * @returns Dollars, in cents, one per row.
  */
-export function investmentInterestFn(flows: unknown[][], quarterDate: unknown[][], annualRate: number[][]): unknown[][] {
+export function investmentInterestFn(flows: unknown[][], quarterDate: unknown[][], annualRate: unknown[][]): unknown[][] {
   const flowTable = tableArg(() => flowsFromCells(flows));
   return lift({ quarterDate, annualRate }, (x) =>
     numberResult(investmentInterest(flowTable(), dateArg("quarterDate", x.quarterDate), numberArg("annualRate", x.annualRate))),

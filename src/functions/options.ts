@@ -13,7 +13,7 @@ function discountTypeArg(value: unknown): DiscountType {
  * @param fmv Fair market value per share, or a column of them.
  * @returns Dollars per share, one per row.
  */
-export function minDiscountFn(fmv: number[][]): unknown[][] {
+export function minDiscountFn(fmv: unknown[][]): unknown[][] {
   return lift({ fmv }, (x) => numberResult(minDiscount(numberArg("fmv", x.fmv))));
 }
 
@@ -23,7 +23,7 @@ export function minDiscountFn(fmv: number[][]): unknown[][] {
  * @param fmv Fair market value per share, or a column of them.
  * @returns Dollars per share, one per row.
  */
-export function maxDiscountFn(fmv: number[][]): unknown[][] {
+export function maxDiscountFn(fmv: unknown[][]): unknown[][] {
   return lift({ fmv }, (x) => numberResult(maxDiscount(numberArg("fmv", x.fmv))));
 }
 
@@ -35,7 +35,7 @@ export function maxDiscountFn(fmv: number[][]): unknown[][] {
  * @param [discountType] "fraction" (default) or "dollars".
  * @returns Dollars per share, one per row.
  */
-export function optionPriceFn(fmv: number[][], discount: number[][], discountType?: string[][]): unknown[][] {
+export function optionPriceFn(fmv: unknown[][], discount: unknown[][], discountType?: unknown[][]): unknown[][] {
   return lift({ fmv, discount, discountType }, (x) =>
     numberResult(optionPrice(numberArg("fmv", x.fmv), numberArg("discount", x.discount), discountTypeArg(x.discountType))),
   );
@@ -50,7 +50,7 @@ export function optionPriceFn(fmv: number[][], discount: number[][], discountTyp
  * @param [discountType] "fraction" (default) or "dollars".
  * @returns Whole shares, one per row.
  */
-export function optionSharesFn(amount: number[][], fmv: number[][], discount: number[][], discountType?: string[][]): unknown[][] {
+export function optionSharesFn(amount: unknown[][], fmv: unknown[][], discount: unknown[][], discountType?: unknown[][]): unknown[][] {
   return lift({ amount, fmv, discount, discountType }, (x) =>
     numberResult(optionShares(numberArg("amount", x.amount), numberArg("fmv", x.fmv), numberArg("discount", x.discount), discountTypeArg(x.discountType))),
   );

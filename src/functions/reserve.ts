@@ -58,7 +58,7 @@ export function reserveUsed(ledger: unknown[][], asOfDate?: unknown[][]): unknow
  * @param [initialReserve] The reserve before any row (default 6,000,000, also for an empty cell).
  * @returns Shares, one per date.
  */
-export function reserveRemaining(ledger: unknown[][], asOfDate?: unknown[][], initialReserve?: number[][]): unknown[][] {
+export function reserveRemaining(ledger: unknown[][], asOfDate?: unknown[][], initialReserve?: unknown[][]): unknown[][] {
   const reconcile = ledgerArg(ledger);
   return lift({ asOfDate, initialReserve }, (x) => numberResult(reserveStatus(reconcile(x.initialReserve), optionalDateArg("asOfDate", x.asOfDate)).remaining));
 }
@@ -70,7 +70,7 @@ export function reserveRemaining(ledger: unknown[][], asOfDate?: unknown[][], in
  * @param [initialReserve] The reserve before any row (default 6,000,000, also for an empty cell); or a column of them.
  * @returns A date serial, one per reserve; #N/A if the reserve is never used up.
  */
-export function reserveExhaustionDate(ledger: unknown[][], initialReserve?: number[][]): unknown[][] {
+export function reserveExhaustionDate(ledger: unknown[][], initialReserve?: unknown[][]): unknown[][] {
   const reconcile = ledgerArg(ledger);
   return lift({ initialReserve }, (x) => {
     const { exhaustionDate } = reconcile(x.initialReserve);

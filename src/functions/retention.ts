@@ -60,7 +60,7 @@ export function retentionScheduleFn(terminationDate?: unknown, terminationType?:
  * @param [annualRate] The interest rate (default 10%, also for an empty cell).
  * @returns Dollars, in cents, one per row; 0 if paid by the deadline.
  */
-export function lateInterestFn(amount: number[][], dueDate: unknown[][], paidDate: unknown[][], annualRate?: number[][]): unknown[][] {
+export function lateInterestFn(amount: unknown[][], dueDate: unknown[][], paidDate: unknown[][], annualRate?: unknown[][]): unknown[][] {
   return lift({ amount, dueDate, paidDate, annualRate }, (x) =>
     numberResult(
       lateInterest(

@@ -59,7 +59,7 @@ export function quarterAvgPrice(prices: unknown[][], date: unknown[][]): unknown
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per amount.
  */
-export function unitsCreditedFn(amount: number[][], prices: unknown[][], payDate: unknown[][], places?: number[][]): unknown[][] {
+export function unitsCreditedFn(amount: unknown[][], prices: unknown[][], payDate: unknown[][], places?: unknown[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ amount, payDate, places }, (x) =>
     numberResult(unitsCredited(numberArg("amount", x.amount), table(), dateArg("payDate", x.payDate), placesArg(x.places))),
@@ -76,7 +76,13 @@ export function unitsCreditedFn(amount: number[][], prices: unknown[][], payDate
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per amount.
  */
-export function matchUnitsFn(deferredAmount: number[][], prices: unknown[][], payDate: unknown[][], matchRate?: number[][], places?: number[][]): unknown[][] {
+export function matchUnitsFn(
+  deferredAmount: unknown[][],
+  prices: unknown[][],
+  payDate: unknown[][],
+  matchRate?: unknown[][],
+  places?: unknown[][],
+): unknown[][] {
   const table = pricesArg(prices);
   return lift({ deferredAmount, payDate, matchRate, places }, (x) =>
     numberResult(
@@ -100,7 +106,7 @@ export function matchUnitsFn(deferredAmount: number[][], prices: unknown[][], pa
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per amount.
  */
-export function discretionaryUnitsFn(amount: number[][], prices: unknown[][], creditDate: unknown[][], places?: number[][]): unknown[][] {
+export function discretionaryUnitsFn(amount: unknown[][], prices: unknown[][], creditDate: unknown[][], places?: unknown[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ amount, creditDate, places }, (x) =>
     numberResult(discretionaryUnits(numberArg("amount", x.amount), table(), dateArg("creditDate", x.creditDate), placesArg(x.places))),
@@ -118,11 +124,11 @@ export function discretionaryUnitsFn(amount: number[][], prices: unknown[][], cr
  * @returns Units, one per row.
  */
 export function dividendUnitsFn(
-  unitsAtRecord: number[][],
-  dividendPerShare: number[][],
+  unitsAtRecord: unknown[][],
+  dividendPerShare: unknown[][],
   prices: unknown[][],
   paymentDate: unknown[][],
-  places?: number[][],
+  places?: unknown[][],
 ): unknown[][] {
   const table = pricesArg(prices);
   return lift({ unitsAtRecord, dividendPerShare, paymentDate, places }, (x) =>
@@ -147,7 +153,7 @@ export function dividendUnitsFn(
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per row.
  */
-export function splitAdjustFn(units: number[][], newShares: number[][], oldShares: number[][], places?: number[][]): unknown[][] {
+export function splitAdjustFn(units: unknown[][], newShares: unknown[][], oldShares: unknown[][], places?: unknown[][]): unknown[][] {
   return lift({ units, newShares, oldShares, places }, (x) =>
     numberResult(splitAdjust(numberArg("units", x.units), numberArg("newShares", x.newShares), numberArg("oldShares", x.oldShares), placesArg(x.places))),
   );
@@ -162,7 +168,7 @@ export function splitAdjustFn(units: number[][], newShares: number[][], oldShare
  * @param [places] Decimals to round units to, half-up (default 6).
  * @returns Units, one per amount.
  */
-export function allocationUnitsFn(amount: number[][], prices: unknown[][], releaseDate: unknown[][], places?: number[][]): unknown[][] {
+export function allocationUnitsFn(amount: unknown[][], prices: unknown[][], releaseDate: unknown[][], places?: unknown[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ amount, releaseDate, places }, (x) =>
     numberResult(allocationUnits(numberArg("amount", x.amount), table(), dateArg("releaseDate", x.releaseDate), placesArg(x.places))),
@@ -175,6 +181,6 @@ export function allocationUnitsFn(amount: number[][], prices: unknown[][], relea
  * @param units Units credited, or a column of them.
  * @returns Whole shares, one per row.
  */
-export function maxSharesFn(units: number[][]): unknown[][] {
+export function maxSharesFn(units: unknown[][]): unknown[][] {
   return lift({ units }, (x) => numberResult(maxShares(numberArg("units", x.units))));
 }

@@ -13,12 +13,15 @@ import {
   type DividendRecord,
   type ReplayProblem,
   type SplitRecord,
+  type WithdrawalRecord,
 } from "../engine/accounts";
+import { nonparticipationEnd } from "../engine/distribution";
 import { primeRatesFromCells } from "../cells/ranges";
 import { describe } from "../cells/values";
 import type { Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
-import { shortName } from "../engine/format";
+import { capitalize, shortName } from "../engine/format";
+import type { IsoDate } from "../engine/dates";
 import type { Severity } from "../engine/findings";
 import type { PrimeRate } from "../engine/investment";
 import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cells";
@@ -110,10 +113,41 @@ export const SPLIT_COLUMNS: ReadonlyArray<ColumnSpec<keyof SplitRecord>> = [
   { key: "oldShares", header: "Old Shares", aliases: [], required: true },
 ];
 
+/** A §3.3 suspension (PAYOUT.md §7, sheet `Participation`): suspended, and the two steps that end it. */
+export interface ParticipationRecord {
+  participant: string;
+  suspended: IsoDate;
+  reinstated?: IsoDate;
+  newElection?: IsoDate;
+}
+
+/** The `Plan` sheet's one row (PAYOUT.md §7): the §15.1 termination's effective date (P-R5). */
+export interface PlanTermination {
+  planTerminationDate: IsoDate;
+}
+
+export const PARTICIPATION_COLUMNS: ReadonlyArray<ColumnSpec<keyof ParticipationRecord>> = [
+  { key: "participant", header: "Participant", aliases: ["Name", "Employee"], required: true },
+  { key: "suspended", header: "Suspended", aliases: [], required: true },
+  { key: "reinstated", header: "Reinstated", aliases: [] },
+  { key: "newElection", header: "New Election", aliases: [] },
+];
+
+export const PLAN_COLUMNS: ReadonlyArray<ColumnSpec<keyof PlanTermination>> = [
+  { key: "planTerminationDate", header: "Plan Termination Date", aliases: [], required: true },
+];
+
+/** The `Withdrawals` columns the replay reads (PAYOUT.md §1; Distribution Date and Tax Rate are the payout's). */
+export const WITHDRAWAL_COLUMNS: ReadonlyArray<ColumnSpec<keyof WithdrawalRecord>> = [
+  { key: "participant", header: "Participant", aliases: ["Name", "Employee"], required: true },
+  { key: "approvalDate", header: "Approval Date", aliases: [], required: true },
+  { key: "fraction", header: "Fraction", aliases: [], required: true },
+];
+
 /** Unreadable or missing cells: the row is left out (STATEMENT.md, "Findings"). */
 const UNREADABLE = "S02";
-/** A participant spelled two ways (a warning of ours). */
-const SPELLING = "S05";
+/** A participant spelled two ways (a warning of ours; S05 is a credit inside a stop window). */
+const SPELLING = "S07";
 /** A value on a row whose kind does not use it (a warning of ours). */
 const IGNORED = "S06";
 const SHEET_RULE = "—";
@@ -337,6 +371,57 @@ export function readSplits(grid: SheetGrid): TableRead<SplitRecord & Sourced> {
     const oldShares = positive(row, "oldShares", row.require("oldShares", readNumber, "a number of shares"), "Old Shares", "8.1(e)");
     if (date === undefined || newShares === undefined || oldShares === undefined) return undefined;
     return { date, newShares, oldShares };
+  });
+}
+
+/** The Participation table: a §3.3 suspension a row (PAYOUT.md §7). */
+export function readParticipation(grid: SheetGrid): TableRead<ParticipationRecord & Sourced> {
+  return readTable(grid, PARTICIPATION_COLUMNS, (row) => {
+    const participant = row.require("participant", readText, "a participant's name");
+    const suspended = row.require("suspended", readDate, "the date the Committee suspended the participant (§3.3)");
+    const reinstated = row.read("reinstated", readDate);
+    const newElection = row.read("newElection", readDate);
+    for (const [field, date] of [
+      ["reinstated", reinstated],
+      ["newElection", newElection],
+    ] as const) {
+      if (suspended !== undefined && date !== undefined && date < suspended) {
+        row.problem(
+          field,
+          `${PARTICIPATION_COLUMNS.find((c) => c.key === field)?.header} ${date} is before the suspension on ${suspended}; the row is left out (§3.3).`,
+          "3.3",
+        );
+      }
+    }
+    if (participant === undefined || suspended === undefined) return undefined;
+    return { participant, suspended, reinstated, newElection };
+  });
+}
+
+/** The Plan table: the §15.1 termination's effective date (PAYOUT.md §7, P-R5). */
+export function readPlan(grid: SheetGrid): TableRead<PlanTermination & Sourced> {
+  return readTable(grid, PLAN_COLUMNS, (row) => {
+    const planTerminationDate = row.require("planTerminationDate", readDate, "the effective date of the Board's action (§15.1)");
+    return planTerminationDate === undefined ? undefined : { planTerminationDate };
+  });
+}
+
+/** The Withdrawals table as the replay reads it: who, when approved, what fraction (§7.3; PAYOUT.md §6, §7). */
+export function readWithdrawals(grid: SheetGrid): TableRead<WithdrawalRecord & Sourced> {
+  return readTable(grid, WITHDRAWAL_COLUMNS, (row) => {
+    const participant = row.require("participant", readText, "a participant's name");
+    const approvalDate = row.require("approvalDate", readDate, "the date the Committee approved the withdrawal (§7.3)");
+    const fraction = row.require("fraction", readPercent, "25%, 50%, 75% or 100% (§7.3)");
+    if (approvalDate !== undefined && fraction !== undefined) {
+      try {
+        nonparticipationEnd(approvalDate, fraction);
+      } catch (error) {
+        if (!(error instanceof PlanError)) throw error;
+        row.problem("fraction", `${capitalize(error.message)}; the row is left out.`, "7.3");
+      }
+    }
+    if (participant === undefined || approvalDate === undefined || fraction === undefined) return undefined;
+    return { participant, approvalDate, fraction };
   });
 }
 

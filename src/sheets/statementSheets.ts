@@ -122,7 +122,7 @@ export function participantSheet(result: ParticipantResult, name: string): State
     const figure = key === "IA" ? dollars : units;
     return [`${ACCOUNT_NAMES[key]} (${key})`, ...ACCOUNT_MOVEMENTS.map(([column]) => figure(line[column])), dollars(line.value)];
   });
-  accounts.push(["Total value, accounts and options", "", "", "", "", "", "", "", dollars(statement.totalValue)]);
+  accounts.push(["Total value, accounts and options", ...ACCOUNT_MOVEMENTS.map(() => ""), dollars(statement.totalValue)]);
   const tables: LaidTable[] = [
     { name: "DCPAccounts", heading: "Accounts (§1.1(a), §4.5; units, the Investment Account in dollars)", header: [...ACCOUNT_LINE_HEADER], rows: accounts },
   ];
@@ -154,7 +154,7 @@ export function participantSheet(result: ParticipantResult, name: string): State
       `Total value on ${statement.to}: ${formatDollars(statement.totalValue)}`,
     ],
     tables,
-    widths: [36, 16, 16, 14, 16, 14, 16, 16, 16],
+    widths: [36, 16, 16, 14, 16, 14, 16, 16, 16, 16],
   };
 }
 

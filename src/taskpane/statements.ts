@@ -14,31 +14,30 @@ import { planSeries } from "../sheets/statementSheets";
 import type { ParticipantResult, StatementGrids, StatementResult } from "../workflows/statement";
 import { findingLink, type CellLinkGroup } from "./findingLinks";
 import type { DatedValue } from "./DateChart";
+import { chooseRoleSheets, insertedRoleSheets, type RoleSheets, type SheetRole } from "./sheetChoice";
 
 export type RecordRole = keyof StatementGrids;
 
 /** The sheets a statement reads, in the order the page offers them, with the names STATEMENT.md gives them. */
-export const RECORD_SHEETS: ReadonlyArray<{ role: RecordRole; name: string; required: boolean }> = [
+export const RECORD_SHEETS: ReadonlyArray<SheetRole<RecordRole>> = [
   { role: "activity", name: "Activity", required: true },
   { role: "prices", name: "Prices", required: true },
   { role: "dividends", name: "Dividends", required: false },
   { role: "splits", name: "Splits", required: false },
   { role: "primeRates", name: "Prime Rates", required: false },
+  { role: "withdrawals", name: "Withdrawals", required: false },
+  { role: "participation", name: "Participation", required: false },
+  { role: "plan", name: "Plan", required: false },
 ];
 
-export type SheetChoice = Record<RecordRole, string>;
+export type SheetChoice = RoleSheets<RecordRole>;
 
 /**
  * The sheet each role reads: a choice already made while its sheet is still
  * there, else the sheet of the role's name (ignoring case), else none ("").
  */
 export function chooseSheets(sheets: readonly string[], current?: Partial<SheetChoice>): SheetChoice {
-  const choice = {} as SheetChoice;
-  for (const { role, name } of RECORD_SHEETS) {
-    const kept = current?.[role];
-    choice[role] = kept && sheets.includes(kept) ? kept : (sheets.find((sheet) => sheet.toLowerCase() === name.toLowerCase()) ?? "");
-  }
-  return choice;
+  return chooseRoleSheets(RECORD_SHEETS, sheets, current);
 }
 
 export interface PeriodRead {
@@ -68,9 +67,7 @@ export function readPeriod(from: string, to: string): PeriodRead {
 
 /** The sheets Insert template added (in the templates' order), as the sheets each role reads. */
 export function insertedChoice(templateSheets: readonly string[], added: readonly string[]): SheetChoice {
-  const choice = {} as SheetChoice;
-  for (const { role, name } of RECORD_SHEETS) choice[role] = added[templateSheets.indexOf(name)] ?? "";
-  return choice;
+  return insertedRoleSheets(RECORD_SHEETS, templateSheets, added);
 }
 
 export interface AccountView {
@@ -130,6 +127,7 @@ function summedLine(participants: readonly ParticipantResult[], key: AccountKey)
     splitAdjustment: ZERO,
     interest: ZERO,
     allocatedOut: ZERO,
+    paidOut: ZERO,
     closing: ZERO,
     value: ZERO,
   };

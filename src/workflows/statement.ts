@@ -14,8 +14,10 @@ import {
   type AccountKey,
   type ActivityRecord,
   type AccountsReplay,
+  type Lifecycle,
   type PlanRecords,
   type SplitRecord,
+  type WithdrawalRecord,
 } from "../engine/accounts";
 import { compareFindings } from "../engine/findings";
 import type { IsoDate } from "../engine/dates";
@@ -24,6 +26,7 @@ import { PlanError } from "../engine/errors";
 import {
   accountStatement,
   planTotals,
+  ACCOUNT_LINE_COLUMNS,
   valueSeries,
   BALANCE_KEYS,
   type AccountLine,
@@ -34,8 +37,24 @@ import {
 import type { CellFinding } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { readPricesSheet } from "../sheets/prices";
-import { fieldCell, primeRatesFrom, problemFinding, readActivity, readDividends, readSplits, type RowSource, type Sourced } from "../sheets/records";
-import { RESERVE_RULES, type EntryCells, type SourcedEntry } from "../sheets/reserve";
+import {
+  fieldCell,
+  primeRatesFrom,
+  problemFinding,
+  readActivity,
+  readDividends,
+  readParticipation,
+  readPlan,
+  readSplits,
+  readWithdrawals,
+  type ParticipationRecord,
+  type PlanTermination,
+  type RowSource,
+  type Sourced,
+} from "../sheets/records";
+import { RESERVE_RULES, screenEntries, type EntryCells, type SourcedEntry } from "../sheets/reserve";
+import { reconcileReserve } from "../engine/reserve";
+import { exhaustionWindow, suspensionWindow, terminationWindow, withdrawalWindow, type StopWindow } from "../engine/lifecycle";
 
 /** The sheets a statement reads, as grids; the shells find them by name (Activity, Dividends, Splits, Prices, Prime Rates). */
 export interface StatementGrids {
@@ -44,6 +63,10 @@ export interface StatementGrids {
   splits?: SheetGrid;
   prices?: SheetGrid;
   primeRates?: SheetGrid;
+  /** Optional lifecycle sheets (PAYOUT.md §7): §7.3 withdrawals, §3.3 suspensions, the §15.1 termination. */
+  withdrawals?: SheetGrid;
+  participation?: SheetGrid;
+  plan?: SheetGrid;
 }
 
 export interface StatementSettings {
@@ -80,12 +103,20 @@ export interface StatementResult {
   rowsRead: { activity: number; dividends: number; splits: number };
   /** The Splits rows read: the reserve scales by them (§13.8). */
   splits: Array<SplitRecord & Sourced>;
+  /**
+   * What the records count against the §13.8 reserve (see `reserveEntries`),
+   * counted before the §15.2 stop: the reserve page's count, whose
+   * exhaustion date opens that stop.
+   */
+  reserveCount: SourcedEntry[];
+  /** The day the records use up the reserve, on or before `to`: credits from then are refused (§15.2, PAYOUT.md §7). */
+  exhaustionDate?: IsoDate;
   /** Set when the input cannot be used at all (the CLI's exit 2); everything else is then empty. */
   unusable?: string;
 }
 
 function empty(unusable?: string): StatementResult {
-  return { participants: [], totals: planTotals([]), findings: [], rowsRead: { activity: 0, dividends: 0, splits: 0 }, splits: [], unusable };
+  return { participants: [], totals: planTotals([]), findings: [], rowsRead: { activity: 0, dividends: 0, splits: 0 }, splits: [], reserveCount: [], unusable };
 }
 
 function sortFindings(findings: CellFinding[], sheets: string[]): CellFinding[] {
@@ -138,7 +169,10 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
   const activity = readActivity(grids.activity);
   const dividends = grids.dividends ? readDividends(grids.dividends) : { records: [], findings: [] };
   const splits = grids.splits ? readSplits(grids.splits) : { records: [], findings: [] };
-  const unreadable = activity.unusable ?? dividends.unusable ?? splits.unusable;
+  const withdrawals = grids.withdrawals ? readWithdrawals(grids.withdrawals) : { records: [], findings: [] };
+  const participation = grids.participation ? readParticipation(grids.participation) : { records: [], findings: [] };
+  const plan = grids.plan ? readPlan(grids.plan) : { records: [], findings: [] };
+  const unreadable = activity.unusable ?? dividends.unusable ?? splits.unusable ?? withdrawals.unusable ?? participation.unusable ?? plan.unusable;
   if (unreadable) return empty(unreadable);
   const pricesRead = grids.prices ? readPricesSheet(grids.prices) : undefined;
   if (pricesRead?.unusable) return empty(pricesRead.unusable);
@@ -148,13 +182,14 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
   const primeRates = primeRatesGrid ? usable("Prime Rates", () => primeRatesFrom(primeRatesGrid)) : [];
   if (isUnusable(primeRates)) return empty(primeRates.unusable);
 
-  const sheets = [grids.activity, grids.dividends, grids.splits].map((grid) => grid?.sheet ?? "");
-  const readFindings = [...activity.findings, ...dividends.findings, ...splits.findings];
+  const sheets = [grids.activity, grids.dividends, grids.splits, grids.withdrawals, grids.participation, grids.plan].map((grid) => grid?.sheet ?? "");
+  const readFindings = [...activity.findings, ...dividends.findings, ...splits.findings, ...withdrawals.findings, ...participation.findings, ...plan.findings];
   const rowsRead = { activity: activity.records.length, dividends: dividends.records.length, splits: splits.records.length };
   const dates = activity.records.map((r) => r.date).sort();
   const from = settings.from ?? dates[0];
   const to = settings.to ?? dates[dates.length - 1];
   if (from === undefined || to === undefined) return { ...empty(), findings: sortFindings(readFindings, sheets), rowsRead, splits: splits.records };
+  const lifecycles = new LifecycleRecords(withdrawals.records, participation.records, plan.records);
   if (from > to) return empty(`the period starts ${from}, after it ends ${to}`);
   try {
     prices.fairMarketValue(to);
@@ -163,17 +198,30 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
     throw error;
   }
 
-  let groups = groupByParticipant(activity.records);
+  const groups = groupByParticipant(activity.records);
+  let wanted = [...groups.keys()];
   if (settings.participant !== undefined) {
-    const only = groups.get(participantKey(settings.participant));
-    if (!only) return empty(`${grids.activity.sheet} has no readable row for participant "${settings.participant.trim()}"; ${participantsNamed(groups)}`);
-    groups = new Map([[participantKey(settings.participant), only]]);
+    if (!groups.has(participantKey(settings.participant))) {
+      return empty(`${grids.activity.sheet} has no readable row for participant "${settings.participant.trim()}"; ${participantsNamed(groups)}`);
+    }
+    wanted = [participantKey(settings.participant)];
   }
 
+  const replayOf = (key: string, exhaustionDate?: IsoDate) => {
+    const group = groups.get(key) ?? [];
+    const lifecycle = lifecycles.of(key, exhaustionDate);
+    const records: PlanRecords<Sourced> = { activity: group, dividends: dividends.records, splits: splits.records, prices, primeRates, lifecycle };
+    return replayAccounts(records, group[0].participant, to);
+  };
+  // §15.2: the reserve is counted over every participant's records before it stops anything; from the day they use it up, credits are refused.
+  const counted = new Map([...groups.keys()].map((key) => [key, replayOf(key)]));
+  const reserveCount = recordEntries(splits.records, to, [...counted.values()]);
+  const exhaustionDate = reconcileReserve(screenEntries(reserveCount).entries).exhaustionDate;
+
   const participants: ParticipantResult[] = [];
-  for (const group of groups.values()) {
-    const records: PlanRecords<Sourced> = { activity: group, dividends: dividends.records, splits: splits.records, prices, primeRates };
-    const replay = replayAccounts(records, group[0].participant, to);
+  for (const key of wanted) {
+    const replay = exhaustionDate === undefined ? counted.get(key) : replayOf(key, exhaustionDate);
+    if (replay === undefined) continue;
     participants.push({
       statement: accountStatement(replay, prices, from, to),
       replay,
@@ -190,7 +238,34 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
     findings: sortFindings([...readFindings, ...participants.flatMap((p) => p.findings)], sheets),
     rowsRead,
     splits: splits.records,
+    reserveCount,
+    exhaustionDate,
   };
+}
+
+/** The lifecycle sheets' rows by participant, made into each one's stop windows and withdrawals (PAYOUT.md §7). */
+class LifecycleRecords {
+  private readonly withdrawals: Map<string, Array<WithdrawalRecord & Sourced>>;
+  private readonly suspensions: Map<string, ParticipationRecord[]>;
+  /** §15.1: the Board's action, the earliest when the Plan sheet has several rows. */
+  private readonly termination?: IsoDate;
+
+  constructor(withdrawals: ReadonlyArray<WithdrawalRecord & Sourced>, participation: readonly ParticipationRecord[], plan: readonly PlanTermination[]) {
+    this.withdrawals = groupByParticipant(withdrawals);
+    this.suspensions = groupByParticipant(participation);
+    this.termination = plan.map((row) => row.planTerminationDate).sort()[0];
+  }
+
+  of(key: string, exhaustionDate?: IsoDate): Lifecycle<Sourced> {
+    const withdrawals = this.withdrawals.get(key) ?? [];
+    const windows: StopWindow[] = [
+      ...(this.suspensions.get(key) ?? []).map((row) => suspensionWindow(row.suspended, row.reinstated, row.newElection)),
+      ...withdrawals.map((row) => withdrawalWindow(row.approvalDate, row.fraction)),
+    ];
+    if (this.termination !== undefined) windows.push(terminationWindow(this.termination));
+    if (exhaustionDate !== undefined) windows.push(exhaustionWindow(exhaustionDate));
+    return { windows, withdrawals };
+  }
 }
 
 /** A record's cells as a reserve row's: its date cell, and the cell its quantity comes from. */
@@ -210,8 +285,12 @@ function recordCells(source: RowSource, dateField: string, quantityField: string
  * quarter's crediting date.
  */
 export function reserveEntries(result: StatementResult): SourcedEntry[] {
-  const entries: SourcedEntry[] = result.splits
-    .filter((split) => result.to !== undefined && split.date <= result.to)
+  return result.reserveCount;
+}
+
+function recordEntries(splits: ReadonlyArray<SplitRecord & Sourced>, to: IsoDate, replays: ReadonlyArray<AccountsReplay<Sourced>>): SourcedEntry[] {
+  const entries: SourcedEntry[] = splits
+    .filter((split) => split.date <= to)
     .map((split) => ({
       rowNumber: split.source.row,
       date: split.date,
@@ -220,7 +299,7 @@ export function reserveEntries(result: StatementResult): SourcedEntry[] {
       reference: `${split.source.layout.sheet} row ${split.source.row}`,
       cells: recordCells(split.source, "date", "newShares"),
     }));
-  for (const { replay } of result.participants) {
+  for (const replay of replays) {
     for (const { date, account, kind, change, record } of replay.postings) {
       if (account === "IA" || (kind !== "credited" && kind !== "dividends") || record === undefined) continue;
       const { row, layout } = record.source;
@@ -252,7 +331,7 @@ export function reserveEntries(result: StatementResult): SourcedEntry[] {
   return entries;
 }
 
-const LINE_KEYS: ReadonlyArray<keyof AccountLine> = ["opening", "credited", "dividends", "splitAdjustment", "interest", "allocatedOut", "closing", "value"];
+const LINE_KEYS: ReadonlyArray<keyof AccountLine> = ACCOUNT_LINE_COLUMNS.map(([field]) => field);
 
 function numbers<K extends string>(values: Record<K, Decimal>, keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, toNumber(values[key])])) as Record<K, number>;

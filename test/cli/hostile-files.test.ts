@@ -156,10 +156,15 @@ describe("the command line never destroys a file", () => {
     expect(dcpIn(dir, ["elections.xlsx"], "validate", "elections.xlsx", "--out", "interrupted.xlsx").code).toBe(1);
     const [before, input] = [digest(path.join(dir, "interrupted.xlsx")), digest(big)];
     const temporaries = () => fs.readdirSync(dir).filter((name) => name.startsWith(".interrupted.xlsx.dcp-"));
+    // Watch the folder before the run starts, so the temporary's creation cannot be missed.
+    const watcher = fs.watch(dir);
     const child = spawn(process.execPath, [DCP, "validate", big, "--out", "interrupted.xlsx"], { cwd: dir, stdio: "ignore" });
     const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    const deadline = Date.now() + 60_000;
-    while (temporaries().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise<void>((resolve) => {
+      watcher.on("change", () => temporaries().length > 0 && resolve());
+      void exit.then(() => resolve());
+    });
+    watcher.close();
     expect(temporaries()).toHaveLength(1);
     child.kill("SIGINT");
     expect(await exit).toBe(130);

@@ -206,7 +206,18 @@ describe("dcp statement --out FILE.xlsx", () => {
       );
     expect(values[0][0]).toBe("Hecla Mining Company Key Employee Deferred Compensation Plan: participant statement");
     expect(values[1][0]).toBe("Ann Lee");
-    expect(row("Account")).toEqual(["Account", "Opening", "Credited", "Dividends", "Split adjustment", "Interest", "Allocated out", "Closing", "Value"]);
+    expect(row("Account")).toEqual([
+      "Account",
+      "Opening",
+      "Credited",
+      "Dividends",
+      "Split adjustment",
+      "Interest",
+      "Allocated out",
+      "Paid out",
+      "Closing",
+      "Value",
+    ]);
     const [dca, ia] = [row("Deferred Compensation Account (DCA)"), row("Investment Account (IA)")];
     expect(dca.slice(1)).toEqual(Object.values(document.participants[0].accounts.DCA));
     expect(ia.slice(1)).toEqual(Object.values(document.participants[0].accounts.IA));

@@ -249,6 +249,8 @@ export class WorkbookModel {
   readonly syncs: SyncRecord[] = [];
   /** Latency of each round trip, to see the pane's progress indicators. */
   syncDelayMs = 0;
+  /** While set, every round trip waits for releaseSyncs(): a run that is still going, for as long as a test needs. */
+  private syncsHeld?: { released: Promise<void>; release: () => void };
   theme: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string; isDarkTheme?: boolean } = {
     bodyBackgroundColor: "#FFFFFF",
     bodyForegroundColor: "#000000",
@@ -262,6 +264,22 @@ export class WorkbookModel {
   ) {
     for (const name of sheetNames) this.addSheet(name);
     this.active = this.sheets[0];
+  }
+
+  holdSyncs(): void {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.syncsHeld = { released, release };
+  }
+
+  releaseSyncs(): void {
+    this.syncsHeld?.release();
+    this.syncsHeld = undefined;
+  }
+
+  /** Resolves when no test holds the round trips. */
+  async syncsReleased(): Promise<void> {
+    while (this.syncsHeld) await this.syncsHeld.released;
   }
 
   supports(excelApi: string): boolean {
@@ -368,6 +386,7 @@ export class FakeContext {
   async sync(): Promise<void> {
     this.model.syncCount++;
     if (this.model.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.model.syncDelayMs));
+    await this.model.syncsReleased();
     const batch = this.queue;
     this.queue = [];
     const requestBytes = batch.reduce((sum, item) => sum + item.bytes, 0);

@@ -10,24 +10,15 @@ export type ProfileName = "windows" | "mac" | "web" | "excel2021";
 
 export interface FunctionArgumentRules {
   /**
-   * What a reference to an empty cell arrives as in a scalar argument: `0` on
-   * desktop, `null` on the web (OfficeDev/office-js#4702).
+   * What a reference to an empty cell arrives as in a scalar argument of type
+   * `any`: `0` on desktop, `null` on the web (OfficeDev/office-js#4702).
    */
   emptyCell: 0 | null;
   /**
-   * What an empty cell inside a range (matrix) argument arrives as: `0` on
-   * desktop (OfficeDev/office-js#1951, #5262), `null` on the web (#4702).
+   * What an empty cell inside a range (matrix) argument of type `any` arrives
+   * as: `0` on desktop (OfficeDev/office-js#1951, #5262), `null` on the web (#4702).
    */
   emptyCellInRange: 0 | null;
-  /**
-   * Whether Excel calls a function at all when a range argument holds an
-   * error cell. It does not, on any platform (as issue 10 records): the
-   * formula shows that error with no message and the function never runs, so
-   * nothing the function says about the cell reaches the user. Only #VALUE!
-   * and #N/A carry a function's own message (learn.microsoft.com/office/dev/
-   * add-ins/excel/custom-functions-errors).
-   */
-  calledWithErrorInRange: boolean;
 }
 
 export interface HostProfile {
@@ -52,7 +43,7 @@ export interface HostProfile {
   functionArguments: FunctionArgumentRules;
 }
 
-const DESKTOP_ARGUMENTS: FunctionArgumentRules = { emptyCell: 0, emptyCellInRange: 0, calledWithErrorInRange: false };
+const DESKTOP_ARGUMENTS: FunctionArgumentRules = { emptyCell: 0, emptyCellInRange: 0 };
 
 export const PROFILES: Record<ProfileName, HostProfile> = {
   windows: {
@@ -69,7 +60,7 @@ export const PROFILES: Record<ProfileName, HostProfile> = {
     excelApi: "1.20",
     customFunctionsRuntime: "1.5",
     limits: { payloadBytes: 5 * 1024 * 1024, cellsPerRead: 5_000_000 },
-    functionArguments: { emptyCell: null, emptyCellInRange: null, calledWithErrorInRange: false },
+    functionArguments: { emptyCell: null, emptyCellInRange: null },
   },
   excel2021: { name: "excel2021", label: "Excel 2021 (perpetual)", excelApi: "1.14", customFunctionsRuntime: "1.3", functionArguments: DESKTOP_ARGUMENTS },
 };
@@ -99,27 +90,100 @@ export class ErrorCell {
 /** An empty cell a test hands to a custom function (a blank the user left, not an omitted argument). */
 export const EMPTY_CELL = Symbol("empty cell");
 
-/**
- * One argument as this profile's Excel passes it: `EMPTY_CELL` becomes 0 or
- * null, in a scalar or inside a range; anything else passes unchanged.
- */
-export function excelArgument(profile: HostProfile, argument: unknown): unknown {
-  const rules = profile.functionArguments;
-  if (argument === EMPTY_CELL) return rules.emptyCell;
-  if (Array.isArray(argument))
-    return argument.map((row) => (Array.isArray(row) ? row.map((cell) => (cell === EMPTY_CELL ? rules.emptyCellInRange : cell)) : row));
-  return argument;
+/** A parameter as functions.json declares it (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#parameters). */
+export interface DeclaredParameter {
+  name: string;
+  /** `boolean`, `number`, `string` or `any`; absent means `any`. */
+  type?: string;
+  dimensionality?: string;
+}
+
+/** What Excel reads of functions.json before calling one function. */
+export interface FunctionDeclaration {
+  parameters: readonly DeclaredParameter[];
+  /** Top-level in functions.json: every `any` parameter then receives error cells (custom-functions-json#allowerrorfordatatypeany). */
+  allowErrorForDataTypeAny?: boolean;
+}
+
+export type Invocation = { called: true; args: unknown[] } | { called: false; code: string };
+
+class NotCalled {
+  constructor(readonly code: string) {}
 }
 
 /**
- * Whether Excel calls the function with these arguments; when it does not,
- * the cell shows the first error found in a range argument, with no message.
+ * One cell of an argument as Excel converts it to the parameter's declared
+ * type before the call, or the error that keeps Excel from calling at all:
+ * - `any` passes what the cell holds; an empty cell is 0 or null by platform;
+ *   an error cell reaches the function only where functions.json says
+ *   `allowErrorForDataTypeAny` (custom-functions-errors, "Errors as custom
+ *   function inputs"), else the formula shows that error, no message.
+ * - `number`, `string`, `boolean` (custom-functions-json#parameters): the cell
+ *   is converted first, an empty cell to 0, "" or FALSE, and a cell that does
+ *   not convert (text in a number parameter) is #VALUE! before the function
+ *   runs, so the function's own message never shows. An error cell is never
+ *   passed to a declared type.
  */
-export function excelCalls(profile: HostProfile, args: readonly unknown[]): { called: true } | { called: false; code: string } {
-  if (profile.functionArguments.calledWithErrorInRange) return { called: true };
-  for (const argument of args) {
-    if (!Array.isArray(argument)) continue;
-    for (const row of argument) for (const cell of Array.isArray(row) ? row : [row]) if (cell instanceof ErrorCell) return { called: false, code: cell.code };
+function convertCell(
+  profile: HostProfile,
+  type: string,
+  cell: unknown,
+  inRange: boolean,
+  allowErrors: boolean,
+  errorValue: (code: string) => unknown,
+): unknown {
+  if (cell instanceof ErrorCell) {
+    if (type === "any" && allowErrors) return errorValue(cell.code);
+    throw new NotCalled(cell.code);
   }
-  return { called: true };
+  const empty = cell === EMPTY_CELL;
+  switch (type) {
+    case "number":
+      if (empty) return 0;
+      if (typeof cell === "boolean") return cell ? 1 : 0;
+      if (typeof cell === "string" && cell.trim() !== "" && Number.isFinite(Number(cell))) return Number(cell);
+      if (typeof cell !== "number") throw new NotCalled("#VALUE!");
+      return cell;
+    case "string":
+      if (empty) return "";
+      if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+      return typeof cell === "number" ? String(cell) : cell;
+    case "boolean":
+      if (empty) return false;
+      if (typeof cell === "number") return cell !== 0;
+      if (typeof cell === "string" && /^(true|false)$/i.test(cell)) return cell.toUpperCase() === "TRUE";
+      if (typeof cell !== "boolean") throw new NotCalled("#VALUE!");
+      return cell;
+    default:
+      if (empty) return inRange ? profile.functionArguments.emptyCellInRange : profile.functionArguments.emptyCell;
+      return cell;
+  }
+}
+
+/**
+ * A formula's arguments as Excel on `profile` hands them to a custom function
+ * declared as `declaration` says, or the error the cell shows when Excel does
+ * not call it. `errorValue` makes the error object the runtime passes for an
+ * error cell (the shim's CustomFunctions.Error); an omitted argument stays omitted.
+ */
+export function excelInvocation(
+  profile: HostProfile,
+  declaration: FunctionDeclaration,
+  args: readonly unknown[],
+  errorValue: (code: string) => unknown = (code) => new ErrorCell(code),
+): Invocation {
+  const allowErrors = declaration.allowErrorForDataTypeAny === true;
+  try {
+    const converted = args.map((argument, i) => {
+      const type = declaration.parameters[i]?.type ?? "any";
+      if (argument === undefined) return undefined;
+      if (Array.isArray(argument))
+        return argument.map((row) => (Array.isArray(row) ? row.map((cell) => convertCell(profile, type, cell, true, allowErrors, errorValue)) : row));
+      return convertCell(profile, type, argument, false, allowErrors, errorValue);
+    });
+    return { called: true, args: converted };
+  } catch (error) {
+    if (error instanceof NotCalled) return { called: false, code: error.code };
+    throw error;
+  }
 }

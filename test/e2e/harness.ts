@@ -11,6 +11,7 @@ import path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { ProfileName } from "../doubles/profiles";
+import { requireCurrentBuild, SOURCES } from "../helpers/build";
 import { chooseBrowser } from "./browser";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -45,6 +46,8 @@ function serve(): Promise<http.Server> {
 }
 
 export async function startHarness(): Promise<Harness> {
+  requireCurrentBuild("dist/taskpane.html");
+  requireCurrentBuild("dist-e2e/excel-host.js", [...SOURCES, "test/doubles", "test/e2e/host-entry.ts"]);
   const server = await serve();
   let browser: Browser;
   try {
@@ -77,20 +80,35 @@ interface Watched {
 
 /** A task pane page at Office's narrow width, in the light or dark theme, as one platform's Excel (test/doubles/profiles.ts). */
 export async function openPane(harness: Harness, theme: "light" | "dark" = "light", profile: ProfileName = "windows"): Promise<Page> {
+  const page = await startPane(harness, theme, profile);
+  await page.getByRole("button", { name: "Validate", exact: true }).waitFor();
+  return page;
+}
+
+/** A request the page makes that the harness answers only once `released` settles. */
+export interface HeldRequest {
+  url: RegExp;
+  released: Promise<void>;
+}
+
+/** Navigates to the pane without waiting for its UI; a held request (say, the UI chunk) waits for the test. */
+export async function startPane(harness: Harness, theme: "light" | "dark" = "light", profile: ProfileName = "windows", held?: HeldRequest): Promise<Page> {
   const page = await harness.browser.newPage({ viewport: { width: 320, height: 900 } });
   const watched: Watched = { pageErrors: [], blockedRequests: [] };
   page.on("pageerror", (error) => watched.pageErrors.push(error.message));
   Object.assign(page, { watched });
   const served = new URL(harness.url).origin;
-  await page.route("**/*", (route) => {
+  await page.route("**/*", async (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS_CDN) return route.fulfill({ path: HOST_DOUBLE, contentType: "text/javascript" });
-    if (url.startsWith(`${served}/`)) return route.continue();
+    if (url.startsWith(`${served}/`)) {
+      if (held?.url.test(url)) await held.released;
+      return route.continue();
+    }
     watched.blockedRequests.push(url);
     return route.abort("blockedbyclient");
   });
-  await page.goto(`${harness.url}?theme=${theme}&profile=${profile}`);
-  await page.getByRole("button", { name: "Validate", exact: true }).waitFor();
+  await page.goto(`${harness.url}?theme=${theme}&profile=${profile}`, { waitUntil: "commit" });
   return page;
 }
 

@@ -90,14 +90,14 @@ describe("Ann Lee's 2003, worked by hand", () => {
     expect(n(balanceAt(ann, "IA", "2003-10-31"))).toBe(2108.66);
   });
 
-  it("states the year: opening + credited + dividends + split adjustment + interest − allocated out = closing, valued at $0.70", () => {
+  it("states the year: opening + credited + dividends + split adjustment + interest − allocated out − paid out = closing, valued at $0.70", () => {
     const s = accountStatement(ann, prices, "2003-01-01", "2003-12-31");
     const line = (key: keyof typeof s.accounts) => Object.values(s.accounts[key]).map(n);
-    // opening, credited, dividends, split adjustment, interest, allocated out, closing, value
-    expect(line("DCA")).toEqual([0, 3700, 208.057143, 3799.5, 0, 0, 7707.557143, 5395.29]);
-    expect(line("CMSA")).toEqual([0, 550, 29.651429, 563.55, 0, 0, 1143.201429, 800.24]);
-    expect(line("CSA")).toEqual([0, 1000, 59.634286, 1030.2, 0, 0, 2089.834286, 1462.88]);
-    expect(line("IA")).toEqual([0, 5000, 0, 0, 129.75, 3000, 2129.75, 2129.75]);
+    // opening, credited, dividends, split adjustment, interest, allocated out, paid out, closing, value
+    expect(line("DCA")).toEqual([0, 3700, 208.057143, 3799.5, 0, 0, 0, 7707.557143, 5395.29]);
+    expect(line("CMSA")).toEqual([0, 550, 29.651429, 563.55, 0, 0, 0, 1143.201429, 800.24]);
+    expect(line("CSA")).toEqual([0, 1000, 59.634286, 1030.2, 0, 0, 0, 2089.834286, 1462.88]);
+    expect(line("IA")).toEqual([0, 5000, 0, 0, 129.75, 3000, 0, 2129.75, 2129.75]);
     // (0.70 − 0.425) × 13,332 = 3,666.30
     expect(s.options.map((o) => [o.grantDate, n(o.shares), n(o.exercisePrice), o.exercisableDate, n(o.value)])).toEqual([
       ["2003-08-01", 13332, 0.425, "2004-02-01", 3666.3],
@@ -105,7 +105,14 @@ describe("Ann Lee's 2003, worked by hand", () => {
     expect(n(s.totalValue)).toBe(13454.46);
     for (const line of Object.values(s.accounts)) {
       expect(
-        line.opening.plus(line.credited).plus(line.dividends).plus(line.splitAdjustment).plus(line.interest).minus(line.allocatedOut).equals(line.closing),
+        line.opening
+          .plus(line.credited)
+          .plus(line.dividends)
+          .plus(line.splitAdjustment)
+          .plus(line.interest)
+          .minus(line.allocatedOut)
+          .minus(line.paidOut)
+          .equals(line.closing),
       ).toBe(true);
     }
   });
@@ -448,6 +455,7 @@ describe("invariants over generated records", () => {
                   .plus(line.splitAdjustment)
                   .plus(line.interest)
                   .minus(line.allocatedOut)
+                  .minus(line.paidOut)
                   .equals(line.closing),
               ).toBe(true);
             }

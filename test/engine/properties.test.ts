@@ -10,7 +10,8 @@ import { PriceTable } from "../../src/engine/prices";
 import { reconcileReserve, reserveStatus, type LedgerEntry } from "../../src/engine/reserve";
 import { unitsCredited } from "../../src/engine/units";
 import { caller, loadFunctionsBundle, ShimError, functionsJson } from "../helpers/bundle";
-import { sessionPrices } from "../helpers/prices";
+import { asExcelRange, sessionPrices } from "../helpers/prices";
+import { ACTIVITY_ROWS, workedGrids } from "../helpers/records";
 
 const dateIn = (from: IsoDate, to: IsoDate) => fc.integer({ min: 0, max: (Date.parse(to) - Date.parse(from)) / 86_400_000 }).map((days) => addDays(from, days));
 const anyDate = dateIn("1990-01-01", "2097-12-31");
@@ -82,13 +83,17 @@ describe("options and withholding", () => {
     );
   });
 
-  it("shares withheld cover the tax, the cash back is less than one share (§10.2)", () => {
+  it("shares withheld cover the tax, one fewer would not, and the cash back is less than one share (§10.2, reading 11)", () => {
     fc.assert(
       fc.property(money, price, (tax, fmv) => {
         const shares = withholdShares(tax, fmv);
         const cash = withholdCash(tax, fmv);
+        expect(shares.isInteger()).toBe(true);
         expect(shares.times(fmv).greaterThanOrEqualTo(tax)).toBe(true);
-        expect(cash.greaterThanOrEqualTo(0) && cash.lessThanOrEqualTo(fmv)).toBe(true);
+        if (shares.greaterThan(0)) expect(shares.minus(1).times(fmv).lessThan(tax)).toBe(true);
+        // Tax and price are in cents, so the excess is exact and strictly below one share's value.
+        expect(cash.equals(shares.times(fmv).minus(tax))).toBe(true);
+        expect(cash.greaterThanOrEqualTo(0) && cash.lessThan(fmv)).toBe(true);
       }),
     );
   });
@@ -135,6 +140,7 @@ describe("every registered function, fed anything Excel could pass", () => {
   const { registered } = loadFunctionsBundle();
   const call = caller(registered);
   const metadata = functionsJson().functions;
+  const in2003 = dateIn("2003-01-01", "2003-12-31");
   const scalar = fc.oneof(
     fc.constant(null),
     fc.constant(""),
@@ -144,13 +150,68 @@ describe("every registered function, fed anything Excel could pass", () => {
     fc.integer({ min: -5, max: 80_000 }),
     fc.constantFrom("2003-03-31", "2099-12-31", "abc", "dollars", "salary", "without cause", "1e400"),
     dateIn("1990-01-01", "2099-12-31").map(isoDateToSerial),
+    in2003.map(isoDateToSerial),
+    in2003,
   );
   const matrix = fc.array(fc.array(scalar, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+  // Tables a function can compute on, so the fuzz reaches past the refusals (2003's sessions, with a header).
+  const prices = asExcelRange(sessionPrices("2002-10-01", "2004-03-31", (i) => 0.5 + ((i * 37) % 100) / 100));
+  const flows = [
+    ["Date", "Amount"],
+    [isoDateToSerial("2003-01-15"), 5000],
+    [isoDateToSerial("2003-08-01"), -1000],
+  ];
+  const primeRates = [
+    ["Date", "Rate"],
+    [isoDateToSerial("2002-01-01"), 0.0425],
+  ];
+  const ledger = [
+    ["Date", "Kind", "Quantity"],
+    [isoDateToSerial("2003-03-31"), "units", 250_000],
+    [isoDateToSerial("2003-08-01"), "option", 13_332],
+  ];
+  // Without the worked example's one allocation larger than the balance, which the account functions refuse (S01).
+  const worked = workedGrids(ACTIVITY_ROWS.filter((row) => row[7] !== "more than the balance"));
+  const validTables: Record<string, unknown[][]> = {
+    prices,
+    flows,
+    primeRates,
+    ledger,
+    activity: worked.activity.values,
+    dividends: worked.dividends.values,
+    splits: worked.splits.values,
+  };
+  // A well-formed value for each parameter of the table functions; each call keeps some and fuzzes the rest.
+  const wellFormed: Record<string, unknown> = {
+    participant: "Ann Lee",
+    account: "DCA",
+    amount: 1000,
+    deferredAmount: 1000,
+    unitsAtRecord: 1000,
+    dividendPerShare: 0.1,
+    matchRate: 0.25,
+    places: 6,
+    annualRate: 0.05,
+    initialReserve: 6_000_000,
+    fromDate: isoDateToSerial("2003-01-01"),
+    toDate: isoDateToSerial("2003-12-31"),
+    asOfDate: isoDateToSerial("2003-12-31"),
+  };
+  const argument = (name: string) => {
+    const good = validTables[name] ?? wellFormed[name] ?? (/date$/i.test(name) ? isoDateToSerial("2003-06-30") : undefined);
+    const fuzzed = fc.oneof(scalar, matrix);
+    return good === undefined ? fuzzed : fc.oneof({ arbitrary: fc.constant(good), weight: 3 }, { arbitrary: fuzzed, weight: 1 });
+  };
+  const computed = new Map<string, number>();
 
   it("returns a finite number, a boolean, text, a spill or an Excel error, never NaN, Infinity or a thrown exception", () => {
+    const readsTable = (f: (typeof metadata)[number]) => f.parameters.some((p) => p.name in validTables);
+    const calls = fc
+      .constantFrom(...metadata)
+      .chain((f) => fc.tuple(fc.constant(f), fc.tuple(...f.parameters.map((p) => (readsTable(f) ? argument(p.name) : fc.oneof(scalar, matrix))))));
     fc.assert(
-      fc.property(fc.constantFrom(...metadata), fc.array(fc.oneof(scalar, matrix), { minLength: 6, maxLength: 6 }), (f, args) => {
-        const result = call(f.id, ...args.slice(0, f.parameters.length));
+      fc.property(calls, ([f, args]) => {
+        const result = call(f.id, ...args);
         const ok = (value: unknown): boolean =>
           (typeof value === "number" && Number.isFinite(value)) ||
           typeof value === "boolean" ||
@@ -161,8 +222,15 @@ describe("every registered function, fed anything Excel could pass", () => {
         const isError = typeof result === "object" && result !== null && "code" in result;
         expect(isError || ok(result)).toBe(true);
         if (isError) expect(["#VALUE!", "#N/A"]).toContain((result as ShimError).code);
+        else computed.set(f.id, (computed.get(f.id) ?? 0) + 1);
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("reached a computed result, not only refusals, for every function that reads a table", () => {
+    const tableFunctions = metadata.filter((f) => f.parameters.some((p) => p.name in validTables)).map((f) => f.id);
+    expect(tableFunctions.length).toBeGreaterThanOrEqual(10);
+    expect(tableFunctions.filter((id) => !computed.has(id))).toEqual([]);
   });
 });

@@ -180,21 +180,27 @@ describe("ledger and credits sheets", () => {
   });
 
   it("builds ledger rows from credits exactly as UNITS_CREDITED and MATCH_UNITS do, counted on the crediting date", () => {
+    // The template's 2003-Q3 closes cycle $4.00, $4.25, $4.50, $4.75, $5.00 over its 64 sessions: twelve cycles ($270.00)
+    // and $4.00 + $4.25 + $4.50 + $4.75 ($17.50) make $287.50, an average of $4.4921875 (§8.1(a)).
+    // $12,000 / 4.4921875 = 2,671.3043478… → 2,671.304348; a 10% (or Ben's 15% of $8,000) match of $1,200 → 267.130435;
+    // $8,000 → 1,780.869565; $5,000 → 1,113.043478.
     const prices = pricesFromCells(cellValues(PRICES_TEMPLATE));
     const { read, summary } = readCreditsSheet(grid("Credits", CREDITS_TEMPLATE), prices);
-    const average = prices.quarterAveragePrice("2003-08-01");
-    expect(read.entries[0]).toMatchObject({
-      date: "2003-09-30",
-      kind: "units",
-      participant: "Ann Lee",
-      quantity: new Decimal(12_000).dividedBy(average).toDecimalPlaces(6),
-    });
-    expect(read.entries[1].quantity).toEqual(new Decimal(1_200).dividedBy(average).toDecimalPlaces(6));
-    expect(read.entries[3].quantity).toEqual(new Decimal(1_200).dividedBy(average).toDecimalPlaces(6)); // Ben Ortiz at 15%
-    expect(summary.map((s) => [s.quarter, s.participant, n(s.deferralUnits)])).toEqual([
-      ["2003-Q3", "Ann Lee", n(read.entries[0].quantity.plus(read.entries[6].quantity))],
-      ["2003-Q3", "Ben Ortiz", n(read.entries[2].quantity)],
-      ["2003-Q3", "Cara Diaz", n(read.entries[4].quantity)],
+    expect(read.entries[0]).toMatchObject({ date: "2003-09-30", kind: "units", participant: "Ann Lee", quantity: new Decimal("2671.304348") });
+    expect(read.entries.map((e) => [e.participant, e.quantity.toFixed(6)])).toEqual([
+      ["Ann Lee", "2671.304348"],
+      ["Ann Lee", "267.130435"],
+      ["Ben Ortiz", "1780.869565"],
+      ["Ben Ortiz", "267.130435"],
+      ["Cara Diaz", "1113.043478"],
+      ["Cara Diaz", "111.304348"],
+      ["Ann Lee", "2671.304348"],
+      ["Ann Lee", "267.130435"],
+    ]);
+    expect(summary.map((s) => [s.quarter, s.participant, s.deferralUnits.toFixed(6)])).toEqual([
+      ["2003-Q3", "Ann Lee", "5342.608696"],
+      ["2003-Q3", "Ben Ortiz", "1780.869565"],
+      ["2003-Q3", "Cara Diaz", "1113.043478"],
     ]);
   });
 

@@ -94,7 +94,7 @@ describe("ACCOUNT_STATEMENT", () => {
 
   it("spills the header, the four Accounts and the total value", () => {
     expect(statement("Ann Lee", "2003-01-01", serial("2003-12-31"))).toEqual([
-      ["Account", "Opening", "Credited", "Dividends", "Split adjustment", "Interest", "Allocated out", "Closing", "Value"],
+      ["Account", "Opening", "Credited", "Dividends", "Split adjustment", "Interest", "Allocated out", "Paid out", "Closing", "Value"],
       ["DCA", 0, 3700, 208.057143, 3799.5, 0, 0, 7707.557143, 5395.29],
       ["CMSA", 0, 550, 29.651429, 563.55, 0, 0, 1143.201429, 800.24],
       ["CSA", 0, 1000, 59.634286, 1030.2, 0, 0, 2089.834286, 1462.88],

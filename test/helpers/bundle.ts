@@ -6,6 +6,8 @@
 import fs from "fs";
 import path from "path";
 import vm from "vm";
+import { excelInvocation, PROFILES, type ProfileName } from "../doubles/profiles";
+import { requireCurrentBuild } from "./build";
 
 export const DIST = path.resolve(__dirname, "../../dist");
 
@@ -60,6 +62,7 @@ export function loadFunctionsBundle({ isolated = true } = {}): { registered: Reg
     Office: { onReady: () => Promise.resolve({ host: "Excel" }) },
   };
   const before = new Set(Object.keys(sandbox));
+  requireCurrentBuild("dist/functions.js");
   const code = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
   if (isolated) vm.runInNewContext(code, sandbox, { filename: "functions.js" });
   else new Function("CustomFunctions", "Office", code)(sandbox.CustomFunctions, sandbox.Office);
@@ -73,7 +76,8 @@ export interface FunctionMetadata {
   result: { type?: string; dimensionality?: string };
 }
 
-export function functionsJson(): { functions: FunctionMetadata[] } {
+export function functionsJson(): { allowErrorForDataTypeAny?: boolean; functions: FunctionMetadata[] } {
+  requireCurrentBuild("dist/functions.json");
   return JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
 }
 
@@ -121,6 +125,29 @@ export function cellCaller(registered: Registered) {
     const result = call(id, ...args);
     if (Array.isArray(result) && result.length === 1 && Array.isArray(result[0]) && result[0].length === 1) return shown(result[0][0]);
     return spilled(result);
+  };
+}
+
+/**
+ * Calls functions the way Excel on `profile` does, from the built bundle and
+ * functions.json: each argument converted to its declared type, an error
+ * cell passed as the runtime's error object where the metadata allows it,
+ * or the function not called at all and the cell showing the error with no
+ * message (test/doubles/profiles.ts, `excelInvocation`). Cells come back as
+ * `cellCaller` shows them.
+ */
+export function excelCaller(profile: ProfileName, { registered = loadFunctionsBundle().registered, metadata = functionsJson() } = {}) {
+  const call = cellCaller(registered);
+  return (id: string, ...args: unknown[]): unknown => {
+    const declaration = metadata.functions.find((f) => f.id === id);
+    if (!declaration) throw new Error(`${id} is not in functions.json`);
+    const invocation = excelInvocation(
+      PROFILES[profile],
+      { ...declaration, allowErrorForDataTypeAny: metadata.allowErrorForDataTypeAny },
+      args,
+      (code) => new ShimError(code),
+    );
+    return invocation.called ? call(id, ...invocation.args) : { code: invocation.code, message: "" };
   };
 }
 

@@ -112,8 +112,8 @@ describe("Activity", () => {
     expect(brief(read.findings)).toEqual([
       ["E3", "S06", "warning", "Match Rate"],
       ["F4", "S06", "warning", "Discount"],
-      ["A3", "S05", "warning", "Participant"],
-      ["A4", "S05", "warning", "Participant"],
+      ["A3", "S07", "warning", "Participant"],
+      ["A4", "S07", "warning", "Participant"],
     ]);
     expect(read.findings[2].message).toBe(
       '"ann lee" is counted as Ann Lee (row 2): participants match ignoring case and surrounding spaces. Spell them alike if they are one person.',

@@ -78,9 +78,10 @@ describe("one participant's statement", () => {
       { label: "Split adjustment", text: "3,799.500000" },
       { label: "Interest", text: "0.000000" },
       { label: "Allocated out", text: "0.000000" },
+      { label: "Paid out", text: "0.000000" },
       { label: "Closing", text: "7,707.557143" },
     ]);
-    expect(view.accounts[3].movements.map((m) => m.text)).toEqual(["$0.00", "$5,000.00", "$0.00", "$0.00", "$129.75", "$3,000.00", "$2,129.75"]);
+    expect(view.accounts[3].movements.map((m) => m.text)).toEqual(["$0.00", "$5,000.00", "$0.00", "$0.00", "$129.75", "$3,000.00", "$0.00", "$2,129.75"]);
   });
 
   it("lists the options as adjusted through the split (§5.4, §8.1(e))", () => {

@@ -57,21 +57,21 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
 
     const header = rowOf(sheet, "Account");
     expect(sheet.peek(header - 2, 0)?.font).toEqual({ bold: true });
-    expect(sheet.read(`A${header}:I${header + 5}`)).toEqual([
-      ["Account", "Opening", "Credited", "Dividends", "Split adjustment", "Interest", "Allocated out", "Closing", "Value"],
-      ["Deferred Compensation Account (DCA)", 0, 3700, 208.057143, 3799.5, 0, 0, 7707.557143, 5395.29],
-      ["Company Matching Stock Account (CMSA)", 0, 550, 29.651429, 563.55, 0, 0, 1143.201429, 800.24],
-      ["Company Stock Account (CSA)", 0, 1000, 59.634286, 1030.2, 0, 0, 2089.834286, 1462.88],
-      ["Investment Account (IA)", 0, 5000, 0, 0, 129.75, 3000, 2129.75, 2129.75],
-      ["Total value, accounts and options", "", "", "", "", "", "", "", 13454.46],
+    expect(sheet.read(`A${header}:J${header + 5}`)).toEqual([
+      ["Account", "Opening", "Credited", "Dividends", "Split adjustment", "Interest", "Allocated out", "Paid out", "Closing", "Value"],
+      ["Deferred Compensation Account (DCA)", 0, 3700, 208.057143, 3799.5, 0, 0, 0, 7707.557143, 5395.29],
+      ["Company Matching Stock Account (CMSA)", 0, 550, 29.651429, 563.55, 0, 0, 0, 1143.201429, 800.24],
+      ["Company Stock Account (CSA)", 0, 1000, 59.634286, 1030.2, 0, 0, 0, 2089.834286, 1462.88],
+      ["Investment Account (IA)", 0, 5000, 0, 0, 129.75, 3000, 0, 2129.75, 2129.75],
+      ["Total value, accounts and options", "", "", "", "", "", "", "", "", 13454.46],
     ]);
-    expect([sheet.peek(header, 7)?.numberFormat, sheet.peek(header + 3, 7)?.numberFormat, sheet.peek(header, 8)?.numberFormat]).toEqual([
+    expect([sheet.peek(header, 8)?.numberFormat, sheet.peek(header + 3, 8)?.numberFormat, sheet.peek(header, 9)?.numberFormat]).toEqual([
       "#,##0.000000",
       "$#,##0.00",
       "$#,##0.00",
     ]);
     expect(model.tablesOf(sheet).map((t) => t.name)).toEqual(["DCPAccounts", "DCPOptions", "DCPFindings", "DCPValue"]);
-    expect(present(model.table("DCPAccounts"), "the accounts table").block).toEqual({ r0: header - 1, c0: 0, r1: header + 4, c1: 8 });
+    expect(present(model.table("DCPAccounts"), "the accounts table").block).toEqual({ r0: header - 1, c0: 0, r1: header + 4, c1: 9 });
 
     const grant = rowOf(sheet, "Grant date");
     expect(sheet.read(`A${grant + 1}:E${grant + 1}`)).toEqual([[37834, 13332, 0.425, 38018, 3666.3]]);
@@ -89,7 +89,7 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       type: "Line",
       source: `'DCP Ann Lee'!A${value}:B${value + 13}`,
       title: "Ann Lee: total value",
-      position: ["K2", "R19"],
+      position: ["L2", "S19"],
     });
   });
 

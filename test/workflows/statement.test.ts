@@ -18,10 +18,40 @@ describe("the worked example as the --json document", () => {
     expect(json.participants.map((p) => p.participant)).toEqual(["Ann Lee", "Ben Ortiz"]);
     const [ann, ben] = json.participants;
     expect(ann.accounts).toEqual({
-      DCA: { opening: 0, credited: 3700, dividends: 208.057143, splitAdjustment: 3799.5, interest: 0, allocatedOut: 0, closing: 7707.557143, value: 5395.29 },
-      CMSA: { opening: 0, credited: 550, dividends: 29.651429, splitAdjustment: 563.55, interest: 0, allocatedOut: 0, closing: 1143.201429, value: 800.24 },
-      CSA: { opening: 0, credited: 1000, dividends: 59.634286, splitAdjustment: 1030.2, interest: 0, allocatedOut: 0, closing: 2089.834286, value: 1462.88 },
-      IA: { opening: 0, credited: 5000, dividends: 0, splitAdjustment: 0, interest: 129.75, allocatedOut: 3000, closing: 2129.75, value: 2129.75 },
+      DCA: {
+        opening: 0,
+        credited: 3700,
+        dividends: 208.057143,
+        splitAdjustment: 3799.5,
+        interest: 0,
+        allocatedOut: 0,
+        paidOut: 0,
+        closing: 7707.557143,
+        value: 5395.29,
+      },
+      CMSA: {
+        opening: 0,
+        credited: 550,
+        dividends: 29.651429,
+        splitAdjustment: 563.55,
+        interest: 0,
+        allocatedOut: 0,
+        paidOut: 0,
+        closing: 1143.201429,
+        value: 800.24,
+      },
+      CSA: {
+        opening: 0,
+        credited: 1000,
+        dividends: 59.634286,
+        splitAdjustment: 1030.2,
+        interest: 0,
+        allocatedOut: 0,
+        paidOut: 0,
+        closing: 2089.834286,
+        value: 1462.88,
+      },
+      IA: { opening: 0, credited: 5000, dividends: 0, splitAdjustment: 0, interest: 129.75, allocatedOut: 3000, paidOut: 0, closing: 2129.75, value: 2129.75 },
     });
     expect(ann.options).toEqual([{ grantDate: "2003-08-01", shares: 13332, exercisePrice: 0.425, exercisableDate: "2004-02-01", value: 3666.3 }]);
     expect(ann.totalValue).toBe(13454.46);
