@@ -5,11 +5,12 @@
  * windows (S05), §5.2(b) interest by window (P-R27), withdrawals and payouts
  * posted out of the Accounts.
  */
-import { replayAccounts, type ActivityRecord, type Lifecycle, type PlanRecords, type StockLot } from "../../src/engine/accounts";
+import { replayAccounts, type ActivityRecord, type Lifecycle, type PlanRecords } from "../../src/engine/accounts";
+import { payoutPlan } from "../../src/workflows/statement";
 import { Decimal } from "../../src/engine/decimal";
-import { stockAccountReleaseDate } from "../../src/engine/distribution";
 import { deferralsResume, exhaustionWindow, suspensionWindow, terminationWindow, withdrawalWindow } from "../../src/engine/lifecycle";
 import { PriceTable } from "../../src/engine/prices";
+import { unitsWithdrawn } from "../../src/engine/withdrawal";
 import { accountStatement, balanceAt } from "../../src/engine/statement";
 import { PRICE_ROWS, PRIME_RATE_ROWS } from "../helpers/records";
 
@@ -32,15 +33,14 @@ function records(
     splits: [],
     prices,
     primeRates,
-    lifecycle: { withdrawals: [], ...lifecycle },
+    lifecycle: { withdrawals: [], unitsWithdrawn, ...lifecycle },
   };
 }
 
 /** Discretionary credits of $1,000 (200 units at $5.00, 1,000 at $1.00, 1,428.571429 at $0.70) on each date. */
 const credits = (...dates: string[]): Row[] => dates.map((date) => [date, "discretionary", 1000]);
 const credited = (replay: ReturnType<typeof replayAccounts>) => replay.postings.filter((p) => p.kind === "credited").map((p) => [p.date, n(p.change)]);
-const refused = (replay: ReturnType<typeof replayAccounts>) =>
-  replay.problems.map((p) => [p.record.kind === undefined ? "" : (p.record as ActivityRecord).date, p.rule, p.section]);
+const refused = (replay: ReturnType<typeof replayAccounts>) => replay.problems.map((p) => [(p.record as ActivityRecord).date, p.rule, p.section]);
 
 describe("credits inside a stop window are refused (S05, PAYOUT.md §7)", () => {
   it("§3.3: from the suspension to the later of Reinstated and New Election; the day before and the day it ends post", () => {
@@ -324,7 +324,8 @@ describe("a payout posts every Account out on its payment date (PAYOUT.md §7, P
         ],
         {
           windows: [],
-          payout: { record, eventDate: "2003-06-15", paymentDate: "2003-08-01", lotPaymentDate: (lot: StockLot) => stockAccountReleaseDate(lot.creditDate) },
+          // An elected date alone: the payout engine's schedule holds each lot (§7.1(f)).
+          payout: payoutPlan(record, { date: "2003-06-15", kinds: ["elected"] }),
         },
         [
           ["2003-06-13", "2003-06-27", 0.05],
@@ -341,5 +342,16 @@ describe("a payout posts every Account out on its payment date (PAYOUT.md §7, P
       ["2004-01-01", "CSA", "paidOut", -614.657143],
     ]);
     expect(n(balanceAt(held, "CSA", "2004-01-02"))).toBe(0);
+  });
+
+  it("pays the same lot on the distribution date when the event is not an elected date alone", () => {
+    const plan = payoutPlan(record, { date: "2003-06-15", kinds: ["separation"] });
+    expect(plan?.paymentDate).toBe("2003-08-01");
+    const paid = replayAccounts(records([["2003-05-15", "discretionary", 3000]], { windows: [], payout: plan }), WHO, "2003-12-31");
+    expect(paid.postings.map((p) => [p.date, p.kind, n(p.change)])).toEqual([
+      ["2003-05-15", "credited", 600],
+      ["2003-08-01", "paidOut", -600],
+    ]);
+    expect(payoutPlan(record, { date: undefined, kinds: [] })).toBeUndefined();
   });
 });
