@@ -13,7 +13,7 @@ import { Decimal, roundHalfUp, ZERO } from "./decimal";
 import { PlanError } from "./errors";
 import { capitalize, formatDollars, plural } from "./format";
 import { primeRateForQuarter, quarterInterest, type Flow, type PrimeRate } from "./investment";
-import { describeWindow, stopWindowAt, unitsWithdrawn, type StopWindow } from "./lifecycle";
+import { describeWindow, stopWindowAt, type StopWindow } from "./lifecycle";
 import { discountProblem, optionExercisableDate, optionPrice, optionShares, splitAdjustOption, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
 import { allocationUnits, discretionaryUnits, dividendUnits, matchRateProblem, matchUnits, splitAdjust, unitsCredited } from "./units";
@@ -132,6 +132,12 @@ export interface PayoutPlan<T = unknown> {
 export interface Lifecycle<T = unknown> {
   windows: readonly StopWindow[];
   withdrawals: ReadonlyArray<WithdrawalRecord & T>;
+  /**
+   * UNITS_WITHDRAWN as engine/withdrawal.ts rules it (fraction × units, 6
+   * decimals half-up per account), handed in so the replay does not import
+   * the payout engine that imports it.
+   */
+  unitsWithdrawn?: (units: Record<UnitAccount, Decimal>, fraction: Decimal) => Record<UnitAccount, Decimal>;
   payout?: PayoutPlan<T>;
 }
 
@@ -541,11 +547,14 @@ class Replayer<T> {
    * benefits (allocation lots, the Investment Account) stay (P-R13, P-R14).
    */
   withdraw(date: IsoDate, withdrawal: WithdrawalRecord & T): void {
-    for (const account of ["DCA", "CMSA"] as const) this.payOut(date, account, unitsWithdrawn(withdrawal.fraction, this.balance[account]), withdrawal);
+    const rule = this.records.lifecycle?.unitsWithdrawn;
+    if (rule === undefined) throw new TypeError("a lifecycle with withdrawals needs its unitsWithdrawn rule");
     const discretionary = this.lots.map((lot, i) => [i, lot.units] as [number, Decimal]).filter(([i]) => this.lots[i].source === "discretionary");
     const held = discretionary.reduce((sum, [, units]) => sum.plus(units), ZERO);
+    const withdrawn = rule({ DCA: this.balance.DCA, CMSA: this.balance.CMSA, CSA: held }, withdrawal.fraction);
+    for (const account of ["DCA", "CMSA"] as const) this.payOut(date, account, withdrawn[account], withdrawal);
     if (held.isZero()) return;
-    const taken = unitsWithdrawn(withdrawal.fraction, held);
+    const taken = withdrawn.CSA;
     this.payOut(
       date,
       "CSA",

@@ -6,8 +6,7 @@
  * replay (accounts.ts) refuses credits inside them and posts what leaves.
  */
 import { addDays, dateParts, isoDate, laterOf, type IsoDate } from "./dates";
-import { DEFAULT_UNIT_PLACES } from "./constants";
-import { type Decimal, roundHalfUp } from "./decimal";
+import type { Decimal } from "./decimal";
 import { nonparticipationEnd } from "./distribution";
 import { formatPercent } from "./format";
 
@@ -100,9 +99,4 @@ export function describeWindow(window: StopWindow): string {
   const resumes = window.until === undefined ? "open-ended" : `credits resume ${window.until}`;
   const deferrals = window.deferralsResume === undefined ? "" : `; deferrals under the new election start ${window.deferralsResume}`;
   return `${window.what} (${resumes}${deferrals})`;
-}
-
-/** Units a withdrawal takes from one account: fraction × units held, 6 decimals half-up (PAYOUT.md §6 item 3, §7). */
-export function unitsWithdrawn(fraction: Decimal, unitsHeld: Decimal): Decimal {
-  return roundHalfUp(fraction.times(unitsHeld), DEFAULT_UNIT_PLACES);
 }

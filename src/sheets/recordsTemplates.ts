@@ -10,13 +10,19 @@
 import { ACTIVITY_KINDS } from "../engine/accounts";
 import { businessDay } from "../engine/calendar";
 import type { IsoDate } from "../engine/dates";
-import { ACTIVITY_COLUMNS, DIVIDEND_COLUMNS, SPLIT_COLUMNS } from "./records";
+import { ACTIVITY_COLUMNS, DIVIDEND_COLUMNS, PARTICIPATION_COLUMNS, PLAN_COLUMNS, SPLIT_COLUMNS, WITHDRAWAL_COLUMNS } from "./records";
 import type { ColumnFormat, SheetTemplate, TemplateColumn } from "./templates";
 
 const FORMATS: Record<string, ColumnFormat> = {
   Date: "date",
   "Record Date": "date",
   "Payment Date": "date",
+  "Approval Date": "date",
+  Suspended: "date",
+  Reinstated: "date",
+  "New Election": "date",
+  "Plan Termination Date": "date",
+  Fraction: "percent",
   Amount: "dollars",
   "Match Rate": "percent",
   // A fraction of the price, or dollars a share when Discount Type says so: a plain number either way.
@@ -81,6 +87,11 @@ const ACTIVITY = recordsSheet(
  * Activity, Dividends, Splits, Prices and Prime Rates holding the worked
  * example; its statement for 2003 (WORKED_PERIOD) finds the allocation
  * released 2003-10-23 larger than the Investment Account (S01, §5.2(c)).
+ * Then the lifecycle sheets (PAYOUT.md §7), worked for 2004 so 2003 stands:
+ * Ann Lee withdraws 25% on 2004-03-01 (out of the plan until 2004-09-01,
+ * §7.3); Ben Ortiz is suspended on 2003-10-01 and reinstated 2004-01-15 with
+ * a new election 2004-02-01 (§3.3); the Plan sheet holds the Board's
+ * termination date when there is one (§15.1), none here.
  */
 export const RECORDS_TEMPLATES: readonly SheetTemplate[] = [
   { ...ACTIVITY, columns: ACTIVITY.columns.map((c) => (c.header === "Reference" ? { ...c, width: 30 } : c.header === "Kind" ? { ...c, width: 20 } : c)) },
@@ -107,5 +118,20 @@ export const RECORDS_TEMPLATES: readonly SheetTemplate[] = [
       ["2002-11-07", 0.0425],
       ["2003-06-27", 0.04],
     ],
+  ),
+  recordsSheet(
+    "Withdrawals",
+    WITHDRAWAL_COLUMNS.map((c) => c.header),
+    [["Ann Lee", "2004-03-01", 0.25]],
+  ),
+  recordsSheet(
+    "Participation",
+    PARTICIPATION_COLUMNS.map((c) => c.header),
+    [["Ben Ortiz", "2003-10-01", "2004-01-15", "2004-02-01"]],
+  ),
+  recordsSheet(
+    "Plan",
+    PLAN_COLUMNS.map((c) => c.header),
+    [],
   ),
 ];

@@ -15,13 +15,16 @@ import {
   type ActivityRecord,
   type AccountsReplay,
   type Lifecycle,
+  type PayoutPlan,
+  type PayoutRecord,
   type PlanRecords,
+  type StockLot,
   type SplitRecord,
   type WithdrawalRecord,
 } from "../engine/accounts";
 import { compareFindings } from "../engine/findings";
 import type { IsoDate } from "../engine/dates";
-import { toNumber, type Decimal } from "../engine/decimal";
+import { Decimal, toNumber } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import {
   accountStatement,
@@ -54,6 +57,9 @@ import {
 } from "../sheets/records";
 import { RESERVE_RULES, screenEntries, type EntryCells, type SourcedEntry } from "../sheets/reserve";
 import { reconcileReserve } from "../engine/reserve";
+import { unitsWithdrawn } from "../engine/withdrawal";
+import { DEFAULT_EMPLOYER, paymentSchedule, type DistributableEvent } from "../engine/payout";
+import { distributionDate } from "../engine/distribution";
 import { exhaustionWindow, suspensionWindow, terminationWindow, withdrawalWindow, type StopWindow } from "../engine/lifecycle";
 
 /** The sheets a statement reads, as grids; the shells find them by name (Activity, Dividends, Splits, Prices, Prime Rates). */
@@ -243,6 +249,21 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
   };
 }
 
+/**
+ * The payout the replay posts for a Distributable Event (PAYOUT.md §7): paid
+ * on the distribution date (§7.2(a)), each Company Stock Account lot on the
+ * date the payout engine's schedule gives it (the §7.1(f) hold, P-R7).
+ * Undefined when there is no event.
+ */
+export function payoutPlan<T>(record: PayoutRecord & T, event: Pick<DistributableEvent, "date" | "kinds">): PayoutPlan<T> | undefined {
+  if (event.date === undefined) return undefined;
+  const lotPaymentDate = (lot: StockLot) =>
+    paymentSchedule(event, [{ employer: DEFAULT_EMPLOYER, account: "CSA", quantity: ONE_UNIT, source: lot.source, creditDate: lot.creditDate }])[0].date;
+  return { record, eventDate: event.date, paymentDate: distributionDate(event.date), lotPaymentDate };
+}
+
+const ONE_UNIT = new Decimal(1);
+
 /** The lifecycle sheets' rows by participant, made into each one's stop windows and withdrawals (PAYOUT.md §7). */
 class LifecycleRecords {
   private readonly withdrawals: Map<string, Array<WithdrawalRecord & Sourced>>;
@@ -264,7 +285,7 @@ class LifecycleRecords {
     ];
     if (this.termination !== undefined) windows.push(terminationWindow(this.termination));
     if (exhaustionDate !== undefined) windows.push(exhaustionWindow(exhaustionDate));
-    return { windows, withdrawals };
+    return { windows, withdrawals, unitsWithdrawn };
   }
 }
 

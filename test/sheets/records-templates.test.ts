@@ -5,6 +5,7 @@
  */
 import { ACTIVITY_KINDS } from "../../src/engine/accounts";
 import { RECORDS_TEMPLATES, WORKED_PERIOD } from "../../src/sheets/recordsTemplates";
+import { readParticipation, readWithdrawals } from "../../src/sheets/records";
 import { cellValues, type SheetTemplate } from "../../src/sheets/templates";
 import { statementJson, statementWorkflow, type StatementGrids } from "../../src/workflows/statement";
 import {
@@ -29,13 +30,16 @@ const byName = (name: string): SheetTemplate => {
 const inserted = (name: string) => grid(name, [byName(name).columns.map((c) => c.header), ...cellValues(byName(name))]);
 
 describe("the records template", () => {
-  it("inserts Activity, Dividends, Splits, Prices and Prime Rates, each its own Excel table", () => {
+  it("inserts Activity, Dividends, Splits, Prices, Prime Rates and the lifecycle sheets, each its own Excel table", () => {
     expect(RECORDS_TEMPLATES.map((t) => [t.sheet, t.table])).toEqual([
       ["Activity", "Activity"],
       ["Dividends", "Dividends"],
       ["Splits", "Splits"],
       ["Prices", "Prices"],
       ["Prime Rates", "PrimeRates"],
+      ["Withdrawals", "Withdrawals"],
+      ["Participation", "Participation"],
+      ["Plan", "Plan"],
     ]);
   });
 
@@ -62,6 +66,9 @@ describe("the records template", () => {
       splits: inserted("Splits"),
       prices: inserted("Prices"),
       primeRates: inserted("Prime Rates"),
+      withdrawals: inserted("Withdrawals"),
+      participation: inserted("Participation"),
+      plan: inserted("Plan"),
     };
     const json = statementJson(statementWorkflow(grids, WORKED_PERIOD));
     expect(json.participants.map((p) => [p.participant, p.totalValue])).toEqual([
@@ -69,5 +76,18 @@ describe("the records template", () => {
       ["Ben Ortiz", 6248],
     ]);
     expect(json.findings.map((f) => [f.sheet, f.cell, f.rule, f.section])).toEqual([["Activity", "D8", "S01", "5.2(c)"]]);
+  });
+
+  it("holds a worked row of each lifecycle sheet, read without a finding (PAYOUT.md §7)", () => {
+    const withdrawals = readWithdrawals(inserted("Withdrawals"));
+    expect(withdrawals.findings).toEqual([]);
+    expect(withdrawals.records.map((r) => [r.participant, r.approvalDate, r.fraction.toNumber()])).toEqual([["Ann Lee", "2004-03-01", 0.25]]);
+    const participation = readParticipation(inserted("Participation"));
+    expect(participation.findings).toEqual([]);
+    expect(participation.records.map((r) => [r.participant, r.suspended, r.reinstated, r.newElection])).toEqual([
+      ["Ben Ortiz", "2003-10-01", "2004-01-15", "2004-02-01"],
+    ]);
+    expect(byName("Withdrawals").columns.map((c) => c.format)).toEqual(["text", "date", "percent"]);
+    expect(byName("Plan").columns.map((c) => [c.header, c.format])).toEqual([["Plan Termination Date", "date"]]);
   });
 });

@@ -11,13 +11,16 @@ import { workedGrids } from "../helpers/records";
 const result = statementWorkflow(workedGrids(), { ...WORKED_PERIOD, series: true });
 
 describe("the sheets the page reads", () => {
-  it("are those named as STATEMENT.md names them, ignoring case; a role without one reads none", () => {
-    expect(chooseSheets(["activity", "PRICES", "Splits", "Notes"])).toEqual({
+  it("are those named as STATEMENT.md and PAYOUT.md §7 name them, ignoring case; a role without one reads none", () => {
+    expect(chooseSheets(["activity", "PRICES", "Splits", "Notes", "WITHDRAWALS"])).toEqual({
       activity: "activity",
       prices: "PRICES",
       dividends: "",
       splits: "Splits",
       primeRates: "",
+      withdrawals: "WITHDRAWALS",
+      participation: "",
+      plan: "",
     });
   });
 
@@ -27,13 +30,22 @@ describe("the sheets the page reads", () => {
   });
 
   it("after Insert template are the sheets it added, even renamed around the user's", () => {
-    const added = ["Activity", "Dividends", "Splits", "Prices (2)", "Prime Rates"];
+    const added = ["Activity", "Dividends", "Splits", "Prices (2)", "Prime Rates", "Withdrawals", "Participation (2)", "Plan"];
     expect(
       insertedChoice(
         RECORDS_TEMPLATES.map((t) => t.sheet),
         added,
       ),
-    ).toEqual({ activity: "Activity", prices: "Prices (2)", dividends: "Dividends", splits: "Splits", primeRates: "Prime Rates" });
+    ).toEqual({
+      activity: "Activity",
+      prices: "Prices (2)",
+      dividends: "Dividends",
+      splits: "Splits",
+      primeRates: "Prime Rates",
+      withdrawals: "Withdrawals",
+      participation: "Participation (2)",
+      plan: "Plan",
+    });
   });
 });
 

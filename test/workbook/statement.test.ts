@@ -168,10 +168,31 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
 
   it("writes after Insert template added the records, and never over the user's sheets", async () => {
     const model = host();
-    expect(await insertTemplates(RECORDS_TEMPLATES)).toEqual(["Activity", "Dividends", "Splits", "Prices", "Prime Rates"]);
+    expect(await insertTemplates(RECORDS_TEMPLATES)).toEqual([
+      "Activity",
+      "Dividends",
+      "Splits",
+      "Prices",
+      "Prime Rates",
+      "Withdrawals",
+      "Participation",
+      "Plan",
+    ]);
     expect(model.table("PrimeRates")).toBeDefined();
     expect(present(model.sheet("Activity"), "Activity").read("A2:D2")).toEqual([["Ann Lee", 37666, "deferral", 10000]]);
     await writeStatementSheet(participantSheet(ann, statementSheetName("Ann Lee")));
-    expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "Activity", "Dividends", "Splits", "Prices", "Prime Rates", "DCP Ann Lee"]);
+    expect(model.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "Activity",
+      "Dividends",
+      "Splits",
+      "Prices",
+      "Prime Rates",
+      "Withdrawals",
+      "Participation",
+      "Plan",
+      "DCP Ann Lee",
+    ]);
+    expect(present(model.sheet("Plan"), "Plan").read("A1:A2")).toEqual([["Plan Termination Date"], [""]]);
   });
 });
