@@ -3,6 +3,7 @@
  * Exit codes: 0 clean, 1 findings, 2 unusable input (one line on stderr).
  * Results go to stdout, errors to stderr only.
  */
+import fs from "fs";
 import os from "os";
 import { commandHelp, EXIT_CODES, parseCommand, UsageError, type CommandSpec, type ParsedOptions } from "./options";
 import { UnusableInput } from "../workbook/xlsx";
@@ -62,7 +63,14 @@ async function main(argv: string[]): Promise<number> {
   return command.run(parsed.file, parsed.values);
 }
 
+/** `npm run bench` measures each command's memory: DCP_PEAK_MEMORY_FILE names a file that gets the peak resident size in bytes at exit. */
+function reportPeakMemory(): void {
+  const file = process.env.DCP_PEAK_MEMORY_FILE;
+  if (file) process.on("exit", () => fs.writeFileSync(file, String(process.resourceUsage().maxRSS * 1024)));
+}
+
 exitOnSignals();
+reportPeakMemory();
 runFromUsersFolder();
 // exitCode, not process.exit(): stdout into a pipe is written asynchronously, and exiting at once would cut a long report short.
 main(process.argv.slice(2)).then(

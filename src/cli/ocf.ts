@@ -6,14 +6,14 @@
  */
 import fs from "fs";
 import path from "path";
-import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseIsoDate, type IsoDate } from "../engine/dates";
 import { OCF_MANIFEST_PATH, type IssuerField } from "../engine/ocf";
 import type { ReserveReconciliation } from "../engine/reserve";
+import type { SheetGrid } from "../sheets/grid";
 import { ISSUER_SHEET, ocfPackageFrom } from "../sheets/issuer";
 import { generatedAtOf, packageFiles, packageZip } from "../workbook/ocf-package";
-import { findSheet, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { UnusableInput } from "../workbook/xlsx";
 import { prepareOutput, type Output } from "./output";
 
 export interface IssuerFlags {
@@ -89,7 +89,8 @@ export interface WrittenPackage {
 }
 
 export async function exportOcf(
-  workbook: ExcelJS.Workbook,
+  /** The workbook's Issuer sheet, when it has one. */
+  issuerSheet: SheetGrid | undefined,
   reconciliation: ReserveReconciliation,
   output: Output,
   flags: IssuerFlags,
@@ -97,10 +98,9 @@ export async function exportOcf(
 ): Promise<WrittenPackage> {
   if (flags.formed !== undefined && parseIsoDate(flags.formed) === undefined)
     throw new UnusableInput(`--issuer-formed ${flags.formed} is not a YYYY-MM-DD date`);
-  const sheet = findSheet(workbook, ISSUER_SHEET);
   const result = ocfPackageFrom({
     reconciliation,
-    issuerSheet: sheet ? sheetGrid(sheet) : undefined,
+    issuerSheet,
     issuer: { legalName: flags.name, formationDate: flags.formed, country: flags.country, countrySubdivision: flags.subdivision },
     generatedAt: generationTime(),
     asOf,

@@ -1,10 +1,11 @@
 /** `dcp reserve FILE.xlsx`: units and options reconciled against the 6,000,000-share reserve (§13.8, §15.2). */
-import type ExcelJS from "exceljs";
 import { SHARE_RESERVE } from "../engine/constants";
 import { exactJson, formatDollars, formatShares as shares, plural } from "../engine/format";
 import { ACCOUNT_KEYS } from "../engine/accounts";
-import { defaultSheet, namedSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { defaultSheet, findSheet, namedSheet, UnusableInput } from "../workbook/xlsx";
+import { openXlsx, type StreamedSheet, type StreamedWorkbook } from "../workbook/xlsxStream";
 import { reconciles, reconcileWorkflow, type ReconcileResult, type ReserveGrids } from "../workflows/reconcile";
+import { ISSUER_SHEET } from "../sheets/issuer";
 import { reserveReport } from "../workflows/reports";
 import { exportOcf, prepareOcfOutput, type IssuerFlags } from "./ocf";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
@@ -55,8 +56,8 @@ const ROLES: Record<SheetRole, { option: string; sheet: string }> = {
 type SheetNames = Record<SheetRole, string | null>;
 
 /** The sheets a reconciliation reads: each one named (hidden or not), else its visible default; none when absent. */
-function gatherSheets(workbook: ExcelJS.Workbook, values: ParsedOptions): { grids: ReserveGrids; names: SheetNames } {
-  const sheets: Partial<Record<SheetRole, ExcelJS.Worksheet>> = {};
+async function gatherSheets(workbook: StreamedWorkbook, values: ParsedOptions): Promise<{ grids: ReserveGrids; names: SheetNames }> {
+  const sheets: Partial<Record<SheetRole, StreamedSheet>> = {};
   const wanted = (role: SheetRole) => values[ROLES[role].option] as string | undefined;
   // Every sheet named is looked up first, read or not: a name that matches nothing is a mistake to report, whatever else the workbook holds.
   const named = Object.fromEntries(
@@ -64,7 +65,7 @@ function gatherSheets(workbook: ExcelJS.Workbook, values: ParsedOptions): { grid
       const name = wanted(role);
       return name === undefined ? [] : [[role, namedSheet(workbook, name)]];
     }),
-  ) as Partial<Record<SheetRole, ExcelJS.Worksheet>>;
+  ) as Partial<Record<SheetRole, StreamedSheet>>;
   const take = (role: SheetRole) => {
     const { option, sheet } = ROLES[role];
     sheets[role] = named[role] ?? defaultSheet(workbook, sheet, `--${option}`);
@@ -77,7 +78,7 @@ function gatherSheets(workbook: ExcelJS.Workbook, values: ParsedOptions): { grid
   if (sheets.activity) (["dividends", "splits", "primeRates"] as const).forEach(take);
   const roles = Object.keys(ROLES) as SheetRole[];
   return {
-    grids: Object.fromEntries(roles.flatMap((role) => (sheets[role] ? [[role, sheetGrid(sheets[role])]] : []))),
+    grids: Object.fromEntries(await Promise.all(roles.flatMap((role) => (sheets[role] ? [workbook.grid(sheets[role]).then((grid) => [role, grid])] : [])))),
     names: Object.fromEntries(roles.map((role) => [role, sheets[role]?.name ?? null])) as SheetNames,
   };
 }
@@ -218,8 +219,8 @@ export async function reserveCommand(file: string, values: ParsedOptions): Promi
   const out = values.out as string | undefined;
   const ocfOutput = ocf ? await prepareOcfOutput(ocf, [file], force) : undefined;
   const reportOutput = out ? await prepareReportOutput(out, file, force, RESERVE_REPORT) : undefined;
-  const workbook = await openWorkbook(file);
-  const { grids, names } = gatherSheets(workbook, values);
+  const workbook = await openXlsx(file);
+  const { grids, names } = await gatherSheets(workbook, values);
   const result = reconcileWorkflow(grids, { asOf });
   if (result.unusable) throw new UnusableInput(result.unusable);
 
@@ -229,7 +230,8 @@ export async function reserveCommand(file: string, values: ParsedOptions): Promi
     country: values["issuer-country"] as string | undefined,
     subdivision: values["issuer-subdivision"] as string | undefined,
   };
-  const written = ocfOutput ? await exportOcf(workbook, result.reconciliation, ocfOutput, issuer, asOf) : undefined;
+  const issuerSheet = ocfOutput && findSheet(workbook, ISSUER_SHEET);
+  const written = ocfOutput ? await exportOcf(issuerSheet && (await workbook.grid(issuerSheet)), result.reconciliation, ocfOutput, issuer, asOf) : undefined;
   if (reportOutput) await writeReportFile(reserveReport(result), file, reportOutput, RESERVE_REPORT);
 
   if (values.json) {

@@ -15,7 +15,8 @@ import { ACCOUNT_LINE_COLUMNS } from "../engine/statement";
 import { participantSheet, placeSheet, summarySheet, type SheetCell, type StatementSheet } from "../sheets/statementSheets";
 import type { CellFinding } from "../sheets/records";
 import { uniqueTableName, worksheetName } from "../workbook/names";
-import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { findSheet, UnusableInput } from "../workbook/xlsx";
+import { openXlsx, type StreamedWorkbook } from "../workbook/xlsxStream";
 import { statementJson, statementWorkflow, type ParticipantResult, type StatementGrids, type StatementResult } from "../workflows/statement";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
 import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
@@ -75,13 +76,13 @@ interface Read {
   hidden: string[];
 }
 
-function readGrids(workbook: ExcelJS.Workbook): Read {
+async function readGrids(workbook: StreamedWorkbook): Promise<Read> {
   const grids: StatementGrids = {};
   const hidden: string[] = [];
   for (const [key, name] of Object.entries(SHEETS) as Array<[keyof StatementGrids, string]>) {
     const sheet = findSheet(workbook, name);
     if (!sheet) continue;
-    grids[key] = sheetGrid(sheet);
+    grids[key] = await workbook.grid(sheet);
     if (sheet.state !== "visible") hidden.push(sheet.name);
   }
   return { grids, hidden };
@@ -273,7 +274,7 @@ export async function statementCommand(file: string, values: ParsedOptions): Pro
       })
     : undefined;
 
-  const { grids, hidden } = readGrids(await openWorkbook(file));
+  const { grids, hidden } = await readGrids(await openXlsx(file));
   const result = statementWorkflow(grids, { participant, from, to, series: out !== undefined || pdf !== undefined });
   if (result.unusable) throw new UnusableInput(result.unusable);
   if (result.from === undefined && result.findings.length === 0)

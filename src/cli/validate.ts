@@ -1,10 +1,10 @@
 /** `dcp validate FILE.xlsx`: the election sheet checked against the plan (rules E01–E16). */
-import type ExcelJS from "exceljs";
 import { formatMonthDay, parseMonthDay } from "../engine/dates";
 import { plural } from "../engine/format";
 import { DEFAULT_ELECTION_SETTINGS } from "../engine/validation";
 import { cellName } from "../sheets/findings";
-import { defaultSheet, firstVisibleSheet, namedSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { defaultSheet, firstVisibleSheet, namedSheet, UnusableInput } from "../workbook/xlsx";
+import { openXlsx, type StreamedSheet, type StreamedWorkbook } from "../workbook/xlsxStream";
 import { validationReport } from "../workflows/reports";
 import { validateWorkflow, type ValidationResult, type ValidationSettings } from "../workflows/validate";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
@@ -29,12 +29,12 @@ export const VALIDATE_COMMAND: CommandSpec = {
   ],
 };
 
-function electionSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): ExcelJS.Worksheet {
+function electionSheet(workbook: StreamedWorkbook, wanted: string | undefined): StreamedSheet {
   if (wanted !== undefined) return namedSheet(workbook, wanted);
   return defaultSheet(workbook, "Elections", "--sheet") ?? firstVisibleSheet(workbook, "--sheet");
 }
 
-function pricesSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): ExcelJS.Worksheet | undefined {
+function pricesSheet(workbook: StreamedWorkbook, wanted: string | undefined): StreamedSheet | undefined {
   return wanted === undefined ? defaultSheet(workbook, "Prices", "--prices") : namedSheet(workbook, wanted);
 }
 
@@ -75,10 +75,10 @@ export async function validateCommand(file: string, values: ParsedOptions): Prom
   const settings = settingsFrom(values);
   const out = values.out as string | undefined;
   const output = out ? await prepareReportOutput(out, file, Boolean(values.force), VALIDATION_REPORT) : undefined;
-  const workbook = await openWorkbook(file);
+  const workbook = await openXlsx(file);
   const elections = electionSheet(workbook, values.sheet as string | undefined);
   const prices = pricesSheet(workbook, values.prices as string | undefined);
-  const result = validateWorkflow({ elections: sheetGrid(elections), prices: prices && sheetGrid(prices) }, settings);
+  const result = validateWorkflow({ elections: await workbook.grid(elections), prices: prices && (await workbook.grid(prices)) }, settings);
   if (result.prices?.unusable) throw new UnusableInput(result.prices.unusable);
   if (result.unusable) throw new UnusableInput(result.unusable);
 

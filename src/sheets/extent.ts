@@ -5,7 +5,7 @@
  * or to the right of the table are kept aside and reported, never read as
  * rows of the table.
  */
-import { describe } from "../cells/values";
+import { describe, isBlank } from "../cells/values";
 import type { CellFinding } from "./findings";
 import { cellAddress, columnLetter, type SheetGrid, type ValueCell } from "./grid";
 
@@ -51,10 +51,10 @@ function busiestRun(counts: Map<number, number>, maxGap: number): { first: numbe
   return { first: best.first, last: best.last };
 }
 
-function countBy(cells: readonly ValueCell[], key: (cell: ValueCell) => number): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const cell of cells) counts.set(key(cell), (counts.get(key(cell)) ?? 0) + 1);
-  return counts;
+/** A worksheet row's values by column (0-based, A = 0), "" where blank, as far as its last value. */
+export interface ValueRow {
+  row: number;
+  values: unknown[];
 }
 
 /**
@@ -63,27 +63,50 @@ function countBy(cells: readonly ValueCell[], key: (cell: ValueCell) => number):
  * holding the most of those values likewise. Undefined for a sheet without values.
  */
 export function dataBlock(cells: readonly ValueCell[]): DataBlock | undefined {
-  if (cells.length === 0) return undefined;
-  const rows = busiestRun(
-    countBy(cells, (cell) => cell.row),
-    MAX_BLANK_ROWS_INSIDE,
-  );
-  const inRows = cells.filter((cell) => cell.row >= rows.first && cell.row <= rows.last);
-  const columns = busiestRun(
-    countBy(inRows, (cell) => cell.column),
-    MAX_BLANK_COLUMNS_INSIDE,
-  );
-  const inside = (cell: ValueCell) => cell.row >= rows.first && cell.row <= rows.last && cell.column >= columns.first && cell.column <= columns.last;
+  const rows = new Map<number, ValueRow>();
+  for (const cell of cells) {
+    let row = rows.get(cell.row);
+    if (!row) rows.set(cell.row, (row = { row: cell.row, values: [] }));
+    while (row.values.length < cell.column) row.values.push("");
+    row.values[cell.column] = cell.value;
+  }
+  return rowsBlock(Array.from(rows.values()));
+}
+
+/**
+ * `dataBlock` over rows, as a file reader meets them: a million-row sheet
+ * costs an array a row rather than an object a cell. Outside values come
+ * row by row, left to right.
+ */
+export function rowsBlock(rows: readonly ValueRow[]): DataBlock | undefined {
+  const perRow = new Map<number, number>();
+  for (const { row, values } of rows) {
+    const count = values.reduce((n: number, value) => (isBlank(value) ? n : n + 1), 0);
+    if (count > 0) perRow.set(row, (perRow.get(row) ?? 0) + count);
+  }
+  if (perRow.size === 0) return undefined;
+  const rowRun = busiestRun(perRow, MAX_BLANK_ROWS_INSIDE);
+  const inRows = (row: number) => row >= rowRun.first && row <= rowRun.last;
+  const perColumn = new Map<number, number>();
+  for (const { row, values } of rows) {
+    if (!inRows(row)) continue;
+    values.forEach((value, column) => {
+      if (!isBlank(value)) perColumn.set(column, (perColumn.get(column) ?? 0) + 1);
+    });
+  }
+  const columns = busiestRun(perColumn, MAX_BLANK_COLUMNS_INSIDE);
   let firstRow = Infinity;
   let lastRow = -Infinity;
   const outside: ValueCell[] = [];
-  for (const cell of cells) {
-    if (!inside(cell)) {
-      outside.push(cell);
-      continue;
-    }
-    firstRow = Math.min(firstRow, cell.row);
-    lastRow = Math.max(lastRow, cell.row);
+  for (const { row, values } of rows) {
+    values.forEach((value, column) => {
+      if (isBlank(value)) return;
+      if (!inRows(row) || column < columns.first || column > columns.last) outside.push({ row, column, value });
+      else {
+        firstRow = Math.min(firstRow, row);
+        lastRow = Math.max(lastRow, row);
+      }
+    });
   }
   return { firstRow, lastRow, firstColumn: columns.first, lastColumn: columns.last, outside };
 }

@@ -9,9 +9,9 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { isoDateToSerial } from "../cells/serials";
 import { isBlank } from "../cells/values";
-import { dataBlock } from "../sheets/extent";
+import { rowsBlock, type ValueRow } from "../sheets/extent";
 import { qualifiedCell } from "../sheets/findings";
-import { UnsavedFormula, type SheetGrid, type ValueCell } from "../sheets/grid";
+import { UnsavedFormula, type SheetGrid } from "../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../sheets/templates";
 import type { ReportCell, ReportSheet } from "../workflows/reports";
 
@@ -44,12 +44,24 @@ function plainValue(value: ExcelJS.CellValue): unknown {
  */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
+/** One file in a zip, as its central directory records it. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressedSize: number;
+  /** 0xFFFFFFFF: the real size is in a Zip64 field, and is at least this large. */
+  size: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+}
+
 /**
- * The total unpacked size of a zip's entries, from its central directory
- * (the End Of Central Directory record, then one 46-byte header per entry);
- * undefined when the directory cannot be found.
+ * A zip's entries, from its central directory (the End Of Central Directory
+ * record, then one 46-byte header per entry); undefined when the directory
+ * cannot be found.
  */
-export function unpackedSize(zip: Buffer): number | undefined {
+export function zipDirectory(zip: Buffer): ZipEntry[] | undefined {
   const END = 0x06054b50;
   const ENTRY = 0x02014b50;
   let end = -1;
@@ -60,17 +72,27 @@ export function unpackedSize(zip: Buffer): number | undefined {
     }
   }
   if (end < 0) return undefined;
-  const entries = zip.readUInt16LE(end + 10);
+  const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
     if (at + 46 > zip.length || zip.readUInt32LE(at) !== ENTRY) return undefined;
-    const size = zip.readUInt32LE(at + 24);
-    // 0xFFFFFFFF: the real size is in a Zip64 field, and is at least this large.
-    total += size;
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const nameLength = zip.readUInt16LE(at + 28);
+    entries.push({
+      name: zip.toString("utf8", at + 46, at + 46 + nameLength),
+      method: zip.readUInt16LE(at + 10),
+      compressedSize: zip.readUInt32LE(at + 20),
+      size: zip.readUInt32LE(at + 24),
+      offset: zip.readUInt32LE(at + 42),
+    });
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
-  return total;
+  return entries;
+}
+
+/** The total unpacked size of a zip's entries; undefined when its directory cannot be read. */
+export function unpackedSize(zip: Buffer): number | undefined {
+  return zipDirectory(zip)?.reduce((total, entry) => total + entry.size, 0);
 }
 
 function readFailure(file: string, error: unknown): UnusableInput {
@@ -84,7 +106,12 @@ function readFailure(file: string, error: unknown): UnusableInput {
   return new UnusableInput(`cannot read ${file}: ${reason}`);
 }
 
-export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+/**
+ * The bytes of an .xlsx file, after the checks every reader makes: a file
+ * (not a folder), a zip, a directory that can be read, and an unpacked size
+ * within `maxUnpacked`; else exit 2 in one line.
+ */
+export function readXlsxBytes(file: string, maxUnpacked: number): Buffer {
   if (!fs.existsSync(file)) throw new UnusableInput(`cannot read ${file}: no such file`);
   if (fs.statSync(file).isDirectory()) throw new UnusableInput(`cannot read ${file}: it is a folder, not an .xlsx file`);
   let bytes: Buffer;
@@ -97,12 +124,19 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (bytes.toString("latin1", 0, 2) !== "PK") throw new UnusableInput(`${name} is not an .xlsx workbook (save it from Excel as .xlsx)`);
   const unpacked = unpackedSize(bytes);
   if (unpacked === undefined) throw new UnusableInput(`${name} is not a readable .xlsx workbook: its zip directory is damaged (save it again from Excel)`);
-  if (unpacked > MAX_UNPACKED_BYTES) {
+  if (unpacked > maxUnpacked) {
     const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("en-US")} MB`;
     throw new UnusableInput(
-      `${name} unpacks to ${mb(unpacked)}, more than dcp reads (${mb(MAX_UNPACKED_BYTES)}); keep only the sheets it needs, or split the workbook`,
+      `${name} unpacks to ${mb(unpacked)}, more than dcp reads (${mb(maxUnpacked)}); keep only the sheets it needs, or split the workbook`,
     );
   }
+  return bytes;
+}
+
+/** The whole workbook in memory (ExcelJS): for small files and tests; the commands stream (xlsxStream.ts). */
+export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const bytes = readXlsxBytes(file, MAX_UNPACKED_BYTES);
+  const name = path.basename(file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -115,17 +149,28 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-export function sheetNames(workbook: ExcelJS.Workbook): string[] {
+/** A sheet as both readers list it: ExcelJS's in-memory worksheets, and the streamed ones (xlsxStream.ts). */
+export interface ListedSheet {
+  name: string;
+  state: string;
+}
+
+/** A workbook's sheets, in order, as both readers give them. */
+export interface SheetList<S extends ListedSheet> {
+  worksheets: readonly S[];
+}
+
+export function sheetNames(workbook: SheetList<ListedSheet>): string[] {
   return workbook.worksheets.map((sheet) => sheet.name);
 }
 
 /** A sheet by name, ignoring case; undefined when there is none. Hidden sheets too: the user named it. */
-export function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+export function findSheet<S extends ListedSheet>(workbook: SheetList<S>, name: string): S | undefined {
   return workbook.worksheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
 }
 
 /** The sheet the user named (hidden ones too), else exit 2 listing the workbook's sheets. */
-export function namedSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+export function namedSheet<S extends ListedSheet>(workbook: SheetList<S>, name: string): S {
   const sheet = findSheet(workbook, name);
   if (!sheet)
     throw new UnusableInput(
@@ -136,11 +181,11 @@ export function namedSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Wo
   return sheet;
 }
 
-function isHidden(sheet: ExcelJS.Worksheet): boolean {
+function isHidden(sheet: ListedSheet): boolean {
   return sheet.state === "hidden" || sheet.state === "veryHidden";
 }
 
-function hiddenSheet(sheet: ExcelJS.Worksheet, option: string): UnusableInput {
+function hiddenSheet(sheet: ListedSheet, option: string): UnusableInput {
   const how = sheet.state === "veryHidden" ? "very hidden (hidden from Excel's Unhide list)" : "hidden";
   return new UnusableInput(`the sheet "${sheet.name}" is ${how}, so it is not used unless named: add ${option} "${sheet.name}"`);
 }
@@ -150,14 +195,14 @@ function hiddenSheet(sheet: ExcelJS.Worksheet, option: string): UnusableInput {
  * called `name`. A hidden sheet is never picked silently: when the only
  * sheet of that name is hidden, the user is told how to name it.
  */
-export function defaultSheet(workbook: ExcelJS.Workbook, name: string, option: string): ExcelJS.Worksheet | undefined {
+export function defaultSheet<S extends ListedSheet>(workbook: SheetList<S>, name: string, option: string): S | undefined {
   const sheet = findSheet(workbook, name);
   if (sheet && isHidden(sheet)) throw hiddenSheet(sheet, option);
   return sheet;
 }
 
 /** The first visible sheet, for a command whose usual sheet is missing. */
-export function firstVisibleSheet(workbook: ExcelJS.Workbook, option: string): ExcelJS.Worksheet {
+export function firstVisibleSheet<S extends ListedSheet>(workbook: SheetList<S>, option: string): S {
   const sheet = workbook.worksheets.find((candidate) => !isHidden(candidate));
   if (sheet) return sheet;
   if (workbook.worksheets.length > 0) throw hiddenSheet(workbook.worksheets[0], option);
@@ -172,28 +217,49 @@ export function firstVisibleSheet(workbook: ExcelJS.Workbook, option: string): E
  * blank but their first, as Office.js gives them.
  */
 export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
-  const cells: ValueCell[] = [];
+  const rows: ValueRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: unknown[] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
       const value = plainValue(cell.value);
-      if (!isBlank(value)) cells.push({ row: rowNumber, column: columnNumber - 1, value });
+      if (isBlank(value)) return;
+      while (values.length < columnNumber - 1) values.push("");
+      values[columnNumber - 1] = value;
     });
+    if (values.length > 0) rows.push({ row: rowNumber, values });
   });
-  const block = dataBlock(cells);
-  if (!block) return { sheet: sheet.name, values: [], firstRow: 1, firstColumn: 0, outside: [] };
-  const width = block.lastColumn - block.firstColumn + 1;
+  return gridOfRows(sheet.name, rows);
+}
+
+/**
+ * The grid of a sheet's rows (in order, as a reader meets them; blank cells
+ * as "", never a string of spaces or null): their block
+ * (extent.ts), and the values far outside it in `outside`. A row already as
+ * wide as the block, from column A, becomes the grid's row as it is.
+ */
+export function gridOfRows(sheetName: string, rows: readonly ValueRow[]): SheetGrid {
+  const block = rowsBlock(rows);
+  if (!block) return { sheet: sheetName, values: [], firstRow: 1, firstColumn: 0, outside: [] };
+  const { firstRow, lastRow, firstColumn, lastColumn } = block;
+  const width = lastColumn - firstColumn + 1;
   // Blank rows inside the block share one row: a table with long gaps costs a pointer a row.
   const blankRow: readonly unknown[] = Object.freeze(new Array<unknown>(width).fill(""));
-  const values = new Array<unknown[]>(block.lastRow - block.firstRow + 1).fill(blankRow as unknown[]);
-  const outside = new Set(block.outside);
-  for (const cell of cells) {
-    if (outside.has(cell)) continue;
-    const r = cell.row - block.firstRow;
-    if (values[r] === blankRow) values[r] = new Array<unknown>(width).fill("");
-    values[r][cell.column - block.firstColumn] = cell.value;
+  const values = new Array<unknown[]>(lastRow - firstRow + 1).fill(blankRow as unknown[]);
+  for (const row of rows) {
+    if (row.row < firstRow || row.row > lastRow) continue;
+    let cells: unknown[];
+    if (firstColumn === 0 && row.values.length <= width) {
+      cells = row.values;
+      while (cells.length < width) cells.push("");
+    } else {
+      cells = row.values.slice(firstColumn, lastColumn + 1);
+      while (cells.length < width) cells.push("");
+    }
+    if (cells.every((value) => value === "")) continue;
+    values[row.row - firstRow] = cells;
   }
-  return { sheet: sheet.name, values, firstRow: block.firstRow, firstColumn: block.firstColumn, outside: block.outside };
+  return { sheet: sheetName, values, firstRow, firstColumn, outside: block.outside };
 }
 
 /** A new sheet holding one formatted Excel table from A1: the headers, then the rows. */

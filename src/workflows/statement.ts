@@ -258,7 +258,7 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
 export function payoutPlan<T>(record: PayoutRecord & T, event: Pick<DistributableEvent, "date" | "kinds">): PayoutPlan<T> | undefined {
   if (event.date === undefined) return undefined;
   const lotPaymentDate = (lot: StockLot) =>
-    paymentSchedule(event, [{ employer: DEFAULT_EMPLOYER, account: "CSA", quantity: ONE_UNIT, source: lot.source, creditDate: lot.creditDate }])[0].date;
+    paymentSchedule(event, [{ employer: DEFAULT_EMPLOYER, account: "CSA", quantity: ONE_UNIT, lotSource: lot.source, creditDate: lot.creditDate }])[0].date;
   return { record, eventDate: event.date, paymentDate: distributionDate(event.date), lotPaymentDate };
 }
 
