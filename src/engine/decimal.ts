@@ -44,24 +44,38 @@ function binaryForm(value: Decimal): number {
 }
 
 /**
- * `roundHalfUp(dividend / divisor, places)`, always the same Decimal, without a 60-digit long division where binary
- * arithmetic settles it: units = amount / price is computed for every row of a column of formulas and every credit
- * of a statement. The quotient scaled by 10^places, plus a half, is estimated in binary; when it lies farther than
- * the estimate's error bound from every whole number, the whole number below it is the half-up result. Near a
- * rounding boundary, and for negative, huge or tiny operands, the decimal division decides, as before.
+ * `roundHalfUp(dividend / divisor, places)` times 10^places, a whole number, found without a 60-digit long division
+ * where binary arithmetic settles it; undefined where it does not. units = amount / price is computed for every row of
+ * a column of formulas and every credit of a statement. The quotient scaled by 10^places, plus a half, is estimated in
+ * binary; when it lies farther than the estimate's error bound from every whole number, the whole number below it is
+ * the half-up result. Near a rounding boundary, and for negative, huge or tiny operands, the long division decides.
  */
-export function roundedQuotient(dividend: Decimal, divisor: Decimal, places: number): Decimal {
-  if (places < EXACT_POWERS_OF_TEN.length && !dividend.isNegative() && divisor.isPositive() && divisor.isFinite()) {
-    const numerator = dividend.isZero() ? 0 : dividend.toNumber();
-    const denominator = binaryForm(divisor);
-    if ((numerator === 0 || numerator >= SMALLEST_NORMAL) && denominator >= SMALLEST_NORMAL) {
-      const halfUp = (numerator * EXACT_POWERS_OF_TEN[places]) / denominator + 0.5;
-      const whole = Math.floor(halfUp);
-      const margin = BINARY_QUOTIENT_MARGIN * (halfUp + 1);
-      if (halfUp < 2 ** 52 && halfUp - whole > margin && whole + 1 - halfUp > margin) return new Decimal(`${whole}e-${places}`);
-    }
+function scaledHalfUpQuotient(dividend: number, divisor: Decimal, places: number): number | undefined {
+  if (places >= EXACT_POWERS_OF_TEN.length || !(dividend === 0 || dividend >= SMALLEST_NORMAL) || !divisor.isPositive() || !divisor.isFinite()) {
+    return undefined;
   }
-  return roundHalfUp(dividend.dividedBy(divisor), places);
+  const denominator = binaryForm(divisor);
+  if (!(denominator >= SMALLEST_NORMAL)) return undefined;
+  const halfUp = (dividend * EXACT_POWERS_OF_TEN[places]) / denominator + 0.5;
+  const whole = Math.floor(halfUp);
+  const margin = BINARY_QUOTIENT_MARGIN * (halfUp + 1);
+  return halfUp < 2 ** 52 && halfUp - whole > margin && whole + 1 - halfUp > margin ? whole : undefined;
+}
+
+/** `roundHalfUp(dividend / divisor, places)`, always the same Decimal, settled in binary where it can be. */
+export function roundedQuotient(dividend: Decimal, divisor: Decimal, places: number): Decimal {
+  const whole = dividend.isNegative() ? undefined : scaledHalfUpQuotient(dividend.isZero() ? 0 : dividend.toNumber(), divisor, places);
+  return whole === undefined ? roundHalfUp(dividend.dividedBy(divisor), places) : new Decimal(`${whole}e-${places}`);
+}
+
+/**
+ * `toNumber(roundedQuotient(new Decimal(dividend), divisor, places))` for a dividend a cell holds, with no Decimal
+ * made where binary arithmetic settles it: the whole number and 10^places are both exact in binary, so their quotient
+ * is the nearest number to the decimal result, as toNumber gives. Undefined where the long division must decide.
+ */
+export function binaryRoundedQuotient(dividend: number, divisor: Decimal, places: number): number | undefined {
+  const whole = scaledHalfUpQuotient(dividend, divisor, places);
+  return whole === undefined ? undefined : whole / EXACT_POWERS_OF_TEN[places];
 }
 
 /** Results "in cents": half-up to two decimals. */

@@ -6,7 +6,7 @@ import { electionWindowEnd } from "./calendar";
 import { requireNonNegative, requirePlaces, requirePositive } from "./checks";
 import { DEFAULT_UNIT_PLACES, MATCH_RATE, MAX_MATCH_RATE } from "./constants";
 import type { IsoDate } from "./dates";
-import { Decimal, roundedQuotient, wholeUp } from "./decimal";
+import { binaryRoundedQuotient, Decimal, roundedQuotient, toNumber, wholeUp } from "./decimal";
 import { outOfRange } from "./errors";
 import { formatPercent } from "./format";
 import type { PriceTable } from "./prices";
@@ -20,6 +20,19 @@ export function unitsCredited(amount: Decimal, prices: PriceTable, payDate: IsoD
   requireNonNegative(amount, "amount");
   requirePlaces(places);
   return roundedQuotient(amount, prices.quarterAveragePrice(payDate), places);
+}
+
+/**
+ * `unitsCredited` for an amount a cell holds, as the number a cell shows: the same figure, without a Decimal where
+ * binary arithmetic settles the rounding (a column of 10,000 formulas); anything else, errors included, is unitsCredited's.
+ */
+export function unitsCreditedNumber(amount: number, prices: PriceTable, payDate: IsoDate, places = DEFAULT_UNIT_PLACES): number {
+  if (amount >= 0) {
+    requirePlaces(places);
+    const binary = binaryRoundedQuotient(amount, prices.quarterAveragePrice(payDate), places);
+    if (binary !== undefined) return binary;
+  }
+  return toNumber(unitsCredited(new Decimal(amount), prices, payDate, places));
 }
 
 /**

@@ -1,6 +1,9 @@
 /** roundedQuotient: the same Decimal as `roundHalfUp(dividend / divisor, places)`, however it is found. */
 import fc from "fast-check";
-import { Decimal, roundedQuotient, roundHalfUp } from "../../src/engine/decimal";
+import { Decimal, roundedQuotient, roundHalfUp, toNumber } from "../../src/engine/decimal";
+import { PriceTable } from "../../src/engine/prices";
+import { unitsCredited, unitsCreditedNumber } from "../../src/engine/units";
+import { sessionPrices } from "../helpers/prices";
 
 const dec = (value: string | number) => new Decimal(value);
 /** What every units rule computed before roundedQuotient: a 60-digit division, then one rounding. */
@@ -71,6 +74,35 @@ describe("roundedQuotient", () => {
             .toString(),
         );
         expect(roundedQuotient(dividend, divisor, places).toString()).toBe(expected.toString());
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe("unitsCreditedNumber", () => {
+  const prices = PriceTable.fromEntries(
+    sessionPrices("2003-01-01", "2003-06-30", (i) => 3 + ((i * 37) % 200) / 100).map(([date, close]) => ({ date, close: new Decimal(close) })),
+  );
+  const outcome = (run: () => number) => {
+    try {
+      return run();
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it("is the number unitsCredited gives, or its error, for any amount a cell holds", () => {
+    const amount = fc.oneof(
+      fc.integer({ min: -5, max: 10_000_000_00 }).map((c) => c / 100),
+      fc.double({ noNaN: false }),
+      fc.constant(-0),
+    );
+    const payDate = fc.constantFrom("2003-02-14", "2003-06-30", "2003-09-15");
+    fc.assert(
+      fc.property(amount, payDate, fc.integer({ min: -1, max: 22 }), (value, date, places) => {
+        const exact = outcome(() => toNumber(unitsCredited(new Decimal(value), prices, date, places)));
+        expect(outcome(() => unitsCreditedNumber(value, prices, date, places))).toBe(exact);
       }),
       { numRuns: 5_000 },
     );
