@@ -91,6 +91,12 @@ function sizeOf(entry: CachedTable): number {
   return entry.numbers.length + entry.tail.length;
 }
 
+/**
+ * Read once: a runtime that runs the add-in in a contextified global (as node's vm does) looks every global name up
+ * through the host, which made `Array.isArray` in the row loop below cost more than the rest of the comparison.
+ */
+const isArray = Array.isArray;
+
 /** Whether `matrix` holds exactly the cells `entry` was read from (strict equality, cell by cell). */
 function sameCells(entry: CachedTable, matrix: CellValue[][]): boolean {
   const { width, numbers, others, headRows, tail } = entry;
@@ -98,7 +104,7 @@ function sameCells(entry: CachedTable, matrix: CellValue[][]): boolean {
   let k = 0;
   for (let i = 0; i < headRows; i++) {
     const row = matrix[i];
-    if (!Array.isArray(row) || row.length !== width) return false;
+    if (!isArray(row) || row.length !== width) return false;
     for (let j = 0; j < width; j++, k++) {
       const cell: CellValue = row[j];
       if (typeof cell === "number" ? cell !== numbers[k] : cell !== others[k]) return false;
@@ -109,13 +115,13 @@ function sameCells(entry: CachedTable, matrix: CellValue[][]): boolean {
     const [first, second] = tail;
     for (let i = headRows; i < matrix.length; i++) {
       const row = matrix[i];
-      if (!Array.isArray(row) || row.length !== 2 || row[0] !== first || row[1] !== second) return false;
+      if (!isArray(row) || row.length !== 2 || row[0] !== first || row[1] !== second) return false;
     }
     return true;
   }
   for (let i = headRows; i < matrix.length; i++) {
     const row = matrix[i];
-    if (!Array.isArray(row) || row.length !== width) return false;
+    if (!isArray(row) || row.length !== width) return false;
     for (let j = 0; j < width; j++) if (row[j] !== tail[j]) return false;
   }
   return true;

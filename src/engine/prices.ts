@@ -15,6 +15,7 @@ export interface PriceEntry {
 export class PriceTable {
   /** Per quarter: its average, or why it has none (so a formula over a gap does not search again). */
   private readonly quarterAverages = new Map<string, Decimal | PlanError>();
+  private readonly quarterAveragesByDate = new Map<IsoDate, Decimal | PlanError>();
 
   private constructor(private readonly closes: Map<IsoDate, Decimal>) {}
 
@@ -77,11 +78,13 @@ export class PriceTable {
    * containing `date` (§8.1(a); reading 2). A missing day is an error, never skipped.
    */
   quarterAveragePrice(date: IsoDate): Decimal {
-    const quarter = quarterLabel(quarterOf(date));
-    let average = this.quarterAverages.get(quarter);
+    // A column of formulas asks again and again for the same few dates: each date's quarter is found once.
+    let average = this.quarterAveragesByDate.get(date);
     if (average === undefined) {
-      average = this.computeQuarterAverage(date, quarter);
+      const quarter = quarterLabel(quarterOf(date));
+      average = this.quarterAverages.get(quarter) ?? this.computeQuarterAverage(date, quarter);
       this.quarterAverages.set(quarter, average);
+      this.quarterAveragesByDate.set(date, average);
     }
     if (average instanceof PlanError) throw average;
     return average;

@@ -6,7 +6,7 @@ import { electionWindowEnd } from "./calendar";
 import { requireNonNegative, requirePlaces, requirePositive } from "./checks";
 import { DEFAULT_UNIT_PLACES, MATCH_RATE, MAX_MATCH_RATE } from "./constants";
 import type { IsoDate } from "./dates";
-import { Decimal, roundHalfUp, wholeUp } from "./decimal";
+import { binaryRoundedQuotient, Decimal, roundedQuotient, toNumber, wholeUp } from "./decimal";
 import { outOfRange } from "./errors";
 import { formatPercent } from "./format";
 import type { PriceTable } from "./prices";
@@ -19,7 +19,20 @@ import type { PriceTable } from "./prices";
 export function unitsCredited(amount: Decimal, prices: PriceTable, payDate: IsoDate, places = DEFAULT_UNIT_PLACES): Decimal {
   requireNonNegative(amount, "amount");
   requirePlaces(places);
-  return roundHalfUp(amount.dividedBy(prices.quarterAveragePrice(payDate)), places);
+  return roundedQuotient(amount, prices.quarterAveragePrice(payDate), places);
+}
+
+/**
+ * `unitsCredited` for an amount a cell holds, as the number a cell shows: the same figure, without a Decimal where
+ * binary arithmetic settles the rounding (a column of 10,000 formulas); anything else, errors included, is unitsCredited's.
+ */
+export function unitsCreditedNumber(amount: number, prices: PriceTable, payDate: IsoDate, places = DEFAULT_UNIT_PLACES): number {
+  if (amount >= 0) {
+    requirePlaces(places);
+    const binary = binaryRoundedQuotient(amount, prices.quarterAveragePrice(payDate), places);
+    if (binary !== undefined) return binary;
+  }
+  return toNumber(unitsCredited(new Decimal(amount), prices, payDate, places));
 }
 
 /**
@@ -48,14 +61,14 @@ export function matchUnits(
   requirePlaces(places);
   const problem = matchRateProblem(matchRate);
   if (problem) throw outOfRange(`matchRate ${problem}`);
-  return roundHalfUp(matchRate.times(deferredAmount).dividedBy(prices.quarterAveragePrice(payDate)), places);
+  return roundedQuotient(matchRate.times(deferredAmount), prices.quarterAveragePrice(payDate), places);
 }
 
 /** Discretionary credits at the close on the crediting date (§8.1(b)). */
 export function discretionaryUnits(amount: Decimal, prices: PriceTable, creditDate: IsoDate, places = DEFAULT_UNIT_PLACES): Decimal {
   requireNonNegative(amount, "amount");
   requirePlaces(places);
-  return roundHalfUp(amount.dividedBy(prices.closePrice(creditDate)), places);
+  return roundedQuotient(amount, prices.closePrice(creditDate), places);
 }
 
 /** Dividend equivalents on units held at the record date, at the close on the payment date (§8.1(d); reading 5). */
@@ -69,7 +82,7 @@ export function dividendUnits(
   requireNonNegative(unitsAtRecord, "unitsAtRecord");
   requireNonNegative(dividendPerShare, "dividendPerShare");
   requirePlaces(places);
-  return roundHalfUp(unitsAtRecord.times(dividendPerShare).dividedBy(prices.closePrice(paymentDate)), places);
+  return roundedQuotient(unitsAtRecord.times(dividendPerShare), prices.closePrice(paymentDate), places);
 }
 
 /** Units after a split or reverse split of `newShares` for `oldShares` (§8.1(e)). */
@@ -78,7 +91,7 @@ export function splitAdjust(units: Decimal, newShares: Decimal, oldShares: Decim
   requirePositive(newShares, "newShares");
   requirePositive(oldShares, "oldShares");
   requirePlaces(places);
-  return roundHalfUp(units.times(newShares).dividedBy(oldShares), places);
+  return roundedQuotient(units.times(newShares), oldShares, places);
 }
 
 /**
@@ -88,7 +101,7 @@ export function splitAdjust(units: Decimal, newShares: Decimal, oldShares: Decim
 export function allocationUnits(amount: Decimal, prices: PriceTable, releaseDate: IsoDate, places = DEFAULT_UNIT_PLACES): Decimal {
   requireNonNegative(amount, "amount");
   requirePlaces(places);
-  return roundHalfUp(amount.dividedBy(prices.closePrice(electionWindowEnd(releaseDate))), places);
+  return roundedQuotient(amount, prices.closePrice(electionWindowEnd(releaseDate)), places);
 }
 
 /** The most shares a distribution may deliver: units rounded up to the next whole unit (§6.2). */

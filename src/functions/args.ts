@@ -22,18 +22,30 @@ function cellError(error: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `unexpected input: ${message}`);
 }
 
+function notFinite(): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "the result is not a finite number");
+}
+
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: CustomFunctions.Error };
 
 /** One calculation's value, or the error its cell shows. */
 function attempt<T>(compute: () => T): Outcome<T> {
   try {
     const value = compute();
-    if (typeof value === "number" && !Number.isFinite(value)) {
-      return { ok: false, error: new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "the result is not a finite number") };
-    }
+    if (typeof value === "number" && !Number.isFinite(value)) return { ok: false, error: notFinite() };
     return { ok: true, value };
   } catch (error) {
     return { ok: false, error: cellError(error) };
+  }
+}
+
+/** One position of a lifted formula: its value, or the error its cell shows (attempt's rules, without an object per cell). */
+function cellOutcome(compute: () => unknown): unknown {
+  try {
+    const value = compute();
+    return typeof value === "number" && !Number.isFinite(value) ? notFinite() : value;
+  } catch (error) {
+    return cellError(error);
   }
 }
 
@@ -121,9 +133,8 @@ export function lift<K extends string>(args: Record<K, unknown>, compute: (cell:
   for (let r = 0; r < shape.rows; r++) {
     const row: unknown[] = new Array(shape.columns);
     for (let c = 0; c < shape.columns; c++) {
-      for (const [name, values] of ranges) cell[name] = values[r][c];
-      const outcome = attempt(computeCell);
-      row[c] = outcome.ok ? outcome.value : outcome.error;
+      for (let k = 0; k < ranges.length; k++) cell[ranges[k][0]] = ranges[k][1][r][c];
+      row[c] = cellOutcome(computeCell);
     }
     results[r] = row;
   }
@@ -168,11 +179,16 @@ export function optionalDateArg(name: string, value: unknown): IsoDate | undefin
   return readDateCell(value, name);
 }
 
-/** A required number, exact. */
-export function numberArg(name: string, value: unknown): Decimal {
+/** A required number, as the cell holds it (numberArg makes it exact). */
+export function cellNumberArg(name: string, value: unknown): number {
   if (isBlank(value)) throw invalidValue(`${name} is blank; enter a number`);
   if (typeof value !== "number" || !Number.isFinite(value)) throw invalidValue(`${name} ${describe(value)} is not a number`);
-  return new Decimal(value);
+  return value;
+}
+
+/** A required number, exact. */
+export function numberArg(name: string, value: unknown): Decimal {
+  return new Decimal(cellNumberArg(name, value));
 }
 
 /**

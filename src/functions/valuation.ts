@@ -1,8 +1,8 @@
 import { pricesFromCells } from "../cells/ranges";
 import { DEFAULT_UNIT_PLACES, MATCH_RATE } from "../engine/constants";
 import { Decimal } from "../engine/decimal";
-import { allocationUnits, discretionaryUnits, dividendUnits, matchUnits, maxShares, splitAdjust, unitsCredited } from "../engine/units";
-import { dateArg, defaultedNumberArg, integerArg, lift, numberArg, numberResult, tableArg } from "./args";
+import { allocationUnits, discretionaryUnits, dividendUnits, matchUnits, maxShares, splitAdjust, unitsCreditedNumber } from "../engine/units";
+import { cellNumberArg, dateArg, defaultedNumberArg, integerArg, lift, numberArg, numberResult, tableArg } from "./args";
 
 /** Units are rounded to `places` decimals; blank is 6, and 0 (desktop's empty cell) is whole units. */
 function placesArg(value: unknown): number {
@@ -62,7 +62,7 @@ export function quarterAvgPrice(prices: unknown[][], date: unknown[][]): unknown
 export function unitsCreditedFn(amount: unknown[][], prices: unknown[][], payDate: unknown[][], places?: unknown[][]): unknown[][] {
   const table = pricesArg(prices);
   return lift({ amount, payDate, places }, (x) =>
-    numberResult(unitsCredited(numberArg("amount", x.amount), table(), dateArg("payDate", x.payDate), placesArg(x.places))),
+    unitsCreditedNumber(cellNumberArg("amount", x.amount), table(), dateArg("payDate", x.payDate), placesArg(x.places)),
   );
 }
 
