@@ -66,3 +66,9 @@ export const RETENTION_PAYMENT_BUSINESS_DAYS = 3;
 /** Retention agreement ¶3: unpaid amounts bear interest at ten percent per annum (simple, actual/365, reading 12). */
 export const RETENTION_LATE_INTEREST_RATE = "0.10";
 export const DAYS_PER_YEAR = 365;
+
+/** §12.4: a participant not located within three years after payment may be made is paid as though dead at its end ... */
+export const UNLOCATED_PARTICIPANT_YEARS = 3;
+/** ... and a designated beneficiary not located within one more year (three after an actual death) forfeits. */
+export const UNLOCATED_BENEFICIARY_YEARS_AFTER_DEEMED_DEATH = 1;
+export const UNLOCATED_BENEFICIARY_YEARS_AFTER_DEATH = 3;

@@ -55,7 +55,7 @@ const WITHDRAWAL_FRACTIONS = Array.from({ length: new Decimal(1).dividedBy(WITHD
 );
 
 /** A withdrawal fraction must be a whole number of increments, at most the whole account (§7.3); returns how many. */
-function withdrawalIncrements(fraction: Decimal): number {
+export function withdrawalIncrements(fraction: Decimal): number {
   const increments = fraction.dividedBy(WITHDRAWAL_INCREMENT);
   if (!increments.isInteger() || increments.lessThan(1) || increments.greaterThan(WITHDRAWAL_FRACTIONS.length)) {
     const allowed = `${WITHDRAWAL_FRACTIONS.slice(0, -1).join(", ")} or ${WITHDRAWAL_FRACTIONS[WITHDRAWAL_FRACTIONS.length - 1]}`;

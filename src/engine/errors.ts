@@ -43,3 +43,23 @@ export function notAvailable(message: string): PlanError {
 export function outOfRange(message: string): PlanError {
   return new PlanError("outOfRange", message);
 }
+
+/**
+ * A plan error about one named input (a sheet column, a function argument):
+ * `field` lets a sheet reader put its finding on that field's cell, where a
+ * plain PlanError can only name the row.
+ */
+export class FieldError extends PlanError {
+  constructor(
+    kind: PlanErrorKind,
+    readonly field: string,
+    message: string,
+  ) {
+    super(kind, message);
+  }
+}
+
+/** Malformed input in one named field. */
+export function invalidField(field: string, message: string): FieldError {
+  return new FieldError("invalidValue", field, message);
+}
