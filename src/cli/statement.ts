@@ -19,7 +19,7 @@ import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/x
 import { statementJson, statementWorkflow, type ParticipantResult, type StatementGrids, type StatementResult } from "../workflows/statement";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
 import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
-import type { StatementPdfInput } from "./statementPdf";
+import type { StatementPdfInput } from "../documents/statementInput";
 import { alignedTable } from "./table";
 
 export const STATEMENT_COMMAND: CommandSpec = {
@@ -219,11 +219,11 @@ async function writeWorkbook(result: StatementResult, file: string, output: Outp
 
 async function writePdfs(result: StatementResult, output: Output): Promise<number> {
   // Loaded only for --pdf: pdfkit and its fonts would cost every other run of dcp a tenth of a second.
-  const { renderStatementPdf, statementFileNames } = await import(/* webpackChunkName: "statement-pdf" */ "./statementPdf");
+  const { renderStatementPdf, documentFileNames } = await import(/* webpackChunkName: "documents" */ "../documents");
   const json = statementJson(result);
   const { from, to } = json;
   if (from === null || to === null) return 0;
-  const files = statementFileNames(json.participants.map((p) => p.participant));
+  const files = documentFileNames(json.participants.map((p) => p.participant));
   const pdfs: Buffer[] = [];
   for (const [i, participant] of json.participants.entries()) {
     const valueSeries = (result.participants[i].series ?? []).map(({ date, value }) => ({ date, value: toNumber(value) }));

@@ -7,14 +7,7 @@
  */
 import { describe } from "../cells/values";
 import type { CellFinding } from "./findings";
-import { cellAddress, columnLetter, type SheetGrid } from "./grid";
-
-/** A cell that holds a value: worksheet row (1-based) and column (0-based, A = 0), as in `SheetGrid`. */
-export interface ValueCell {
-  row: number;
-  column: number;
-  value: unknown;
-}
+import { cellAddress, columnLetter, type SheetGrid, type ValueCell } from "./grid";
 
 /**
  * Blank rows (columns) a table may hold between its rows (columns) before

@@ -4,7 +4,6 @@
  * text "#N/A"), with where it sits, so every finding can name its cell.
  */
 import { isBlank } from "../cells/values";
-import type { ValueCell } from "./extent";
 
 /**
  * A formula cell whose file holds no saved value: written by a program that
@@ -23,6 +22,13 @@ export class UnsavedFormula {
   toString(): string {
     return this.formula !== undefined ? `=${this.formula}` : `shared from ${this.sharedFrom ?? "another cell"}`;
   }
+}
+
+/** A cell that holds a value: worksheet row (1-based) and column (0-based, A = 0), as in `SheetGrid`. */
+export interface ValueCell {
+  row: number;
+  column: number;
+  value: unknown;
 }
 
 export interface SheetGrid {

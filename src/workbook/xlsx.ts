@@ -9,9 +9,9 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { isoDateToSerial } from "../cells/serials";
 import { isBlank } from "../cells/values";
-import { dataBlock, type ValueCell } from "../sheets/extent";
+import { dataBlock } from "../sheets/extent";
 import { qualifiedCell } from "../sheets/findings";
-import { UnsavedFormula, type SheetGrid } from "../sheets/grid";
+import { UnsavedFormula, type SheetGrid, type ValueCell } from "../sheets/grid";
 import { cellValues, NUMBER_FORMATS, type SheetTemplate } from "../sheets/templates";
 import type { ReportCell, ReportSheet } from "../workflows/reports";
 

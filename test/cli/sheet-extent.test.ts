@@ -3,14 +3,8 @@
  * (src/sheets/extent.ts, sheetGrid in src/workbook/xlsx.ts).
  */
 import ExcelJS from "exceljs";
-import {
-  dataBlock,
-  MAX_BLANK_COLUMNS_INSIDE,
-  MAX_BLANK_ROWS_INSIDE,
-  MAX_OUTSIDE_REPORTED,
-  outsideTableFindings,
-  type ValueCell,
-} from "../../src/sheets/extent";
+import { dataBlock, MAX_BLANK_COLUMNS_INSIDE, MAX_BLANK_ROWS_INSIDE, MAX_OUTSIDE_REPORTED, outsideTableFindings } from "../../src/sheets/extent";
+import type { ValueCell } from "../../src/sheets/grid";
 import { ELECTIONS_TEMPLATE } from "../../src/sheets/templates";
 import { addTemplateSheet, sheetGrid } from "../../src/workbook/xlsx";
 

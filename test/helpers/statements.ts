@@ -1,5 +1,5 @@
 /** Participant statements shaped like one participant of `dcp statement --json`, for the PDF tests. */
-import type { AccountFigures, StatementPdfInput, ValuePoint } from "../../src/cli/statementPdf";
+import type { AccountFigures, StatementPdfInput, ValuePoint } from "../../src/documents/statementInput";
 import { addDays, dayNumber } from "../../src/engine/dates";
 import { Decimal, dec, roundCents, toNumber } from "../../src/engine/decimal";
 

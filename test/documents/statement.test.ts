@@ -1,14 +1,8 @@
-import {
-  formatDollars,
-  formatLongDate,
-  formatUnits,
-  printableText,
-  renderStatementPdf,
-  statementFileName,
-  statementFileNames,
-  type StatementPdfInput,
-} from "../../src/cli/statementPdf";
-import { planSectionsThatApply } from "../../src/cli/statementSections";
+import { documentFileName, documentFileNames } from "../../src/documents/fileNames";
+import { formatDollars, formatLongDate, formatUnits, printableText } from "../../src/documents/format";
+import { renderStatementPdf } from "../../src/documents/statement";
+import type { StatementPdfInput } from "../../src/documents/statementInput";
+import { planSectionsThatApply } from "../../src/documents/statementSections";
 import { type PlanError } from "../../src/engine/errors";
 import { readPdf, type ReadPdf } from "../helpers/pdf";
 import { ANN_LEE_2003, account, manyGrants } from "../helpers/statements";
@@ -268,28 +262,28 @@ describe("figures, dates and names on paper", () => {
 
 describe("statement file names", () => {
   it("keep letters, accented ones too", () => {
-    expect(statementFileName("Ann Lee")).toBe("Ann Lee.pdf");
-    expect(statementFileName("José Núñez-O'Brien, Jr.")).toBe("José Núñez-O'Brien, Jr.pdf");
+    expect(documentFileName("Ann Lee")).toBe("Ann Lee.pdf");
+    expect(documentFileName("José Núñez-O'Brien, Jr.")).toBe("José Núñez-O'Brien, Jr.pdf");
   });
 
   it("never hold a path separator or '..', nor start with a dot", () => {
     for (const name of ["Ann/../Lee", "../../etc/passwd", "..\\..\\Windows\\win.ini", ".hidden", "a..b", "C:\\Users\\Ann"]) {
-      const file = statementFileName(name);
+      const file = documentFileName(name);
       expect(file).not.toMatch(/[/\\:]|\.\.|^\./);
       expect(file).toMatch(/\.pdf$/);
     }
-    expect(statementFileName("Ann/../Lee")).toBe("Ann-.-Lee.pdf");
-    expect(statementFileName("../../etc/passwd")).toBe("etc-passwd.pdf");
+    expect(documentFileName("Ann/../Lee")).toBe("Ann-.-Lee.pdf");
+    expect(documentFileName("../../etc/passwd")).toBe("etc-passwd.pdf");
   });
 
   it("stand in for a name with nothing usable, a Windows device name or a very long name", () => {
-    expect(statementFileName(" ./.. ")).toBe("participant.pdf");
-    expect(statementFileName("con")).toBe("con_.pdf");
-    expect(statementFileName("x".repeat(300))).toBe(`${"x".repeat(100)}.pdf`);
+    expect(documentFileName(" ./.. ")).toBe("participant.pdf");
+    expect(documentFileName("con")).toBe("con_.pdf");
+    expect(documentFileName("x".repeat(300))).toBe(`${"x".repeat(100)}.pdf`);
   });
 
   it("for several participants, number a name already taken, ignoring case", () => {
-    expect(statementFileNames(["Ann Lee", "ann lee", "Ann/Lee", "Ann-Lee", "Ann Lee"])).toEqual([
+    expect(documentFileNames(["Ann Lee", "ann lee", "Ann/Lee", "Ann-Lee", "Ann Lee"])).toEqual([
       "Ann Lee.pdf",
       "ann lee (2).pdf",
       "Ann-Lee.pdf",

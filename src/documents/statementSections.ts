@@ -13,7 +13,7 @@ import {
   MIN_DISCOUNT_FRACTION,
 } from "../engine/constants";
 import { dec } from "../engine/decimal";
-import type { AccountFigures, ParticipantStatement } from "./statementPdf";
+import type { AccountFigures, ParticipantStatement } from "./statementInput";
 
 export interface PlanSection {
   /** As the plan cites it: "§4.3, §8.1(c)". */

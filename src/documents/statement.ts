@@ -4,68 +4,36 @@
  * with pdfkit and its built-in Helvetica, so it needs no font file and no
  * network, and the same statement always gives the same bytes.
  */
-import PDFDocument from "pdfkit";
-import { DEFAULT_UNIT_PLACES, OPTION_PRICE_PLACES } from "../engine/constants";
 import { dayNumber, parseIsoDate, type IsoDate } from "../engine/dates";
 import { type Decimal, ZERO, dec } from "../engine/decimal";
 import { invalidValue } from "../engine/errors";
 import { formatShares, plural } from "../engine/format";
+import { dollarsAt, formatDollars, formatLongDate, formatPrice, formatUnits } from "./format";
+import {
+  ACCENT,
+  type Cell,
+  type Column,
+  type Doc,
+  drawTable,
+  fitLines,
+  fitTable,
+  type Flow,
+  INK,
+  LEFT,
+  MUTED,
+  oneLine,
+  PLAN_TITLE,
+  renderPdf,
+  RIGHT,
+  RULE,
+  rowHeight,
+  textHeight,
+  textWidth,
+  WIDTH,
+  write,
+} from "./page";
+import { PLAN_ACCOUNTS, type AccountFigures, type StatementPdfInput, type ValuePoint } from "./statementInput";
 import { planSectionsThatApply } from "./statementSections";
-
-// ---------------------------------------------------------------------------
-// Input: one participant of `dcp statement --json`, plus the period and the
-// value series the chart draws.
-
-export type AccountKey = "DCA" | "CMSA" | "CSA" | "IA";
-
-/** One account's line of the statement; units for DCA, CMSA and CSA, dollars for IA; `value` always dollars. */
-export interface AccountFigures {
-  opening: number;
-  credited: number;
-  dividends: number;
-  splitAdjustment: number;
-  interest: number;
-  allocatedOut: number;
-  closing: number;
-  value: number;
-}
-
-export interface OptionGrantRow {
-  grantDate: IsoDate;
-  shares: number;
-  exercisePrice: number;
-  exercisableDate: IsoDate;
-  value: number;
-}
-
-/** Exactly one element of `participants` in `dcp statement --json` (STATEMENT.md, "Command line"). */
-export interface ParticipantStatement {
-  participant: string;
-  accounts: Record<AccountKey, AccountFigures>;
-  options: OptionGrantRow[];
-  totalValue: number;
-}
-
-/** The statement's total value (accounts and options, dollars) at the close of `date`. */
-export interface ValuePoint {
-  date: IsoDate;
-  value: number;
-}
-
-export interface StatementPdfInput extends ParticipantStatement {
-  from: IsoDate;
-  to: IsoDate;
-  /** For the chart: any dates within `from .. to`, in any order; empty draws no chart. */
-  valueSeries: ValuePoint[];
-}
-
-/** The plan's four Accounts, in the plan's order, with what each is measured in (§1.1(a), §4.5). */
-export const PLAN_ACCOUNTS: ReadonlyArray<{ key: AccountKey; name: string; measure: "units" | "dollars" }> = [
-  { key: "DCA", name: "Deferred Compensation Account", measure: "units" },
-  { key: "CMSA", name: "Company Matching Stock Account", measure: "units" },
-  { key: "CSA", name: "Company Stock Account", measure: "units" },
-  { key: "IA", name: "Investment Account", measure: "dollars" },
-];
 
 /** The statement's columns; a column that never moves an account of that measure prints a dash when zero. */
 const ACCOUNT_COLUMNS: ReadonlyArray<{ field: keyof AccountFigures; header: string; movesUnits: boolean; movesDollars: boolean }> = [
@@ -77,8 +45,6 @@ const ACCOUNT_COLUMNS: ReadonlyArray<{ field: keyof AccountFigures; header: stri
   { field: "allocatedOut", header: "Allocated out", movesUnits: false, movesDollars: true },
   { field: "closing", header: "Closing", movesUnits: true, movesDollars: true },
 ];
-
-export const PLAN_TITLE = "Hecla Mining Company Key Employee Deferred Compensation Plan";
 
 // ---------------------------------------------------------------------------
 // Checking the input: a statement that does not add up is refused, never printed.
@@ -145,346 +111,6 @@ function checkStatement(statement: StatementPdfInput): void {
     const date = requireDate(statement, point?.date, `valueSeries[${i}].date`);
     if (date < from || date > to) fail(statement, `valueSeries[${i}].date ${date} is outside the period ${from} to ${to}`);
     requireNumber(statement, point.value, `valueSeries[${i}].value`);
-  });
-}
-
-// ---------------------------------------------------------------------------
-// How figures and dates read on paper.
-
-function withThousands(fixed: string): string {
-  const [whole, fraction] = fixed.split(".");
-  const sign = whole.startsWith("-") ? "-" : "";
-  const grouped = whole.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
-}
-
-/** Exact decimal text at `places`, with thousands separators, never "-0". */
-function fixed(value: Decimal, places: number): string {
-  const rounded = value.toDecimalPlaces(places);
-  return withThousands((rounded.isZero() ? ZERO : rounded).toFixed(places));
-}
-
-function dollarsAt(value: Decimal, places: number): string {
-  const text = fixed(value, places);
-  return text.startsWith("-") ? `-$${text.slice(1)}` : `$${text}`;
-}
-
-/** Units as the statement shows them: always six decimals, 1,234.500000. */
-export function formatUnits(value: number): string {
-  return fixed(dec(value), DEFAULT_UNIT_PLACES);
-}
-
-/** Dollars to the cent: $1,234.50, -$12.00. */
-export function formatDollars(value: number): string {
-  return dollarsAt(dec(value), 2);
-}
-
-/** An exercise price: cents, or up to four decimals when a split left more (STATEMENT.md, "Splits"). */
-function formatPrice(value: number): string {
-  const rounded = dec(value).toDecimalPlaces(OPTION_PRICE_PLACES);
-  return dollarsAt(rounded, Math.max(2, rounded.decimalPlaces()));
-}
-
-const LONG_DATE = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-
-/** "December 31, 2003". */
-export function formatLongDate(date: IsoDate): string {
-  return LONG_DATE.format(new Date(`${date}T00:00:00Z`));
-}
-
-// The standard PDF fonts carry only the Windows-1252 (WinAnsi) characters: the
-// printable ASCII and Latin-1 ranges plus these. Anything else is spelled
-// without its accent where Unicode can take it off, else shown as "?".
-const WIN_ANSI_EXTRAS = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const SPELLED_WITHOUT_ACCENT: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", "−": "-", "‐": "-", "‑": "-" };
-
-function isWinAnsi(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(ch);
-}
-
-/** Text the built-in Helvetica can draw. */
-export function printableText(text: string): string {
-  let out = "";
-  for (const ch of text.normalize("NFC")) {
-    if (isWinAnsi(ch)) out += ch;
-    else if (/\s/u.test(ch)) out += " ";
-    else {
-      const bare = SPELLED_WITHOUT_ACCENT[ch] ?? ch.normalize("NFD").replace(/\p{M}/gu, "");
-      out += bare !== "" && [...bare].every(isWinAnsi) ? bare : "?";
-    }
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
-// File names.
-
-/** Longest file name kept, in characters before ".pdf": well inside the 255 bytes file systems allow, even in UTF-8. */
-const MAX_FILE_NAME_CHARACTERS = 100;
-const WINDOWS_DEVICE_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
-
-/**
- * A safe file name for a participant's statement: letters (accented too),
- * digits, spaces and `- _ ' ’ , . ( )` are kept; any other run of characters
- * (path separators, control characters, what Windows forbids) becomes "-";
- * never "..", never a leading or trailing dot or space. Two participants can
- * get the same name ("Ann/Lee" and "Ann-Lee"): the caller resolves that, for
- * example with `statementFileNames`.
- *
- * @example statementFileName("José Núñez") // "José Núñez.pdf"
- * @example statementFileName("../etc/passwd") // "etc-passwd.pdf"
- */
-export function statementFileName(participant: string): string {
-  const tidy = (text: string) =>
-    text
-      .replace(/\.{2,}/g, ".")
-      .replace(/\s+/g, " ")
-      .replace(/-{2,}/g, "-")
-      .replace(/^[\s.-]+|[\s.-]+$/g, "");
-  let base = tidy(participant.normalize("NFC").replace(/[^\p{L}\p{M}\p{N} \-_'’,.()]+/gu, "-"));
-  base = tidy([...base].slice(0, MAX_FILE_NAME_CHARACTERS).join(""));
-  if (base === "") base = "participant";
-  if (WINDOWS_DEVICE_NAMES.test(base)) base = `${base}_`;
-  return `${base}.pdf`;
-}
-
-/**
- * File names for several participants, in their order: a name another
- * participant's file already took, ignoring case as macOS and Windows do, gets
- * " (2)", " (3)" and so on.
- */
-export function statementFileNames(participants: readonly string[]): string[] {
-  const taken = new Set<string>();
-  return participants.map((participant) => {
-    const base = statementFileName(participant).slice(0, -".pdf".length);
-    let name = `${base}.pdf`;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n}).pdf`;
-    taken.add(name.toLowerCase());
-    return name;
-  });
-}
-
-// ---------------------------------------------------------------------------
-// Page layout, in points (1/72 inch).
-
-const LETTER = { width: 612, height: 792 };
-const MARGIN = 45;
-const LEFT = MARGIN;
-const RIGHT = LETTER.width - MARGIN;
-const WIDTH = RIGHT - LEFT;
-const TOP = MARGIN;
-/** Content stops here; the footer sits below, inside pdfkit's own bottom margin so it never starts a page. */
-const CONTENT_BOTTOM = LETTER.height - 64;
-const FOOTER_TOP = LETTER.height - 46;
-const PDFKIT_BOTTOM_MARGIN = 28;
-
-const INK = "#1a1a1a";
-const MUTED = "#5c5c5c";
-const RULE = "#b5b5b5";
-const ACCENT = "#1f3a5f";
-const BAND = "#e8edf3";
-const REGULAR = "Helvetica";
-const BOLD = "Helvetica-Bold";
-
-const CELL_PAD_X = 3;
-const CELL_PAD_Y = 3;
-
-type Doc = PDFKit.PDFDocument;
-
-interface TextStyle {
-  size: number;
-  bold?: boolean;
-  color?: string;
-}
-
-function style(doc: Doc, { size, bold, color }: TextStyle): Doc {
-  return doc
-    .font(bold ? BOLD : REGULAR)
-    .fontSize(size)
-    .fillColor(color ?? INK);
-}
-
-function textHeight(doc: Doc, text: string, textStyle: TextStyle, width: number): number {
-  return style(doc, textStyle).heightOfString(printableText(text), { width });
-}
-
-function textWidth(doc: Doc, text: string, textStyle: TextStyle): number {
-  return style(doc, textStyle).widthOfString(printableText(text));
-}
-
-function write(doc: Doc, text: string, x: number, y: number, width: number, textStyle: TextStyle, align: "left" | "right" = "left"): void {
-  style(doc, textStyle).text(printableText(text), x, y, { width, align });
-}
-
-/** Shortened with "…" to at most `lines` lines of `width`: for the places that have room for so much and no more. */
-function fitLines(doc: Doc, text: string, textStyle: TextStyle, width: number, lines: number): string {
-  const fits = (candidate: string) => textHeight(doc, candidate, textStyle, width) <= lines * textHeight(doc, "X", textStyle, width) + 0.01;
-  if (fits(text)) return text;
-  const characters = [...text];
-  let low = 0;
-  let high = characters.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (fits(`${characters.slice(0, middle).join("").trimEnd()}…`)) low = middle;
-    else high = middle - 1;
-  }
-  return `${characters.slice(0, low).join("").trimEnd()}…`;
-}
-
-/** One line: the running header and the footer have room for no more. */
-function oneLine(doc: Doc, text: string, textStyle: TextStyle, width: number): string {
-  return fitLines(doc, text, textStyle, width, 1);
-}
-
-/** The vertical position down the page, starting a new page when the next block would not fit. */
-class Flow {
-  y = TOP;
-
-  constructor(
-    private readonly doc: Doc,
-    private readonly runningHeader: string,
-  ) {}
-
-  /** Makes room for `height` points; true when that took a new page. */
-  room(height: number): boolean {
-    if (this.y + height <= CONTENT_BOTTOM) return false;
-    this.doc.addPage();
-    const headerStyle = { size: 7.5, color: MUTED };
-    write(this.doc, oneLine(this.doc, this.runningHeader, headerStyle, WIDTH), LEFT, TOP, WIDTH, headerStyle);
-    this.y = TOP + 18;
-    return true;
-  }
-
-  heading(text: string, spaceAfter = 5): void {
-    const headingStyle = { size: 11, bold: true, color: ACCENT };
-    write(this.doc, text, LEFT, this.y, WIDTH, headingStyle);
-    this.y += textHeight(this.doc, text, headingStyle, WIDTH) + spaceAfter;
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Tables: columns sized to their contents, rows as tall as their tallest cell,
-// the header repeated on every page a table reaches.
-
-interface Column {
-  header: string;
-  align: "left" | "right";
-}
-
-interface Cell {
-  text: string;
-  /** A smaller grey second line, such as an account's key. */
-  detail?: string;
-  bold?: boolean;
-}
-
-interface FittedTable {
-  size: number;
-  widths: number[];
-}
-
-/** pdfkit wraps a word that exactly fills its box: a hair of slack keeps measured text on its line. */
-const SLACK = 0.5;
-
-function longestWord(doc: Doc, text: string, textStyle: TextStyle): number {
-  return Math.max(0, ...text.split(/\s+/).map((word) => textWidth(doc, word, textStyle)));
-}
-
-/** The narrowest width that holds `text` on at most two lines, breaking at a space. */
-function twoLines(doc: Doc, text: string, textStyle: TextStyle): number {
-  const words = text.split(/\s+/);
-  let best = textWidth(doc, text, textStyle);
-  for (let i = 1; i < words.length; i++) {
-    const widest = Math.max(textWidth(doc, words.slice(0, i).join(" "), textStyle), textWidth(doc, words.slice(i).join(" "), textStyle));
-    best = Math.min(best, widest);
-  }
-  return best;
-}
-
-/**
- * The largest of `sizes` at which every figure fits on one line and the first
- * column (the names) on at most two, spare width going first to the first
- * column (up to one line per name), then evenly to the others. At the smallest
- * size, if figures still do not fit, columns shrink in proportion and pdfkit
- * wraps inside the cell: taller rows, never a figure past the margin.
- */
-function fitTable(doc: Doc, columns: Column[], rows: Cell[][], sizes: number[]): FittedTable {
-  const needs = (size: number) =>
-    columns.map((column, i) => {
-      const header = longestWord(doc, column.header, { size, bold: true });
-      const width = (cell: Cell, measure: (doc: Doc, text: string, textStyle: TextStyle) => number) =>
-        Math.max(measure(doc, cell.text, { size, bold: cell.bold }), cell.detail === undefined ? 0 : textWidth(doc, cell.detail, { size: size - 1 }));
-      const pad = 2 * CELL_PAD_X + SLACK;
-      const least = Math.max(header, ...rows.map((row) => width(row[i], i === 0 ? twoLines : textWidth))) + pad;
-      const most = Math.max(least, ...rows.map((row) => width(row[i], textWidth) + pad));
-      const shortest = Math.max(header, ...rows.map((row) => width(row[i], longestWord))) + pad;
-      return { least, most, shortest };
-    });
-  for (const size of sizes) {
-    const need = needs(size);
-    const others = need.slice(1).reduce((total, n) => total + n.least, 0);
-    if (need[0].least + others > WIDTH) continue;
-    const first = Math.min(need[0].most, WIDTH - others);
-    const spare = (WIDTH - first - others) / (columns.length - 1);
-    return { size, widths: [first, ...need.slice(1).map((n) => n.least + spare)] };
-  }
-  const size = sizes[sizes.length - 1];
-  const need = needs(size);
-  const others = need.slice(1).reduce((total, n) => total + n.least, 0);
-  const first = Math.min(need[0].shortest, WIDTH / 4);
-  const scale = (WIDTH - first) / others;
-  return { size, widths: [first, ...need.slice(1).map((n) => n.least * scale)] };
-}
-
-function cellHeight(doc: Doc, cell: Cell, width: number, size: number): number {
-  const inner = width - 2 * CELL_PAD_X;
-  const detail = cell.detail === undefined ? 0 : textHeight(doc, cell.detail, { size: size - 1 }, inner);
-  return textHeight(doc, cell.text, { size, bold: cell.bold }, inner) + detail;
-}
-
-function rowHeight(doc: Doc, cells: Cell[], fitted: FittedTable): number {
-  return Math.max(...cells.map((cell, i) => cellHeight(doc, cell, fitted.widths[i], fitted.size))) + 2 * CELL_PAD_Y;
-}
-
-function drawRow(doc: Doc, y: number, columns: Column[], cells: Cell[], fitted: FittedTable, height: number, header: boolean): void {
-  if (header) doc.rect(LEFT, y, WIDTH, height).fill(BAND);
-  let x = LEFT;
-  cells.forEach((cell, i) => {
-    const inner = fitted.widths[i] - 2 * CELL_PAD_X;
-    const cellStyle = { size: fitted.size, bold: cell.bold, color: header ? ACCENT : INK };
-    write(doc, cell.text, x + CELL_PAD_X, y + CELL_PAD_Y, inner, cellStyle, columns[i].align);
-    if (cell.detail !== undefined) {
-      const below = y + CELL_PAD_Y + textHeight(doc, cell.text, cellStyle, inner);
-      write(doc, cell.detail, x + CELL_PAD_X, below, inner, { size: fitted.size - 1, color: MUTED }, columns[i].align);
-    }
-    x += fitted.widths[i];
-  });
-  doc
-    .moveTo(LEFT, y + height)
-    .lineTo(RIGHT, y + height)
-    .lineWidth(header ? 0.8 : 0.4)
-    .strokeColor(header ? ACCENT : RULE)
-    .stroke();
-}
-
-function drawTable(doc: Doc, flow: Flow, columns: Column[], rows: Cell[][], fitted: FittedTable, continued: string): void {
-  const headerCells = columns.map((column) => ({ text: column.header, bold: true }));
-  const headerHeight = rowHeight(doc, headerCells, fitted);
-  const header = () => {
-    drawRow(doc, flow.y, columns, headerCells, fitted, headerHeight, true);
-    flow.y += headerHeight;
-  };
-  const heights = rows.map((row) => rowHeight(doc, row, fitted));
-  flow.room(headerHeight + (heights[0] ?? 0));
-  header();
-  rows.forEach((row, i) => {
-    if (flow.room(heights[i])) {
-      flow.heading(continued);
-      header();
-    }
-    drawRow(doc, flow.y, columns, row, fitted, heights[i], false);
-    flow.y += heights[i];
   });
 }
 
@@ -734,25 +360,6 @@ function drawSections(doc: Doc, flow: Flow, statement: StatementPdfInput): void 
   });
 }
 
-/** "Page N of M" on every page, once all pages exist. */
-function drawFooters(doc: Doc, statement: StatementPdfInput): void {
-  const { start, count } = doc.bufferedPageRange();
-  const footerStyle = { size: 7.5, color: MUTED };
-  const pageWidth = 70;
-  const left = `${statement.participant} — statement for ${formatLongDate(statement.from)} to ${formatLongDate(statement.to)}`;
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    doc
-      .moveTo(LEFT, FOOTER_TOP - 5)
-      .lineTo(RIGHT, FOOTER_TOP - 5)
-      .lineWidth(0.4)
-      .strokeColor(RULE)
-      .stroke();
-    write(doc, oneLine(doc, left, footerStyle, WIDTH - pageWidth - 10), LEFT, FOOTER_TOP, WIDTH - pageWidth - 10, footerStyle);
-    write(doc, `Page ${i - start + 1} of ${count}`, RIGHT - pageWidth, FOOTER_TOP, pageWidth, footerStyle, "right");
-  }
-}
-
 /**
  * One participant's statement as a PDF: the plan and period, the four
  * Accounts, the options, the total value, the value over the period as a
@@ -763,42 +370,22 @@ function drawFooters(doc: Doc, statement: StatementPdfInput): void {
  */
 export async function renderStatementPdf(statement: StatementPdfInput): Promise<Buffer> {
   checkStatement(statement);
-  const stamp = new Date(`${statement.to}T00:00:00Z`);
-  const doc = new PDFDocument({
-    size: "LETTER",
-    margins: { top: TOP, left: LEFT, right: MARGIN, bottom: PDFKIT_BOTTOM_MARGIN },
-    bufferPages: true,
-    pdfVersion: "1.4",
-    lang: "en-US",
-    displayTitle: true,
-    info: {
-      Title: `Participant statement — ${statement.participant} — ${statement.from} to ${statement.to}`,
-      Author: PLAN_TITLE,
-      Subject: "The participant's Accounts and options under the plan for the period",
-      Creator: "dcp statement",
-      CreationDate: stamp,
-      ModDate: stamp,
+  const period = `${formatLongDate(statement.from)} to ${formatLongDate(statement.to)}`;
+  return renderPdf(
+    {
+      title: `Participant statement — ${statement.participant} — ${statement.from} to ${statement.to}`,
+      subject: "The participant's Accounts and options under the plan for the period",
+      creator: "dcp statement",
+      date: statement.to,
+      runningHeader: `${statement.participant} — participant statement, ${period} (continued)`,
+      footer: `${statement.participant} — statement for ${period}`,
     },
-  });
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    try {
-      const flow = new Flow(
-        doc,
-        `${statement.participant} — participant statement, ${formatLongDate(statement.from)} to ${formatLongDate(statement.to)} (continued)`,
-      );
+    (doc, flow) => {
       drawTitle(doc, flow, statement);
       drawAccounts(doc, flow, statement);
       drawOptions(doc, flow, statement);
       drawValueChart(doc, flow, statement);
       drawSections(doc, flow, statement);
-      drawFooters(doc, statement);
-      doc.end();
-    } catch (error) {
-      reject(error);
-    }
-  });
+    },
+  );
 }

@@ -1,0 +1,53 @@
+/** What a printed statement shows: one participant of `dcp statement --json`, the period and the value series the chart draws. */
+import type { IsoDate } from "../engine/dates";
+
+export type AccountKey = "DCA" | "CMSA" | "CSA" | "IA";
+
+/** One account's line of the statement; units for DCA, CMSA and CSA, dollars for IA; `value` always dollars. */
+export interface AccountFigures {
+  opening: number;
+  credited: number;
+  dividends: number;
+  splitAdjustment: number;
+  interest: number;
+  allocatedOut: number;
+  closing: number;
+  value: number;
+}
+
+export interface OptionGrantRow {
+  grantDate: IsoDate;
+  shares: number;
+  exercisePrice: number;
+  exercisableDate: IsoDate;
+  value: number;
+}
+
+/** Exactly one element of `participants` in `dcp statement --json` (STATEMENT.md, "Command line"). */
+export interface ParticipantStatement {
+  participant: string;
+  accounts: Record<AccountKey, AccountFigures>;
+  options: OptionGrantRow[];
+  totalValue: number;
+}
+
+/** The statement's total value (accounts and options, dollars) at the close of `date`. */
+export interface ValuePoint {
+  date: IsoDate;
+  value: number;
+}
+
+export interface StatementPdfInput extends ParticipantStatement {
+  from: IsoDate;
+  to: IsoDate;
+  /** For the chart: any dates within `from .. to`, in any order; empty draws no chart. */
+  valueSeries: ValuePoint[];
+}
+
+/** The plan's four Accounts, in the plan's order, with what each is measured in (§1.1(a), §4.5). */
+export const PLAN_ACCOUNTS: ReadonlyArray<{ key: AccountKey; name: string; measure: "units" | "dollars" }> = [
+  { key: "DCA", name: "Deferred Compensation Account", measure: "units" },
+  { key: "CMSA", name: "Company Matching Stock Account", measure: "units" },
+  { key: "CSA", name: "Company Stock Account", measure: "units" },
+  { key: "IA", name: "Investment Account", measure: "dollars" },
+];
