@@ -8,6 +8,7 @@
 import { ACCOUNT_KEYS, ACCOUNT_NAMES, participantKey, UNIT_ACCOUNTS, type AccountKey, type UnitAccount } from "../engine/accounts";
 import { dec, type Decimal } from "../engine/decimal";
 import type { Severity } from "../engine/findings";
+import type { EventKind, PayeeKind } from "../engine/payout";
 import { capitalize, formatDollars, formatShares, formatUnits, plural } from "../engine/format";
 import type { CellFinding } from "../sheets/findings";
 import type { CellLinkGroup } from "./findingLinks";
@@ -27,8 +28,6 @@ export const PAYOUT_SHEETS: ReadonlyArray<SheetRole<PayoutRole>> = [
 /** A figure as the result carries it: a JSON number, or the exact decimal before it is printed. */
 type Figure = number | Decimal;
 
-export type EventKind = "disability" | "death" | "separation" | "planTermination" | "cause" | "elected";
-export type PayeeKind = "participant" | "beneficiary" | "will" | "intestate" | "conservator";
 
 export interface PaymentJson {
   date: string;
