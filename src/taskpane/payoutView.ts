@@ -8,6 +8,7 @@
 import { ACCOUNT_KEYS, ACCOUNT_NAMES, participantKey, UNIT_ACCOUNTS, type AccountKey, type UnitAccount } from "../engine/accounts";
 import { dec, type Decimal } from "../engine/decimal";
 import type { Severity } from "../engine/findings";
+import type { EventKind, PayeeKind } from "../engine/payout";
 import { capitalize, formatDollars, formatShares, formatUnits, plural } from "../engine/format";
 import type { CellFinding } from "../sheets/findings";
 import type { CellLinkGroup } from "./findingLinks";
@@ -27,8 +28,6 @@ export const PAYOUT_SHEETS: ReadonlyArray<SheetRole<PayoutRole>> = [
 /** A figure as the result carries it: a JSON number, or the exact decimal before it is printed. */
 type Figure = number | Decimal;
 
-export type EventKind = "disability" | "death" | "separation" | "planTermination" | "cause" | "elected";
-export type PayeeKind = "participant" | "beneficiary" | "will" | "intestate" | "conservator";
 
 export interface PaymentJson {
   date: string;
@@ -66,8 +65,9 @@ export interface ParticipantFindingJson {
 
 export interface PayoutJson {
   participant: string;
-  event: { date: string; kinds: EventKind[]; sections: string[] } | null;
-  excluded: Array<{ kind: EventKind; date: string | null; reason: string }>;
+  /** `date` null (and no kinds) when there is no Distributable Event. */
+  event: { date: string | null; kinds: EventKind[]; sections: string[] };
+  excluded: Array<{ kind: EventKind; date: string; reason: string }>;
   distributionDate: string | null;
   payments: PaymentJson[];
   perEmployer: Record<string, Record<AccountKey, Figure>>;
@@ -214,12 +214,12 @@ export function chooseParticipant(result: PayoutsJson, chosen: string): string {
 
 /** "8 participants, 6 with a Distributable Event; 1 withdrawal; 2 findings". */
 export function resultSummary(result: PayoutsJson): string {
-  const withEvent = result.payouts.filter((p) => computed(p) && p.event !== null).length;
+  const withEvent = result.payouts.filter((p) => computed(p) && p.event.date !== null).length;
   return `${plural(result.payouts.length, "participant")} on the Payouts sheet, ${withEvent} with a Distributable Event; ${plural(result.withdrawals.length, "withdrawal")}; ${plural(result.findings.length, "finding")}.`;
 }
 
 function eventSentence(payout: PayoutJson): string {
-  if (!payout.event) return "No Distributable Event (§7.1): nothing is payable yet.";
+  if (!payout.event.date) return "No Distributable Event (§7.1): nothing is payable yet.";
   const kinds = payout.event.kinds.map(eventKind).join(" and ");
   return `${kinds} on ${payout.event.date}.`;
 }
@@ -275,8 +275,7 @@ function awaited(payout: PayoutJson): string[] {
   if (payout.payee?.awaitingApplication)
     lines.push(`The written application of ${payout.payee.name ?? "the payee"}, approved by the Committee: nothing is paid to them before it (§7.2(e)).`);
   for (const x of payout.excluded)
-    if (/auditor/i.test(x.reason))
-      lines.push(`The independent auditor's opinion on the ${EVENT_KINDS[x.kind].name.toLowerCase()}${x.date ? ` of ${x.date}` : ""} (§7.5).`);
+    if (/auditor/i.test(x.reason)) lines.push(`The independent auditor's opinion on the ${EVENT_KINDS[x.kind].name.toLowerCase()} of ${x.date} (§7.5).`);
   const { unlocated } = payout;
   if (unlocated?.deemedDeathDate)
     lines.push(
@@ -326,7 +325,7 @@ export function payoutView(result: PayoutsJson, chosen: string): PayoutView {
     distribution: entry.distributionDate
       ? `Distribution date ${entry.distributionDate}, the first day of the second month after the event (§7.2(a)).`
       : undefined,
-    excluded: entry.excluded.map((x, i) => ({ key: `${x.kind}-${i}`, kind: eventKind(x.kind), date: x.date ?? "", reason: x.reason })),
+    excluded: entry.excluded.map((x, i) => ({ key: `${x.kind}-${i}`, kind: eventKind(x.kind), date: x.date, reason: x.reason })),
     payments: entry.payments.map(paymentView),
     perEmployer: Object.entries(entry.perEmployer).map(([employer, amounts]) => ({
       employer,

@@ -102,7 +102,7 @@ const ben: PayoutJson = {
 /** Ivy Chen: cause after a Change in Control with no auditor's opinion, an election not approved: no event at all. */
 const ivy: PayoutJson = {
   participant: "Ivy Chen",
-  event: null,
+  event: { date: null, kinds: [], sections: [] },
   excluded: [
     { kind: "separation", date: "2004-06-01", reason: "displaced by §7.6 termination for cause" },
     { kind: "cause", date: "2004-06-04", reason: "awaiting the independent auditor's opinion (§7.5)" },
