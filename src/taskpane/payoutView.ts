@@ -28,7 +28,6 @@ export const PAYOUT_SHEETS: ReadonlyArray<SheetRole<PayoutRole>> = [
 /** A figure as the result carries it: a JSON number, or the exact decimal before it is printed. */
 type Figure = number | Decimal;
 
-
 export interface PaymentJson {
   date: string;
   payeeKind: PayeeKind;
