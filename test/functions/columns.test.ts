@@ -14,9 +14,9 @@ const call = cellCaller(registered);
 const metadata = functionsJson().functions;
 const error = (code: string, message: string | RegExp) => ({ code, message: typeof message === "string" ? message : expect.stringMatching(message) });
 
-const TABLES = new Set(["prices", "flows", "primeRates", "ledger", "activity", "dividends", "splits"]);
+const TABLES = new Set(["prices", "flows", "primeRates", "ledger", "activity", "dividends", "splits", "payouts", "holdings"]);
 /** Their results already spill, so their arguments stay single values (FUNCTIONS.md, STATEMENT.md). */
-const SPILLS = new Set(["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS"]);
+const SPILLS = new Set(["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS", "PAYOUT", "WITHDRAWAL"]);
 
 const prices = asExcelRange(sessionPrices("2002-10-01", "2003-12-31", (i) => 4 + (i % 5) * 0.25));
 const TABLE_ARGUMENTS: Record<string, unknown[][]> = {
