@@ -5,17 +5,14 @@ import { toNumber } from "../engine/decimal";
 import { invalidValue, notAvailable } from "../engine/errors";
 import { distributableEvent, payout } from "../engine/payout";
 import { withdrawal } from "../engine/withdrawal";
-import { readHoldings, readPayouts } from "../sheets/payouts";
-import { readYesNo } from "../sheets/cells";
+import { readFlag, readHoldings, readPayouts } from "../sheets/payouts";
 import { dateArg, excel, lift, numberArg, optionalDateArg, serialResult } from "./args";
 import { readRange } from "./accounts";
 
 /** A Y/N argument: Y, Yes, TRUE, 1 / N, No, FALSE; blank (or 0, an empty cell) gives `fallback`. */
 function flagArg(name: string, value: unknown, fallback: boolean): boolean {
   if (isBlankOrZero(value)) return fallback;
-  if (value === 1 || (typeof value === "string" && /^\s*(true|1)\s*$/i.test(value))) return true;
-  if (typeof value === "string" && /^\s*false\s*$/i.test(value)) return false;
-  const read = readYesNo(value);
+  const read = readFlag(value);
   if (read.value === undefined) throw invalidValue(`${name} ${JSON.stringify(value)} is not Y or N`);
   return read.value;
 }

@@ -6,7 +6,7 @@
  * write these.
  */
 import { PAYOUT_SHEET_HEADERS } from "./payouts";
-import type { ColumnFormat, SheetTemplate } from "./templates";
+import { PRICES_TEMPLATE, type ColumnFormat, type SheetTemplate } from "./templates";
 
 const FORMATS: Partial<Record<string, ColumnFormat>> = {
   "Tax Rate": "percent",
@@ -102,10 +102,7 @@ export const WITHDRAWALS_TEMPLATE: SheetTemplate = {
 export const PAYOUT_PRICES_TEMPLATE: SheetTemplate = {
   sheet: "Prices",
   table: "Prices",
-  columns: [
-    { header: "Date", format: "date", width: 12 },
-    { header: "Close", format: "dollars", width: 10 },
-  ],
+  columns: PRICES_TEMPLATE.columns,
   rows: [
     ["2003-05-01", 5],
     ["2003-05-30", 5.25],
