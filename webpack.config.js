@@ -22,7 +22,7 @@ function forOrigin(manifest, origin) {
 }
 
 /** Every file that declares @customfunction: the metadata plugin reads their JSDoc. */
-const FUNCTION_FAMILIES = ["calendar", "valuation", "investment", "options", "distribution", "elections", "reserve", "retention", "accounts"].map(
+const FUNCTION_FAMILIES = ["calendar", "valuation", "investment", "options", "distribution", "elections", "reserve", "retention", "accounts", "payouts"].map(
   (family) => `./src/functions/${family}.ts`,
 );
 

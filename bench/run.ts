@@ -369,6 +369,68 @@ async function statementBench(): Promise<void> {
   );
 }
 
+/**
+ * 2,000 participants, each a separation in 2010–2019 with ten Holdings rows
+ * (DCA, CMSA, CSA lots, IA; two employers): 20,000 Holdings rows (issue 16 item 8).
+ */
+async function payoutWorkbook(file: string): Promise<number> {
+  const workbook = new ExcelJS.Workbook();
+  const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const payouts = workbook.addWorksheet("Payouts");
+  payouts.addRow(["Participant", "Last Day Worked", "Tax Rate"]);
+  const holdings = workbook.addWorksheet("Holdings");
+  holdings.addRow(["Participant", "Employer", "Account", "Quantity", "Source", "Credit Date"]);
+  let rows = 0;
+  for (let p = 1; p <= 2000; p++) {
+    const name = `Participant ${String(p).padStart(4, "0")}`;
+    const year = 2010 + (p % 10);
+    payouts.addRow([name, date(`${year}-${String((p % 12) + 1).padStart(2, "0")}-10`), 0.25]);
+    for (let lot = 0; lot < 10; lot++) {
+      const account = ["DCA", "DCA", "CMSA", "CMSA", "CSA", "CSA", "CSA", "CSA", "IA", "IA"][lot];
+      const csa = account === "CSA";
+      holdings.addRow([
+        name,
+        lot % 2 ? "Hecla" : "Company",
+        account,
+        100 + p / 7 + lot,
+        csa ? (lot % 2 ? "allocation" : "discretionary") : null,
+        csa ? date(`${year - 1}-06-30`) : null,
+      ]);
+      rows++;
+    }
+  }
+  const prices = workbook.addWorksheet("Prices");
+  prices.addRow(["Date", "Close"]);
+  sessionPrices("2009-12-01", "2020-03-31", (i) => Math.round((5.5 + 2 * Math.sin(i / 40)) * 100) / 100).forEach(([day, close]) =>
+    prices.addRow([date(day), close]),
+  );
+  await workbook.xlsx.writeFile(file);
+  return rows;
+}
+
+async function payoutBench(): Promise<void> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dcp-bench-")), "payouts-2000.xlsx");
+  const rows = await payoutWorkbook(file);
+  const cli = path.resolve(__dirname, "../dist/cli/dcp.js");
+  const wall = (args: string[]) => {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { cwd: path.resolve(__dirname, ".."), encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr || result.stdout.slice(0, 500)}`);
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6, stdout: result.stdout };
+  };
+  const read = Math.min(...[0, 1, 2].map(() => wall(["-e", `new (require("exceljs").Workbook)().xlsx.readFile(${JSON.stringify(file)})`]).ms));
+  const runs = [0, 1, 2].map(() => wall([cli, "payout", file, "--json"]));
+  const payout = Math.min(...runs.map((r) => r.ms));
+  const participants = JSON.parse(runs[0].stdout).payouts.length;
+  row(
+    `dcp payout --json, ${participants} participants (${rows.toLocaleString("en-US")} Holdings rows)`,
+    `${payout.toFixed(0)} ms`,
+    `node + read the workbook with ExcelJS ${read.toFixed(0)} ms`,
+    `target ≤ 2× (${(payout / read).toFixed(2)}×)`,
+  );
+}
+
 function reserveBench(): void {
   const kinds: LedgerEntry["kind"][] = ["units", "units", "units", "option"];
   const entries: LedgerEntry[] = Array.from({ length: 100_000 }, (_, i) => ({
@@ -436,6 +498,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   roundtrips: roundTripsBench,
   cli: cliBench,
   statement: statementBench,
+  payout: payoutBench,
   reserve: reserveBench,
   coldstart: coldStartBench,
 };

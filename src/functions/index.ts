@@ -12,3 +12,4 @@ import "./elections";
 import "./reserve";
 import "./retention";
 import "./accounts";
+import "./payouts";

@@ -37,7 +37,7 @@ export const PAYOUT_RULES = {
 const ROW_RULES: RowRules = { unreadable: PAYOUT_RULES.unreadable, ignored: PAYOUT_RULES.ignored };
 
 /** PAYOUT.md §1: Y, Yes, TRUE, 1 / N, No, FALSE, 0; blank is no value. */
-function readFlag(cell: unknown): CellRead<boolean> {
+export function readFlag(cell: unknown): CellRead<boolean> {
   if (cell === 1 || (typeof cell === "string" && /^\s*(true|1)\s*$/i.test(cell))) return { value: true };
   if (cell === 0 || (typeof cell === "string" && /^\s*(false|0)\s*$/i.test(cell))) return { value: false };
   return readYesNo(cell);

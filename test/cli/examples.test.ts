@@ -5,7 +5,7 @@ import os from "os";
 import path from "path";
 import { ROOT } from "../helpers/cli";
 
-const EXAMPLES = ["credits.xlsx", "elections.xlsx", "records.xlsx", "reserve.xlsx"];
+const EXAMPLES = ["credits.xlsx", "elections.xlsx", "payouts.xlsx", "records.xlsx", "reserve.xlsx"];
 
 function makeExamples(folder: string): void {
   const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/make-examples.ts"), folder], {

@@ -14,9 +14,9 @@ const call = cellCaller(registered);
 const metadata = functionsJson().functions;
 const error = (code: string, message: string | RegExp) => ({ code, message: typeof message === "string" ? message : expect.stringMatching(message) });
 
-const TABLES = new Set(["prices", "flows", "primeRates", "ledger", "activity", "dividends", "splits"]);
+const TABLES = new Set(["prices", "flows", "primeRates", "ledger", "activity", "dividends", "splits", "payouts", "holdings"]);
 /** Their results already spill, so their arguments stay single values (FUNCTIONS.md, STATEMENT.md). */
-const SPILLS = new Set(["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS"]);
+const SPILLS = new Set(["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS", "PAYOUT", "WITHDRAWAL"]);
 
 const prices = asExcelRange(sessionPrices("2002-10-01", "2003-12-31", (i) => 4 + (i % 5) * 0.25));
 const TABLE_ARGUMENTS: Record<string, unknown[][]> = {
@@ -90,6 +90,13 @@ const POOLS: Record<string, unknown[]> = {
   planTermination: [null, 0],
   causeTermination: [null, "", serial("2002-12-31")],
   electedDate: [serial("2005-01-01"), null, "2004-07-01"],
+  lastDayWorked: [null, "", serial("2003-03-14"), serial("2003-06-30")],
+  causeDate: [null, "", null, serial("2003-03-14"), serial("2003-01-01")],
+  electionEffective: [null, serial("2003-05-15"), serial("2004-01-01")],
+  cicDate: [null, "", serial("2003-04-01")],
+  parachute: [null, "", 0, "N", "Y", "maybe"],
+  auditorOpinion: [null, "", serial("2003-09-01")],
+  electedApproved: [null, 0, "Y", "N", true],
   amount: AMOUNTS,
   deferredAmount: AMOUNTS,
   accountValue: AMOUNTS,
@@ -146,10 +153,10 @@ describe("one formula over a 10,000-row column equals 10,000 formulas over its r
     expect(lifted.map((f) => f.id).sort()).toEqual(
       metadata
         .map((f) => f.id)
-        .filter((id) => !["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS"].includes(id))
+        .filter((id) => !["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS", "PAYOUT", "WITHDRAWAL"].includes(id))
         .sort(),
     );
-    expect(lifted).toHaveLength(36);
+    expect(lifted).toHaveLength(37);
   });
 
   it.each(lifted.map((f) => [f.id, f] as const))("%s", (id, f) => {

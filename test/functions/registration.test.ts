@@ -42,6 +42,9 @@ const CATALOGUE = [
   "ACCOUNT_BALANCE",
   "ACCOUNT_STATEMENT",
   "OPTION_GRANTS",
+  "PAYOUT_EVENT",
+  "PAYOUT",
+  "WITHDRAWAL",
 ];
 
 /** Argument order and optionality fixed by FUNCTIONS.md. */
@@ -61,13 +64,18 @@ const SIGNATURES: Record<string, string> = {
   ACCOUNT_BALANCE: "activity, prices, dividends, splits, primeRates, participant, account, asOfDate",
   ACCOUNT_STATEMENT: "activity, prices, dividends, splits, primeRates, participant, fromDate, toDate",
   OPTION_GRANTS: "activity, prices, splits, participant, asOfDate",
+  // PAYOUT.md §1, "Functions"
+  PAYOUT_EVENT:
+    "disability, death, lastDayWorked, planTermination, causeDate, electedDate, electionEffective, [cicDate], [parachute], [auditorOpinion], [electedApproved]",
+  PAYOUT: "payouts, holdings, prices, participant",
+  WITHDRAWAL: "holdings, prices, participant, approvalDate, fraction, [distributionDate], [taxRate]",
 };
 
 describe("the built functions bundle", () => {
   const { registered, globals } = loadFunctionsBundle();
   const metadata = functionsJson().functions;
 
-  it("registers all 39 catalogue functions (FUNCTIONS.md and STATEMENT.md) with only CustomFunctions and Office present", () => {
+  it("registers all 42 catalogue functions (FUNCTIONS.md, STATEMENT.md and PAYOUT.md) with only CustomFunctions and Office present", () => {
     expect(Object.keys(registered).sort()).toEqual([...CATALOGUE].sort());
     expect(globals).toEqual([]);
   });
