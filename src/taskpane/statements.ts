@@ -27,6 +27,7 @@ export const RECORD_SHEETS: ReadonlyArray<{ role: RecordRole; name: string; requ
   { role: "withdrawals", name: "Withdrawals", required: false },
   { role: "participation", name: "Participation", required: false },
   { role: "plan", name: "Plan", required: false },
+  { role: "payouts", name: "Payouts", required: false },
 ];
 
 export type SheetChoice = Record<RecordRole, string>;
