@@ -50,7 +50,6 @@ import {
   readParticipation,
   readPlan,
   readSplits,
-  readWithdrawals,
   type ParticipationRecord,
   type PlanTermination,
   type RowSource,
@@ -62,7 +61,7 @@ import { unitsWithdrawn } from "../engine/withdrawal";
 import { DEFAULT_EMPLOYER, distributableEvent, paymentSchedule, type DistributableEvent } from "../engine/payout";
 import { FieldError } from "../engine/errors";
 import { capitalize } from "../engine/format";
-import { PAYOUT_RULES, readPayouts, type PayoutRow } from "../sheets/payouts";
+import { PAYOUT_RULES, readPayouts, readWithdrawals, type PayoutRow } from "../sheets/payouts";
 import { distributionDate } from "../engine/distribution";
 import { exhaustionWindow, suspensionWindow, terminationWindow, withdrawalWindow, type StopWindow } from "../engine/lifecycle";
 
@@ -299,7 +298,6 @@ class LifecycleRecords {
     plan: readonly PlanTermination[],
     payouts: readonly PayoutRow[],
   ) {
-    this.withdrawals = groupByParticipant(withdrawals);
     this.suspensions = groupByParticipant(participation);
     this.termination = plan.map((row) => row.planTerminationDate).sort()[0];
     for (const [key, [row]] of groupByParticipant(payouts)) {
@@ -312,6 +310,28 @@ class LifecycleRecords {
         this.findings.push(findingAt(row.source, field, PAYOUT_RULES.payoutError, "7.1", "error", `${capitalize(error.message)}; no payout is posted.`));
       }
     }
+    this.withdrawals = groupByParticipant(withdrawals.filter((row) => this.usableWithdrawal(row)));
+  }
+
+  /** A fraction of whole 25% increments, approved before the distribution date (PAYOUT.md §6 item 1); else a finding, not posted. */
+  private usableWithdrawal(row: WithdrawalRecord & Sourced): boolean {
+    let problem: { field: string; message: string } | undefined;
+    try {
+      withdrawalWindow(row.approvalDate, row.fraction);
+    } catch (error) {
+      if (!(error instanceof PlanError)) throw error;
+      problem = { field: "fraction", message: capitalize(error.message) };
+    }
+    const paid = this.payouts.get(participantKey(row.participant))?.paymentDate;
+    if (!problem && paid !== undefined && row.approvalDate >= paid) {
+      problem = {
+        field: "approvalDate",
+        message: `Approved ${row.approvalDate}, not before the distribution date ${paid}: §7.3 allows a withdrawal only "prior to the distribution date"`,
+      };
+    }
+    if (problem)
+      this.findings.push(findingAt(row.source, problem.field, PAYOUT_RULES.payoutError, "7.3", "error", `${problem.message}; nothing is withdrawn.`));
+    return problem === undefined;
   }
 
   of(key: string, exhaustionDate?: IsoDate): Lifecycle<Sourced> {
