@@ -28,7 +28,7 @@ export const STATEMENT_COMMAND: CommandSpec = {
   summary: "each participant's Accounts and options, replayed from the records",
   description: [
     "Replays the plan records of FILE.xlsx (the sheets Activity, Dividends, Splits, Prices and",
-    "Prime Rates; where present Withdrawals, Participation and Plan) into each participant's",
+    "Prime Rates; where present Withdrawals, Participation, Plan and Payouts) into each participant's",
     "four Accounts and options, and states them over a period: opening, credited, dividends,",
     "split adjustment, interest, allocated out, paid out, closing and value. Credits inside a",
     "stop window (§3.3, §7.3, §15.1, §15.2) are refused (S05). FILE.xlsx is only read, never changed.",
@@ -54,6 +54,7 @@ const SHEETS: Record<keyof StatementGrids, string> = {
   withdrawals: "Withdrawals",
   participation: "Participation",
   plan: "Plan",
+  payouts: "Payouts",
 };
 
 /** Set in the --out workbook's document properties: how a later run knows the file is its own output. */

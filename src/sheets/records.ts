@@ -13,14 +13,12 @@ import {
   type DividendRecord,
   type ReplayProblem,
   type SplitRecord,
-  type WithdrawalRecord,
 } from "../engine/accounts";
-import { nonparticipationEnd } from "../engine/distribution";
 import { primeRatesFromCells } from "../cells/ranges";
 import { describe } from "../cells/values";
 import type { Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
-import { capitalize, shortName } from "../engine/format";
+import { shortName } from "../engine/format";
 import type { IsoDate } from "../engine/dates";
 import type { Severity } from "../engine/findings";
 import type { PrimeRate } from "../engine/investment";
@@ -135,13 +133,6 @@ export const PARTICIPATION_COLUMNS: ReadonlyArray<ColumnSpec<keyof Participation
 
 export const PLAN_COLUMNS: ReadonlyArray<ColumnSpec<keyof PlanTermination>> = [
   { key: "planTerminationDate", header: "Plan Termination Date", aliases: [], required: true },
-];
-
-/** The `Withdrawals` columns the replay reads (PAYOUT.md §1; Distribution Date and Tax Rate are the payout's). */
-export const WITHDRAWAL_COLUMNS: ReadonlyArray<ColumnSpec<keyof WithdrawalRecord>> = [
-  { key: "participant", header: "Participant", aliases: ["Name", "Employee"], required: true },
-  { key: "approvalDate", header: "Approval Date", aliases: [], required: true },
-  { key: "fraction", header: "Fraction", aliases: [], required: true },
 ];
 
 /** Unreadable or missing cells: the row is left out (STATEMENT.md, "Findings"). */
@@ -403,25 +394,6 @@ export function readPlan(grid: SheetGrid): TableRead<PlanTermination & Sourced> 
   return readTable(grid, PLAN_COLUMNS, (row) => {
     const planTerminationDate = row.require("planTerminationDate", readDate, "the effective date of the Board's action (§15.1)");
     return planTerminationDate === undefined ? undefined : { planTerminationDate };
-  });
-}
-
-/** The Withdrawals table as the replay reads it: who, when approved, what fraction (§7.3; PAYOUT.md §6, §7). */
-export function readWithdrawals(grid: SheetGrid): TableRead<WithdrawalRecord & Sourced> {
-  return readTable(grid, WITHDRAWAL_COLUMNS, (row) => {
-    const participant = row.require("participant", readText, "a participant's name");
-    const approvalDate = row.require("approvalDate", readDate, "the date the Committee approved the withdrawal (§7.3)");
-    const fraction = row.require("fraction", readPercent, "25%, 50%, 75% or 100% (§7.3)");
-    if (approvalDate !== undefined && fraction !== undefined) {
-      try {
-        nonparticipationEnd(approvalDate, fraction);
-      } catch (error) {
-        if (!(error instanceof PlanError)) throw error;
-        row.problem("fraction", `${capitalize(error.message)}; the row is left out.`, "7.3");
-      }
-    }
-    if (participant === undefined || approvalDate === undefined || fraction === undefined) return undefined;
-    return { participant, approvalDate, fraction };
   });
 }
 

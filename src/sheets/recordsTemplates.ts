@@ -10,7 +10,8 @@
 import { ACTIVITY_KINDS } from "../engine/accounts";
 import { businessDay } from "../engine/calendar";
 import type { IsoDate } from "../engine/dates";
-import { ACTIVITY_COLUMNS, DIVIDEND_COLUMNS, PARTICIPATION_COLUMNS, PLAN_COLUMNS, SPLIT_COLUMNS, WITHDRAWAL_COLUMNS } from "./records";
+import { WITHDRAWAL_COLUMNS } from "./payouts";
+import { ACTIVITY_COLUMNS, DIVIDEND_COLUMNS, PARTICIPATION_COLUMNS, PLAN_COLUMNS, SPLIT_COLUMNS } from "./records";
 import type { ColumnFormat, SheetTemplate, TemplateColumn } from "./templates";
 
 const FORMATS: Record<string, ColumnFormat> = {
@@ -23,6 +24,8 @@ const FORMATS: Record<string, ColumnFormat> = {
   "New Election": "date",
   "Plan Termination Date": "date",
   Fraction: "percent",
+  "Distribution Date": "date",
+  "Tax Rate": "percent",
   Amount: "dollars",
   "Match Rate": "percent",
   // A fraction of the price, or dollars a share when Discount Type says so: a plain number either way.
@@ -122,7 +125,7 @@ export const RECORDS_TEMPLATES: readonly SheetTemplate[] = [
   recordsSheet(
     "Withdrawals",
     WITHDRAWAL_COLUMNS.map((c) => c.header),
-    [["Ann Lee", "2004-03-01", 0.25]],
+    [["Ann Lee", "2004-03-01", 0.25, "", ""]],
   ),
   recordsSheet(
     "Participation",

@@ -113,7 +113,7 @@ export function StatementsPage() {
       );
       setPeriod({ ...WORKED_PERIOD });
       command.setStatus(
-        `Inserted the sheets ${added.map((n) => `"${n}"`).join(", ")} with the worked example: two participants' 2003, every kind of Activity row, a dividend each quarter, a 2-for-1 split and one allocation larger than the Investment Account. The period is set to 2003: select Show statements.`,
+        `Inserted the sheets ${added.map((n) => `"${n}"`).join(", ")} with the worked example: two participants' 2003, every kind of Activity row, a dividend each quarter, a 2-for-1 split and one allocation larger than the Investment Account, and the lifecycle sheets (a withdrawal and a suspension in 2004). The period is set to 2003: select Show statements.`,
       );
     });
 

@@ -28,6 +28,7 @@ export const RECORD_SHEETS: ReadonlyArray<SheetRole<RecordRole>> = [
   { role: "withdrawals", name: "Withdrawals", required: false },
   { role: "participation", name: "Participation", required: false },
   { role: "plan", name: "Plan", required: false },
+  { role: "payouts", name: "Payouts", required: false },
 ];
 
 export type SheetChoice = RoleSheets<RecordRole>;

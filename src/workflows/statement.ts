@@ -42,6 +42,7 @@ import type { SheetGrid } from "../sheets/grid";
 import { readPricesSheet } from "../sheets/prices";
 import {
   fieldCell,
+  findingAt,
   primeRatesFrom,
   problemFinding,
   readActivity,
@@ -49,7 +50,6 @@ import {
   readParticipation,
   readPlan,
   readSplits,
-  readWithdrawals,
   type ParticipationRecord,
   type PlanTermination,
   type RowSource,
@@ -58,7 +58,10 @@ import {
 import { RESERVE_RULES, screenEntries, type EntryCells, type SourcedEntry } from "../sheets/reserve";
 import { reconcileReserve } from "../engine/reserve";
 import { unitsWithdrawn } from "../engine/withdrawal";
-import { DEFAULT_EMPLOYER, paymentSchedule, type DistributableEvent } from "../engine/payout";
+import { DEFAULT_EMPLOYER, distributableEvent, paymentSchedule, type DistributableEvent } from "../engine/payout";
+import { FieldError } from "../engine/errors";
+import { capitalize } from "../engine/format";
+import { PAYOUT_RULES, readPayouts, readWithdrawals, type PayoutRow } from "../sheets/payouts";
 import { distributionDate } from "../engine/distribution";
 import { exhaustionWindow, suspensionWindow, terminationWindow, withdrawalWindow, type StopWindow } from "../engine/lifecycle";
 
@@ -73,6 +76,8 @@ export interface StatementGrids {
   withdrawals?: SheetGrid;
   participation?: SheetGrid;
   plan?: SheetGrid;
+  /** PAYOUT.md §7: each participant's Distributable Event, whose payout posts out of the Accounts. */
+  payouts?: SheetGrid;
 }
 
 export interface StatementSettings {
@@ -178,7 +183,9 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
   const withdrawals = grids.withdrawals ? readWithdrawals(grids.withdrawals) : { records: [], findings: [] };
   const participation = grids.participation ? readParticipation(grids.participation) : { records: [], findings: [] };
   const plan = grids.plan ? readPlan(grids.plan) : { records: [], findings: [] };
-  const unreadable = activity.unusable ?? dividends.unusable ?? splits.unusable ?? withdrawals.unusable ?? participation.unusable ?? plan.unusable;
+  const payouts = grids.payouts ? readPayouts(grids.payouts) : { records: [], findings: [] };
+  const unreadable =
+    activity.unusable ?? dividends.unusable ?? splits.unusable ?? withdrawals.unusable ?? participation.unusable ?? plan.unusable ?? payouts.unusable;
   if (unreadable) return empty(unreadable);
   const pricesRead = grids.prices ? readPricesSheet(grids.prices) : undefined;
   if (pricesRead?.unusable) return empty(pricesRead.unusable);
@@ -188,14 +195,25 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
   const primeRates = primeRatesGrid ? usable("Prime Rates", () => primeRatesFrom(primeRatesGrid)) : [];
   if (isUnusable(primeRates)) return empty(primeRates.unusable);
 
-  const sheets = [grids.activity, grids.dividends, grids.splits, grids.withdrawals, grids.participation, grids.plan].map((grid) => grid?.sheet ?? "");
-  const readFindings = [...activity.findings, ...dividends.findings, ...splits.findings, ...withdrawals.findings, ...participation.findings, ...plan.findings];
+  const sheets = [grids.activity, grids.dividends, grids.splits, grids.withdrawals, grids.participation, grids.plan, grids.payouts].map(
+    (grid) => grid?.sheet ?? "",
+  );
+  const readFindings = [
+    ...activity.findings,
+    ...dividends.findings,
+    ...splits.findings,
+    ...withdrawals.findings,
+    ...participation.findings,
+    ...plan.findings,
+    ...payouts.findings,
+  ];
   const rowsRead = { activity: activity.records.length, dividends: dividends.records.length, splits: splits.records.length };
   const dates = activity.records.map((r) => r.date).sort();
   const from = settings.from ?? dates[0];
   const to = settings.to ?? dates[dates.length - 1];
   if (from === undefined || to === undefined) return { ...empty(), findings: sortFindings(readFindings, sheets), rowsRead, splits: splits.records };
-  const lifecycles = new LifecycleRecords(withdrawals.records, participation.records, plan.records);
+  const lifecycles = new LifecycleRecords(withdrawals.records, participation.records, plan.records, payouts.records);
+  for (const finding of lifecycles.findings) readFindings.push(finding);
   if (from > to) return empty(`the period starts ${from}, after it ends ${to}`);
   try {
     prices.fairMarketValue(to);
@@ -270,11 +288,50 @@ class LifecycleRecords {
   private readonly suspensions: Map<string, ParticipationRecord[]>;
   /** §15.1: the Board's action, the earliest when the Plan sheet has several rows. */
   private readonly termination?: IsoDate;
+  private readonly payouts = new Map<string, PayoutPlan<Sourced>>();
+  /** A Payouts row whose event cannot be decided (a #VALUE! case of PAYOUT.md §11), on its cell. */
+  readonly findings: CellFinding[] = [];
 
-  constructor(withdrawals: ReadonlyArray<WithdrawalRecord & Sourced>, participation: readonly ParticipationRecord[], plan: readonly PlanTermination[]) {
-    this.withdrawals = groupByParticipant(withdrawals);
+  constructor(
+    withdrawals: ReadonlyArray<WithdrawalRecord & Sourced>,
+    participation: readonly ParticipationRecord[],
+    plan: readonly PlanTermination[],
+    payouts: readonly PayoutRow[],
+  ) {
     this.suspensions = groupByParticipant(participation);
     this.termination = plan.map((row) => row.planTerminationDate).sort()[0];
+    for (const [key, [row]] of groupByParticipant(payouts)) {
+      try {
+        const plan = payoutPlan(row, distributableEvent(row));
+        if (plan) this.payouts.set(key, plan);
+      } catch (error) {
+        if (!(error instanceof PlanError)) throw error;
+        const field = error instanceof FieldError ? error.field : "participant";
+        this.findings.push(findingAt(row.source, field, PAYOUT_RULES.payoutError, "7.1", "error", `${capitalize(error.message)}; no payout is posted.`));
+      }
+    }
+    this.withdrawals = groupByParticipant(withdrawals.filter((row) => this.usableWithdrawal(row)));
+  }
+
+  /** A fraction of whole 25% increments, approved before the distribution date (PAYOUT.md §6 item 1); else a finding, not posted. */
+  private usableWithdrawal(row: WithdrawalRecord & Sourced): boolean {
+    let problem: { field: string; message: string } | undefined;
+    try {
+      withdrawalWindow(row.approvalDate, row.fraction);
+    } catch (error) {
+      if (!(error instanceof PlanError)) throw error;
+      problem = { field: "fraction", message: capitalize(error.message) };
+    }
+    const paid = this.payouts.get(participantKey(row.participant))?.paymentDate;
+    if (!problem && paid !== undefined && row.approvalDate >= paid) {
+      problem = {
+        field: "approvalDate",
+        message: `Approved ${row.approvalDate}, not before the distribution date ${paid}: §7.3 allows a withdrawal only "prior to the distribution date"`,
+      };
+    }
+    if (problem)
+      this.findings.push(findingAt(row.source, problem.field, PAYOUT_RULES.payoutError, "7.3", "error", `${problem.message}; nothing is withdrawn.`));
+    return problem === undefined;
   }
 
   of(key: string, exhaustionDate?: IsoDate): Lifecycle<Sourced> {
@@ -285,7 +342,7 @@ class LifecycleRecords {
     ];
     if (this.termination !== undefined) windows.push(terminationWindow(this.termination));
     if (exhaustionDate !== undefined) windows.push(exhaustionWindow(exhaustionDate));
-    return { windows, withdrawals, unitsWithdrawn };
+    return { windows, withdrawals, unitsWithdrawn, payout: this.payouts.get(key) };
   }
 }
 

@@ -64,6 +64,7 @@ describe("dcp statement --json", () => {
       "splitAdjustment",
       "interest",
       "allocatedOut",
+      "paidOut",
       "closing",
       "value",
     ]);
@@ -76,7 +77,8 @@ describe("dcp statement --json", () => {
     expect(document.participants.map((p) => p.participant)).toEqual(["Ann Lee"]);
     expect(document.totals.totalValue).toBe(document.participants[0].totalValue);
     for (const account of Object.values(document.participants[0].accounts)) {
-      const moved = account.opening + account.credited + account.dividends + account.splitAdjustment + account.interest - account.allocatedOut;
+      const moved =
+        account.opening + account.credited + account.dividends + account.splitAdjustment + account.interest - account.allocatedOut - account.paidOut;
       expect(moved).toBeCloseTo(account.closing, 6);
     }
   });
@@ -121,7 +123,7 @@ describe("the three surfaces agree on the same records", () => {
       "2006-12-28",
     ) as unknown[][];
     expect(rows.slice(1, 5)).toEqual(Object.entries(ann.accounts).map(([key, line]) => [key, ...Object.values(line)]));
-    expect(rows[5][8]).toBe(ann.totalValue);
+    expect(rows[5][9]).toBe(ann.totalValue);
     const grants = call("OPTION_GRANTS", ranges.activity, ranges.prices, ranges.splits, "Ann Lee", "2006-12-28") as unknown[][];
     expect(
       grants.slice(1).map(([grant, shares, price, exercisable, value]) => ({
@@ -145,10 +147,14 @@ describe("dcp statement as text", () => {
     );
     expect(stdout).toContain("Units valued at $4.32, the fair market value on 2006-12-28 (§7.2(a)).");
     expect(stdout).toContain(
-      "Ann Lee: total value $163,929.75 on 2006-12-28\n  Account        Opening      Credited   Dividends  Split adjustment   Interest  Allocated out        Closing       Value\n",
+      "Ann Lee: total value $163,929.75 on 2006-12-28\n  Account        Opening      Credited   Dividends  Split adjustment   Interest  Allocated out  Paid out        Closing       Value\n",
     );
-    expect(stdout).toContain("\n  DCA      12,832.559430  2,658.377739  158.520341          0.000000   0.000000       0.000000  15,649.457510  $67,605.66\n");
-    expect(stdout).toContain("\n  IA          $16,320.94    $10,000.00       $0.00             $0.00  $1,113.46      $5,000.00     $22,434.40  $22,434.40\n");
+    expect(stdout).toContain(
+      "\n  DCA      12,832.559430  2,658.377739  158.520341          0.000000   0.000000       0.000000  0.000000  15,649.457510  $67,605.66\n",
+    );
+    expect(stdout).toContain(
+      "\n  IA          $16,320.94    $10,000.00       $0.00             $0.00  $1,113.46      $5,000.00     $0.00     $22,434.40  $22,434.40\n",
+    );
     expect(stdout).toContain("\n  2003-08-01   4,950          $1.717  2004-02-01      $12,884.85\n");
     expect(stdout).toMatch(/Plan totals on 2006-12-28 \(§13\.3: .*\):\n {2}DCA {10}51,245\.747959 units\n/);
     expect(stdout).toContain("\n  Total value    $448,441.20\n");

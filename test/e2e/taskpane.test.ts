@@ -49,7 +49,11 @@ async function reconcileTemplate(page: Page): Promise<void> {
 async function stateTemplate(page: Page): Promise<void> {
   await page.getByRole("tab", { name: "Statements" }).click();
   await (await button(page, "Insert template")).click();
-  await page.getByText(/^Inserted the sheets "Activity", "Dividends", "Splits", "Prices( \(2\))?", "Prime Rates( \(2\))?" with the worked example/).waitFor();
+  await page
+    .getByText(
+      /^Inserted the sheets "Activity", "Dividends", "Splits", "Prices( \(2\))?", "Prime Rates( \(2\))?", "Withdrawals( \(2\))?", "Participation( \(2\))?", "Plan( \(2\))?" with the worked example/,
+    )
+    .waitFor();
   await (await button(page, "Show statements")).click();
   await page.getByRole("region", { name: "Statement summary" }).waitFor();
 }

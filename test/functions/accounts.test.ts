@@ -95,20 +95,20 @@ describe("ACCOUNT_STATEMENT", () => {
   it("spills the header, the four Accounts and the total value", () => {
     expect(statement("Ann Lee", "2003-01-01", serial("2003-12-31"))).toEqual([
       ["Account", "Opening", "Credited", "Dividends", "Split adjustment", "Interest", "Allocated out", "Paid out", "Closing", "Value"],
-      ["DCA", 0, 3700, 208.057143, 3799.5, 0, 0, 7707.557143, 5395.29],
-      ["CMSA", 0, 550, 29.651429, 563.55, 0, 0, 1143.201429, 800.24],
-      ["CSA", 0, 1000, 59.634286, 1030.2, 0, 0, 2089.834286, 1462.88],
-      ["IA", 0, 5000, 0, 0, 129.75, 3000, 2129.75, 2129.75],
-      ["Total", "", "", "", "", "", "", "", 13454.46],
+      ["DCA", 0, 3700, 208.057143, 3799.5, 0, 0, 0, 7707.557143, 5395.29],
+      ["CMSA", 0, 550, 29.651429, 563.55, 0, 0, 0, 1143.201429, 800.24],
+      ["CSA", 0, 1000, 59.634286, 1030.2, 0, 0, 0, 2089.834286, 1462.88],
+      ["IA", 0, 5000, 0, 0, 129.75, 3000, 0, 2129.75, 2129.75],
+      ["Total", "", "", "", "", "", "", "", "", 13454.46],
     ]);
   });
 
   it("opens at the close of the day before fromDate; blank dates run from the first to the last Activity date", () => {
     const q3 = statement("Ann Lee", "2003-07-01", "2003-09-30") as unknown[][];
-    expect(q3[1]).toEqual(["DCA", 3725, 0, 74.5, 3799.5, 0, 0, 7599, 7599]);
+    expect(q3[1]).toEqual(["DCA", 3725, 0, 74.5, 3799.5, 0, 0, 0, 7599, 7599]);
     // 2003-01-15 .. 2003-08-20 (Ben Ortiz's deferral), valued at $1.00
     const whole = statement("Ann Lee", "", 0) as unknown[][];
-    expect(whole[1]).toEqual(["DCA", 0, 3700, 25, 0, 0, 0, 3725, 3725]);
+    expect(whole[1]).toEqual(["DCA", 0, 3700, 25, 0, 0, 0, 0, 3725, 3725]);
     expect(statement("Ann Lee", "2003-12-31", "2003-01-01")).toEqual(error("#VALUE!", /fromDate 2003-12-31 is after toDate 2003-01-01/));
     expect(statement("Ann Lee", "2003-01-01", "2004-03-31")).toEqual(error("#N/A", /no closing price for 2004-03-31/));
   });
@@ -120,7 +120,7 @@ describe("ACCOUNT_STATEMENT", () => {
       for (const [key, ...figures] of rows.slice(1, 5)) {
         expect([key, ...figures]).toEqual([key, ...Object.values(p.accounts[key as "DCA"])]);
       }
-      expect(rows[5][8]).toBe(p.totalValue);
+      expect(rows[5][9]).toBe(p.totalValue);
     }
   });
 });

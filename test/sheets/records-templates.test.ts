@@ -5,7 +5,8 @@
  */
 import { ACTIVITY_KINDS } from "../../src/engine/accounts";
 import { RECORDS_TEMPLATES, WORKED_PERIOD } from "../../src/sheets/recordsTemplates";
-import { readParticipation, readWithdrawals } from "../../src/sheets/records";
+import { readWithdrawals } from "../../src/sheets/payouts";
+import { readParticipation } from "../../src/sheets/records";
 import { cellValues, type SheetTemplate } from "../../src/sheets/templates";
 import { statementJson, statementWorkflow, type StatementGrids } from "../../src/workflows/statement";
 import {
@@ -87,7 +88,7 @@ describe("the records template", () => {
     expect(participation.records.map((r) => [r.participant, r.suspended, r.reinstated, r.newElection])).toEqual([
       ["Ben Ortiz", "2003-10-01", "2004-01-15", "2004-02-01"],
     ]);
-    expect(byName("Withdrawals").columns.map((c) => c.format)).toEqual(["text", "date", "percent"]);
+    expect(byName("Withdrawals").columns.map((c) => c.format)).toEqual(["text", "date", "percent", "date", "percent"]);
     expect(byName("Plan").columns.map((c) => [c.header, c.format])).toEqual([["Plan Termination Date", "date"]]);
   });
 });

@@ -21,6 +21,7 @@ describe("the sheets the page reads", () => {
       withdrawals: "WITHDRAWALS",
       participation: "",
       plan: "",
+      payouts: "",
     });
   });
 
@@ -45,6 +46,7 @@ describe("the sheets the page reads", () => {
       withdrawals: "Withdrawals",
       participation: "Participation (2)",
       plan: "Plan",
+      payouts: "",
     });
   });
 });

@@ -58,8 +58,37 @@ describe("the lifecycle sheets", () => {
   it("Withdrawals: a fraction that is not a 25% increment is a finding on its cell, and nothing is withdrawn", () => {
     const withdrawals = grid("Withdrawals", table(["Participant", "Approval Date", "Fraction"], [["Ann Lee", "2003-07-01", 0.3]]));
     const result = statementWorkflow({ ...workedGrids(), withdrawals }, year);
-    expect(findings(result)).toContainEqual(["Withdrawals", "C2", "S02", "7.3", "error"]);
+    expect(findings(result)).toContainEqual(["Withdrawals", "C2", "P03", "7.3", "error"]);
     expect(statementJson(result).participants[0].accounts.DCA.paidOut).toBe(0);
+  });
+});
+
+describe("Payouts: the Distributable Event's payout posts out of the Accounts (PAYOUT.md §7)", () => {
+  it("pays Ben Ortiz's 8,000 DCA and 800 CMSA units on 2003-11-01 after his separation on 2003-09-15, leaving nothing", () => {
+    // Last day worked 2003-09-14: separation 09-15 (P-R2), distribution date the first of the second month after, 2003-11-01 (§7.2(a)).
+    // His $8,000 deferral paid 08-20 is credited 09-30 at the Q3 average $1.00 (8,000 units, 800 match); the 11-14 dividend finds nothing held.
+    const payouts = grid("Payouts", table(["Participant", "Last Day Worked"], [["Ben Ortiz", "2003-09-14"]]));
+    const result = statementWorkflow({ ...workedGrids(), payouts }, year);
+    const ben = statementJson(result).participants.find((p) => p.participant === "Ben Ortiz");
+    expect([ben?.accounts.DCA.paidOut, ben?.accounts.CMSA.paidOut, ben?.accounts.DCA.dividends]).toEqual([8000, 800, 0]);
+    expect([ben?.accounts.DCA.closing, ben?.accounts.CMSA.closing, ben?.totalValue]).toEqual([0, 0, 0]);
+    expect(findings(result)).toEqual([["Activity", "D8", "S01", "5.2(c)", "error"]]);
+  });
+
+  it("refuses a withdrawal approved on or after the distribution date (§7.3 'prior to the distribution date')", () => {
+    const payouts = grid("Payouts", table(["Participant", "Last Day Worked"], [["Ben Ortiz", "2003-09-14"]]));
+    const withdrawals = grid("Withdrawals", table(["Participant", "Approval Date", "Fraction"], [["Ben Ortiz", "2003-11-01", 0.25]]));
+    const result = statementWorkflow({ ...workedGrids(), payouts, withdrawals }, year);
+    expect(findings(result)).toContainEqual(["Withdrawals", "B2", "P03", "7.3", "error"]);
+    expect(statementJson(result).participants.find((p) => p.participant === "Ben Ortiz")?.accounts.DCA.paidOut).toBe(8000);
+  });
+
+  it("reports a row whose event cannot be decided on its cell, and posts nothing", () => {
+    // A Cause Date needs the Last Day Worked (PAYOUT.md §2 item 2).
+    const payouts = grid("Payouts", table(["Participant", "Cause Date"], [["Ben Ortiz", "2003-09-14"]]));
+    const result = statementWorkflow({ ...workedGrids(), payouts }, year);
+    expect(findings(result)).toContainEqual(["Payouts", "B2", "P03", "7.1", "error"]);
+    expect(statementJson(result).participants.find((p) => p.participant === "Ben Ortiz")?.totalValue).toBe(6248);
   });
 });
 
