@@ -11,6 +11,7 @@ import { formatShares, plural } from "../engine/format";
 import { dollarsAt, formatDollars, formatLongDate, formatPrice, formatUnits } from "./format";
 import {
   ACCENT,
+  artifact,
   type Cell,
   type Column,
   type Doc,
@@ -30,8 +31,11 @@ import {
   textHeight,
   textWidth,
   WIDTH,
+  drawText,
+  tagged,
   write,
 } from "./page";
+import type { FontLoader } from "./fonts";
 import { PLAN_ACCOUNTS, type AccountFigures, type StatementPdfInput, type ValuePoint } from "./statementInput";
 import { planSectionsThatApply } from "./statementSections";
 
@@ -119,10 +123,11 @@ function checkStatement(statement: StatementPdfInput): void {
 
 function drawTitle(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
   const title = `${PLAN_TITLE} — Participant statement`;
-  const titleStyle = { size: 11.5, bold: true, color: ACCENT };
-  write(doc, title, LEFT, flow.y, WIDTH, titleStyle);
+  const titleStyle = { size: 10.5, bold: true, color: ACCENT };
+  write(doc, title, LEFT, flow.y, WIDTH, titleStyle, "left", "H1");
   flow.y += textHeight(doc, title, titleStyle, WIDTH) + 4;
-  doc.moveTo(LEFT, flow.y).lineTo(RIGHT, flow.y).lineWidth(1).strokeColor(ACCENT).stroke();
+  const rule = flow.y;
+  artifact(doc, () => doc.moveTo(LEFT, rule).lineTo(RIGHT, rule).lineWidth(1).strokeColor(ACCENT).stroke());
   flow.y += 10;
 
   const totalWidth = 170;
@@ -242,12 +247,15 @@ function drawOptions(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
   for (const [label, amount, total] of lines) {
     const lineStyle = { size: total ? 10 : 9, bold: total };
     if (total) {
-      doc
-        .moveTo(RIGHT - labelWidth - amountWidth, flow.y - 2)
-        .lineTo(RIGHT, flow.y - 2)
-        .lineWidth(0.6)
-        .strokeColor(INK)
-        .stroke();
+      const rule = flow.y - 2;
+      artifact(doc, () =>
+        doc
+          .moveTo(RIGHT - labelWidth - amountWidth, rule)
+          .lineTo(RIGHT, rule)
+          .lineWidth(0.6)
+          .strokeColor(INK)
+          .stroke(),
+      );
       flow.y += 2;
     }
     write(doc, oneLine(doc, label, lineStyle, labelWidth), RIGHT - labelWidth - amountWidth, flow.y, labelWidth, lineStyle);
@@ -304,34 +312,42 @@ function drawValueChart(doc: Doc, flow: Flow, statement: StatementPdfInput): voi
   const yOf = (value: number) =>
     high === low ? (plot.top + plot.bottom) / 2 : plot.bottom - inset - ((value - low) / (high - low)) * (plot.bottom - plot.top - 2 * inset);
 
-  doc.save();
-  const levels = high === low ? [high] : [high, low];
-  for (const level of levels) {
-    doc.moveTo(plot.left, yOf(level)).lineTo(plot.right, yOf(level)).lineWidth(0.4).dash(2, { space: 2 }).strokeColor(RULE).stroke().undash();
-    const label = formatDollars(level);
-    write(doc, label, LEFT, yOf(level) - 3.5, labelWidth, axisStyle, "right");
-  }
-  doc.moveTo(plot.left, plot.top).lineTo(plot.left, plot.bottom).lineTo(plot.right, plot.bottom).lineWidth(0.8).strokeColor(INK).stroke();
+  // The chart is one figure; its words are the caption below, read in its place.
+  tagged(
+    doc,
+    "Figure",
+    () => {
+      doc.save();
+      const levels = high === low ? [high] : [high, low];
+      for (const level of levels) {
+        doc.moveTo(plot.left, yOf(level)).lineTo(plot.right, yOf(level)).lineWidth(0.4).dash(2, { space: 2 }).strokeColor(RULE).stroke().undash();
+        const label = formatDollars(level);
+        drawText(doc, label, LEFT, yOf(level) - 3.5, labelWidth, axisStyle, "right");
+      }
+      doc.moveTo(plot.left, plot.top).lineTo(plot.left, plot.bottom).lineTo(plot.right, plot.bottom).lineWidth(0.8).strokeColor(INK).stroke();
 
-  const floor = plot.bottom;
-  doc.moveTo(xOf(first.date), floor);
-  for (const point of points) doc.lineTo(xOf(point.date), yOf(point.value));
-  doc.lineTo(xOf(last.date), floor).closePath().fillOpacity(0.12).fill(ACCENT).fillOpacity(1);
+      const floor = plot.bottom;
+      doc.moveTo(xOf(first.date), floor);
+      for (const point of points) doc.lineTo(xOf(point.date), yOf(point.value));
+      doc.lineTo(xOf(last.date), floor).closePath().fillOpacity(0.12).fill(ACCENT).fillOpacity(1);
 
-  if (points.length === 1) {
-    doc.circle(xOf(first.date), yOf(first.value), 2).fill(ACCENT);
-  } else {
-    doc.moveTo(xOf(first.date), yOf(first.value));
-    for (const point of points.slice(1)) doc.lineTo(xOf(point.date), yOf(point.value));
-    doc.lineWidth(1.3).lineJoin("round").strokeColor(ACCENT).stroke();
-  }
-  doc.restore();
+      if (points.length === 1) {
+        doc.circle(xOf(first.date), yOf(first.value), 2).fill(ACCENT);
+      } else {
+        doc.moveTo(xOf(first.date), yOf(first.value));
+        for (const point of points.slice(1)) doc.lineTo(xOf(point.date), yOf(point.value));
+        doc.lineWidth(1.3).lineJoin("round").strokeColor(ACCENT).stroke();
+      }
+      doc.restore();
 
-  const dateWidth = (plot.right - plot.left) / 2;
-  write(doc, formatLongDate(statement.from), plot.left, plot.bottom + 4, dateWidth, axisStyle);
-  write(doc, formatLongDate(statement.to), plot.right - dateWidth, plot.bottom + 4, dateWidth, axisStyle, "right");
+      const dateWidth = (plot.right - plot.left) / 2;
+      drawText(doc, formatLongDate(statement.from), plot.left, plot.bottom + 4, dateWidth, axisStyle);
+      drawText(doc, formatLongDate(statement.to), plot.right - dateWidth, plot.bottom + 4, dateWidth, axisStyle, "right");
+    },
+    { alt: caption },
+  );
   flow.y += CHART_HEIGHT;
-  write(doc, caption, LEFT, flow.y, WIDTH, captionStyle);
+  write(doc, caption, LEFT, flow.y, WIDTH, captionStyle, "left", "Caption");
   flow.y += captionHeight + 16;
 }
 
@@ -368,7 +384,7 @@ function drawSections(doc: Doc, flow: Flow, statement: StatementPdfInput): void 
  * statement twice gives the same bytes. A statement whose figures do not add
  * up is refused with a `#VALUE!` PlanError naming the figure.
  */
-export async function renderStatementPdf(statement: StatementPdfInput): Promise<Buffer> {
+export async function renderStatementPdf(statement: StatementPdfInput, fonts: FontLoader): Promise<Uint8Array> {
   checkStatement(statement);
   const period = `${formatLongDate(statement.from)} to ${formatLongDate(statement.to)}`;
   return renderPdf(
@@ -380,6 +396,8 @@ export async function renderStatementPdf(statement: StatementPdfInput): Promise<
       runningHeader: `${statement.participant} — participant statement, ${period} (continued)`,
       footer: `${statement.participant} — statement for ${period}`,
     },
+    JSON.stringify(statement),
+    fonts,
     (doc, flow) => {
       drawTitle(doc, flow, statement);
       drawAccounts(doc, flow, statement);
