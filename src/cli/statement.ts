@@ -228,7 +228,15 @@ async function writePdfs(result: StatementResult, output: Output): Promise<numbe
   const pdfs: Uint8Array[] = [];
   for (const [i, participant] of json.participants.entries()) {
     const valueSeries = (result.participants[i].series ?? []).map(({ date, value }) => ({ date, value: toNumber(value) }));
-    const input: StatementPdfInput = { ...participant, from, to, valueSeries };
+    const findings = result.participants[i].findings.map(({ sheet, cell, rule, section, severity, message }) => ({
+      sheet,
+      cell,
+      rule,
+      section,
+      severity,
+      message,
+    }));
+    const input: StatementPdfInput = { ...participant, from, to, valueSeries, findings };
     pdfs.push(await renderStatementPdf(input, fontsBesideTheCommand));
   }
   await output.write((folder) => files.forEach((name, i) => fs.writeFileSync(path.join(folder, name), pdfs[i])));

@@ -15,6 +15,7 @@ import {
   type Cell,
   type Column,
   type Doc,
+  type FittedTable,
   drawTable,
   fitLines,
   fitTable,
@@ -265,6 +266,59 @@ function drawOptions(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
   flow.y += 12;
 }
 
+/**
+ * What the statement left out or warns about (issue 19): each finding with its
+ * cell, so the person reading it sees why a credit or an allocation they
+ * expected is not in the figures above.
+ */
+function drawFindings(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
+  const findings = statement.findings ?? [];
+  if (findings.length === 0) return;
+  const columns: Column[] = [
+    { header: "Cell", align: "left" },
+    { header: "Rule", align: "left" },
+    { header: "Severity", align: "left" },
+    { header: "Finding", align: "left" },
+  ];
+  const rows: Cell[][] = findings.map((finding) => [
+    { text: `${finding.sheet}!${finding.cell}` },
+    { text: finding.rule, detail: finding.section === "—" ? undefined : `§${finding.section.replace(/^§/, "")}` },
+    { text: finding.severity },
+    { text: finding.message },
+  ]);
+  const errors = findings.filter((finding) => finding.severity === "error").length;
+  const intro =
+    errors > 0
+      ? `${plural(errors, "record")} of this participant's could not be applied and ${errors === 1 ? "is" : "are"} not in the figures above; correct the cell named and state again.`
+      : "Warnings about this participant's records; every record is in the figures above.";
+  const introStyle = { size: 8.5 };
+  const fitted = fitFindings(doc, columns, rows);
+  flow.room(20 + textHeight(doc, intro, introStyle, WIDTH) + 6 + rowHeight(doc, rows[0], fitted) * 2);
+  flow.heading("Findings");
+  write(doc, intro, LEFT, flow.y, WIDTH, introStyle);
+  flow.y += textHeight(doc, intro, introStyle, WIDTH) + 6;
+  drawTable(doc, flow, columns, rows, fitted, "Findings (continued)");
+  flow.y += 14;
+}
+
+/** The message column takes what the cell, rule and severity leave. */
+function fitFindings(doc: Doc, columns: Column[], rows: Cell[][]): FittedTable {
+  const size = 8;
+  const pad = 7;
+  const widths = columns
+    .slice(0, 3)
+    .map(
+      (column, i) =>
+        Math.max(
+          textWidth(doc, column.header, { size, bold: true }),
+          ...rows.map((row) => textWidth(doc, row[i].text, { size })),
+          ...rows.map((row) => textWidth(doc, row[i].detail ?? "", { size: size - 1 })),
+        ) + pad,
+    );
+  const first = Math.min(widths[0], WIDTH / 4);
+  return { size, widths: [first, widths[1], widths[2], WIDTH - first - widths[1] - widths[2]] };
+}
+
 const CHART_HEIGHT = 150;
 
 /** The chart in words, for whoever cannot see it and for text search: where the value started and ended, and its low and high. */
@@ -402,6 +456,7 @@ export async function renderStatementPdf(statement: StatementPdfInput, fonts: Fo
       drawTitle(doc, flow, statement);
       drawAccounts(doc, flow, statement);
       drawOptions(doc, flow, statement);
+      drawFindings(doc, flow, statement);
       drawValueChart(doc, flow, statement);
       drawSections(doc, flow, statement);
     },

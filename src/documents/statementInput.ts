@@ -37,7 +37,19 @@ export interface ValuePoint {
   value: number;
 }
 
+/** A record of this participant's that the statement could not apply, or a warning about one, with its cell (STATEMENT.md, "Findings"). */
+export interface StatementFinding {
+  sheet: string;
+  cell: string;
+  rule: string;
+  section: string;
+  severity: "error" | "warning";
+  message: string;
+}
+
 export interface StatementPdfInput extends ParticipantStatement {
+  /** This participant's findings; absent or empty prints that every record was applied. */
+  findings?: StatementFinding[];
   from: IsoDate;
   to: IsoDate;
   /** For the chart: any dates within `from .. to`, in any order; empty draws no chart. */

@@ -287,3 +287,31 @@ describe("statement file names", () => {
     ]);
   });
 });
+
+describe("a participant's findings (issue 19 item 3)", () => {
+  const S01 = {
+    sheet: "Activity",
+    cell: "D152",
+    rule: "S01",
+    section: "5.2(c)",
+    severity: "error" as const,
+    message:
+      "The allocation to a discounted option of $50,000.00 (released 2005-07-25, determined 2005-08-04) is more than the $15,594.60 in the Investment Account at the close of 2005-08-03; it is not applied (§5.2(c)).",
+  };
+
+  it("lists what was not applied, with its cell, rule and section, after the figures", async () => {
+    const pdf = await readPdf(await renderStatementPdf({ ...ANN_LEE_2003, findings: [S01] }, packageFonts));
+    const text = pdf.text.replace(/\s*\|\s*|\s+/g, " ");
+    expect(pdf.lines).toContain("Findings");
+    expect(text).toContain("1 record of this participant's could not be applied and is not in the figures above");
+    expect(text).toContain("Activity!D152 S01");
+    expect(text).toContain("§5.2(c)");
+    expect(text).toContain("The allocation to a discounted option of $50,000.00");
+    expect(pdf.lines.indexOf("Findings")).toBeGreaterThan(pdf.lines.findIndex((line) => line.startsWith("Total value on December 31, 2003 |")));
+  });
+
+  it("prints no findings section when every record applied", async () => {
+    const pdf = await readPdf(await renderStatementPdf({ ...ANN_LEE_2003, findings: [] }, packageFonts));
+    expect(pdf.lines).not.toContain("Findings");
+  });
+});
