@@ -7,6 +7,7 @@
 import { dayNumber, parseIsoDate, type IsoDate } from "../engine/dates";
 import { type Decimal, ZERO, dec } from "../engine/decimal";
 import { invalidValue } from "../engine/errors";
+import { ACCOUNT_MOVEMENTS, type AccountLineField } from "../engine/statement";
 import { formatShares, plural } from "../engine/format";
 import { dollarsAt, formatDollars, formatLongDate, formatPrice, formatUnits } from "./format";
 import {
@@ -40,16 +41,31 @@ import type { FontLoader } from "./fonts";
 import { PLAN_ACCOUNTS, type AccountFigures, type StatementPdfInput, type ValuePoint } from "./statementInput";
 import { planSectionsThatApply } from "./statementSections";
 
-/** The statement's columns; a column that never moves an account of that measure prints a dash when zero. */
-const ACCOUNT_COLUMNS: ReadonlyArray<{ field: keyof AccountFigures; header: string; movesUnits: boolean; movesDollars: boolean }> = [
-  { field: "opening", header: "Opening", movesUnits: true, movesDollars: true },
-  { field: "credited", header: "Credited", movesUnits: true, movesDollars: true },
-  { field: "dividends", header: "Dividends", movesUnits: true, movesDollars: false },
-  { field: "splitAdjustment", header: "Split adjustment", movesUnits: true, movesDollars: false },
-  { field: "interest", header: "Interest", movesUnits: false, movesDollars: true },
-  { field: "allocatedOut", header: "Allocated out", movesUnits: false, movesDollars: true },
-  { field: "closing", header: "Closing", movesUnits: true, movesDollars: true },
-];
+/** Columns that never move an account measured in units, or in dollars: a zero there prints as a dash. */
+const MOVES_NO_UNITS: ReadonlySet<AccountLineField> = new Set(["interest", "allocatedOut"]);
+const MOVES_NO_DOLLARS: ReadonlySet<AccountLineField> = new Set(["dividends", "splitAdjustment"]);
+
+/**
+ * The accounts table's figures, from opening to closing, taken from the list
+ * every statement output shares (a column added there prints here too);
+ * `value` is the table's last column, apart.
+ */
+const ACCOUNT_COLUMNS = ACCOUNT_MOVEMENTS.map(([field, header]) => ({
+  field,
+  header,
+  movesUnits: !MOVES_NO_UNITS.has(field),
+  movesDollars: !MOVES_NO_DOLLARS.has(field),
+}));
+
+/** "Opening + credited + … − allocated out = closing", from the columns. */
+function movementsSentence(): string {
+  const [opening, ...rest] = ACCOUNT_COLUMNS.filter(({ field }) => field !== "closing");
+  const terms = rest.map(({ field, header }) => `${isOutflow(field) ? "−" : "+"} ${header.toLowerCase()}`);
+  return `${opening.header} ${terms.join(" ")} = closing`;
+}
+
+/** Columns that take out of an account ("allocated out", "paid out"): the movements subtract them, whatever they are. */
+const isOutflow = (field: AccountLineField) => field.endsWith("Out");
 
 // ---------------------------------------------------------------------------
 // Checking the input: a statement that does not add up is refused, never printed.
@@ -91,12 +107,10 @@ function checkStatement(statement: StatementPdfInput): void {
     const account = statement.accounts?.[key];
     if (account === undefined || account === null) fail(statement, `accounts.${key} is missing`);
     const figure = (field: keyof AccountFigures) => requireNumber(statement, account[field], `accounts.${key}.${field}`);
-    const closing = figure("opening")
-      .plus(figure("credited"))
-      .plus(figure("dividends"))
-      .plus(figure("splitAdjustment"))
-      .plus(figure("interest"))
-      .minus(figure("allocatedOut"));
+    const closing = ACCOUNT_COLUMNS.filter(({ field }) => field !== "opening" && field !== "closing").reduce(
+      (total, { field }) => (isOutflow(field) ? total.minus(figure(field)) : total.plus(figure(field))),
+      figure("opening"),
+    );
     if (!closing.equals(figure("closing")))
       fail(statement, `accounts.${key} does not add up: its movements give ${closing.toString()}, its closing is ${account.closing}`);
     values.push(figure("value"));
@@ -178,8 +192,7 @@ function drawAccounts(doc: Doc, flow: Flow, statement: StatementPdfInput): void 
   const fitted = fitTable(doc, columns, rows, [8, 7.5, 7, 6.5, 6]);
   const note =
     "Units are in the Deferred Compensation, Company Matching Stock and Company Stock Accounts, each unit measured by one share of " +
-    "Common Stock; the Investment Account is in dollars (§4.5). Opening + credited + dividends + split adjustment + interest − allocated " +
-    `out = closing. Value: units at the closing price on ${formatLongDate(statement.to)} (or the last Business Day before it); the Investment Account at its balance.`;
+    `Common Stock; the Investment Account is in dollars (§4.5). ${movementsSentence()}. Value: units at the closing price on ${formatLongDate(statement.to)} (or the last Business Day before it); the Investment Account at its balance.`;
   const noteStyle = { size: 7.5, color: MUTED };
   const noteHeight = textHeight(doc, note, noteStyle, WIDTH);
   const tableHeight =
