@@ -26,6 +26,21 @@ const FUNCTION_FAMILIES = ["calendar", "valuation", "investment", "options", "di
   (family) => `./src/functions/${family}.ts`,
 );
 
+/**
+ * The fonts the PDFs embed (src/documents/fonts.ts, FONT_FAMILIES), copied out of their npm packages as files:
+ * the task pane fetches one only when a name needs it, the command line reads them beside dcp.js. Never inlined.
+ */
+const DOCUMENT_FONTS = [
+  "fonts-latin/fonts/NotoSans-Regular.ttf",
+  "fonts-latin/fonts/NotoSans-Bold.ttf",
+  "fonts-hebrew/fonts/NotoSansHebrew-Regular.ttf",
+  "fonts-hebrew/fonts/NotoSansHebrew-Bold.ttf",
+  "fonts-arabic/fonts/NotoNaskhArabic-Regular.ttf",
+  "fonts-arabic/fonts/NotoNaskhArabic-Bold.ttf",
+  "fonts-sc/fonts/NotoSansHans-Regular.otf",
+  "fonts-kr/fonts/NotoSansKR-Regular.otf",
+].map((file) => ({ from: `node_modules/@embedpdf/${file}`, to: "fonts/[name][ext]" }));
+
 const typescriptRule = {
   test: /\.tsx?$/,
   exclude: /node_modules/,
@@ -89,6 +104,7 @@ module.exports = async (env = {}, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          ...DOCUMENT_FONTS,
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => (origin ? forOrigin(content.toString(), origin) : content) },
         ],
       }),
@@ -118,6 +134,7 @@ module.exports = async (env = {}, options) => {
     performance: { hints: false },
     plugins: [
       new (require("webpack").BannerPlugin)({ banner: "#!/usr/bin/env node", raw: true }),
+      new CopyWebpackPlugin({ patterns: DOCUMENT_FONTS }),
       // npm marks a bin executable only when it links it at install, before a fresh clone has built dist/: npx dcp needs the bit.
       {
         apply: (compiler) => compiler.hooks.afterEmit.tap("ExecutableBin", () => require("fs").chmodSync(path.resolve(__dirname, "dist/cli/dcp.js"), 0o755)),

@@ -21,6 +21,7 @@ import { statementJson, statementWorkflow, type ParticipantResult, type Statemen
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
 import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
 import type { StatementPdfInput } from "../documents/statementInput";
+import { fontsBesideTheCommand } from "./fonts";
 import { alignedTable } from "./table";
 
 export const STATEMENT_COMMAND: CommandSpec = {
@@ -230,11 +231,19 @@ async function writePdfs(result: StatementResult, output: Output): Promise<numbe
   const { from, to } = json;
   if (from === null || to === null) return 0;
   const files = documentFileNames(json.participants.map((p) => p.participant));
-  const pdfs: Buffer[] = [];
+  const pdfs: Uint8Array[] = [];
   for (const [i, participant] of json.participants.entries()) {
     const valueSeries = (result.participants[i].series ?? []).map(({ date, value }) => ({ date, value: toNumber(value) }));
-    const input: StatementPdfInput = { ...participant, from, to, valueSeries };
-    pdfs.push(await renderStatementPdf(input));
+    const findings = result.participants[i].findings.map(({ sheet, cell, rule, section, severity, message }) => ({
+      sheet,
+      cell,
+      rule,
+      section,
+      severity,
+      message,
+    }));
+    const input: StatementPdfInput = { ...participant, from, to, valueSeries, findings };
+    pdfs.push(await renderStatementPdf(input, fontsBesideTheCommand));
   }
   await output.write((folder) => files.forEach((name, i) => fs.writeFileSync(path.join(folder, name), pdfs[i])));
   return files.length;

@@ -43,28 +43,3 @@ const LONG_DATE = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "lo
 export function formatLongDate(date: IsoDate): string {
   return LONG_DATE.format(new Date(`${date}T00:00:00Z`));
 }
-
-// The standard PDF fonts carry only the Windows-1252 (WinAnsi) characters: the
-// printable ASCII and Latin-1 ranges plus these. Anything else is spelled
-// without its accent where Unicode can take it off, else shown as "?".
-const WIN_ANSI_EXTRAS = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const SPELLED_WITHOUT_ACCENT: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", "−": "-", "‐": "-", "‑": "-" };
-
-function isWinAnsi(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(ch);
-}
-
-/** Text the built-in Helvetica can draw. */
-export function printableText(text: string): string {
-  let out = "";
-  for (const ch of text.normalize("NFC")) {
-    if (isWinAnsi(ch)) out += ch;
-    else if (/\s/u.test(ch)) out += " ";
-    else {
-      const bare = SPELLED_WITHOUT_ACCENT[ch] ?? ch.normalize("NFD").replace(/\p{M}/gu, "");
-      out += bare !== "" && [...bare].every(isWinAnsi) ? bare : "?";
-    }
-  }
-  return out;
-}

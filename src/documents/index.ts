@@ -6,3 +6,4 @@
 export { documentFileName, documentFileNames } from "./fileNames";
 export { renderStatementPdf } from "./statement";
 export type { StatementPdfInput } from "./statementInput";
+export { FONT_FILES, type FontLoader } from "./fonts";

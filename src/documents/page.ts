@@ -4,7 +4,8 @@
  * sized to their contents, footers, and the PDF written to bytes.
  */
 import PDFDocument from "pdfkit";
-import { printableText } from "./format";
+import { loadDocumentFonts, type FontLoader } from "./fonts";
+import { Typesetter, type TextStyle } from "./text";
 
 export const LETTER = { width: 612, height: 792 };
 export const MARGIN = 45;
@@ -22,37 +23,75 @@ export const MUTED = "#5c5c5c";
 export const RULE = "#b5b5b5";
 export const ACCENT = "#1f3a5f";
 export const BAND = "#e8edf3";
-const REGULAR = "Helvetica";
-const BOLD = "Helvetica-Bold";
 
 const CELL_PAD_X = 3;
 const CELL_PAD_Y = 3;
 
 export type Doc = PDFKit.PDFDocument;
+export type { TextStyle };
 
-export interface TextStyle {
-  size: number;
-  bold?: boolean;
-  color?: string;
+/** What a document draws with besides pdfkit: its typesetter, and the root of its structure tree (the tags a screen reader follows). */
+interface Page {
+  type: Typesetter;
+  root: PDFKit.PDFStructureElement;
 }
 
-export function style(doc: Doc, { size, bold, color }: TextStyle): Doc {
-  return doc
-    .font(bold ? BOLD : REGULAR)
-    .fontSize(size)
-    .fillColor(color ?? INK);
+const pages = new WeakMap<Doc, Page>();
+
+function page(doc: Doc): Page {
+  const found = pages.get(doc);
+  if (found === undefined) throw new Error("a document is drawn only inside renderPdf");
+  return found;
+}
+
+/** The structure types this layer tags with (ISO 32000-1, 14.8.4). */
+export type StructureType = "H1" | "H2" | "P" | "Caption" | "Table" | "TR" | "TH" | "TD" | "Figure" | "Sect";
+
+/** Content a screen reader reads, tagged as `type` under the document (or under `parent`). */
+export function tagged(doc: Doc, type: StructureType, draw: () => void, options: { alt?: string; parent?: PDFKit.PDFStructureElement } = {}): void {
+  const element = doc.struct(type, options.alt === undefined ? {} : { alt: options.alt }, draw);
+  (options.parent ?? page(doc).root).add(element);
+}
+
+/** A structure element to add children to (a table, its rows). */
+export function structure(doc: Doc, type: StructureType, parent?: PDFKit.PDFStructureElement): PDFKit.PDFStructureElement {
+  const element = doc.struct(type);
+  (parent ?? page(doc).root).add(element);
+  return element;
+}
+
+/** Drawing a screen reader skips: rules, bands, the running header and the footers. */
+export function artifact(doc: Doc, draw: () => void, type: "Layout" | "Pagination" = "Layout"): void {
+  doc.markContent("Artifact", { type });
+  draw();
+  doc.endMarkedContent();
 }
 
 export function textHeight(doc: Doc, text: string, textStyle: TextStyle, width: number): number {
-  return style(doc, textStyle).heightOfString(printableText(text), { width });
+  return page(doc).type.height(text, textStyle, width);
 }
 
 export function textWidth(doc: Doc, text: string, textStyle: TextStyle): number {
-  return style(doc, textStyle).widthOfString(printableText(text));
+  return page(doc).type.width(text, textStyle);
 }
 
-export function write(doc: Doc, text: string, x: number, y: number, width: number, textStyle: TextStyle, align: "left" | "right" = "left"): void {
-  style(doc, textStyle).text(printableText(text), x, y, { width, align });
+/** Text drawn in its box, untagged: for content already inside a tag (a table cell) or an artifact. */
+export function drawText(doc: Doc, text: string, x: number, y: number, width: number, textStyle: TextStyle, align: "left" | "right" = "left"): void {
+  page(doc).type.draw(text, x, y, width, { ...textStyle, color: textStyle.color ?? INK }, align);
+}
+
+/** Text drawn in its box and tagged (a paragraph unless said otherwise). */
+export function write(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  textStyle: TextStyle,
+  align: "left" | "right" = "left",
+  type: StructureType = "P",
+): void {
+  tagged(doc, type, () => drawText(doc, text, x, y, width, textStyle, align));
 }
 
 /** Shortened with "…" to at most `lines` lines of `width`: for the places that have room for so much and no more. */
@@ -89,14 +128,15 @@ export class Flow {
     if (this.y + height <= CONTENT_BOTTOM) return false;
     this.doc.addPage();
     const headerStyle = { size: 7.5, color: MUTED };
-    write(this.doc, oneLine(this.doc, this.runningHeader, headerStyle, WIDTH), LEFT, TOP, WIDTH, headerStyle);
+    const header = oneLine(this.doc, this.runningHeader, headerStyle, WIDTH);
+    artifact(this.doc, () => drawText(this.doc, header, LEFT, TOP, WIDTH, headerStyle), "Pagination");
     this.y = TOP + 18;
     return true;
   }
 
   heading(text: string, spaceAfter = 5): void {
     const headingStyle = { size: 11, bold: true, color: ACCENT };
-    write(this.doc, text, LEFT, this.y, WIDTH, headingStyle);
+    write(this.doc, text, LEFT, this.y, WIDTH, headingStyle, "left", "H2");
     this.y += textHeight(this.doc, text, headingStyle, WIDTH) + spaceAfter;
   }
 }
@@ -185,43 +225,64 @@ export function rowHeight(doc: Doc, cells: Cell[], fitted: FittedTable): number 
   return Math.max(...cells.map((cell, i) => cellHeight(doc, cell, fitted.widths[i], fitted.size))) + 2 * CELL_PAD_Y;
 }
 
-function drawRow(doc: Doc, y: number, columns: Column[], cells: Cell[], fitted: FittedTable, height: number, header: boolean): void {
-  if (header) doc.rect(LEFT, y, WIDTH, height).fill(BAND);
+/** A row of the table `table`: its band and rule are artifacts, each cell a TH or TD. */
+function drawRow(
+  doc: Doc,
+  table: PDFKit.PDFStructureElement,
+  y: number,
+  columns: Column[],
+  cells: Cell[],
+  fitted: FittedTable,
+  height: number,
+  header: boolean,
+): void {
+  if (header) artifact(doc, () => doc.rect(LEFT, y, WIDTH, height).fill(BAND));
+  const row = structure(doc, "TR", table);
   let x = LEFT;
   cells.forEach((cell, i) => {
     const inner = fitted.widths[i] - 2 * CELL_PAD_X;
     const cellStyle = { size: fitted.size, bold: cell.bold, color: header ? ACCENT : INK };
-    write(doc, cell.text, x + CELL_PAD_X, y + CELL_PAD_Y, inner, cellStyle, columns[i].align);
-    if (cell.detail !== undefined) {
-      const below = y + CELL_PAD_Y + textHeight(doc, cell.text, cellStyle, inner);
-      write(doc, cell.detail, x + CELL_PAD_X, below, inner, { size: fitted.size - 1, color: MUTED }, columns[i].align);
-    }
+    const left = x + CELL_PAD_X;
+    tagged(
+      doc,
+      header ? "TH" : "TD",
+      () => {
+        drawText(doc, cell.text, left, y + CELL_PAD_Y, inner, cellStyle, columns[i].align);
+        if (cell.detail === undefined) return;
+        const below = y + CELL_PAD_Y + textHeight(doc, cell.text, cellStyle, inner);
+        drawText(doc, cell.detail, left, below, inner, { size: fitted.size - 1, color: MUTED }, columns[i].align);
+      },
+      { parent: row },
+    );
     x += fitted.widths[i];
   });
-  doc
-    .moveTo(LEFT, y + height)
-    .lineTo(RIGHT, y + height)
-    .lineWidth(header ? 0.8 : 0.4)
-    .strokeColor(header ? ACCENT : RULE)
-    .stroke();
+  artifact(doc, () =>
+    doc
+      .moveTo(LEFT, y + height)
+      .lineTo(RIGHT, y + height)
+      .lineWidth(header ? 0.8 : 0.4)
+      .strokeColor(header ? ACCENT : RULE)
+      .stroke(),
+  );
 }
 
 export function drawTable(doc: Doc, flow: Flow, columns: Column[], rows: Cell[][], fitted: FittedTable, continued: string): void {
   const headerCells = columns.map((column) => ({ text: column.header, bold: true }));
   const headerHeight = rowHeight(doc, headerCells, fitted);
-  const header = () => {
-    drawRow(doc, flow.y, columns, headerCells, fitted, headerHeight, true);
-    flow.y += headerHeight;
-  };
   const heights = rows.map((row) => rowHeight(doc, row, fitted));
   flow.room(headerHeight + (heights[0] ?? 0));
+  const table = structure(doc, "Table");
+  const header = () => {
+    drawRow(doc, table, flow.y, columns, headerCells, fitted, headerHeight, true);
+    flow.y += headerHeight;
+  };
   header();
   rows.forEach((row, i) => {
     if (flow.room(heights[i])) {
       flow.heading(continued);
       header();
     }
-    drawRow(doc, flow.y, columns, row, fitted, heights[i], false);
+    drawRow(doc, table, flow.y, columns, row, fitted, heights[i], false);
     flow.y += heights[i];
   });
 }
@@ -236,14 +297,20 @@ export function drawFooters(doc: Doc, footer: string): void {
   const pageWidth = 70;
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    doc
-      .moveTo(LEFT, FOOTER_TOP - 5)
-      .lineTo(RIGHT, FOOTER_TOP - 5)
-      .lineWidth(0.4)
-      .strokeColor(RULE)
-      .stroke();
-    write(doc, oneLine(doc, footer, footerStyle, WIDTH - pageWidth - 10), LEFT, FOOTER_TOP, WIDTH - pageWidth - 10, footerStyle);
-    write(doc, `Page ${i - start + 1} of ${count}`, RIGHT - pageWidth, FOOTER_TOP, pageWidth, footerStyle, "right");
+    artifact(
+      doc,
+      () => {
+        doc
+          .moveTo(LEFT, FOOTER_TOP - 5)
+          .lineTo(RIGHT, FOOTER_TOP - 5)
+          .lineWidth(0.4)
+          .strokeColor(RULE)
+          .stroke();
+        drawText(doc, oneLine(doc, footer, footerStyle, WIDTH - pageWidth - 10), LEFT, FOOTER_TOP, WIDTH - pageWidth - 10, footerStyle);
+        drawText(doc, `Page ${i - start + 1} of ${count}`, RIGHT - pageWidth, FOOTER_TOP, pageWidth, footerStyle, "right");
+      },
+      "Pagination",
+    );
   }
 }
 
@@ -262,29 +329,56 @@ export interface DocumentInfo {
   footer: string;
 }
 
-/** A US Letter document drawn by `draw` down a Flow, with footers on every page, as PDF bytes. */
-export async function renderPdf(info: DocumentInfo, draw: (doc: Doc, flow: Flow) => void): Promise<Buffer> {
+/**
+ * A US Letter document drawn by `draw` down a Flow, with footers on every
+ * page, as PDF bytes: tagged for screen readers (PDF/UA: every text in the
+ * structure tree in reading order, every rule and footer an artifact), in
+ * US English, titled, its fonts embedded. `text` is every text the document
+ * may show, so the fonts its scripts need are loaded before drawing.
+ */
+export async function renderPdf(info: DocumentInfo, text: string, fonts: FontLoader, draw: (doc: Doc, flow: Flow) => void): Promise<Uint8Array> {
+  const loaded = await loadDocumentFonts([info.title, info.runningHeader, info.footer, text].join("\n"), fonts);
   const stamp = new Date(`${info.date}T00:00:00Z`);
   const doc = new PDFDocument({
     size: "LETTER",
     margins: { top: TOP, left: LEFT, right: MARGIN, bottom: PDFKIT_BOTTOM_MARGIN },
     bufferPages: true,
-    pdfVersion: "1.4",
+    pdfVersion: "1.7",
+    // pdfkit's types know only the PDF/A subsets.
+    subset: "PDF/UA" as PDFKit.Mixins.PDFSubsets,
+    tagged: true,
     lang: "en-US",
     displayTitle: true,
+    // No standard font: every text is drawn in an embedded face.
+    font: null as unknown as string,
     info: { Title: info.title, Author: PLAN_TITLE, Subject: info.subject, Creator: info.creator, CreationDate: stamp, ModDate: stamp },
   });
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    const chunks: Uint8Array[] = [];
+    doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on("end", () => resolve(concatenated(chunks)));
     doc.on("error", reject);
     try {
+      const root = doc.struct("Document");
+      doc.addStructure(root);
+      pages.set(doc, { type: new Typesetter(doc, loaded), root });
       draw(doc, new Flow(doc, info.runningHeader));
       drawFooters(doc, info.footer);
+      root.end();
       doc.end();
     } catch (error) {
       reject(error);
     }
   });
+}
+
+/** The chunks as one array of bytes (Buffer.concat is Node's; the task pane has none). */
+function concatenated(chunks: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }

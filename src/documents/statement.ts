@@ -7,13 +7,16 @@
 import { dayNumber, parseIsoDate, type IsoDate } from "../engine/dates";
 import { type Decimal, ZERO, dec } from "../engine/decimal";
 import { invalidValue } from "../engine/errors";
+import { ACCOUNT_MOVEMENTS, type AccountLineField } from "../engine/statement";
 import { formatShares, plural } from "../engine/format";
 import { dollarsAt, formatDollars, formatLongDate, formatPrice, formatUnits } from "./format";
 import {
   ACCENT,
+  artifact,
   type Cell,
   type Column,
   type Doc,
+  type FittedTable,
   drawTable,
   fitLines,
   fitTable,
@@ -30,21 +33,39 @@ import {
   textHeight,
   textWidth,
   WIDTH,
+  drawText,
+  tagged,
   write,
 } from "./page";
+import type { FontLoader } from "./fonts";
 import { PLAN_ACCOUNTS, type AccountFigures, type StatementPdfInput, type ValuePoint } from "./statementInput";
 import { planSectionsThatApply } from "./statementSections";
 
-/** The statement's columns; a column that never moves an account of that measure prints a dash when zero. */
-const ACCOUNT_COLUMNS: ReadonlyArray<{ field: keyof AccountFigures; header: string; movesUnits: boolean; movesDollars: boolean }> = [
-  { field: "opening", header: "Opening", movesUnits: true, movesDollars: true },
-  { field: "credited", header: "Credited", movesUnits: true, movesDollars: true },
-  { field: "dividends", header: "Dividends", movesUnits: true, movesDollars: false },
-  { field: "splitAdjustment", header: "Split adjustment", movesUnits: true, movesDollars: false },
-  { field: "interest", header: "Interest", movesUnits: false, movesDollars: true },
-  { field: "allocatedOut", header: "Allocated out", movesUnits: false, movesDollars: true },
-  { field: "closing", header: "Closing", movesUnits: true, movesDollars: true },
-];
+/** Columns that never move an account measured in units, or in dollars: a zero there prints as a dash. */
+const MOVES_NO_UNITS: ReadonlySet<AccountLineField> = new Set(["interest", "allocatedOut"]);
+const MOVES_NO_DOLLARS: ReadonlySet<AccountLineField> = new Set(["dividends", "splitAdjustment"]);
+
+/**
+ * The accounts table's figures, from opening to closing, taken from the list
+ * every statement output shares (a column added there prints here too);
+ * `value` is the table's last column, apart.
+ */
+const ACCOUNT_COLUMNS = ACCOUNT_MOVEMENTS.map(([field, header]) => ({
+  field,
+  header,
+  movesUnits: !MOVES_NO_UNITS.has(field),
+  movesDollars: !MOVES_NO_DOLLARS.has(field),
+}));
+
+/** "Opening + credited + … − allocated out = closing", from the columns. */
+function movementsSentence(): string {
+  const [opening, ...rest] = ACCOUNT_COLUMNS.filter(({ field }) => field !== "closing");
+  const terms = rest.map(({ field, header }) => `${isOutflow(field) ? "−" : "+"} ${header.toLowerCase()}`);
+  return `${opening.header} ${terms.join(" ")} = closing`;
+}
+
+/** Columns that take out of an account ("allocated out", "paid out"): the movements subtract them, whatever they are. */
+const isOutflow = (field: AccountLineField) => field.endsWith("Out");
 
 // ---------------------------------------------------------------------------
 // Checking the input: a statement that does not add up is refused, never printed.
@@ -86,12 +107,10 @@ function checkStatement(statement: StatementPdfInput): void {
     const account = statement.accounts?.[key];
     if (account === undefined || account === null) fail(statement, `accounts.${key} is missing`);
     const figure = (field: keyof AccountFigures) => requireNumber(statement, account[field], `accounts.${key}.${field}`);
-    const closing = figure("opening")
-      .plus(figure("credited"))
-      .plus(figure("dividends"))
-      .plus(figure("splitAdjustment"))
-      .plus(figure("interest"))
-      .minus(figure("allocatedOut"));
+    const closing = ACCOUNT_COLUMNS.filter(({ field }) => field !== "opening" && field !== "closing").reduce(
+      (total, { field }) => (isOutflow(field) ? total.minus(figure(field)) : total.plus(figure(field))),
+      figure("opening"),
+    );
     if (!closing.equals(figure("closing")))
       fail(statement, `accounts.${key} does not add up: its movements give ${closing.toString()}, its closing is ${account.closing}`);
     values.push(figure("value"));
@@ -119,10 +138,11 @@ function checkStatement(statement: StatementPdfInput): void {
 
 function drawTitle(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
   const title = `${PLAN_TITLE} — Participant statement`;
-  const titleStyle = { size: 11.5, bold: true, color: ACCENT };
-  write(doc, title, LEFT, flow.y, WIDTH, titleStyle);
+  const titleStyle = { size: 10.5, bold: true, color: ACCENT };
+  write(doc, title, LEFT, flow.y, WIDTH, titleStyle, "left", "H1");
   flow.y += textHeight(doc, title, titleStyle, WIDTH) + 4;
-  doc.moveTo(LEFT, flow.y).lineTo(RIGHT, flow.y).lineWidth(1).strokeColor(ACCENT).stroke();
+  const rule = flow.y;
+  artifact(doc, () => doc.moveTo(LEFT, rule).lineTo(RIGHT, rule).lineWidth(1).strokeColor(ACCENT).stroke());
   flow.y += 10;
 
   const totalWidth = 170;
@@ -172,8 +192,7 @@ function drawAccounts(doc: Doc, flow: Flow, statement: StatementPdfInput): void 
   const fitted = fitTable(doc, columns, rows, [8, 7.5, 7, 6.5, 6]);
   const note =
     "Units are in the Deferred Compensation, Company Matching Stock and Company Stock Accounts, each unit measured by one share of " +
-    "Common Stock; the Investment Account is in dollars (§4.5). Opening + credited + dividends + split adjustment + interest − allocated " +
-    `out = closing. Value: units at the closing price on ${formatLongDate(statement.to)} (or the last Business Day before it); the Investment Account at its balance.`;
+    `Common Stock; the Investment Account is in dollars (§4.5). ${movementsSentence()}. Value: units at the closing price on ${formatLongDate(statement.to)} (or the last Business Day before it); the Investment Account at its balance.`;
   const noteStyle = { size: 7.5, color: MUTED };
   const noteHeight = textHeight(doc, note, noteStyle, WIDTH);
   const tableHeight =
@@ -242,12 +261,15 @@ function drawOptions(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
   for (const [label, amount, total] of lines) {
     const lineStyle = { size: total ? 10 : 9, bold: total };
     if (total) {
-      doc
-        .moveTo(RIGHT - labelWidth - amountWidth, flow.y - 2)
-        .lineTo(RIGHT, flow.y - 2)
-        .lineWidth(0.6)
-        .strokeColor(INK)
-        .stroke();
+      const rule = flow.y - 2;
+      artifact(doc, () =>
+        doc
+          .moveTo(RIGHT - labelWidth - amountWidth, rule)
+          .lineTo(RIGHT, rule)
+          .lineWidth(0.6)
+          .strokeColor(INK)
+          .stroke(),
+      );
       flow.y += 2;
     }
     write(doc, oneLine(doc, label, lineStyle, labelWidth), RIGHT - labelWidth - amountWidth, flow.y, labelWidth, lineStyle);
@@ -255,6 +277,59 @@ function drawOptions(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
     flow.y += lineHeight;
   }
   flow.y += 12;
+}
+
+/**
+ * What the statement left out or warns about (issue 19): each finding with its
+ * cell, so the person reading it sees why a credit or an allocation they
+ * expected is not in the figures above.
+ */
+function drawFindings(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
+  const findings = statement.findings ?? [];
+  if (findings.length === 0) return;
+  const columns: Column[] = [
+    { header: "Cell", align: "left" },
+    { header: "Rule", align: "left" },
+    { header: "Severity", align: "left" },
+    { header: "Finding", align: "left" },
+  ];
+  const rows: Cell[][] = findings.map((finding) => [
+    { text: `${finding.sheet}!${finding.cell}` },
+    { text: finding.rule, detail: finding.section === "—" ? undefined : `§${finding.section.replace(/^§/, "")}` },
+    { text: finding.severity },
+    { text: finding.message },
+  ]);
+  const errors = findings.filter((finding) => finding.severity === "error").length;
+  const intro =
+    errors > 0
+      ? `${plural(errors, "record")} of this participant's could not be applied and ${errors === 1 ? "is" : "are"} not in the figures above; correct the cell named and state again.`
+      : "Warnings about this participant's records; every record is in the figures above.";
+  const introStyle = { size: 8.5 };
+  const fitted = fitFindings(doc, columns, rows);
+  flow.room(20 + textHeight(doc, intro, introStyle, WIDTH) + 6 + rowHeight(doc, rows[0], fitted) * 2);
+  flow.heading("Findings");
+  write(doc, intro, LEFT, flow.y, WIDTH, introStyle);
+  flow.y += textHeight(doc, intro, introStyle, WIDTH) + 6;
+  drawTable(doc, flow, columns, rows, fitted, "Findings (continued)");
+  flow.y += 14;
+}
+
+/** The message column takes what the cell, rule and severity leave. */
+function fitFindings(doc: Doc, columns: Column[], rows: Cell[][]): FittedTable {
+  const size = 8;
+  const pad = 7;
+  const widths = columns
+    .slice(0, 3)
+    .map(
+      (column, i) =>
+        Math.max(
+          textWidth(doc, column.header, { size, bold: true }),
+          ...rows.map((row) => textWidth(doc, row[i].text, { size })),
+          ...rows.map((row) => textWidth(doc, row[i].detail ?? "", { size: size - 1 })),
+        ) + pad,
+    );
+  const first = Math.min(widths[0], WIDTH / 4);
+  return { size, widths: [first, widths[1], widths[2], WIDTH - first - widths[1] - widths[2]] };
 }
 
 const CHART_HEIGHT = 150;
@@ -304,34 +379,42 @@ function drawValueChart(doc: Doc, flow: Flow, statement: StatementPdfInput): voi
   const yOf = (value: number) =>
     high === low ? (plot.top + plot.bottom) / 2 : plot.bottom - inset - ((value - low) / (high - low)) * (plot.bottom - plot.top - 2 * inset);
 
-  doc.save();
-  const levels = high === low ? [high] : [high, low];
-  for (const level of levels) {
-    doc.moveTo(plot.left, yOf(level)).lineTo(plot.right, yOf(level)).lineWidth(0.4).dash(2, { space: 2 }).strokeColor(RULE).stroke().undash();
-    const label = formatDollars(level);
-    write(doc, label, LEFT, yOf(level) - 3.5, labelWidth, axisStyle, "right");
-  }
-  doc.moveTo(plot.left, plot.top).lineTo(plot.left, plot.bottom).lineTo(plot.right, plot.bottom).lineWidth(0.8).strokeColor(INK).stroke();
+  // The chart is one figure; its words are the caption below, read in its place.
+  tagged(
+    doc,
+    "Figure",
+    () => {
+      doc.save();
+      const levels = high === low ? [high] : [high, low];
+      for (const level of levels) {
+        doc.moveTo(plot.left, yOf(level)).lineTo(plot.right, yOf(level)).lineWidth(0.4).dash(2, { space: 2 }).strokeColor(RULE).stroke().undash();
+        const label = formatDollars(level);
+        drawText(doc, label, LEFT, yOf(level) - 3.5, labelWidth, axisStyle, "right");
+      }
+      doc.moveTo(plot.left, plot.top).lineTo(plot.left, plot.bottom).lineTo(plot.right, plot.bottom).lineWidth(0.8).strokeColor(INK).stroke();
 
-  const floor = plot.bottom;
-  doc.moveTo(xOf(first.date), floor);
-  for (const point of points) doc.lineTo(xOf(point.date), yOf(point.value));
-  doc.lineTo(xOf(last.date), floor).closePath().fillOpacity(0.12).fill(ACCENT).fillOpacity(1);
+      const floor = plot.bottom;
+      doc.moveTo(xOf(first.date), floor);
+      for (const point of points) doc.lineTo(xOf(point.date), yOf(point.value));
+      doc.lineTo(xOf(last.date), floor).closePath().fillOpacity(0.12).fill(ACCENT).fillOpacity(1);
 
-  if (points.length === 1) {
-    doc.circle(xOf(first.date), yOf(first.value), 2).fill(ACCENT);
-  } else {
-    doc.moveTo(xOf(first.date), yOf(first.value));
-    for (const point of points.slice(1)) doc.lineTo(xOf(point.date), yOf(point.value));
-    doc.lineWidth(1.3).lineJoin("round").strokeColor(ACCENT).stroke();
-  }
-  doc.restore();
+      if (points.length === 1) {
+        doc.circle(xOf(first.date), yOf(first.value), 2).fill(ACCENT);
+      } else {
+        doc.moveTo(xOf(first.date), yOf(first.value));
+        for (const point of points.slice(1)) doc.lineTo(xOf(point.date), yOf(point.value));
+        doc.lineWidth(1.3).lineJoin("round").strokeColor(ACCENT).stroke();
+      }
+      doc.restore();
 
-  const dateWidth = (plot.right - plot.left) / 2;
-  write(doc, formatLongDate(statement.from), plot.left, plot.bottom + 4, dateWidth, axisStyle);
-  write(doc, formatLongDate(statement.to), plot.right - dateWidth, plot.bottom + 4, dateWidth, axisStyle, "right");
+      const dateWidth = (plot.right - plot.left) / 2;
+      drawText(doc, formatLongDate(statement.from), plot.left, plot.bottom + 4, dateWidth, axisStyle);
+      drawText(doc, formatLongDate(statement.to), plot.right - dateWidth, plot.bottom + 4, dateWidth, axisStyle, "right");
+    },
+    { alt: caption },
+  );
   flow.y += CHART_HEIGHT;
-  write(doc, caption, LEFT, flow.y, WIDTH, captionStyle);
+  write(doc, caption, LEFT, flow.y, WIDTH, captionStyle, "left", "Caption");
   flow.y += captionHeight + 16;
 }
 
@@ -368,7 +451,7 @@ function drawSections(doc: Doc, flow: Flow, statement: StatementPdfInput): void 
  * statement twice gives the same bytes. A statement whose figures do not add
  * up is refused with a `#VALUE!` PlanError naming the figure.
  */
-export async function renderStatementPdf(statement: StatementPdfInput): Promise<Buffer> {
+export async function renderStatementPdf(statement: StatementPdfInput, fonts: FontLoader): Promise<Uint8Array> {
   checkStatement(statement);
   const period = `${formatLongDate(statement.from)} to ${formatLongDate(statement.to)}`;
   return renderPdf(
@@ -380,10 +463,13 @@ export async function renderStatementPdf(statement: StatementPdfInput): Promise<
       runningHeader: `${statement.participant} — participant statement, ${period} (continued)`,
       footer: `${statement.participant} — statement for ${period}`,
     },
+    JSON.stringify(statement),
+    fonts,
     (doc, flow) => {
       drawTitle(doc, flow, statement);
       drawAccounts(doc, flow, statement);
       drawOptions(doc, flow, statement);
+      drawFindings(doc, flow, statement);
       drawValueChart(doc, flow, statement);
       drawSections(doc, flow, statement);
     },

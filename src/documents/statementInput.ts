@@ -1,19 +1,16 @@
 /** What a printed statement shows: one participant of `dcp statement --json`, the period and the value series the chart draws. */
 import type { IsoDate } from "../engine/dates";
+import type { AccountLineField } from "../engine/statement";
 
 export type AccountKey = "DCA" | "CMSA" | "CSA" | "IA";
 
 /** One account's line of the statement; units for DCA, CMSA and CSA, dollars for IA; `value` always dollars. */
-export interface AccountFigures {
-  opening: number;
-  credited: number;
-  dividends: number;
-  splitAdjustment: number;
-  interest: number;
-  allocatedOut: number;
-  closing: number;
-  value: number;
-}
+/**
+ * One account's line of the statement, a figure for each of the statement's
+ * columns (engine/statement.ts, ACCOUNT_LINE_COLUMNS, the one list every output
+ * shares): units for DCA, CMSA and CSA, dollars for IA; `value` always dollars.
+ */
+export type AccountFigures = Record<AccountLineField, number>;
 
 export interface OptionGrantRow {
   grantDate: IsoDate;
@@ -37,7 +34,19 @@ export interface ValuePoint {
   value: number;
 }
 
+/** A record of this participant's that the statement could not apply, or a warning about one, with its cell (STATEMENT.md, "Findings"). */
+export interface StatementFinding {
+  sheet: string;
+  cell: string;
+  rule: string;
+  section: string;
+  severity: "error" | "warning";
+  message: string;
+}
+
 export interface StatementPdfInput extends ParticipantStatement {
+  /** This participant's findings; absent or empty prints that every record was applied. */
+  findings?: StatementFinding[];
   from: IsoDate;
   to: IsoDate;
   /** For the chart: any dates within `from .. to`, in any order; empty draws no chart. */

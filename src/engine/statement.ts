@@ -43,6 +43,8 @@ export const ACCOUNT_LINE_COLUMNS: ReadonlyArray<readonly [keyof AccountLine, st
   ["value", "Value"],
 ];
 
+export type AccountLineField = keyof AccountLine;
+
 /** The header row of a statement's accounts table. */
 export const ACCOUNT_LINE_HEADER: readonly string[] = ["Account", ...ACCOUNT_LINE_COLUMNS.map(([, header]) => header)];
 

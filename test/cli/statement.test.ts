@@ -298,6 +298,14 @@ describe("dcp statement --pdf DIR", () => {
     expect(run.stdout).toContain(`4 PDF statements written to ${folder}.`);
   });
 
+  it("prints Cara Diaz's findings in her statement: the $50,000 allocation of Activity D152 not applied (S01)", async () => {
+    const folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dcp-pdf-")), "statements");
+    expect(dcp("statement", EXAMPLE, "--participant", "Cara Diaz", "--pdf", folder).code).toBe(1);
+    const text = (await readPdf(fs.readFileSync(path.join(folder, "Cara Diaz.pdf")))).text.replace(/\s*\|\s*|\s+/g, " ");
+    expect(text).toContain("Activity!D152 S01");
+    expect(text).toContain("The allocation to a discounted option of $50,000.00");
+  });
+
   it("writes one PDF a participant, named for the participant", () => {
     expect(fs.readdirSync(folder).sort()).toEqual(["Ann Lee.pdf", "Ben Ortiz.pdf", "Cara Diaz.pdf", "Dan Wu.pdf"]);
   });

@@ -1,5 +1,6 @@
 import { documentFileName, documentFileNames } from "../../src/documents/fileNames";
-import { formatDollars, formatLongDate, formatUnits, printableText } from "../../src/documents/format";
+import { formatDollars, formatLongDate, formatUnits } from "../../src/documents/format";
+import { packageFonts } from "../helpers/fonts";
 import { renderStatementPdf } from "../../src/documents/statement";
 import type { StatementPdfInput } from "../../src/documents/statementInput";
 import { planSectionsThatApply } from "../../src/documents/statementSections";
@@ -20,7 +21,7 @@ function expectInsideMargins(pdf: ReadPdf): void {
 describe("the printed statement of a typical participant (Ann Lee, 2003)", () => {
   let pdf: ReadPdf;
   beforeAll(async () => {
-    pdf = await readPdf(await renderStatementPdf(ANN_LEE_2003));
+    pdf = await readPdf(await renderStatementPdf(ANN_LEE_2003, packageFonts));
   });
 
   it("is headed with the plan, the participant and the period, and the total value", () => {
@@ -94,7 +95,7 @@ describe("a statement with 60 option grants and balances in the millions", () =>
   const statement = manyGrants(60);
   let pdf: ReadPdf;
   beforeAll(async () => {
-    pdf = await readPdf(await renderStatementPdf(statement));
+    pdf = await readPdf(await renderStatementPdf(statement, packageFonts));
   });
 
   it("flows the options onto further pages, repeating the table header on each, every page numbered", () => {
@@ -115,9 +116,9 @@ describe("a statement with 60 option grants and balances in the millions", () =>
     expectInsideMargins(pdf);
   });
 
-  it("spells a name outside the standard font's characters without the accents it cannot draw", () => {
+  it("spells a name with letters outside Latin-1 as written, Ł included", () => {
     expect(pdf.text).toContain("Ma. Josefina Núñez-Østergaard de la");
-    expect(pdf.text).toContain("Lukasiewicz");
+    expect(pdf.text.replace(/\n/g, " ")).toContain("Łukasiewicz");
   });
 });
 
@@ -133,7 +134,7 @@ describe("a participant with no options and a value recorded once", () => {
   };
 
   it("says no options were granted and draws the single value", async () => {
-    const pdf = await readPdf(await renderStatementPdf(statement));
+    const pdf = await readPdf(await renderStatementPdf(statement, packageFonts));
     expect(pdf.lines).toContain("No options granted.");
     expect(pdf.text).not.toContain("Grant date");
     expect(pdf.text).toContain("Options | $0.00");
@@ -147,7 +148,7 @@ describe("a participant with no options and a value recorded once", () => {
 describe("a name far longer than the page is wide", () => {
   it("takes at most three lines under the title and one in each footer, shortened with an ellipsis", async () => {
     const name = `Anna ${"Maria-Theresia ".repeat(30)}Lee`;
-    const pdf = await readPdf(await renderStatementPdf({ ...ANN_LEE_2003, participant: name }));
+    const pdf = await readPdf(await renderStatementPdf({ ...ANN_LEE_2003, participant: name }, packageFonts));
     const nameLines = pdf.items.filter((item) => item.page === 1 && item.text.includes("Maria-Theresia") && item.baseline > 600);
     expect(nameLines).toHaveLength(3);
     expect(nameLines[2].text).toMatch(/(…|\.\.\.)$/);
@@ -158,16 +159,16 @@ describe("a name far longer than the page is wide", () => {
 
 describe("the same statement always gives the same file", () => {
   it("renders byte for byte identically twice, dated by the statement's end date", async () => {
-    const first = await renderStatementPdf(ANN_LEE_2003);
-    const second = await renderStatementPdf(structuredClone(ANN_LEE_2003));
-    expect(first.equals(second)).toBe(true);
-    expect(first.toString("latin1")).toContain("(D:20031231000000Z)");
+    const first = await renderStatementPdf(ANN_LEE_2003, packageFonts);
+    const second = await renderStatementPdf(structuredClone(ANN_LEE_2003), packageFonts);
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    expect(Buffer.from(first).toString("latin1")).toContain("(D:20031231000000Z)");
   });
 });
 
 describe("a statement that does not add up is refused, not printed", () => {
   const refusal = (statement: StatementPdfInput) =>
-    renderStatementPdf(statement).then(
+    renderStatementPdf(statement, packageFonts).then(
       () => "rendered",
       (error: PlanError) => `${error.code} ${error.message}`,
     );
@@ -252,12 +253,6 @@ describe("figures, dates and names on paper", () => {
   it("dates in full", () => {
     expect(formatLongDate("2004-02-29")).toBe("February 29, 2004");
   });
-
-  it("keeps what Helvetica can draw, drops accents it cannot, marks the rest", () => {
-    expect(printableText("José Müller — §8.1(d)")).toBe("José Müller — §8.1(d)");
-    expect(printableText("Łukasz Wałęsa")).toBe("Lukasz Walesa");
-    expect(printableText("Chen 陈\tWei")).toBe("Chen ? Wei");
-  });
 });
 
 describe("statement file names", () => {
@@ -290,5 +285,33 @@ describe("statement file names", () => {
       "Ann-Lee (2).pdf",
       "Ann Lee (3).pdf",
     ]);
+  });
+});
+
+describe("a participant's findings (issue 19 item 3)", () => {
+  const S01 = {
+    sheet: "Activity",
+    cell: "D152",
+    rule: "S01",
+    section: "5.2(c)",
+    severity: "error" as const,
+    message:
+      "The allocation to a discounted option of $50,000.00 (released 2005-07-25, determined 2005-08-04) is more than the $15,594.60 in the Investment Account at the close of 2005-08-03; it is not applied (§5.2(c)).",
+  };
+
+  it("lists what was not applied, with its cell, rule and section, after the figures", async () => {
+    const pdf = await readPdf(await renderStatementPdf({ ...ANN_LEE_2003, findings: [S01] }, packageFonts));
+    const text = pdf.text.replace(/\s*\|\s*|\s+/g, " ");
+    expect(pdf.lines).toContain("Findings");
+    expect(text).toContain("1 record of this participant's could not be applied and is not in the figures above");
+    expect(text).toContain("Activity!D152 S01");
+    expect(text).toContain("§5.2(c)");
+    expect(text).toContain("The allocation to a discounted option of $50,000.00");
+    expect(pdf.lines.indexOf("Findings")).toBeGreaterThan(pdf.lines.findIndex((line) => line.startsWith("Total value on December 31, 2003 |")));
+  });
+
+  it("prints no findings section when every record applied", async () => {
+    const pdf = await readPdf(await renderStatementPdf({ ...ANN_LEE_2003, findings: [] }, packageFonts));
+    expect(pdf.lines).not.toContain("Findings");
   });
 });

@@ -35,7 +35,7 @@ export interface ReadPdf {
   text: string;
 }
 
-export async function readPdf(pdf: Buffer): Promise<ReadPdf> {
+export async function readPdf(pdf: Uint8Array): Promise<ReadPdf> {
   const items: PlacedText[] = [];
   let page = 0;
   // pdf.js (inside pdf-parse) misreads a Node Buffer that shares a larger pooled ArrayBuffer: hand it its own bytes.
