@@ -175,8 +175,13 @@ export class ChartModel {
   constructor(
     public name: string,
     readonly type: string,
-    readonly source: string,
+    private readonly data: RangeTarget,
   ) {}
+
+  /** The chart's data as Excel shows its series' reference: it follows a rename of the sheet. */
+  get source(): string {
+    return `${quote(this.data.sheet.name)}!${blockAddress(this.data.block)}`;
+  }
 }
 
 export class SheetModel {
@@ -312,6 +317,11 @@ export class WorkbookModel {
   syncCount = 0;
   /** Every sync that reached the host, with what it carried. */
   readonly syncs: SyncRecord[] = [];
+  /**
+   * The sync with this number (counted as `syncCount`) fails with GeneralException
+   * before any of its commands runs: a connection lost midway through a command.
+   */
+  failAtSync?: number;
   /** Latency of each round trip, to see the pane's progress indicators. */
   syncDelayMs = 0;
   theme: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string; isDarkTheme?: boolean } = {
@@ -480,6 +490,7 @@ export class FakeContext {
     if (this.model.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.model.syncDelayMs));
     const batch = this.queue;
     this.queue = [];
+    if (this.model.failAtSync === this.model.syncCount) throw new HostError("GeneralException", `sync ${this.model.syncCount} was lost`);
     const requestBytes = batch.reduce((sum, item) => sum + item.bytes, 0);
     const limits = this.model.profile.limits;
     if (limits && requestBytes > limits.payloadBytes) {
@@ -776,11 +787,13 @@ class FakeWorksheetCollection extends ClientObject<WorkbookModel> {
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.model.active ?? null, "the active worksheet");
   }
+  /** The new sheet's proxy stays bound to that sheet through a rename in the same batch, as Office.js tracks an object, not its name. */
   add(name: string): FakeWorksheet {
+    let created: SheetModel | undefined;
     this.context.enqueue(() => {
-      this.context.model.addSheet(name);
+      created = this.context.model.addSheet(name);
     });
-    return this.getItem(name);
+    return new FakeWorksheet(this.context, () => (created && this.context.model.sheets.includes(created) ? created : null), `worksheet ${name}`);
   }
 }
 
@@ -1287,7 +1300,7 @@ class FakeChartCollection extends ClientObject<SheetModel> {
     let chart: ChartModel | undefined;
     this.enqueueOn((sheet) => {
       const target = (source as unknown as { resolve(): RangeTarget }).resolve();
-      chart = new ChartModel(`Chart ${sheet.charts.length + 1}`, type, `${quote(target.sheet.name)}!${blockAddress(target.block)}`);
+      chart = new ChartModel(`Chart ${sheet.charts.length + 1}`, type, target);
       sheet.charts.push(chart);
     });
     return new FakeChart(this.context, () => chart ?? null, "a new chart");

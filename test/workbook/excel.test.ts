@@ -189,6 +189,25 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       expect([1, 2, 3].map((r) => report.peek(r, 6)!.formula)).toEqual([undefined, undefined, undefined]);
     });
 
+    it("writes its report all or nothing: a round trip lost midway leaves the old report as it was and no sheet of its own", async () => {
+      const model = host(["Elections"]);
+      await writeValidationReport([finding(2)], false);
+      const before = model.sheet(VALIDATION_SHEET)!.read("A1:C2");
+      const sheets = model.sheets.map((s) => s.name);
+      // Three round trips of rows: the second is lost.
+      const many = Array.from({ length: 30_000 }, (_, i) => finding(i + 2, "Filed late. ".repeat(20)));
+      model.failAtSync = model.syncCount + 2;
+      await expect(writeValidationReport(many, true)).rejects.toThrow(/GeneralException/);
+      expect(model.sheets.map((s) => s.name)).toEqual(sheets);
+      expect(model.sheet(VALIDATION_SHEET)!.read("A1:C2")).toEqual(before);
+      expect(model.table("DCPValidation")!.sheet).toBe(model.sheet(VALIDATION_SHEET));
+
+      model.failAtSync = undefined;
+      await writeValidationReport(many, true);
+      expect(model.sheets.map((s) => s.name)).toEqual(sheets);
+      expect(model.table("DCPValidation")!.block.r1).toBe(30_000);
+    });
+
     it("writes the report even when the workbook changed since it was read", async () => {
       const model = host(["Elections"]);
       await writeValidationReport([finding(4)], false);
