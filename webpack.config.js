@@ -87,6 +87,8 @@ module.exports = async (env = {}, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          // The manifest's SupportUrl and LearnMoreUrl: how to use each page, the functions, Excel's limits, where the plan text is.
+          { from: "src/help/help.html", to: "help.html" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => (origin ? forOrigin(content.toString(), origin) : content) },
         ],
       }),
