@@ -253,7 +253,7 @@ class Replayer<T> {
       if (!units.isZero()) this.post(date, account, "splitAdjustment", splitAdjust(units, split.newShares, split.oldShares).minus(units), split);
     }
     for (const grant of this.options) {
-      const current = grant.adjustments.at(-1) ?? grant;
+      const current = grant.adjustments[grant.adjustments.length - 1] ?? grant;
       grant.adjustments.push({ date, ...splitAdjustOption(current.shares, current.exercisePrice, split.newShares, split.oldShares) });
     }
   }

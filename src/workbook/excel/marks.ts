@@ -163,7 +163,7 @@ function columnRuns<T extends CellRef>(
     );
   const out: Array<{ sheet: string; column: string; first: number; last: number; cells: T[] }> = [];
   for (const { cell, column, row } of sorted) {
-    const run = out.at(-1);
+    const run = out[out.length - 1];
     if (run && run.sheet === cell.sheet && run.column === column && run.last === row - 1 && same(run.cells[run.cells.length - 1], cell)) {
       run.last = row;
       run.cells.push(cell);
