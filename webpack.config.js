@@ -48,6 +48,23 @@ const typescriptRule = {
 };
 
 /**
+ * What the add-in's pages compile to: the oldest Excel the manifest admits is Excel 2021 for Mac, whose add-ins run
+ * in the Safari engine of its macOS (Safari 14 on Big Sur), so ES2019 syntax and no API newer than that engine has
+ * (test/bundle-target.test.ts parses the built bundles at that level and scans them for later APIs such as `.at()`).
+ */
+const ADDIN_ECMA = "es2019";
+/** Dependencies ship later syntax (Fluent UI's tabster uses `?.`): TypeScript lowers their JavaScript to the same level. */
+const dependenciesDownlevel = {
+  test: /\.m?js$/,
+  include: /node_modules/,
+  use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { allowJs: true, sourceMap: false, target: ADDIN_ECMA } } },
+};
+const addinTypescriptRule = {
+  ...typescriptRule,
+  use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { sourceMap: true, target: ADDIN_ECMA } } },
+};
+
+/**
  * The localhost certificate Office trusts: office-addin-dev-certs makes and installs it. Where it
  * cannot install its CA (Linux without sudo, a container), serve with the generated files anyway
  * and say how to trust them; failing that, webpack's own self-signed certificate.
@@ -80,14 +97,14 @@ module.exports = async (env = {}, options) => {
   const addin = {
     name: "addin",
     devtool: "source-map",
-    target: "web",
+    target: ["web", ADDIN_ECMA],
     entry: {
       functions: "./src/functions/index.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
     output: { path: outDir, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: { keep: /^cli\// }, compareBeforeEmit: false },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { rules: [typescriptRule] },
+    module: { rules: [addinTypescriptRule, dependenciesDownlevel] },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FAMILIES }),
@@ -105,6 +122,8 @@ module.exports = async (env = {}, options) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           ...DOCUMENT_FONTS,
+          // The manifest's SupportUrl and LearnMoreUrl: how to use each page, the functions, Excel's limits, where the plan text is.
+          { from: "src/help/help.html", to: "help.html" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => (origin ? forOrigin(content.toString(), origin) : content) },
         ],
       }),

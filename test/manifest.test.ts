@@ -18,7 +18,26 @@ describe("manifest.xml", () => {
   });
 
   it("has a ribbon button that shows the task pane", () => {
-    expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>DCP.Taskpane<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/);
+    expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/);
+  });
+
+  it("shows the one task pane the shared runtime allows: every ShowTaskpane action has the same TaskpaneId and the runtime's page", () => {
+    const actions = [...manifest.matchAll(/<Action xsi:type="ShowTaskpane">([\s\S]*?)<\/Action>/g)].map((m) => m[1]);
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      expect(action).toMatch(/<TaskpaneId>ButtonId1<\/TaskpaneId>/);
+      expect(action).toMatch(/<SourceLocation resid="Taskpane.Url"\/>/);
+    }
+  });
+
+  it("points SupportUrl and LearnMoreUrl at the help page the add-in serves, which covers each page, the functions and the plan text", () => {
+    expect(manifest).toMatch(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/help.html"\/>/);
+    expect(manifest).toMatch(/<LearnMoreUrl resid="Help.Url"\/>/);
+    expect(manifest).toMatch(/<bt:Url id="Help.Url" DefaultValue="https:\/\/localhost:3000\/help.html"\/>/);
+    const help = fs.readFileSync(path.resolve(__dirname, "../src/help/help.html"), "utf8");
+    for (const topic of ["Validate elections", "Share reserve", "Statements", "UNITS_CREDITED", "ACCOUNT_STATEMENT", "docs/plan/", "#CALC!"])
+      expect(help).toContain(topic);
+    expect(fs.readFileSync(path.resolve(__dirname, "../webpack.config.js"), "utf8")).toMatch(/from: "src\/help\/help.html", to: "help.html"/);
   });
 
   it("asks for no more than ReadWriteDocument", () => {
@@ -33,9 +52,9 @@ describe("manifest.xml", () => {
     }
   });
 
-  it("requires the ExcelApi set the code uses unconditionally (test/workbook/api-sets.test.ts) besides the shared runtime", () => {
+  it("requires the ExcelApi set the code uses unconditionally (test/workbook/api-sets.test.ts), the shared runtime, and CustomFunctionsRuntime 1.2 (CustomFunctions.Error)", () => {
     expect(manifest).toMatch(
-      /<Sets DefaultMinVersion="1.1">\s*<Set Name="ExcelApi" MinVersion="1.9"\/>\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>\s*<\/Sets>/,
+      /<Sets DefaultMinVersion="1.1">\s*<Set Name="ExcelApi" MinVersion="1.9"\/>\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>\s*<Set Name="CustomFunctionsRuntime" MinVersion="1.2"\/>\s*<\/Sets>/,
     );
   });
 

@@ -354,7 +354,7 @@ class Replayer<T> {
         );
     }
     for (const grant of this.options) {
-      const current = grant.adjustments.at(-1) ?? grant;
+      const current = grant.adjustments[grant.adjustments.length - 1] ?? grant;
       grant.adjustments.push({ date, ...splitAdjustOption(current.shares, current.exercisePrice, split.newShares, split.oldShares) });
     }
   }

@@ -313,7 +313,7 @@ function rowTransactions(line: LedgerLine, index: number, stakeholderId: (line: 
 export function toOcfPackage(reconciliation: ReserveReconciliation, options: OcfOptions): OcfPackage {
   if (!DATE_TIME.test(options.generatedAt))
     throw invalidValue(`generatedAt "${options.generatedAt}" is not an ISO 8601 date-time such as 2026-01-01T00:00:00Z`);
-  const asOf = options.asOf ?? reconciliation.lines.at(-1)?.date ?? PLAN_EFFECTIVE_DATE;
+  const asOf = options.asOf ?? reconciliation.lines[reconciliation.lines.length - 1]?.date ?? PLAN_EFFECTIVE_DATE;
   const issuer = ocfIssuer(options.issuer, asOf);
   const currency = options.currency ?? "USD";
   const lines = options.asOf === undefined ? reconciliation.lines : reconciliation.lines.filter((line) => line.date <= (options.asOf as IsoDate));

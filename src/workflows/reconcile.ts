@@ -90,7 +90,7 @@ export function reconcileWorkflow(grids: ReserveGrids, settings: ReconcileSettin
 
   const screened = screenEntries(read.entries);
   const reconciliation = reconcileReserve(screened.entries);
-  const asOf = settings.asOf ?? reconciliation.lines.at(-1)?.date;
+  const asOf = settings.asOf ?? reconciliation.lines[reconciliation.lines.length - 1]?.date;
   const status = reserveStatus(reconciliation, asOf);
   return {
     reconciliation,

@@ -116,6 +116,51 @@ export function blockAddress(block: Block): string {
   return block.r0 === block.r1 && block.c0 === block.c1 ? first : `${first}:${columnName(block.c1)}${block.r1 + 1}`;
 }
 
+/**
+ * A defined name that refers to a range: it moves with the cells when rows or
+ * columns are inserted or deleted and follows its sheet's renames; deleting
+ * the cells or the sheet leaves it referring to #REF! (`block` undefined).
+ */
+export interface NamedRangeModel {
+  name: string;
+  sheet?: SheetModel;
+  block?: Block;
+  visible: boolean;
+}
+
+/** Rows (or columns) `from`..`from + count - 1` inserted (`count` > 0) or deleted (`count` < 0) along one axis. */
+interface Shift {
+  axis: "rows" | "columns";
+  from: number;
+  count: number;
+}
+
+/**
+ * Where a block goes when rows or columns are inserted or deleted, as Excel
+ * moves a reference: after the change it shifts, across an insertion it
+ * grows, across a deletion it shrinks, and wholly deleted it is #REF! (undefined).
+ */
+export function shiftBlock(block: Block, { axis, from, count }: Shift): Block | undefined {
+  const [lo, hi] = axis === "rows" ? [block.r0, block.r1] : [block.c0, block.c1];
+  let a = lo;
+  let b = hi;
+  if (count > 0) {
+    if (lo >= from) a += count;
+    if (hi >= from) b += count;
+  } else {
+    const last = from - count - 1;
+    if (lo >= from && hi <= last) return undefined;
+    a = lo > last ? lo + count : Math.min(lo, from);
+    b = hi > last ? hi + count : Math.min(hi, from - 1);
+  }
+  return axis === "rows" ? { ...block, r0: a, r1: b } : { ...block, c0: a, c1: b };
+}
+
+function shiftKey(r: number, c: number, shift: Shift): [number, number] | undefined {
+  const moved = shiftBlock({ r0: r, c0: c, r1: r, c1: c }, shift);
+  return moved && [moved.r0, moved.c0];
+}
+
 export class TableModel {
   constructor(
     public name: string,
@@ -130,8 +175,13 @@ export class ChartModel {
   constructor(
     public name: string,
     readonly type: string,
-    readonly source: string,
+    private readonly data: RangeTarget,
   ) {}
+
+  /** The chart's data as Excel shows its series' reference: it follows a rename of the sheet. */
+  get source(): string {
+    return `${quote(this.data.sheet.name)}!${blockAddress(this.data.block)}`;
+  }
 }
 
 export class SheetModel {
@@ -167,6 +217,24 @@ export class SheetModel {
         : { r0: r, c0: c, r1: r, c1: c };
     }
     return block;
+  }
+
+  /** Cells and notes move with an inserted or deleted row or column; the deleted ones go. */
+  shift(shift: Shift): void {
+    const cells = [...this.cells.entries()];
+    this.cells.clear();
+    for (const [key, cell] of cells) {
+      const [r, c] = key.split(",").map(Number);
+      const to = shiftKey(r, c, shift);
+      if (to) this.cells.set(`${to[0]},${to[1]}`, cell);
+    }
+    const notes = [...this.notes.entries()];
+    this.notes.clear();
+    for (const [address, content] of notes) {
+      const { block } = parseRangeAddress(address);
+      const to = shiftKey(block.r0, block.c0, shift);
+      if (to) this.notes.set(blockAddress({ r0: to[0], c0: to[1], r1: to[0], c1: to[1] }), content);
+    }
   }
 
   /** Test helper: the values of a block as Excel's `Range.values` gives them. */
@@ -244,9 +312,16 @@ export class WorkbookModel {
   readonly settings = new Map<string, unknown>();
   /** The workbook's defined names (Formulas > Name Manager), which no table may share. */
   readonly definedNames: string[] = [];
+  /** Defined names that refer to a range (Workbook.names.add), which move with their cells. */
+  readonly namedRanges: NamedRangeModel[] = [];
   syncCount = 0;
   /** Every sync that reached the host, with what it carried. */
   readonly syncs: SyncRecord[] = [];
+  /**
+   * The sync with this number (counted as `syncCount`) fails with GeneralException
+   * before any of its commands runs: a connection lost midway through a command.
+   */
+  failAtSync?: number;
   /** Latency of each round trip, to see the pane's progress indicators. */
   syncDelayMs = 0;
   /** While set, every round trip waits for releaseSyncs(): a run that is still going, for as long as a test needs. */
@@ -323,15 +398,60 @@ export class WorkbookModel {
     if (this.tableList.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase()))
       throw new HostError("InvalidArgument", `a table named ${name} exists`);
     // Tables and defined names share one namespace in a workbook.
-    if (this.definedNames.some((n) => n.toLowerCase() === name.toLowerCase()))
-      throw new HostError("InvalidArgument", `a defined name ${name} exists, so no table can take that name`);
+    if (this.nameTaken(name)) throw new HostError("InvalidArgument", `a defined name ${name} exists, so no table can take that name`);
     table.name = name;
+  }
+
+  private nameTaken(name: string): boolean {
+    const key = name.toLowerCase();
+    return this.definedNames.some((n) => n.toLowerCase() === key) || this.namedRanges.some((n) => n.name.toLowerCase() === key);
+  }
+
+  namedRange(name: string): NamedRangeModel | undefined {
+    return this.namedRanges.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** NamedItemCollection.add: a valid name, not a cell reference, not taken by a name or a table (ExcelApi 1.4). */
+  addName(name: string, sheet: SheetModel, block: Block): NamedRangeModel {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new HostError("InvalidArgument", `${name} is not a valid name`);
+    if (this.nameTaken(name) || this.table(name)) throw new HostError("ItemAlreadyExists", `the name ${name} is taken`);
+    const named: NamedRangeModel = { name, sheet, block, visible: true };
+    this.namedRanges.push(named);
+    return named;
+  }
+
+  deleteName(named: NamedRangeModel): void {
+    this.namedRanges.splice(this.namedRanges.indexOf(named), 1);
+  }
+
+  /** Worksheet.name set: tables and names follow the sheet; another sheet's name is refused. */
+  renameSheet(sheet: SheetModel, name: string): void {
+    const other = this.sheet(name);
+    if (other && other !== sheet) throw new HostError("InvalidArgument", `a sheet named ${name} exists`);
+    sheet.name = name;
+  }
+
+  /**
+   * Whole rows or columns inserted or deleted on a sheet (Range.insert with
+   * Down or Right, Range.delete with Up or Left, ExcelApi 1.1): its cells,
+   * notes, tables and the names that refer to it move with them.
+   */
+  shiftSheet(sheet: SheetModel, shift: Shift): void {
+    sheet.shift(shift);
+    for (const table of this.tablesOf(sheet)) {
+      const block = shiftBlock(table.block, shift);
+      if (block) table.block = block;
+      else this.tableList.splice(this.tableList.indexOf(table), 1);
+    }
+    for (const named of this.namedRanges) if (named.sheet === sheet && named.block) named.block = shiftBlock(named.block, shift);
   }
 
   deleteSheet(sheet: SheetModel): void {
     if (this.sheets.length === 1) throw new HostError("InvalidOperation", "a workbook needs one visible sheet");
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     for (const t of this.tablesOf(sheet)) this.tableList.splice(this.tableList.indexOf(t), 1);
+    // A name that referred to the sheet now refers to #REF!.
+    for (const named of this.namedRanges) if (named.sheet === sheet) named.block = undefined;
     if (this.active === sheet) this.active = this.sheets[0];
   }
 
@@ -389,6 +509,7 @@ export class FakeContext {
     await this.model.syncsReleased();
     const batch = this.queue;
     this.queue = [];
+    if (this.model.failAtSync === this.model.syncCount) throw new HostError("GeneralException", `sync ${this.model.syncCount} was lost`);
     const requestBytes = batch.reduce((sum, item) => sum + item.bytes, 0);
     const limits = this.model.profile.limits;
     if (limits && requestBytes > limits.payloadBytes) {
@@ -555,14 +676,56 @@ class FakeWorkbook {
   }
 }
 
-class FakeNamedItem extends ClientObject<string> {
-  protected readProperty(name: string, property: string): unknown {
-    if (property === "name") return name;
+/** A defined name: a plain one (`definedNames`, a string) or one that refers to a range. */
+type NameTarget = string | NamedRangeModel;
+
+class FakeNamedItem extends ClientObject<NameTarget> {
+  protected readProperty(target: NameTarget, property: string): unknown {
+    if (typeof target === "string") {
+      if (property === "name") return target;
+      if (property === "type") return "String";
+      if (property === "formula") return '=""';
+      if (property === "visible") return true;
+    } else {
+      const where = target.sheet && target.block ? `${quote(target.sheet.name)}!${absolute(target.block)}` : "#REF!";
+      if (property === "name") return target.name;
+      // A name whose cells or sheet were deleted evaluates to #REF!: an Error, not a Range (NamedItem.type, ExcelApi 1.1).
+      if (property === "type") return target.block ? "Range" : "Error";
+      // NamedItem.formula (ExcelApi 1.7): the reference as Excel keeps it, moved and renamed with its cells.
+      if (property === "formula") return `=${where}`;
+      if (property === "visible") return target.visible;
+    }
     throw new HostError("InvalidArgument", `a named item has no property ${property}`);
   }
   get name(): string {
     return this.loadedValue("name");
   }
+  get type(): string {
+    return this.loadedValue("type");
+  }
+  get formula(): string {
+    return this.loadedValue("formula");
+  }
+  get visible(): boolean {
+    return this.loadedValue("visible");
+  }
+  set visible(visible: boolean) {
+    this.enqueueOn((target) => {
+      if (typeof target !== "string") target.visible = visible;
+    });
+  }
+  delete(): void {
+    this.enqueueOn((target) => {
+      if (typeof target === "string") this.context.model.definedNames.splice(this.context.model.definedNames.indexOf(target), 1);
+      else this.context.model.deleteName(target);
+    });
+  }
+}
+
+/** "$C$2:$C$9": a block as a defined name's formula holds it. */
+function absolute(block: Block): string {
+  const cell = (r: number, c: number) => `$${columnName(c)}$${r + 1}`;
+  return block.r0 === block.r1 && block.c0 === block.c1 ? cell(block.r0, block.c0) : `${cell(block.r0, block.c0)}:${cell(block.r1, block.c1)}`;
 }
 
 class FakeNamedItemCollection extends ClientObject<WorkbookModel> {
@@ -571,10 +734,13 @@ class FakeNamedItemCollection extends ClientObject<WorkbookModel> {
   protected readProperty(): unknown {
     throw new HostError("InvalidArgument", "names has no scalar properties");
   }
+  private all(): NameTarget[] {
+    return [...this.context.model.definedNames, ...this.context.model.namedRanges];
+  }
   protected override loadNested(head: string, rest: string): void {
     if (head !== "items") throw new HostError("InvalidArgument", `names cannot load ${head}`);
-    this.itemProxies = this.context.model.definedNames.map((name) => {
-      const proxy = new FakeNamedItem(this.context, () => name, `the name ${name}`);
+    this.itemProxies = this.all().map((target) => {
+      const proxy = new FakeNamedItem(this.context, () => target, `the name ${typeof target === "string" ? target : target.name}`);
       proxy.loadNow(rest);
       return proxy;
     });
@@ -583,6 +749,25 @@ class FakeNamedItemCollection extends ClientObject<WorkbookModel> {
   get items(): FakeNamedItem[] {
     if (!this.itemsLoaded) throw new HostError("PropertyNotLoaded", "names.items is not available before load() and context.sync()");
     return this.itemProxies;
+  }
+  private find(name: string): NameTarget | null {
+    return this.context.model.namedRange(name) ?? this.context.model.definedNames.find((n) => n.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  /** NamedItemCollection.getItemOrNullObject (ExcelApi 1.4). */
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => this.find(name), `the name ${name}`, true);
+  }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => this.find(name), `the name ${name}`);
+  }
+  /** NamedItemCollection.add(name, reference) (ExcelApi 1.4). */
+  add(name: string, reference: FakeRange): FakeNamedItem {
+    this.context.requireApi("1.4", "NamedItemCollection.add");
+    this.context.enqueue(() => {
+      const target = (reference as unknown as { resolve(): RangeTarget }).resolve();
+      this.context.model.addName(name, target.sheet, target.block);
+    }, name.length);
+    return this.getItem(name);
   }
 }
 
@@ -621,11 +806,13 @@ class FakeWorksheetCollection extends ClientObject<WorkbookModel> {
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.model.active ?? null, "the active worksheet");
   }
+  /** The new sheet's proxy stays bound to that sheet through a rename in the same batch, as Office.js tracks an object, not its name. */
   add(name: string): FakeWorksheet {
+    let created: SheetModel | undefined;
     this.context.enqueue(() => {
-      this.context.model.addSheet(name);
+      created = this.context.model.addSheet(name);
     });
-    return this.getItem(name);
+    return new FakeWorksheet(this.context, () => (created && this.context.model.sheets.includes(created) ? created : null), `worksheet ${name}`);
   }
 }
 
@@ -637,6 +824,10 @@ class FakeWorksheet extends ClientObject<SheetModel> {
   }
   get name(): string {
     return this.loadedValue("name");
+  }
+  /** Renames the sheet (Worksheet.name, ExcelApi 1.1); an object got by the old name then finds nothing (ItemNotFound). */
+  set name(name: string) {
+    this.enqueueOn((sheet) => this.context.model.renameSheet(sheet, name));
   }
   get tables(): FakeTableCollection {
     return this.nav("tables", () => new FakeTableCollection(this.context, () => this.resolve(), "the sheet's tables"));
@@ -707,6 +898,14 @@ interface RangeTarget {
 function eachCell(target: RangeTarget, fn: (cell: CellModel, r: number, c: number) => void): void {
   const { r0, c0, r1, c1 } = target.block;
   for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) fn(target.sheet.cell(r, c), r - r0, c - c0);
+}
+
+/** The shift an insertion (sign 1) or deletion (-1) of a block's whole rows or columns makes; anything narrower is beyond this double. */
+function wholeShift(block: Block, axis: "rows" | "columns", sign: 1 | -1): Shift {
+  const whole = axis === "rows" ? block.c0 === 0 && block.c1 === 16_383 : block.r0 === 0 && block.r1 === MAX_ROWS - 1;
+  if (!whole) throw new HostError("InvalidArgument", `this double inserts and deletes whole ${axis} only, not ${blockAddress(block)}`);
+  const [from, to] = axis === "rows" ? [block.r0, block.r1] : [block.c0, block.c1];
+  return { axis, from, count: sign * (to - from + 1) };
 }
 
 function shapeOf(block: Block): [number, number] {
@@ -860,6 +1059,17 @@ class FakeRange extends ClientObject<RangeTarget> {
       },
       "a cell",
     );
+  }
+  /**
+   * Range.insert("Down" | "Right") and Range.delete("Up" | "Left") (ExcelApi
+   * 1.1) over whole rows ("3:4") or whole columns ("C:C"): what a user's
+   * Insert and Delete do, modelled for the add-in's marks and names.
+   */
+  insert(shift: "Down" | "Right"): void {
+    this.enqueueOn((target) => this.context.model.shiftSheet(target.sheet, wholeShift(target.block, shift === "Down" ? "rows" : "columns", 1)));
+  }
+  delete(shift: "Up" | "Left"): void {
+    this.enqueueOn((target) => this.context.model.shiftSheet(target.sheet, wholeShift(target.block, shift === "Up" ? "rows" : "columns", -1)));
   }
   select(): void {
     this.enqueueOn((target) => {
@@ -1109,7 +1319,7 @@ class FakeChartCollection extends ClientObject<SheetModel> {
     let chart: ChartModel | undefined;
     this.enqueueOn((sheet) => {
       const target = (source as unknown as { resolve(): RangeTarget }).resolve();
-      chart = new ChartModel(`Chart ${sheet.charts.length + 1}`, type, `${quote(target.sheet.name)}!${blockAddress(target.block)}`);
+      chart = new ChartModel(`Chart ${sheet.charts.length + 1}`, type, target);
       sheet.charts.push(chart);
     });
     return new FakeChart(this.context, () => chart ?? null, "a new chart");

@@ -25,7 +25,7 @@ import {
 import { reconcileWorkflow } from "../../src/workflows/reconcile";
 import { RESERVE_SHEET, reserveReport, VALIDATION_SHEET, validationReport } from "../../src/workflows/reports";
 import { validateWorkflow } from "../../src/workflows/validate";
-import { installHost, PROFILE_NAMES, PROFILES, WorkbookModel, type ProfileName } from "../doubles/excel-host";
+import { FakeContext, installHost, PROFILE_NAMES, PROFILES, WorkbookModel, type Fill, type ProfileName } from "../doubles/excel-host";
 import { HEADERS } from "../helpers/sheets";
 
 async function syncsOf(model: WorkbookModel, run: () => Promise<unknown>): Promise<number> {
@@ -189,6 +189,25 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       expect([1, 2, 3].map((r) => report.peek(r, 6)!.formula)).toEqual([undefined, undefined, undefined]);
     });
 
+    it("writes its report all or nothing: a round trip lost midway leaves the old report as it was and no sheet of its own", async () => {
+      const model = host(["Elections"]);
+      await writeValidationReport([finding(2)], false);
+      const before = model.sheet(VALIDATION_SHEET)!.read("A1:C2");
+      const sheets = model.sheets.map((s) => s.name);
+      // Three round trips of rows: the second is lost.
+      const many = Array.from({ length: 30_000 }, (_, i) => finding(i + 2, "Filed late. ".repeat(20)));
+      model.failAtSync = model.syncCount + 2;
+      await expect(writeValidationReport(many, true)).rejects.toThrow(/GeneralException/);
+      expect(model.sheets.map((s) => s.name)).toEqual(sheets);
+      expect(model.sheet(VALIDATION_SHEET)!.read("A1:C2")).toEqual(before);
+      expect(model.table("DCPValidation")!.sheet).toBe(model.sheet(VALIDATION_SHEET));
+
+      model.failAtSync = undefined;
+      await writeValidationReport(many, true);
+      expect(model.sheets.map((s) => s.name)).toEqual(sheets);
+      expect(model.table("DCPValidation")!.block.r1).toBe(30_000);
+    });
+
     it("writes the report even when the workbook changed since it was read", async () => {
       const model = host(["Elections"]);
       await writeValidationReport([finding(4)], false);
@@ -240,7 +259,8 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       expect(sheet.notes.get("E3")).toBe("HR: checked by phone"); // a user's note is never replaced
       expect(await markCells(marks)).toEqual({ marked: 0, notes: false }); // marking twice does not lose the saved formatting
 
-      expect(await syncsOf(model, () => clearMarks())).toBe(hasNotes ? 2 : 1);
+      // One look for where the marks are now, one read of their fills (and notes), one write.
+      expect(await syncsOf(model, () => clearMarks())).toBe(3);
       expect(JSON.stringify([...sheet.cells.entries()])).toBe(before);
       expect(JSON.stringify([...sheet.notes.entries()])).toBe(notesBefore);
       expect(await clearMarks()).toBe(0);
@@ -264,6 +284,88 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
       await clearMarks();
       expect(sheet.notes.get("C4")).toBe(hasNotes ? "HR: replaced the add-in's note" : undefined);
       expect(sheet.notes.has("C2")).toBe(false);
+    });
+
+    const GREEN: Fill = { color: "#00B050", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 };
+    const NONE: Fill = { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0 };
+    const fillAt = (model: WorkbookModel, sheet: string, r: number, c: number) => model.sheet(sheet)!.peek(r, c)?.fill ?? NONE;
+
+    /** Elections with C2 green and C3, C4 plain; C2, C3, C4 and E3 marked. */
+    async function marked(others: string[] = []) {
+      const model = host(["Elections", ...others]);
+      const sheet = model.fill("Elections", [HEADERS, ...electionRows(4)]);
+      sheet.cell(1, 2).fill = { ...GREEN };
+      await markCells(marks);
+      return { model, sheet };
+    }
+
+    it("clears after the marked sheet was renamed: the marks follow the sheet", async () => {
+      const { model } = await marked();
+      model.renameSheet(model.sheet("Elections")!, "Elections 2004");
+      expect(await clearMarks()).toBe(3);
+      expect(fillAt(model, "Elections 2004", 1, 2)).toEqual(GREEN);
+      expect(fillAt(model, "Elections 2004", 3, 2).pattern).toBe("None");
+      if (hasNotes) expect([...model.sheet("Elections 2004")!.notes.keys()]).toEqual([]);
+      expect(model.namedRanges).toEqual([]);
+    });
+
+    it("clears after the marked sheet was deleted: the other marks go, and a second Clear has nothing left", async () => {
+      const { model } = await marked(["Other"]);
+      await markCells([{ sheet: "Other", address: "B2", severity: "error", note: "E01" }]);
+      model.deleteSheet(model.sheet("Elections")!);
+      expect(await clearMarks()).toBe(1);
+      expect(fillAt(model, "Other", 1, 1).pattern).toBe("None");
+      expect(await clearMarks()).toBe(0);
+      expect(model.namedRanges).toEqual([]);
+    });
+
+    it("puts fills back on the cells that moved when rows and a column were inserted or deleted, and touches nothing else", async () => {
+      const model = host(["Elections"]);
+      const sheet = model.fill("Elections", [HEADERS, ...electionRows(4)]);
+      sheet.cell(1, 2).fill = { ...GREEN };
+      await markCells(["C2", "C3", "C4"].map((address) => ({ sheet: "Elections", address, severity: "error" as const, note: "E02" })));
+      await markCells([{ sheet: "Elections", address: "E3", severity: "warning", note: "E06" }]);
+      const user = new FakeContext(model);
+      const rows = (address: string) => user.workbook.worksheets.getItem("Elections").getRange(address);
+      rows("1:1").insert("Down"); // C2, C3:C4, E3 → C3, C4:C5, E4
+      rows("5:5").insert("Down"); // a new row inside the run: C4, new, C6
+      rows("A:A").insert("Right"); // column C → D, E → F
+      rows("4:4").delete("Up"); // the old C3 and E3 go; the new row is row 4, the old C4 is D5
+      await user.sync();
+      sheet.cell(3, 3).fill = { ...GREEN, color: "#0070C0" }; // the user's own fill on the new row, inside the marked run
+      expect(await clearMarks()).toBe(2);
+      expect(fillAt(model, "Elections", 2, 3)).toEqual(GREEN); // old C2, now D3
+      expect(fillAt(model, "Elections", 3, 3).color).toBe("#0070C0");
+      expect(fillAt(model, "Elections", 4, 3).pattern).toBe("None"); // old C4, now D5
+      expect([...sheet.cells.values()].filter((cell) => ["#F8CBAD", "#FFE699"].includes(cell.fill.color))).toEqual([]);
+      if (hasNotes) expect([...sheet.notes.values()].filter((note) => note.startsWith("DCP add-in:"))).toEqual([]);
+      expect(model.namedRanges).toEqual([]);
+    });
+
+    it("leaves a marked cell the user re-formatted since as the user left it", async () => {
+      const { model, sheet } = await marked();
+      sheet.cell(1, 2).fill = { ...NONE };
+      sheet.cell(2, 4).fill = { color: "#FFFF00", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 };
+      expect(await clearMarks()).toBe(1);
+      expect(fillAt(model, "Elections", 1, 2)).toEqual(NONE); // not put back to green: the user cleared it
+      expect(fillAt(model, "Elections", 2, 4).color).toBe("#FFFF00");
+      expect(fillAt(model, "Elections", 2, 2).pattern).toBe("None");
+    });
+
+    it("clears marks a release before names kept them (saved by sheet and address), skipping a sheet since deleted", async () => {
+      const model = host(["Elections", "Gone"]);
+      model.fill("Elections", [HEADERS, ...electionRows(3)]);
+      model.sheet("Elections")!.cell(1, 2).fill = { color: "#F8CBAD", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 };
+      model.settings.set("dcp.marks", {
+        version: 2,
+        groups: [
+          { sheet: "Elections", column: "C", rows: "2", fill: GREEN, note: false },
+          { sheet: "Gone", column: "A", rows: "1-3", fill: NONE, note: false },
+        ],
+      });
+      model.deleteSheet(model.sheet("Gone")!);
+      expect(await clearMarks()).toBe(1);
+      expect(fillAt(model, "Elections", 1, 2)).toEqual(GREEN);
     });
   });
 
@@ -359,6 +461,29 @@ describe("the host double enforces the real API's rules", () => {
         await context.sync();
       }),
     ).rejects.toThrow(/ItemNotFound/);
+  });
+
+  it("renames a sheet, after which its old name is ItemNotFound; a defined name follows the sheet and its rows, and is #REF! once they go", async () => {
+    const model = new WorkbookModel(["Elections", "Other"]);
+    installHost(model);
+    await Excel.run(async (context) => {
+      context.workbook.names.add("Marked", context.workbook.worksheets.getItem("Elections").getRange("C4:C6"));
+      context.workbook.worksheets.getItem("Elections").name = "Elections 2004";
+      context.workbook.worksheets.getItem("Elections 2004").getRange("2:3").insert("Down");
+      const name = context.workbook.names.getItem("Marked").load("formula,type");
+      await context.sync();
+      expect([name.formula, name.type]).toEqual(["='Elections 2004'!$C$6:$C$8", "Range"]);
+      context.workbook.worksheets.getItem("Elections 2004").getRange("7:7").delete("Up");
+      name.load("formula");
+      await context.sync();
+      expect(name.formula).toBe("='Elections 2004'!$C$6:$C$7");
+      context.workbook.worksheets.getItem("Elections").load("name");
+      await expect(context.sync()).rejects.toThrow(/ItemNotFound/);
+      context.workbook.worksheets.getItem("Elections 2004").delete();
+      name.load("formula,type");
+      await context.sync();
+      expect([name.formula, name.type]).toEqual(["=#REF!", "Error"]);
+    });
   });
 
   it("puts a note on one cell only (InvalidCellAddress)", async () => {

@@ -166,6 +166,31 @@ describe.each(PROFILE_NAMES)("in %s", (profileName: ProfileName) => {
     expect(present(model.table("DCPFindings"), "the table").block).toEqual({ r0: 3, c0: 0, r1: 60_003, c1: 4 });
   });
 
+  it("writes a statement all or nothing: a round trip lost midway leaves the old sheet as it was and no sheet of its own", async () => {
+    const model = host();
+    const laid = (rows: number) => ({
+      name: "DCP Statements",
+      title: `${rows} rows`,
+      lines: [],
+      tables: [
+        {
+          name: "DCPFindings",
+          heading: "Findings",
+          header: ["Cell", "Rule"],
+          rows: Array.from({ length: rows }, (_, i) => [`D${i + 2} ${"x".repeat(120)}`, "S02"]),
+        },
+      ],
+      widths: [12, 6],
+    });
+    await writeStatementSheet(laid(2));
+    const sheets = model.sheets.map((s) => s.name);
+    model.failAtSync = model.syncCount + 4; // past the look around, within the rows
+    await expect(writeStatementSheet(laid(60_000))).rejects.toThrow(/GeneralException/);
+    expect(model.sheets.map((s) => s.name)).toEqual(sheets);
+    expect(present(model.sheet("DCP Statements"), "the sheet").read("A1")).toEqual([["2 rows"]]);
+    expect(present(model.table("DCPFindings"), "the table").block.r1).toBe(5);
+  });
+
   it("writes after Insert template added the records, and never over the user's sheets", async () => {
     const model = host();
     expect(await insertTemplates(RECORDS_TEMPLATES)).toEqual([

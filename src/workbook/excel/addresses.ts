@@ -31,3 +31,15 @@ export function splitCell(address: string): { column: string; row: number } | un
 export function blockFromA1(columns: number, rows: number): string {
   return `A1:${columnLetter(columns - 1)}${rows}`;
 }
+
+/**
+ * A defined name's formula that refers to cells of one column ("='My Sheet'!$C$2:$C$9")
+ * → sheet, column and rows; undefined for anything else, such as "=#REF!$C$2" once its cells or sheet are gone.
+ */
+export function columnReference(formula: string): { sheet: string; column: string; first: number; last: number } | undefined {
+  const match = /^=(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(formula);
+  if (!match || match[2] === "#REF") return undefined;
+  const [, quoted, plain, column, first, lastColumn = column, last = first] = match;
+  if (lastColumn !== column) return undefined;
+  return { sheet: quoted !== undefined ? quoted.replace(/''/g, "'") : plain, column, first: Number(first), last: Number(last) };
+}

@@ -8,8 +8,8 @@ import { isoDateToSerial } from "../../cells/serials";
 import { columnLetter } from "../../sheets/grid";
 import { qualifiedCell } from "../../sheets/findings";
 import { blockFromA1 } from "./addresses";
-import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
-import { lookAround, type Surroundings } from "./names";
+import { COMMAND_BYTES, jsonBytes, runs } from "./batch";
+import { lookAround, replaceOwnedSheet, type Surroundings } from "./names";
 import type { PackageLine } from "../ocf-package";
 import { CELL_CHARACTERS, type ReportCell, type ReportSheet } from "../../workflows/reports";
 import { uniqueTableName } from "../names";
@@ -29,39 +29,34 @@ function formula(cell: ReportCell): unknown {
   return linkFormula(qualifiedCell(cell.link), cell.text);
 }
 
-/** Replaces the sheet with the rows as a formatted table, in as many round trips as the rows need. */
+/** Replaces the sheet with the rows as a formatted table, in as many round trips as the rows need, all or nothing. */
 async function writeOwnedSheet(context: Excel.RequestContext, report: ReportSheet, around: Surroundings): Promise<void> {
-  const trips = new RoundTrips(context);
-  const sheets = context.workbook.worksheets;
-  if (around.exists) sheets.getItem(report.sheet).delete();
-  const sheet = sheets.add(report.sheet);
-  const width = report.columns.length;
-  sheet.getRange(blockFromA1(width, 1)).formulas = [report.columns.map((c) => asText(c.header))];
-  report.columns.forEach((c, i) => (sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = c.width * 7));
-  const formats = report.columns.some((c) => c.format) ? report.columns.map((c) => c.format ?? "General") : undefined;
-  const rows = report.rows.map((row) => row.map(formula));
-  const rowBytes = (i: number) => jsonBytes(rows[i]) + (formats ? jsonBytes(formats) : 0);
-  for (const [start, end] of runs(rows.length, rowBytes)) {
-    let bytes = COMMAND_BYTES;
-    for (let i = start; i < end; i++) bytes += rowBytes(i);
-    await trips.queue({ bytes: bytes + COMMAND_BYTES }, () => {
-      const block = sheet.getRange(`A${start + 2}:${columnLetter(width - 1)}${end + 1}`);
-      if (formats) block.numberFormat = rows.slice(start, end).map(() => formats);
-      block.formulas = rows.slice(start, end);
-    });
-  }
-  const lastRow = rows.length + 1;
-  await trips.queue({ bytes: 4 * COMMAND_BYTES }, () => {
-    const table = sheet.tables.add(sheet.getRange(blockFromA1(width, lastRow)), true);
-    table.name = uniqueTableName(report.table, around.names);
-    if (report.chart) {
-      const chart = sheet.charts.add("Line", sheet.getRange(`A1:B${lastRow}`), "Columns");
-      chart.title.text = report.chart.title;
-      chart.setPosition("L2", "T20");
+  await replaceOwnedSheet(context, report.sheet, around, async (sheet, trips, nameTable) => {
+    const width = report.columns.length;
+    sheet.getRange(blockFromA1(width, 1)).formulas = [report.columns.map((c) => asText(c.header))];
+    report.columns.forEach((c, i) => (sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = c.width * 7));
+    const formats = report.columns.some((c) => c.format) ? report.columns.map((c) => c.format ?? "General") : undefined;
+    const rows = report.rows.map((row) => row.map(formula));
+    const rowBytes = (i: number) => jsonBytes(rows[i]) + (formats ? jsonBytes(formats) : 0);
+    for (const [start, end] of runs(rows.length, rowBytes)) {
+      let bytes = COMMAND_BYTES;
+      for (let i = start; i < end; i++) bytes += rowBytes(i);
+      await trips.queue({ bytes: bytes + COMMAND_BYTES }, () => {
+        const block = sheet.getRange(`A${start + 2}:${columnLetter(width - 1)}${end + 1}`);
+        if (formats) block.numberFormat = rows.slice(start, end).map(() => formats);
+        block.formulas = rows.slice(start, end);
+      });
     }
-    sheet.activate();
+    const lastRow = rows.length + 1;
+    await trips.queue({ bytes: 4 * COMMAND_BYTES }, () => {
+      nameTable(sheet.tables.add(sheet.getRange(blockFromA1(width, lastRow)), true), uniqueTableName(report.table, around.names));
+      if (report.chart) {
+        const chart = sheet.charts.add("Line", sheet.getRange(`A1:B${lastRow}`), "Columns");
+        chart.title.text = report.chart.title;
+        chart.setPosition("L2", "T20");
+      }
+    });
   });
-  await trips.send();
 }
 
 /**

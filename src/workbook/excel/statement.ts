@@ -11,8 +11,8 @@ import { columnLetter } from "../../sheets/grid";
 import { placeSheet, STATEMENT_FORMATS, type SheetCell, type StatementSheet } from "../../sheets/statementSheets";
 import { uniqueTableName, worksheetName } from "../names";
 import { quoteSheet } from "./addresses";
-import { lookAround } from "./names";
-import { COMMAND_BYTES, jsonBytes, RoundTrips, runs } from "./batch";
+import { lookAround, replaceOwnedSheet } from "./names";
+import { COMMAND_BYTES, jsonBytes, runs } from "./batch";
 import { asText, linkFormula } from "./values";
 
 /** The summary of every participant's statement. */
@@ -36,64 +36,59 @@ function numberFormat(cell: SheetCell): string {
   return "number" in cell ? cell.format : STATEMENT_FORMATS.date;
 }
 
-/** Replaces the sheet `laid.name` with the statement: title, lines, each table under its heading, a chart where one is asked for. */
+/** Replaces the sheet `laid.name` (all or nothing) with the statement: title, lines, each table under its heading, a chart where one is asked for. */
 export async function writeStatementSheet(laid: StatementSheet): Promise<void> {
   await Excel.run(async (context) => {
     const around = await lookAround(context, laid.name);
-    const trips = new RoundTrips(context);
-    const sheets = context.workbook.worksheets;
     const placed = placeSheet(laid);
-    // Queued before anything else, so they ride with the first round trip (its cost counted there).
-    if (around.exists) sheets.getItem(laid.name).delete();
-    const sheet = sheets.add(laid.name);
-    await trips.queue({ bytes: jsonBytes([laid.title, laid.lines, laid.widths]) + 10 * COMMAND_BYTES }, () => {
-      laid.widths.forEach((w, c) => (sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = w * 7));
-      const title = sheet.getRange(`A${placed.title}`);
-      title.formulas = [[asText(laid.title)]];
-      title.format.font.bold = true;
-      title.format.font.size = 14;
-      if (laid.lines.length > 0)
-        sheet.getRange(`A${placed.lines[0]}:A${placed.lines[placed.lines.length - 1]}`).formulas = laid.lines.map((line) => [asText(line)]);
-    });
-
-    const taken = new Set(around.names);
-    // Charts sit right of the widest table, one below the other.
-    const chartColumn = columnLetter(laid.widths.length + 1);
-    let chartRow = placed.title + 1;
-    for (const { table, heading, header, lastRow } of placed.tables) {
-      const last = columnLetter(table.header.length - 1);
-      await trips.queue({ bytes: jsonBytes([table.heading, table.header]) + 4 * COMMAND_BYTES }, () => {
-        const headingCell = sheet.getRange(`A${heading}`);
-        headingCell.formulas = [[asText(table.heading)]];
-        headingCell.format.font.bold = true;
-        sheet.getRange(`A${header}:${last}${header}`).formulas = [table.header.map(asText)];
+    await replaceOwnedSheet(context, laid.name, around, async (sheet, trips, nameTable) => {
+      await trips.queue({ bytes: jsonBytes([laid.title, laid.lines, laid.widths]) + 10 * COMMAND_BYTES }, () => {
+        laid.widths.forEach((w, c) => (sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = w * 7));
+        const title = sheet.getRange(`A${placed.title}`);
+        title.formulas = [[asText(laid.title)]];
+        title.format.font.bold = true;
+        title.format.font.size = 14;
+        if (laid.lines.length > 0)
+          sheet.getRange(`A${placed.lines[0]}:A${placed.lines[placed.lines.length - 1]}`).formulas = laid.lines.map((line) => [asText(line)]);
       });
-      const rows = table.rows.map((row) => row.map(entry));
-      const formats = table.rows.map((row) => row.map(numberFormat));
-      const rowBytes = (i: number) => jsonBytes(rows[i]) + jsonBytes(formats[i]);
-      for (const [start, end] of runs(rows.length, rowBytes)) {
-        let bytes = 2 * COMMAND_BYTES;
-        for (let i = start; i < end; i++) bytes += rowBytes(i);
-        await trips.queue({ bytes }, () => {
-          const block = sheet.getRange(`A${header + 1 + start}:${last}${header + end}`);
-          block.numberFormat = formats.slice(start, end);
-          block.formulas = rows.slice(start, end);
+
+      const taken = new Set(around.names);
+      // Charts sit right of the widest table, one below the other.
+      const chartColumn = columnLetter(laid.widths.length + 1);
+      let chartRow = placed.title + 1;
+      for (const { table, heading, header, lastRow } of placed.tables) {
+        const last = columnLetter(table.header.length - 1);
+        await trips.queue({ bytes: jsonBytes([table.heading, table.header]) + 4 * COMMAND_BYTES }, () => {
+          const headingCell = sheet.getRange(`A${heading}`);
+          headingCell.formulas = [[asText(table.heading)]];
+          headingCell.format.font.bold = true;
+          sheet.getRange(`A${header}:${last}${header}`).formulas = [table.header.map(asText)];
+        });
+        const rows = table.rows.map((row) => row.map(entry));
+        const formats = table.rows.map((row) => row.map(numberFormat));
+        const rowBytes = (i: number) => jsonBytes(rows[i]) + jsonBytes(formats[i]);
+        for (const [start, end] of runs(rows.length, rowBytes)) {
+          let bytes = 2 * COMMAND_BYTES;
+          for (let i = start; i < end; i++) bytes += rowBytes(i);
+          await trips.queue({ bytes }, () => {
+            const block = sheet.getRange(`A${header + 1 + start}:${last}${header + end}`);
+            block.numberFormat = formats.slice(start, end);
+            block.formulas = rows.slice(start, end);
+          });
+        }
+        const name = uniqueTableName(table.name, taken);
+        taken.add(name);
+        await trips.queue({ bytes: 6 * COMMAND_BYTES }, () => {
+          const range = sheet.getRange(`A${header}:${last}${lastRow}`);
+          nameTable(sheet.tables.add(range, true), name);
+          if (table.chart) {
+            const chart = sheet.charts.add("Line", range, "Columns");
+            chart.title.text = table.chart;
+            chart.setPosition(`${chartColumn}${chartRow}`, `${columnLetter(laid.widths.length + 8)}${chartRow + 17}`);
+            chartRow += 19;
+          }
         });
       }
-      const name = uniqueTableName(table.name, taken);
-      taken.add(name);
-      await trips.queue({ bytes: 6 * COMMAND_BYTES }, () => {
-        const range = sheet.getRange(`A${header}:${last}${lastRow}`);
-        sheet.tables.add(range, true).name = name;
-        if (table.chart) {
-          const chart = sheet.charts.add("Line", range, "Columns");
-          chart.title.text = table.chart;
-          chart.setPosition(`${chartColumn}${chartRow}`, `${columnLetter(laid.widths.length + 8)}${chartRow + 17}`);
-          chartRow += 19;
-        }
-      });
-    }
-    await trips.queue({ bytes: COMMAND_BYTES }, () => sheet.activate());
-    await trips.send();
+    });
   });
 }
