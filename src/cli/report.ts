@@ -7,6 +7,7 @@
 import path from "path";
 import ExcelJS from "exceljs";
 import { addReportSheet } from "../workbook/xlsx";
+import { writeStreamedReport } from "../workbook/xlsxStream";
 import type { ReportSheet } from "../workflows/reports";
 import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
 
@@ -35,11 +36,22 @@ export function prepareReportOutput(out: string, input: string, force: boolean, 
   });
 }
 
+/**
+ * Past this many rows a report is written a row at a time (no Excel table:
+ * ExcelJS cannot stream one), since the whole workbook in memory would cost
+ * gigabytes; below it, as a formatted Excel table.
+ */
+export const STREAMED_REPORT_ROWS = 50_000;
+
 export async function writeReportFile(report: ReportSheet, input: string, output: Output, kind: ReportKind): Promise<void> {
+  const properties = { creator: kind.command, title: `DCP ${kind.noun} of ${path.basename(input)}`, keywords: kind.marker };
+  const linkedFile = path.relative(path.dirname(output.path), path.resolve(input));
+  if (report.rows.length > STREAMED_REPORT_ROWS) {
+    await output.write((temporary) => writeStreamedReport(temporary, properties, report, linkedFile));
+    return;
+  }
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = kind.command;
-  workbook.title = `DCP ${kind.noun} of ${path.basename(input)}`;
-  workbook.keywords = kind.marker;
-  addReportSheet(workbook, report, path.relative(path.dirname(output.path), path.resolve(input)));
+  Object.assign(workbook, properties);
+  addReportSheet(workbook, report, linkedFile);
   await output.write((temporary) => workbook.xlsx.writeFile(temporary));
 }
