@@ -32,6 +32,7 @@ export function prepareReportOutput(out: string, input: string, force: boolean, 
     inputs: [input],
     force,
     kind: "file",
+    extension: ".xlsx",
     isOwnOutput: (file) => hasDocumentKeyword(file, kind.marker),
   });
 }
