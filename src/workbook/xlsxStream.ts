@@ -13,7 +13,7 @@ import zlib from "zlib";
 import ExcelJS from "exceljs";
 import { isBlank } from "../cells/values";
 import { type ValueRow } from "../sheets/extent";
-import { UnsavedFormula, type SheetGrid } from "../sheets/grid";
+import { columnLetter, UnsavedFormula, type SheetGrid } from "../sheets/grid";
 import { qualifiedCell } from "../sheets/findings";
 import type { ReportSheet } from "../workflows/reports";
 import { gridOfRows, readXlsxBytes, reportValue, UnusableInput, zipDirectory, type ZipEntry } from "./xlsx";
@@ -174,12 +174,6 @@ function parseReference(reference: string): { row: number; column: number } | un
   let column = 0;
   for (const letter of match[1]) column = column * 26 + letter.charCodeAt(0) - 64;
   return { row: Number(match[2]), column: column - 1 };
-}
-
-function columnName(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 interface RawCell {
@@ -357,7 +351,7 @@ export class StreamedWorkbook {
           const attributes = attributesOf(text);
           if (attributes.t === "shared" && attributes.si !== undefined) {
             cell.shared = attributes.si;
-            if (attributes.ref !== undefined) sharedFormulas.set(attributes.si, `${columnName(cell.column)}${cell.row}`);
+            if (attributes.ref !== undefined) sharedFormulas.set(attributes.si, `${columnLetter(cell.column)}${cell.row}`);
           }
         } else if (name === "rPh") phonetic++;
         else if (cell && name === "t" && phonetic === 0) {
