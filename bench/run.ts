@@ -22,6 +22,7 @@ import { installHost, PROFILES, WorkbookModel } from "../test/doubles/excel-host
 import { openPane, startHarness } from "../test/e2e/harness";
 import { loadFunctionsBundle, serial } from "../test/helpers/bundle";
 import { sessionPrices } from "../test/helpers/prices";
+import { electionsWorkbook, ledgerWorkbook, recordsWorkbook as largeRecordsWorkbook } from "../test/helpers/large";
 import { electionGrid, HEADERS } from "../test/helpers/sheets";
 
 const DIST = path.resolve(__dirname, "../dist");
@@ -490,6 +491,58 @@ async function coldStartBench(): Promise<void> {
   }
 }
 
+/**
+ * Peak memory (resident set) of a command on the largest sheets Excel holds, each in a child process that reports its own
+ * peak (DCP_PEAK_MEMORY_FILE): validate, reserve --out --ocf, statement --out, at 100,000 and 1,048,576 rows.
+ */
+async function memoryBench(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-bench-memory-"));
+  const cli = path.resolve(__dirname, "../dist/cli/dcp.js");
+  const issuer = ["--issuer-name", "Hecla Mining Company", "--issuer-formed", "1891-10-14", "--issuer-country", "US"];
+  try {
+    for (const rows of [100_000, 1_048_575]) {
+      const label = (rows + 1).toLocaleString("en-US");
+      const runs: Array<[string, string[]]> = [
+        ["validate", ["validate", await electionsWorkbook(path.join(dir, `elections-${rows}.xlsx`), rows), "--json"]],
+        [
+          "reserve --out --ocf",
+          [
+            "reserve",
+            await ledgerWorkbook(path.join(dir, `ledger-${rows}.xlsx`), rows),
+            "--out",
+            path.join(dir, "r.xlsx"),
+            "--ocf",
+            path.join(dir, "ocf"),
+            "--force",
+            ...issuer,
+          ],
+        ],
+        [
+          "statement --out",
+          ["statement", await largeRecordsWorkbook(path.join(dir, `records-${rows}.xlsx`), rows), "--out", path.join(dir, "s.xlsx"), "--force"],
+        ],
+      ];
+      for (const [what, args] of runs) {
+        const peakFile = path.join(dir, "peak");
+        fs.rmSync(peakFile, { force: true });
+        const start = process.hrtime.bigint();
+        const result = spawnSync(process.execPath, [cli, ...args], {
+          env: { ...process.env, DCP_PEAK_MEMORY_FILE: peakFile },
+          encoding: "utf8",
+          maxBuffer: 1024 * 1024 * 1024,
+        });
+        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+        const peak = fs.existsSync(peakFile) ? Number(fs.readFileSync(peakFile, "utf8")) / 1024 / 1024 : NaN;
+        const outcome = result.status === 2 ? `refused: ${result.stderr.trim()}` : `exit ${result.status}, ${seconds.toFixed(0)} s`;
+        row(`dcp ${what}, ${label} rows: peak memory`, `${peak.toFixed(0)} MB`, outcome.slice(0, 40), "target ≤ 2,048 MB, or a one-line refusal");
+        if (result.status === 2 && outcome.length > 40) console.log(`  ${outcome}`);
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const BENCHES: Record<string, () => void | Promise<void>> = {
   units: unitsCreditedBench,
   wholecolumn: wholeColumnBench,
@@ -501,6 +554,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   payout: payoutBench,
   reserve: reserveBench,
   coldstart: coldStartBench,
+  memory: memoryBench,
 };
 
 /** `npm run bench` runs every figure; `npm run bench -- statement cli` only those named. */

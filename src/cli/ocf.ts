@@ -88,6 +88,14 @@ export interface WrittenPackage {
   files: number;
 }
 
+/**
+ * The most ledger lines an OCF package is written for: each is a
+ * transaction of about 700 bytes of JSON, and Transactions.ocf.json is one
+ * document (with its MD5 in the manifest), so past this it would not fit in
+ * memory as one piece.
+ */
+export const MAX_OCF_TRANSACTIONS = 250_000;
+
 export async function exportOcf(
   /** The workbook's Issuer sheet, when it has one. */
   issuerSheet: SheetGrid | undefined,
@@ -98,6 +106,12 @@ export async function exportOcf(
 ): Promise<WrittenPackage> {
   if (flags.formed !== undefined && parseIsoDate(flags.formed) === undefined)
     throw new UnusableInput(`--issuer-formed ${flags.formed} is not a YYYY-MM-DD date`);
+  if (reconciliation.lines.length > MAX_OCF_TRANSACTIONS) {
+    const count = (n: number) => n.toLocaleString("en-US");
+    throw new UnusableInput(
+      `--ocf: the ledger has ${count(reconciliation.lines.length)} rows, more than dcp writes into one Open Cap Format package (${count(MAX_OCF_TRANSACTIONS)}); export up to a date with --as-of, or split the ledger`,
+    );
+  }
   const result = ocfPackageFrom({
     reconciliation,
     issuerSheet,

@@ -28,6 +28,8 @@ export interface OutputRequest {
   force: boolean;
   /** A file written as a whole, or a folder of files (an OCF package). */
   kind: "file" | "folder";
+  /** The extension a file must have (".xlsx"): a workbook named r.txt would open as garbage, so another is refused. */
+  extension?: string;
   /** True when the existing target is an output this command wrote before. */
   isOwnOutput(existing: string): Promise<boolean>;
 }
@@ -58,17 +60,26 @@ function sameFile(a: Identity, b: Identity): boolean {
   return a.real === b.real || (a.ino !== 0n && a.dev === b.dev && a.ino === b.ino);
 }
 
-/** Reasons a write fails, in words; anything else keeps the system's message. */
+/**
+ * Reasons a write fails, in words. A system message names the temporary the
+ * user never asked for, so it is never shown: an unknown failure gives its
+ * code. The advice about Excel holding a file open is for workbooks only.
+ */
 function writeFailure(option: string, target: string, error: unknown): UnusableInput {
   const code = (error as NodeJS.ErrnoException).code;
+  const workbook = /\.xlsx$/i.test(target);
   const reason =
     code === "EACCES" || code === "EPERM" || code === "EBUSY"
-      ? "permission denied (on Windows, a file open in Excel cannot be replaced: close it first)"
+      ? `permission denied${workbook ? " (on Windows, a file open in Excel cannot be replaced: close it first)" : ""}`
       : code === "ENOSPC"
         ? "the disk is full"
         : code === "EROFS"
           ? "the file system is read-only"
-          : (error as Error).message.split("\n")[0];
+          : code === "ENOENT" || code === "ENOTDIR"
+            ? `the folder ${path.dirname(target)} does not take new files`
+            : code !== undefined
+              ? `the system refused it (${code})`
+              : (error as Error).message.split("\n")[0];
   return new UnusableInput(`cannot write ${option} ${target}: ${reason}`);
 }
 
@@ -110,6 +121,10 @@ export async function prepareOutput(request: OutputRequest): Promise<Output> {
   const { option, path: given } = request;
   // Every check and the write itself use this one path: "missing/../X" must not pass as new and then land on X.
   const target = path.resolve(given);
+  const { extension } = request;
+  if (request.kind === "file" && extension !== undefined && path.extname(target).toLowerCase() !== extension) {
+    throw new UnusableInput(`${option} ${given} must end in ${extension}: dcp writes ${request.what} there, which opens only as ${extension}`);
+  }
   const folderStat = fs.statSync(path.dirname(target), { throwIfNoEntry: false });
   if (!folderStat) throw new UnusableInput(`cannot write ${option} ${given}: the folder ${path.dirname(given)} does not exist`);
   if (!folderStat.isDirectory()) throw new UnusableInput(`cannot write ${option} ${given}: ${path.dirname(given)} is not a folder`);

@@ -7,6 +7,7 @@
 import path from "path";
 import ExcelJS from "exceljs";
 import { addReportSheet } from "../workbook/xlsx";
+import { writeStreamedReport } from "../workbook/xlsxStream";
 import type { ReportSheet } from "../workflows/reports";
 import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
 
@@ -32,17 +33,29 @@ export function prepareReportOutput(out: string, input: string, force: boolean, 
     inputs: [input],
     force,
     kind: "file",
+    extension: ".xlsx",
     isOwnOutput: (file) => hasDocumentKeyword(file, kind.marker),
   });
 }
 
+/**
+ * Past this many rows a report is written a row at a time (no Excel table:
+ * ExcelJS cannot stream one), since the whole workbook in memory would cost
+ * gigabytes; below it, as a formatted Excel table.
+ */
+export const STREAMED_REPORT_ROWS = 50_000;
+
 /** One report sheet, or several in order (the payout report: payments, withdrawals, findings). */
 export async function writeReportFile(report: ReportSheet | readonly ReportSheet[], input: string, output: Output, kind: ReportKind): Promise<void> {
+  const properties = { creator: kind.command, title: `DCP ${kind.noun} of ${path.basename(input)}`, keywords: kind.marker };
+  const linkedFile = path.relative(path.dirname(output.path), path.resolve(input));
+  const sheets: readonly ReportSheet[] = Array.isArray(report) ? report : [report as ReportSheet];
+  if (sheets.length === 1 && sheets[0].rows.length > STREAMED_REPORT_ROWS) {
+    await output.write((temporary) => writeStreamedReport(temporary, properties, sheets[0], linkedFile));
+    return;
+  }
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = kind.command;
-  workbook.title = `DCP ${kind.noun} of ${path.basename(input)}`;
-  workbook.keywords = kind.marker;
-  const linked = path.relative(path.dirname(output.path), path.resolve(input));
-  for (const sheet of Array.isArray(report) ? report : [report]) addReportSheet(workbook, sheet, linked);
+  Object.assign(workbook, properties);
+  for (const sheet of sheets) addReportSheet(workbook, sheet, linkedFile);
   await output.write((temporary) => workbook.xlsx.writeFile(temporary));
 }

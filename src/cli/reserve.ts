@@ -222,6 +222,8 @@ export async function reserveCommand(file: string, values: ParsedOptions): Promi
   const workbook = await openXlsx(file);
   const { grids, names } = await gatherSheets(workbook, values);
   const result = reconcileWorkflow(grids, { asOf });
+  // The rows are read: a million-row grid need not stay in memory beside the reconciliation.
+  for (const role of Object.keys(grids) as SheetRole[]) delete grids[role];
   if (result.unusable) throw new UnusableInput(result.unusable);
 
   const issuer: IssuerFlags = {

@@ -269,6 +269,7 @@ export async function statementCommand(file: string, values: ParsedOptions): Pro
         inputs: [file],
         force,
         kind: "file",
+        extension: ".xlsx",
         isOwnOutput: (existing) => hasDocumentKeyword(existing, WORKBOOK_MARKER),
       })
     : undefined;

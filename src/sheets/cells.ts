@@ -61,6 +61,15 @@ function reader<T>(expected: string, read: (cell: unknown) => CellRead<T>): (cel
 /** One comma between digits and no point, as in "0,1" or "1,5%": a decimal comma, never a thousands separator. */
 const DECIMAL_COMMA = /^\s*(-?\$?\d+),(\d+\s*%?)\s*$/;
 const LOOKS_NUMERIC = /^[\s\d.,$%-]*\d[\s\d.,$%-]*$/;
+/**
+ * Text whose separator could mean two things: "12.000" is twelve to some and
+ * twelve thousand to others (a European grouping). Never guessed: a finding.
+ */
+const AMBIGUOUS_SEPARATOR = /^\s*(-?)(\$?)([1-9]\d{0,2})((?:\.\d{3})+)\s*%?\s*$/;
+/** A separator between groups of three digits, either kind: what a message explains both readings of. */
+const TWO_WAYS = /^\s*(-?)(\$?)([1-9]\d{0,2})((?:[.,]\d{3})+)\s*%?\s*$/;
+/** In a Percent column "1,000" could be 1.000 (100%) or a thousand percent: also never guessed. */
+const AMBIGUOUS_PERCENT = /^\s*(-?)(\$?)([1-9]\d{0,2})((?:,\d{3})+)\s*$/;
 
 /**
  * The finding's sentence for a cell its column cannot use: what the cell
@@ -73,7 +82,15 @@ export function cellProblem(address: string, label: string, cell: unknown, expec
   const error = excelError(cell);
   if (error !== undefined) return `Cell ${address} holds the error ${error}; ${label} expects ${expected}. Correct the formula or value behind it.`;
   let hint = "";
-  if (typeof cell === "string" && cell.includes(",") && LOOKS_NUMERIC.test(cell)) {
+  const twoWays = typeof cell === "string" ? TWO_WAYS.exec(cell) : null;
+  if (typeof cell === "string" && twoWays) {
+    const [, sign, dollar, head, tail] = twoWays;
+    const separator = tail[0];
+    const groups = tail.split(separator).slice(1).join("");
+    const point = `${sign}${dollar}${head}.${groups}`.replace(/\.?0+$/, "");
+    const thousands = `${sign}${dollar}${head}${groups}`;
+    hint = ` ("${cell.trim()}" reads two ways: ${point} with "${separator}" as a decimal point, or ${thousands} with it between thousands; type the number you mean)`;
+  } else if (typeof cell === "string" && cell.includes(",") && LOOKS_NUMERIC.test(cell)) {
     const comma = DECIMAL_COMMA.exec(cell);
     hint = ` (a comma is read only between thousands, as in 1,000; write a decimal with a point${comma ? `: "${comma[1]}.${comma[2]}"` : ""})`;
   }
@@ -112,7 +129,9 @@ const GROUPED_NUMBER = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
  * rather than 1.
  */
 function numericText(text: string): Decimal | undefined {
-  const cleaned = text.trim().replace(/^\$/, "");
+  if (AMBIGUOUS_SEPARATOR.test(text)) return undefined;
+  // "-$12,000" is "$-12,000" is -12000.
+  const cleaned = text.trim().replace(/^(-?)\$/, "$1");
   if (PLAIN_NUMBER.test(cleaned)) return new Decimal(cleaned);
   if (GROUPED_NUMBER.test(cleaned)) return new Decimal(cleaned.replace(/,/g, ""));
   return undefined;
@@ -141,6 +160,7 @@ const A_PERCENT = "a percent such as 50%";
 
 /** A percent cell (0.5 formatted as 50%) or text "50%". */
 export const readPercent = reader(A_PERCENT, (cell): CellRead<Decimal> => {
+  if (typeof cell === "string" && AMBIGUOUS_PERCENT.test(cell)) return problem(A_PERCENT);
   if (typeof cell === "string" && /%\s*$/.test(cell)) {
     const parsed = numericText(cell.replace(/%\s*$/, ""));
     return parsed === undefined ? problem(A_PERCENT) : ok(parsed.dividedBy(100));

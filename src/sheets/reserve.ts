@@ -18,7 +18,7 @@ import type { CellFinding, CellRef } from "./findings";
 import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 /** The rule a row left out of the reserve is reported under, by the sheet it comes from. */
-export const RESERVE_RULES = { ledger: "R01", credits: "R02", records: "R03" } as const;
+export const RESERVE_RULES = { ledger: "R01", credits: "R02", records: "R03", wholeOptionShares: "R04" } as const;
 
 type LedgerField = "date" | "kind" | "quantity" | "participant" | "reference" | "reportedRemaining" | "exercisePrice";
 
@@ -183,6 +183,19 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     if (quantity === undefined) return row.problem("quantity", `The row has no quantity. It is left out of the reserve.`);
     const why = ledgerQuantityProblem(kind, quantity);
     if (why) return row.problem("quantity", `Quantity ${quantity.toString()}: ${why}. The row is left out of the reserve.`);
+    if (kind === "option" && !quantity.isInteger()) {
+      // §5.4 grants whole shares (rounded down): a fraction is a typing mistake, never a grant to count or export to OCF.
+      into.findings.push({
+        ...row.cell("quantity"),
+        row: row.row,
+        column: row.label("quantity"),
+        rule: RESERVE_RULES.wholeOptionShares,
+        section: "5.4",
+        severity: "error",
+        message: `Quantity ${quantity.toString()}: an option grants whole shares (§5.4 rounds option shares down), so this is not a grant as written. The row is left out of the reserve and of the Open Cap Format export.`,
+      });
+      return;
+    }
     // The reserve counts shares, not their price: a price §5.1 cannot give is a finding, and the row still counts.
     const priceProblem = exercisePrice === undefined ? undefined : exercisePriceProblem(exercisePrice);
     if (priceProblem)

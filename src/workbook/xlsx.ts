@@ -307,7 +307,7 @@ export function addTemplateSheet(workbook: ExcelJS.Workbook, template: SheetTemp
 }
 
 /** A report cell as ExcelJS takes it: a date as its serial (the column's format shows it), a link first as its text. */
-function reportValue(cell: ReportCell): ExcelJS.CellValue {
+export function reportValue(cell: ReportCell): ExcelJS.CellValue {
   if (typeof cell !== "object") return cell === "" ? null : cell;
   return "date" in cell ? isoDateToSerial(cell.date) : cell.text;
 }

@@ -13,8 +13,10 @@ import zlib from "zlib";
 import ExcelJS from "exceljs";
 import { isBlank } from "../cells/values";
 import { type ValueRow } from "../sheets/extent";
-import { UnsavedFormula, type SheetGrid } from "../sheets/grid";
-import { gridOfRows, readXlsxBytes, UnusableInput, zipDirectory, type ZipEntry } from "./xlsx";
+import { columnLetter, UnsavedFormula, type SheetGrid } from "../sheets/grid";
+import { qualifiedCell } from "../sheets/findings";
+import type { ReportSheet } from "../workflows/reports";
+import { gridOfRows, readXlsxBytes, reportValue, UnusableInput, zipDirectory, type ZipEntry } from "./xlsx";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -172,12 +174,6 @@ function parseReference(reference: string): { row: number; column: number } | un
   let column = 0;
   for (const letter of match[1]) column = column * 26 + letter.charCodeAt(0) - 64;
   return { row: Number(match[2]), column: column - 1 };
-}
-
-function columnName(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 interface RawCell {
@@ -355,7 +351,7 @@ export class StreamedWorkbook {
           const attributes = attributesOf(text);
           if (attributes.t === "shared" && attributes.si !== undefined) {
             cell.shared = attributes.si;
-            if (attributes.ref !== undefined) sharedFormulas.set(attributes.si, `${columnName(cell.column)}${cell.row}`);
+            if (attributes.ref !== undefined) sharedFormulas.set(attributes.si, `${columnLetter(cell.column)}${cell.row}`);
           }
         } else if (name === "rPh") phonetic++;
         else if (cell && name === "t" && phonetic === 0) {
@@ -494,14 +490,50 @@ export async function openXlsx(file: string): Promise<StreamedWorkbook> {
 // ---------------------------------------------------------------------------
 // Writing.
 
+/** Document properties of a written workbook; `keywords` is how dcp knows its own output again. */
+export interface WorkbookProperties {
+  creator: string;
+  title: string;
+  keywords: string;
+}
+
+/**
+ * A report (workflows/reports.ts) as a workbook written a row at a time
+ * (ExcelJS's streaming writer): each row leaves memory once committed, so a
+ * million-row report costs what one row does. ExcelJS streams no Excel
+ * tables, so the header is bold, frozen and filtered instead; links are
+ * hyperlinks into `linkedFile`, as `addReportSheet` writes them.
+ */
+export async function writeStreamedReport(file: string, properties: WorkbookProperties, report: ReportSheet, linkedFile: string): Promise<void> {
+  await writeStreamedWorkbook(file, properties, (workbook) => {
+    const sheet = workbook.addWorksheet(report.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = report.columns.map((column) => ({ header: column.header, width: column.width, style: column.format ? { numFmt: column.format } : {} }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: report.rows.length + 1, column: report.columns.length } };
+    for (const cells of report.rows) {
+      sheet
+        .addRow(
+          cells.map((cell) => {
+            if (typeof cell === "object" && "link" in cell) return { text: cell.text, hyperlink: `${linkedFile}#${qualifiedCell(cell.link)}` };
+            return reportValue(cell);
+          }),
+        )
+        .commit();
+    }
+    sheet.commit();
+  });
+}
+
 /**
  * A workbook written a row at a time (ExcelJS's streaming writer): each row
  * leaves memory once committed, so an output of a million rows costs what
- * one row does. `fill` adds the sheets; the file is complete when it returns.
+ * one row does. `fill` adds and commits the sheets; the file is complete
+ * when the returned promise settles.
  */
 export async function writeStreamedWorkbook(
   file: string,
-  properties: { creator: string; title: string; keywords: string },
+  properties: WorkbookProperties,
   fill: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void> | void,
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });

@@ -174,3 +174,31 @@ describe("writing a folder (an OCF package)", () => {
     expect(fs.readFileSync(path.join(target, "cat.jpg"), "utf8")).toBe("meow");
   });
 });
+
+describe("what a failed or mistaken write says (issue 19, messages)", () => {
+  it("refuses --out r.txt when the output is a workbook, before anything is written", async () => {
+    const target = path.join(dir, "r.txt");
+    expect(await refusal(prepareOutput(request(target, { extension: ".xlsx", what: "a validation report" })))).toBe(
+      `--out ${target} must end in .xlsx: dcp writes a validation report there, which opens only as .xlsx`,
+    );
+    expect(entries()).toEqual([]);
+    // Any case of the right extension is the right extension.
+    await expect(prepareOutput(request(path.join(dir, "R.XLSX"), { extension: ".xlsx" }))).resolves.toBeDefined();
+  });
+
+  it("says in one line that /proc takes no new files, without the temporary's name or a raw ENOENT", async () => {
+    const output = await prepareOutput(request("/proc/r.xlsx"));
+    const message = await refusal(output.write((temporary) => fs.writeFileSync(temporary, "x")));
+    expect(message).toBe("cannot write --out /proc/r.xlsx: the folder /proc does not take new files");
+    expect(message).not.toMatch(/dcp-new|ENOENT|open '/);
+  });
+
+  it("gives the advice about a file open in Excel for a workbook only, never for a PDF folder", async () => {
+    const denied = Object.assign(new Error("EACCES: permission denied, rename '/x/.r.dcp-new-1'"), { code: "EACCES" });
+    const workbook = await prepareOutput(request(path.join(dir, "r.xlsx")));
+    expect(await refusal(workbook.write(() => Promise.reject(denied)))).toMatch(/permission denied \(on Windows, a file open in Excel cannot be replaced/);
+    const pdfs = await prepareOutput({ ...request(path.join(dir, "statements")), option: "--pdf", kind: "folder" });
+    const message = await refusal(pdfs.write(() => Promise.reject(denied)));
+    expect(message).toBe(`cannot write --pdf ${path.join(dir, "statements")}: permission denied`);
+  });
+});

@@ -3,7 +3,7 @@ import type { AccountFigures, StatementPdfInput, ValuePoint } from "../../src/do
 import { addDays, dayNumber } from "../../src/engine/dates";
 import { Decimal, dec, roundCents, toNumber } from "../../src/engine/decimal";
 
-const NONE: AccountFigures = { opening: 0, credited: 0, dividends: 0, splitAdjustment: 0, interest: 0, allocatedOut: 0, closing: 0, value: 0 };
+const NONE: AccountFigures = { opening: 0, credited: 0, dividends: 0, splitAdjustment: 0, interest: 0, allocatedOut: 0, paidOut: 0, closing: 0, value: 0 };
 
 /**
  * Ann Lee's 2003, figures worked by hand. Closing price on 2003-12-31: $5.50.
@@ -26,6 +26,7 @@ export const ANN_LEE_2003: StatementPdfInput = {
       splitAdjustment: 0,
       interest: 0,
       allocatedOut: 0,
+      paidOut: 0,
       closing: 18_433.39831,
       value: 101_383.69,
     },
@@ -36,11 +37,12 @@ export const ANN_LEE_2003: StatementPdfInput = {
       splitAdjustment: 0,
       interest: 0,
       allocatedOut: 0,
+      paidOut: 0,
       closing: 1_843.33983,
       value: 10_138.37,
     },
-    CSA: { opening: 0, credited: 3_333.333333, dividends: 0.5, splitAdjustment: 0, interest: 0, allocatedOut: 0, closing: 3_333.833333, value: 18_336.08 },
-    IA: { opening: 20_000, credited: 12_000, dividends: 0, splitAdjustment: 0, interest: 1_234.56, allocatedOut: 21_000, closing: 12_234.56, value: 12_234.56 },
+    CSA: { opening: 0, credited: 3_333.333333, dividends: 0.5, splitAdjustment: 0, interest: 0, allocatedOut: 0, paidOut: 0, closing: 3_333.833333, value: 18_336.08 },
+    IA: { opening: 20_000, credited: 12_000, dividends: 0, splitAdjustment: 0, interest: 1_234.56, allocatedOut: 21_000, paidOut: 0, closing: 12_234.56, value: 12_234.56 },
   },
   options: [
     { grantDate: "2003-11-03", shares: 2_000, exercisePrice: 4.25, exercisableDate: "2004-05-03", value: 2_500 },

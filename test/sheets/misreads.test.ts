@@ -12,7 +12,7 @@ import { PlanError } from "../../src/engine/errors";
 import { pricesFromCells } from "../../src/cells/ranges";
 import { reserveStatus } from "../../src/engine/reserve";
 import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
-import { readNumber, readPercent, readText } from "../../src/sheets/cells";
+import { cellProblem, readNumber, readPercent, readText } from "../../src/sheets/cells";
 import { validateElectionSheet } from "../../src/sheets/elections";
 import { normalizeHeader, UnsavedFormula, type SheetGrid } from "../../src/sheets/grid";
 import { priceTableFrom } from "../../src/sheets/prices";
@@ -280,5 +280,31 @@ describe("ledger rows the reserve cannot take", () => {
 describe("the price table behind the credits", () => {
   it("is unchanged by these checks on a clean sheet", () => {
     expect(priceTableFrom(pricesGrid).closePrice("2003-07-01")).toEqual(pricesFromCells(cellValues(PRICES_TEMPLATE)).closePrice("2003-07-01"));
+  });
+});
+
+describe("text whose separators could mean two things (issue 19)", () => {
+  it("reads -$12,000 as $-12,000 does: minus twelve thousand", () => {
+    expect(readNumber("-$12,000").value?.toString()).toBe("-12000");
+    expect(readNumber("$-12,000").value?.toString()).toBe("-12000");
+  });
+
+  it('never reads "12.000" as 12: it is a finding that names both readings', () => {
+    expect(readNumber("12.000")).toEqual({ problem: "a number" });
+    expect(readNumber("0.125").value?.toString()).toBe("0.125");
+    expect(cellProblem("D7", "Amount", "12.000", "a number")).toBe(
+      'Cell D7 holds "12.000"; Amount expects a number ("12.000" reads two ways: 12 with "." as a decimal point, or 12000 with it between thousands; type the number you mean).',
+    );
+  });
+
+  it('refuses "1,000" in a Percent cell, advising both readings rather than another number over the limit', () => {
+    expect(readPercent("1,000")).toEqual({ problem: "a percent such as 50%" });
+    const message = cellProblem("E4", "Percent", "1,000", "a percent such as 50%");
+    expect(message).toContain('reads two ways: 1 with "," as a decimal point, or 1000 with it between thousands');
+    expect(message).not.toContain('"1.000"');
+  });
+
+  it('advises "-$12,000" without the "-$12.000" that would read as 12', () => {
+    expect(cellProblem("D9", "Amount", "-$12,000", "a number")).not.toContain('"-$12.000"');
   });
 });

@@ -172,3 +172,21 @@ describe("an option's Exercise Price of $0 or less (§5.1)", () => {
     );
   });
 });
+
+describe("an option of a fraction of a share (issue 19: §5.4 grants whole shares)", () => {
+  it("is an R04 error on its Quantity cell; the row is neither counted nor exported to Open Cap Format", () => {
+    const ledger = templateGrid(LEDGER_TEMPLATE, [
+      ["2002-09-30", "units", 2_000.5, "", "", "", ""],
+      ["2002-10-31", "option", 100.5, "Dan Wu", "", "", 0.85],
+      ["2002-11-29", "option", 100, "Eve Park", "", "", 0.85],
+    ]);
+    const result = reconcileWorkflow({ ledger });
+    // Units may be fractional (reading 14): 2,000.5 + the whole grant of 100; the 100.5-share grant is left out.
+    expect(toNumber(result.status.used)).toBe(2_100.5);
+    expect(result.reconciliation.lines.map((line) => line.rowNumber)).toEqual([2, 4]);
+    expect(result.findings.map(({ cell, rule, section, severity }) => ({ cell, rule, section, severity }))).toEqual([
+      { cell: "C3", rule: "R04", section: "5.4", severity: "error" },
+    ]);
+    expect(result.findings[0].message).toMatch(/^Quantity 100\.5: an option grants whole shares \(§5\.4/);
+  });
+});
