@@ -94,6 +94,11 @@ function unitsCreditedBench(): void {
     sink += readTable(table.map((r) => [...r]));
     for (let i = 0; i < CALLS; i++) sink += new Decimal(amounts[i][0]).dividedBy(average).toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toNumber();
   });
+  // Issue 20's floor for the same figure: read the table once and divide each amount in plain binary arithmetic.
+  const plainFloor = best(5, () => {
+    sink += readTable(table.map((r) => [...r]));
+    for (let i = 0; i < CALLS; i++) sink += (amounts[i][0] as number) / 3.7;
+  });
   const column = best(5, () => {
     const result = unitsCredited(
       amounts,
@@ -115,6 +120,12 @@ function unitsCreditedBench(): void {
     `${column.toFixed(1)} ms`,
     `read once + 10,000 exact divisions ${columnFloor.toFixed(1)} ms`,
     `${(column / columnFloor).toFixed(2)}× (target ≤ 25×); 10,000 formulas: ${(engine / column).toFixed(1)}× the time`,
+  );
+  row(
+    "  the same formula beside plain divisions",
+    `${column.toFixed(1)} ms`,
+    `read once + 10,000 plain divisions ${plainFloor.toFixed(2)} ms`,
+    `${(column / plainFloor).toFixed(2)}× (target ≤ 25×)`,
   );
 }
 
@@ -259,6 +270,13 @@ async function cliBench(): Promise<void> {
   const startup = Math.min(...[0, 1, 2].map(() => wall(["-e", "require('exceljs')"])));
   const validate = Math.min(...[0, 1, 2].map(() => wall([cli, "validate", file, "--json"])));
   row("dcp validate on a 10,000-row .xlsx (wall)", `${validate.toFixed(0)} ms`, `node + load ExcelJS alone ${startup.toFixed(0)} ms`, "target ≤ 3,000 ms");
+  const read = Math.min(...[0, 1, 2].map(() => wall(["-e", `new (require("exceljs").Workbook)().xlsx.readFile(${JSON.stringify(file)})`])));
+  row(
+    "  the same beside reading that workbook",
+    `${validate.toFixed(0)} ms`,
+    `node + read it with ExcelJS ${read.toFixed(0)} ms`,
+    `${(validate / read).toFixed(2)}× (target ≤ 2×)`,
+  );
 
   // A stray value at the sheet's last cell stretches its recorded extent to 1,048,576 rows; reading must not follow it.
   const small = async (name: string, stray: boolean) => {
@@ -366,7 +384,7 @@ async function statementBench(): Promise<void> {
     `dcp statement --json, ${participants} participants × 10 years (${rows.toLocaleString("en-US")} rows)`,
     `${statement.toFixed(0)} ms`,
     `node + read the workbook with ExcelJS ${read.toFixed(0)} ms`,
-    `target ≤ 3,000 ms and ≤ 3× (${ratio.toFixed(2)}×)`,
+    `target ≤ 3,000 ms and ≤ 1.5× (${ratio.toFixed(2)}×)`,
   );
 }
 

@@ -43,7 +43,8 @@ const EXCEL_ERRORS: ReadonlySet<string> = new Set([
 
 /** The error a cell shows (`#N/A`, `#REF!`, …), or undefined. */
 export function excelError(cell: unknown): string | undefined {
-  if (typeof cell !== "string") return undefined;
+  // Every error starts with "#": the text of the other cells (names, kinds, references) is not copied to find out.
+  if (typeof cell !== "string" || !cell.includes("#")) return undefined;
   const text = cell.trim().toUpperCase();
   return EXCEL_ERRORS.has(text) ? text : undefined;
 }
