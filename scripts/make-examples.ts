@@ -9,6 +9,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CREDITS_TEMPLATE, ELECTIONS_TEMPLATE, ISSUER_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../src/sheets/templates";
+import { PAYOUT_TEMPLATES } from "../src/sheets/payoutTemplates";
 import { addTemplateSheet } from "../src/workbook/xlsx";
 import { addRecordsSheets } from "./records-example";
 
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
     addTemplateSheet(workbook, ISSUER_TEMPLATE);
   });
   await write("records.xlsx", addRecordsSheets);
+  await write("payouts.xlsx", (workbook) => {
+    for (const template of PAYOUT_TEMPLATES) addTemplateSheet(workbook, template);
+  });
 }
 
 main().catch((error) => {

@@ -8,12 +8,14 @@ import { commandHelp, EXIT_CODES, parseCommand, UsageError, type CommandSpec, ty
 import { UnusableInput } from "../workbook/xlsx";
 import { RESERVE_COMMAND, reserveCommand } from "./reserve";
 import { STATEMENT_COMMAND, statementCommand } from "./statement";
+import { PAYOUT_COMMAND, payoutCommand } from "./payout";
 import { VALIDATE_COMMAND, validateCommand } from "./validate";
 
 const COMMANDS: ReadonlyArray<{ spec: CommandSpec; run: (file: string, values: ParsedOptions) => Promise<number> }> = [
   { spec: VALIDATE_COMMAND, run: validateCommand },
   { spec: RESERVE_COMMAND, run: reserveCommand },
   { spec: STATEMENT_COMMAND, run: statementCommand },
+  { spec: PAYOUT_COMMAND, run: payoutCommand },
 ];
 
 const USAGE = [

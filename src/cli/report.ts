@@ -21,6 +21,7 @@ export interface ReportKind {
 
 export const VALIDATION_REPORT: ReportKind = { command: "dcp validate", noun: "validation", marker: "dcp-validation-report" };
 export const RESERVE_REPORT: ReportKind = { command: "dcp reserve", noun: "reserve", marker: "dcp-reserve-report" };
+export const PAYOUT_REPORT: ReportKind = { command: "dcp payout", noun: "payout", marker: "dcp-payout-report" };
 
 /** Checks the --out target before any work: exit 2 when it is the input, or exists and is not this kind of report (without --force). */
 export function prepareReportOutput(out: string, input: string, force: boolean, kind: ReportKind): Promise<Output> {
@@ -35,11 +36,13 @@ export function prepareReportOutput(out: string, input: string, force: boolean, 
   });
 }
 
-export async function writeReportFile(report: ReportSheet, input: string, output: Output, kind: ReportKind): Promise<void> {
+/** One report sheet, or several in order (the payout report: payments, withdrawals, findings). */
+export async function writeReportFile(report: ReportSheet | readonly ReportSheet[], input: string, output: Output, kind: ReportKind): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = kind.command;
   workbook.title = `DCP ${kind.noun} of ${path.basename(input)}`;
   workbook.keywords = kind.marker;
-  addReportSheet(workbook, report, path.relative(path.dirname(output.path), path.resolve(input)));
+  const linked = path.relative(path.dirname(output.path), path.resolve(input));
+  for (const sheet of Array.isArray(report) ? report : [report]) addReportSheet(workbook, sheet, linked);
   await output.write((temporary) => workbook.xlsx.writeFile(temporary));
 }

@@ -183,7 +183,7 @@ export interface Holding {
   account: AccountKey;
   quantity: Decimal;
   /** CSA lots: §4.4 discretionary or Art. V allocation (P-R14). */
-  source?: HoldingSource;
+  lotSource?: HoldingSource;
   /** CSA lots: when the lot was credited, for the §7.1(f) hold. */
   creditDate?: IsoDate;
 }

@@ -67,14 +67,14 @@ export interface Withdrawal {
 export function withdrawalBase(holdings: readonly Holding[]): WithdrawalBase {
   const units = zeroUnits();
   const excludedArticleV: ArticleVExclusion = { csaUnits: ZERO, iaDollars: ZERO };
-  for (const { account, quantity, source } of holdings) {
+  for (const { account, quantity, lotSource } of holdings) {
     if (account === "IA") excludedArticleV.iaDollars = excludedArticleV.iaDollars.plus(quantity);
-    else if (account !== "CSA" || source === "discretionary") units[account] = units[account].plus(quantity);
-    else if (source === "allocation") excludedArticleV.csaUnits = excludedArticleV.csaUnits.plus(quantity);
+    else if (account !== "CSA" || lotSource === "discretionary") units[account] = units[account].plus(quantity);
+    else if (lotSource === "allocation") excludedArticleV.csaUnits = excludedArticleV.csaUnits.plus(quantity);
     else {
       throw invalidField(
-        "source",
-        `a Company Stock Account lot of ${quantity.toString()} units has no source: a withdrawal takes "discretionary" lots (§4.4) and leaves "allocation" lots, Article V benefits (§7.3, P-R14)`,
+        "lotSource",
+        `a Company Stock Account lot of ${quantity.toString()} units has no Source: a withdrawal takes "discretionary" lots (§4.4) and leaves "allocation" lots, Article V benefits (§7.3, P-R14)`,
       );
     }
   }

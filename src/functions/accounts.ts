@@ -23,7 +23,7 @@ import { choiceArg, dateArg, excel, lift, numberResult, optionalDateArg, serialR
  * "Input"): the header row names the columns. Identical cells reuse the last
  * reading, so many formulas over one Activity range read it once.
  */
-function readRange<R>(name: string, range: unknown, read: (grid: SheetGrid) => TableRead<R>, optional: boolean): TableRead<R> {
+export function readRange<R>(name: string, range: unknown, read: (grid: SheetGrid) => TableRead<R>, optional: boolean): TableRead<R> {
   const blank = !Array.isArray(range) || range.every((row) => Array.isArray(row) && row.every(isBlankOrZero));
   if (blank) {
     if (optional) return { records: [], findings: [] };

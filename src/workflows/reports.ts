@@ -9,6 +9,7 @@
 import type { IsoDate } from "../engine/dates";
 import { toNumber } from "../engine/decimal";
 import { cellName, type CellFinding, type CellRef } from "../sheets/findings";
+import type { PayoutResult } from "./payout";
 import type { ReconcileResult } from "./reconcile";
 
 export const VALIDATION_SHEET = "DCP Validation";
@@ -111,4 +112,142 @@ export function reserveReport(result: ReconcileResult): ReportSheet {
     }),
     chart: { title: "Shares remaining in the §13.8 reserve" },
   };
+}
+
+export const PAYMENTS_SHEET = "DCP Payments";
+export const WITHDRAWALS_SHEET = "DCP Withdrawals";
+export const PAYOUT_FINDINGS_SHEET = "DCP Payout Findings";
+
+const UNITS = "#,##0.000000";
+const DOLLARS = "$#,##0.00";
+const WHOLE = "#,##0";
+
+const blank = (count: number): ReportCell[] => Array.from({ length: count }, () => "");
+
+/** The `DCP Payments` sheet: one row a payment (PAYOUT.md §3–§5); a participant that cannot be computed is one row saying why. */
+export function paymentsReport(result: PayoutResult): ReportSheet {
+  const rows: ReportCell[][] = [];
+  for (const outcome of result.payouts) {
+    const link = { link: { sheet: outcome.row.source.layout.sheet, cell: `A${outcome.row.source.row}` }, text: outcome.participant };
+    if ("error" in outcome) {
+      rows.push(fitRow([link, ...blank(19), outcome.error]));
+      continue;
+    }
+    const { event, payments, payee } = outcome.payout;
+    if (payments.length === 0) {
+      const why = event.date === undefined ? "no Distributable Event (§7.1)" : "nothing held to pay";
+      rows.push(fitRow([link, event.date ? { date: event.date } : "", event.kinds.join(", "), ...blank(17), why]));
+      continue;
+    }
+    for (const p of payments) {
+      rows.push(
+        fitRow([
+          link,
+          { date: event.date as IsoDate },
+          event.kinds.join(", "),
+          { date: p.date },
+          p.payeeKind,
+          { date: p.fmvDate },
+          toNumber(p.fmv),
+          toNumber(p.units.DCA),
+          toNumber(p.units.CMSA),
+          toNumber(p.units.CSA),
+          toNumber(p.grossShares),
+          toNumber(p.shareValue),
+          toNumber(p.iaCash),
+          toNumber(p.taxOnShares),
+          toNumber(p.taxOnCash),
+          toNumber(p.withheldShares),
+          toNumber(p.fractionCash),
+          toNumber(p.netShares),
+          toNumber(p.netCash),
+          toNumber(p.cashDueFromPayee),
+          payee && p.payeeKind !== "participant" ? `paid to ${payee.paidTo}` : "",
+        ]),
+      );
+    }
+  }
+  return {
+    sheet: PAYMENTS_SHEET,
+    table: "DCPPayments",
+    columns: [
+      { header: "Participant", width: 22 },
+      { header: "Event", width: 12, format: DATE },
+      { header: "Kinds", width: 16 },
+      { header: "Date", width: 12, format: DATE },
+      { header: "Payee", width: 12 },
+      { header: "FMV date", width: 12, format: DATE },
+      { header: "FMV", width: 10, format: DOLLARS },
+      { header: "DCA units", width: 14, format: UNITS },
+      { header: "CMSA units", width: 14, format: UNITS },
+      { header: "CSA units", width: 14, format: UNITS },
+      { header: "Gross shares", width: 12, format: WHOLE },
+      { header: "Share value", width: 14, format: DOLLARS },
+      { header: "IA cash", width: 14, format: DOLLARS },
+      { header: "Tax on shares", width: 14, format: DOLLARS },
+      { header: "Tax on cash", width: 14, format: DOLLARS },
+      { header: "Withheld shares", width: 14, format: WHOLE },
+      { header: "Fraction cash", width: 12, format: DOLLARS },
+      { header: "Net shares", width: 12, format: WHOLE },
+      { header: "Net cash", width: 14, format: DOLLARS },
+      { header: "Cash due from payee", width: 14, format: DOLLARS },
+      { header: "Note", width: 60 },
+    ],
+    rows,
+  };
+}
+
+/** The `DCP Withdrawals` sheet: one row a withdrawal (§7.3; PAYOUT.md §6). */
+export function withdrawalsReport(result: PayoutResult): ReportSheet {
+  return {
+    sheet: WITHDRAWALS_SHEET,
+    table: "DCPWithdrawals",
+    columns: [
+      { header: "Participant", width: 22 },
+      { header: "Approval date", width: 12, format: DATE },
+      { header: "FMV", width: 10, format: DOLLARS },
+      { header: "DCA units", width: 14, format: UNITS },
+      { header: "CMSA units", width: 14, format: UNITS },
+      { header: "CSA units", width: 14, format: UNITS },
+      { header: "Value withdrawn", width: 14, format: DOLLARS },
+      { header: "Penalty", width: 12, format: DOLLARS },
+      { header: "Net value", width: 14, format: DOLLARS },
+      { header: "Shares delivered", width: 14, format: WHOLE },
+      { header: "Tax on shares", width: 14, format: DOLLARS },
+      { header: "Withheld shares", width: 14, format: WHOLE },
+      { header: "Net shares", width: 12, format: WHOLE },
+      { header: "Fraction cash", width: 12, format: DOLLARS },
+      { header: "Credits resume", width: 14, format: DATE },
+      { header: "Not computed", width: 60 },
+    ],
+    rows: result.withdrawals.map((outcome) => {
+      const link = { link: { sheet: outcome.row.source.layout.sheet, cell: `A${outcome.row.source.row}` }, text: outcome.participant };
+      if ("error" in outcome) return fitRow([link, { date: outcome.row.approvalDate }, ...blank(13), outcome.error]);
+      const w = outcome.withdrawal;
+      return fitRow([
+        link,
+        { date: w.approvalDate },
+        toNumber(w.fmv),
+        toNumber(w.unitsWithdrawn.DCA),
+        toNumber(w.unitsWithdrawn.CMSA),
+        toNumber(w.unitsWithdrawn.CSA),
+        toNumber(w.valueWithdrawn),
+        toNumber(w.penalty),
+        toNumber(w.netValue),
+        toNumber(w.sharesDelivered),
+        toNumber(w.taxOnShares),
+        toNumber(w.withheldShares),
+        toNumber(w.netShares),
+        toNumber(w.fractionCash),
+        { date: w.creditsResume },
+        "",
+      ]);
+    }),
+  };
+}
+
+/** The payout report: payments, withdrawals and every finding linked to its cell. */
+export function payoutReports(result: PayoutResult, sheet: string): ReportSheet[] {
+  const findings = validationReport({ sheet, findings: result.findings });
+  return [paymentsReport(result), withdrawalsReport(result), { ...findings, sheet: PAYOUT_FINDINGS_SHEET, table: "DCPPayoutFindings" }];
 }

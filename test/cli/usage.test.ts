@@ -55,7 +55,7 @@ describe("errors go to stderr only, as one line", () => {
     [["validate", "a.xlsx", "b.xlsx"], "dcp: validate takes one FILE.xlsx, not 2 files (see dcp validate --help)"],
     [["reserve", "examples/reserve.xlsx", "--colour"], "dcp: Unknown option '--colour' (see dcp reserve --help)"],
     [["reserve", "examples/reserve.xlsx", "--as-of"], "dcp: Option '--as-of <value>' argument missing (see dcp reserve --help)"],
-    [["audit", "examples/reserve.xlsx"], 'dcp: unknown command "audit"; the commands are validate, reserve, statement (see dcp --help)'],
+    [["audit", "examples/reserve.xlsx"], 'dcp: unknown command "audit"; the commands are validate, reserve, statement, payout (see dcp --help)'],
   ])("dcp %j", (args, line) => {
     const { code, stdout, stderr } = dcp(...args);
     expect(code).toBe(2);

@@ -31,7 +31,7 @@ const lot = (account: Holding["account"], quantity: string, more: Partial<Holdin
 const ANN: Holding[] = [
   lot("DCA", "100.4"),
   lot("CMSA", "10.25"),
-  lot("CSA", "5.1", { source: "discretionary", creditDate: "2002-12-31" }),
+  lot("CSA", "5.1", { lotSource: "discretionary", creditDate: "2002-12-31" }),
   lot("IA", "1234.565"),
 ];
 const ann = (more: Partial<PayoutFacts> = {}): PayoutFacts => ({ participant: "Ann Lee", lastDayWorked: "2003-03-14", ...more });
@@ -202,8 +202,8 @@ describe("the §7.1(f) hold on Company Stock Account lots (P-R7) and §6.2 acros
   });
   const holdings = [
     lot("DCA", "10.6"),
-    lot("CSA", "2.2", { source: "discretionary", creditDate: "2003-01-10" }),
-    lot("CSA", "3.1", { source: "allocation", creditDate: "2004-03-10" }),
+    lot("CSA", "2.2", { lotSource: "discretionary", creditDate: "2003-01-10" }),
+    lot("CSA", "3.1", { lotSource: "allocation", creditDate: "2004-03-10" }),
     lot("IA", "50"),
   ];
 

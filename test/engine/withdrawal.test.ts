@@ -11,11 +11,11 @@ const prices = PriceTable.fromEntries([
   { date: "2003-06-13", close: d(5) },
   { date: "2003-06-16", close: d(5) },
 ]);
-const lot = (account: Holding["account"], quantity: string, source?: Holding["source"]): Holding => ({
+const lot = (account: Holding["account"], quantity: string, lotSource?: Holding["lotSource"]): Holding => ({
   employer: "Company",
   account,
   quantity: d(quantity),
-  source,
+  lotSource,
 });
 
 /** 114.500002 units §7.3 may take; 7 allocation units and $1,000 of IA it may not. */
@@ -50,8 +50,8 @@ describe("early withdrawal (§7.3)", () => {
     expect(n(unitsWithdrawn(base.units, d("0.25")).CSA)).toBe(1);
   });
 
-  test("a CSA lot with no Source is #VALUE! naming source", () => {
-    expect(() => withdrawalBase([lot("CSA", "1")])).toThrow(expect.objectContaining({ field: "source", code: "#VALUE!" }));
+  test("a CSA lot with no Source is #VALUE! naming lotSource", () => {
+    expect(() => withdrawalBase([lot("CSA", "1")])).toThrow(expect.objectContaining({ field: "lotSource", code: "#VALUE!" }));
   });
 
   test("100% with a 100% tax: every share withheld, the rounding taken from the cash", () => {
