@@ -58,7 +58,7 @@ async function stateTemplate(page: Page): Promise<void> {
 async function showPayoutTemplate(page: Page): Promise<void> {
   await page.getByRole("tab", { name: "Payouts" }).click();
   await (await button(page, "Insert template")).click();
-  await page.getByText(/^Inserted the sheets "Payouts( \(2\))?", "Holdings", "Withdrawals" and "Prices( \(2\))?" with a worked example/).waitFor();
+  await page.getByText(/^Inserted the sheets "Payouts( \(\d\))?", "Holdings", "Withdrawals" and "Prices( \(\d\))?" with a worked example/).waitFor();
   await (await button(page, "Show payouts")).click();
   await page.getByRole("region", { name: "Payout" }).waitFor();
 }
