@@ -1,143 +1,121 @@
 /**
- * The sheets a payout reads (PAYOUT.md §1), as templates to insert: the
- * Payouts page's "Insert template" adds these. The rows are a worked example
- * of every §7.1 event kind, each figure worked by hand in
- * test/sheets/payoutTemplates.test.ts:
- *
- * - Ann Lee, separation (c): shares rounded up over every account (§6.2), shares withheld for tax (§10.2);
- * - Ben Ortiz, death (b): a designated beneficiary whose application is still awaited (§7.2(e), §9.3);
- * - Cara Diaz, Disability (a): paid to her conservator (§9.2), the share tax paid in cash by election (§10.2);
- * - Dan Wu, plan termination (d) after a Change in Control: the event waits for the auditor's opinion (§7.5);
- * - Eve Park, termination for cause (e): separation displaced (§7.6);
- * - Fay Kim, elected date (f): a Company Stock Account lot held to its release date, a second payment (§7.1(f));
- * - Gus Roy, separation, not located: deemed dead three years on, paid as his will requires (§12.4, §9.3);
- * - Ivy Chen, no Distributable Event: cause after a Change in Control without the auditor's opinion, an
- *   election the Committee did not approve (§7.5, §7.1(f));
- * - Hal Moss, an early withdrawal of 25% (§7.3).
+ * The payout sheets with worked rows (PAYOUT.md §1): one participant for each
+ * Distributable Event of §7.1, a death with a designated beneficiary, an
+ * unlocated participant, a conservator, and an early withdrawal. The example
+ * workbook `examples/payouts.xlsx` and the task pane's "Insert template"
+ * write these.
  */
-import { businessDay } from "../engine/calendar";
-import type { IsoDate } from "../engine/dates";
-import type { ColumnFormat, SheetTemplate, TemplateColumn } from "./templates";
+import { PAYOUT_SHEET_HEADERS } from "./payouts";
+import type { ColumnFormat, SheetTemplate } from "./templates";
 
-const YES_NO = ["Y", "N"] as const;
+const FORMATS: Partial<Record<string, ColumnFormat>> = {
+  "Tax Rate": "percent",
+  "Share Tax": "dollars",
+  "Cash Tax": "dollars",
+  Fraction: "percent",
+  Quantity: "number",
+  Close: "dollars",
+};
 
-type Row = ReadonlyArray<string | number>;
-
-/** A template over `columns` [header, format, list?], each as wide as its header needs. */
-function sheet(name: string, columns: ReadonlyArray<[string, ColumnFormat, (readonly string[])?]>, rows: readonly Row[]): SheetTemplate {
-  const laid: TemplateColumn[] = columns.map(([header, format, list]) => ({ header, format, width: Math.max(12, header.length + 3), list }));
-  return { sheet: name, table: name.replace(/\s+/g, ""), columns: laid, rows };
+function columns(headers: readonly string[], lists: Partial<Record<string, readonly string[]>> = {}) {
+  return headers.map((header) => ({
+    header,
+    format: FORMATS[header] ?? (/Date\b|Last Day Worked|Application Approved/.test(header) ? "date" : "text"),
+    width: Math.max(12, header.length + 2),
+    list: lists[header],
+  }));
 }
 
-const PAYOUTS = sheet(
-  "Payouts",
-  [
-    ["Participant", "text"],
-    ["Disability Date", "date"],
-    ["Death Date", "date"],
-    ["Last Day Worked", "date"],
-    ["Plan Termination Date", "date"],
-    ["Cause Date", "date"],
-    ["Elected Date", "date"],
-    ["Election Effective Date", "date"],
-    ["Elected Approved", "text", YES_NO],
-    ["Change in Control Date", "date"],
-    ["Parachute Determined", "text", YES_NO],
-    ["Auditor Opinion Date", "date"],
-    ["Tax Rate", "percent"],
-    ["Share Tax", "dollars"],
-    ["Cash Tax", "dollars"],
-    ["Cash Tax Election Date", "date"],
-    ["Beneficiary", "text"],
-    ["Form Approved", "text", YES_NO],
-    ["Will", "text", YES_NO],
-    ["Application Approved", "date"],
-    ["Incompetent", "text", YES_NO],
-    ["Conservator", "text"],
-    ["Located", "text", YES_NO],
-  ],
-  [
-    // Participant, Disability, Death, Last Day Worked, Plan Termination, Cause, Elected, Effective, Approved, CIC, Parachute, Opinion,
-    // Tax Rate, Share Tax, Cash Tax, Cash Tax Election, Beneficiary, Form Approved, Will, Application Approved, Incompetent, Conservator, Located
-    ["Ann Lee", "", "", "2004-03-15", "", "", "", "", "", "", "", "", 0.25, "", "", "", "", "", "", "", "", "", ""],
-    ["Ben Ortiz", "", "2004-02-10", "", "", "", "", "", "", "", "", "", "", "", "", "", "Mia Ortiz", "Y", "", "", "", "", ""],
-    ["Cara Diaz", "2004-01-20", "", "", "", "", "", "", "", "", "", "", 0.2, "", "", "2003-12-01", "", "", "", "", "Y", "Sam Diaz", ""],
-    ["Dan Wu", "", "", "2004-09-30", "2004-06-30", "", "", "", "", "2004-01-15", "N", "2004-07-20", "", "", "", "", "", "", "", "", "", "", ""],
-    ["Eve Park", "", "", "2004-04-30", "", "2004-05-14", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
-    ["Fay Kim", "", "", "", "", "", "2004-06-01", "2003-01-01", "Y", "", "", "", 0.1, "", "", "", "", "", "", "", "", "", ""],
-    ["Gus Roy", "", "", "2004-02-27", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "Y", "", "", "", "N"],
-    ["Ivy Chen", "", "", "2004-05-31", "", "2004-06-04", "2004-09-01", "2003-01-01", "N", "2004-01-15", "", "", "", "", "", "", "", "", "", "", "", "", ""],
-  ],
-);
+const YES_NO = ["Y", "N"];
 
-const HOLDINGS = sheet(
-  "Holdings",
-  [
-    ["Participant", "text"],
-    ["Employer", "text"],
-    ["Account", "text", ["DCA", "CMSA", "CSA", "IA"]],
-    ["Quantity", "number"],
-    ["Source", "text", ["discretionary", "allocation"]],
-    ["Credit Date", "date"],
+// Participant, Disability, Death, Last Day Worked, Plan Termination, Cause, Elected, Election Effective, Elected Approved,
+// CIC, Parachute, Auditor Opinion, Tax Rate, Share Tax, Cash Tax, Cash Tax Election, Beneficiary, Form Approved, Will,
+// Application Approved, Incompetent, Conservator, Located
+export const PAYOUTS_TEMPLATE: SheetTemplate = {
+  sheet: "Payouts",
+  table: "Payouts",
+  columns: columns(PAYOUT_SHEET_HEADERS.Payouts, {
+    "Elected Approved": YES_NO,
+    "Parachute Determined": YES_NO,
+    "Form Approved": YES_NO,
+    Will: YES_NO,
+    Incompetent: YES_NO,
+    Located: YES_NO,
+  }),
+  rows: [
+    // (c) separation: the day after the last day worked; 20% withheld in shares.
+    ["Ann Lee", "", "", "2003-03-14", "", "", "", "", "", "", "", "", 0.2, "", "", "", "", "", "", "", "", "", ""],
+    // (f) elected date: CSA lots held to their release (§7.1(f)); dies between the payments, beneficiary accepted.
+    ["Ben Ortiz", "", "2004-10-01", "", "", "", "2004-06-15", "2003-05-15", "Y", "", "", "", 0.1, "", "", "", "Bea Ortiz", "Y", "", "2004-11-15", "", "", ""],
+    // (a) disability; the share tax paid in cash by an election received before the event (§10.2).
+    ["Cara Diaz", "2003-06-10", "", "", "", "", "", "", "", "", "", "", 0.25, "", "", "2003-05-01", "", "", "", "", "", "", ""],
+    // (b) death with no designated beneficiary: as the will requires, from the application's approval (§7.2(e)).
+    ["Dan Wu", "", "2003-09-03", "", "", "", "", "", "", "", "", "", 0, "", "", "", "", "", "Y", "2003-12-01", "", "", ""],
+    // (d) plan termination the day after a Change in Control: counts from the auditor's opinion (§7.5).
+    ["Eve Park", "", "", "", "2005-03-02", "", "", "", "", "2005-03-01", "", "2005-04-10", 0.3, "", "", "", "", "", "", "", "", "", ""],
+    // (e) termination for cause on the last day worked (§7.6); the separation is displaced.
+    ["Finn Moss", "", "", "2003-06-20", "", "2003-06-20", "", "", "", "", "", "", 0.2, "", "", "", "", "", "", "", "", "", ""],
+    // Not located (§12.4): deemed dead three years after the distribution date; the intestate heirs.
+    ["Gil Reyes", "", "", "2003-02-28", "", "", "", "", "", "", "", "", 0, "", "", "", "", "", "", "", "", "", "N"],
+    // Declared incompetent, a conservator appointed (§9.2).
+    ["Hana Sato", "", "", "2003-03-31", "", "", "", "", "", "", "", "", 0.2, "", "", "", "", "", "", "", "Y", "Ivan Sato", ""],
   ],
-  [
-    ["Ann Lee", "Hecla", "DCA", 700.4, "", ""],
-    ["Ann Lee", "Hecla Ventures", "DCA", 300, "", ""],
-    ["Ann Lee", "Hecla", "CMSA", 200.3, "", ""],
-    ["Ann Lee", "Hecla", "CSA", 99.5, "discretionary", "2003-06-30"],
-    ["Ann Lee", "Hecla", "IA", 2500, "", ""],
-    ["Ben Ortiz", "Hecla", "DCA", 500.25, "", ""],
-    ["Ben Ortiz", "Hecla", "IA", 1000, "", ""],
-    ["Cara Diaz", "Hecla", "DCA", 800, "", ""],
-    ["Cara Diaz", "Hecla", "CMSA", 100, "", ""],
-    ["Dan Wu", "Hecla", "DCA", 300, "", ""],
-    ["Eve Park", "Hecla", "DCA", 250.75, "", ""],
-    ["Fay Kim", "Hecla", "DCA", 400, "", ""],
-    ["Fay Kim", "Hecla", "CSA", 40, "discretionary", "2003-05-01"],
-    ["Fay Kim", "Hecla", "CSA", 60.5, "allocation", "2004-05-20"],
-    ["Fay Kim", "Hecla", "IA", 300, "", ""],
-    ["Gus Roy", "Hecla", "DCA", 100, "", ""],
-    ["Ivy Chen", "Hecla", "DCA", 120, "", ""],
-    ["Hal Moss", "Hecla", "DCA", 1000, "", ""],
-    ["Hal Moss", "Hecla", "CMSA", 200, "", ""],
-    ["Hal Moss", "Hecla", "CSA", 100, "discretionary", "2003-03-31"],
-    ["Hal Moss", "Hecla", "CSA", 50, "allocation", "2003-04-24"],
-    ["Hal Moss", "Hecla", "IA", 500, "", ""],
+};
+
+export const HOLDINGS_TEMPLATE: SheetTemplate = {
+  sheet: "Holdings",
+  table: "Holdings",
+  columns: columns(PAYOUT_SHEET_HEADERS.Holdings, { Account: ["DCA", "CMSA", "CSA", "IA"], Source: ["discretionary", "allocation"] }),
+  rows: [
+    ["Ann Lee", "Company", "DCA", 100.4, "", ""],
+    ["Ann Lee", "Company", "CMSA", 10.25, "", ""],
+    ["Ann Lee", "Company", "CSA", 5.1, "discretionary", "2002-12-31"],
+    ["Ann Lee", "Company", "IA", 1234.565, "", ""],
+    ["Ben Ortiz", "Company", "DCA", 10.6, "", ""],
+    ["Ben Ortiz", "Company", "CSA", 2.2, "discretionary", "2003-01-10"],
+    ["Ben Ortiz", "Hecla Ventures", "CSA", 3.1, "allocation", "2004-03-10"],
+    ["Ben Ortiz", "Company", "IA", 50, "", ""],
+    ["Cara Diaz", "Company", "DCA", 40, "", ""],
+    ["Cara Diaz", "Company", "IA", 2000, "", ""],
+    ["Dan Wu", "Company", "DCA", 25.5, "", ""],
+    ["Eve Park", "Company", "DCA", 60, "", ""],
+    ["Eve Park", "Company", "CMSA", 6, "", ""],
+    ["Finn Moss", "Company", "DCA", 12.3, "", ""],
+    ["Gil Reyes", "Company", "DCA", 8, "", ""],
+    ["Hana Sato", "Company", "DCA", 20, "", ""],
+    ["Ivy Chen", "Company", "DCA", 100.000002, "", ""],
+    ["Ivy Chen", "Company", "CMSA", 10.5, "", ""],
+    ["Ivy Chen", "Company", "CSA", 4, "discretionary", "2002-12-31"],
+    ["Ivy Chen", "Company", "CSA", 7, "allocation", "2003-03-31"],
+    ["Ivy Chen", "Company", "IA", 1000, "", ""],
   ],
-);
+};
 
-const WITHDRAWALS = sheet(
-  "Withdrawals",
-  [
-    ["Participant", "text"],
-    ["Approval Date", "date"],
-    ["Fraction", "percent"],
-    ["Distribution Date", "date"],
-    ["Tax Rate", "percent"],
+export const WITHDRAWALS_TEMPLATE: SheetTemplate = {
+  sheet: "Withdrawals",
+  table: "Withdrawals",
+  columns: columns(PAYOUT_SHEET_HEADERS.Withdrawals, { Fraction: ["25%", "50%", "75%", "100%"] }),
+  rows: [["Ivy Chen", "2003-06-16", 0.25, "", 0.2]],
+};
+
+/** The closes the worked rows need: each payment's and withdrawal's fair market value day. */
+export const PAYOUT_PRICES_TEMPLATE: SheetTemplate = {
+  sheet: "Prices",
+  table: "Prices",
+  columns: [
+    { header: "Date", format: "date", width: 12 },
+    { header: "Close", format: "dollars", width: 10 },
   ],
-  [["Hal Moss", "2004-03-01", 0.25, "", 0.2]],
-);
-
-/** Two closes, so each payment's fair market value can be worked by hand: $5.00 through November 2004, $6.25 from December. */
-const CLOSES: ReadonlyArray<[IsoDate, IsoDate, number]> = [
-  ["2004-01-02", "2004-11-30", 5],
-  ["2004-12-01", "2005-03-31", 6.25],
-];
-
-function closes(): Array<[IsoDate, number]> {
-  const rows: Array<[IsoDate, number]> = [];
-  for (const [from, to, close] of CLOSES) for (let day = businessDay(from); day <= to; day = businessDay(day, 1)) rows.push([day, close]);
-  return rows;
-}
-
-const PRICES = sheet(
-  "Prices",
-  [
-    ["Date", "date"],
-    ["Close", "dollars"],
+  rows: [
+    ["2003-05-01", 5],
+    ["2003-05-30", 5.25],
+    ["2003-06-16", 5],
+    ["2003-08-01", 4.5],
+    ["2003-10-31", 4],
+    ["2004-07-30", 8],
+    ["2004-12-31", 10],
+    ["2005-06-01", 4],
   ],
-  closes(),
-);
+};
 
-/** Payouts, Holdings, Withdrawals and the Prices they are valued at, holding the worked example. */
-export const PAYOUT_TEMPLATES: readonly SheetTemplate[] = [PAYOUTS, HOLDINGS, WITHDRAWALS, PRICES];
+export const PAYOUT_TEMPLATES: readonly SheetTemplate[] = [PAYOUTS_TEMPLATE, HOLDINGS_TEMPLATE, WITHDRAWALS_TEMPLATE, PAYOUT_PRICES_TEMPLATE];

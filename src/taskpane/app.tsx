@@ -2,11 +2,12 @@ import { FluentProvider, makeStyles, Tab, TabList, Text, Title3, tokens, webDark
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { hostLimitations, officeThemeIsDark } from "../workbook/excel";
+import { PayoutsPage } from "./PayoutsPage";
 import { ReservePage } from "./ReservePage";
 import { StatementsPage } from "./StatementsPage";
 import { ValidatePage } from "./ValidatePage";
 
-type Page = "validate" | "reserve" | "statements";
+type Page = "validate" | "reserve" | "statements" | "payouts";
 
 const useStyles = makeStyles({
   root: {
@@ -32,6 +33,7 @@ function App({ dark }: { dark: boolean }) {
           <Tab value="validate">Validate elections</Tab>
           <Tab value="reserve">Share reserve</Tab>
           <Tab value="statements">Statements</Tab>
+          <Tab value="payouts">Payouts</Tab>
         </TabList>
         {hostLimitations().map((line) => (
           <Text key={line} as="p" size={200} role="note">
@@ -39,7 +41,12 @@ function App({ dark }: { dark: boolean }) {
           </Text>
         ))}
       </header>
-      <main>{page === "validate" ? <ValidatePage /> : page === "reserve" ? <ReservePage /> : <StatementsPage />}</main>
+      <main>
+        {page === "validate" && <ValidatePage />}
+        {page === "reserve" && <ReservePage />}
+        {page === "statements" && <StatementsPage />}
+        {page === "payouts" && <PayoutsPage />}
+      </main>
     </FluentProvider>
   );
 }

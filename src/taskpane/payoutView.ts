@@ -5,15 +5,13 @@
  * withholding, the payee and what is still awaited. Plain functions (no
  * React, no Office.js), tested under jest; the page only renders them.
  */
-import { ACCOUNT_KEYS, ACCOUNT_NAMES, participantKey, UNIT_ACCOUNTS, type AccountKey, type UnitAccount } from "../engine/accounts";
-import { dec, type Decimal } from "../engine/decimal";
+import { ACCOUNT_KEYS, ACCOUNT_NAMES, participantKey, UNIT_ACCOUNTS, type AccountKey } from "../engine/accounts";
+import { dec } from "../engine/decimal";
 import type { Severity } from "../engine/findings";
 import type { EventKind, PayeeKind } from "../engine/payout";
+import type { PaymentJson, PayoutJson as PayoutsJson, PayoutJsonEntry as PayoutJson, WithdrawalJsonEntry as WithdrawalJson } from "../workflows/payout";
 import { capitalize, formatDollars, formatShares, formatUnits, plural } from "../engine/format";
-import type { CellFinding } from "../sheets/findings";
-import type { CellLinkGroup } from "./findingLinks";
 import type { SheetRole } from "./sheetChoice";
-import { findingGroups } from "./statements";
 
 export type PayoutRole = "payouts" | "holdings" | "prices" | "withdrawals";
 
@@ -25,87 +23,10 @@ export const PAYOUT_SHEETS: ReadonlyArray<SheetRole<PayoutRole>> = [
   { role: "withdrawals", name: "Withdrawals", required: false },
 ];
 
-/** A figure as the result carries it: a JSON number, or the exact decimal before it is printed. */
-type Figure = number | Decimal;
+type PayeeJson = NonNullable<PayoutJson["payee"]>;
 
-export interface PaymentJson {
-  date: string;
-  payeeKind: PayeeKind;
-  fmvDate: string;
-  fmv: Figure;
-  units: Record<UnitAccount, Figure>;
-  iaCash: Figure;
-  grossShares: Figure;
-  shareValue: Figure;
-  taxOnShares: Figure;
-  taxOnCash: Figure;
-  withheldShares: Figure;
-  fractionCash: Figure;
-  netShares: Figure;
-  netCash: Figure;
-  cashDueFromPayee: Figure;
-}
-
-export interface PayeeJson {
-  kind: PayeeKind;
-  name: string | null;
-  section: string | null;
-  payableFrom: string | null;
-  awaitingApplication: boolean;
-  optionsPassTo: string | null;
-  paidTo: string | null;
-}
-
-export interface ParticipantFindingJson {
-  severity: Severity;
-  section: string;
-  message: string;
-}
-
-export interface PayoutJson {
-  participant: string;
-  /** `date` null (and no kinds) when there is no Distributable Event. */
-  event: { date: string | null; kinds: EventKind[]; sections: string[] };
-  excluded: Array<{ kind: EventKind; date: string; reason: string }>;
-  distributionDate: string | null;
-  payments: PaymentJson[];
-  perEmployer: Record<string, Record<AccountKey, Figure>>;
-  payee: PayeeJson | null;
-  unlocated: { deemedDeathDate: string | null; locateBeneficiaryBy: string | null; section: string } | null;
-  findings: ParticipantFindingJson[];
-}
-
-/** A participant (or claimant) that could not be computed: a `#VALUE!` case of PAYOUT.md §11. */
-export interface NotComputedJson {
-  participant: string;
-  error: string;
-}
-
-export interface WithdrawalJson {
-  participant: string;
-  approvalDate: string;
-  fmvDate: string;
-  fmv: Figure;
-  unitsWithdrawn: Record<UnitAccount, Figure>;
-  valueWithdrawn: Figure;
-  penalty: Figure;
-  netValue: Figure;
-  sharesDelivered: Figure;
-  taxOnShares: Figure;
-  withheldShares: Figure;
-  netShares: Figure;
-  fractionCash: Figure;
-  excludedArticleV: { csaUnits: Figure; iaDollars: Figure };
-  nonparticipationFrom: string;
-  creditsResume: string;
-}
-
-/** The `dcp payout --json` document (PAYOUT.md §1), its findings each on its cell. */
-export interface PayoutsJson {
-  payouts: Array<PayoutJson | NotComputedJson>;
-  withdrawals: Array<WithdrawalJson | NotComputedJson>;
-  findings: CellFinding[];
-}
+/** A participant or withdrawal that could not be computed: a `#VALUE!` or `#N/A` case of PAYOUT.md §11. */
+type NotComputedJson = { participant: string; error: string };
 
 function computed<T extends object>(entry: T | NotComputedJson): entry is T {
   return !("error" in entry);
@@ -137,9 +58,9 @@ function section(text: string): string {
   return text.startsWith("§") ? text : `§${text}`;
 }
 
-const units = (value: Figure) => formatUnits(dec(value));
-const shares = (value: Figure) => formatShares(dec(value));
-const dollars = (value: Figure) => formatDollars(dec(value));
+const units = (value: number) => formatUnits(dec(value));
+const shares = (value: number) => formatShares(dec(value));
+const dollars = (value: number) => formatDollars(dec(value));
 
 export interface Line {
   term: string;
@@ -249,19 +170,21 @@ function paymentView(payment: PaymentJson, index: number): PaymentView {
   };
 }
 
-/** The payee in a phrase: "Mia Ortiz, the designated beneficiary", "Sam Diaz, conservator for Cara Diaz", "The intestate heirs …". */
+/** The payee in a phrase: "Mia Ortiz, the designated beneficiary", "Sam Diaz, conservator for Cara Diaz", "As the will requires". */
 function payeeName(payee: PayeeJson): string {
-  const { paid } = PAYEE_KINDS[payee.kind];
-  if (payee.kind === "conservator") return `${payee.paidTo ?? "The conservator"}, conservator for ${payee.name ?? "the payee"}`;
-  if (payee.kind === "participant" || payee.kind === "beneficiary") return `${payee.name ?? ""}, ${paid.replace(/^to /, "")}`;
-  return capitalize(paid.replace(/^to /, ""));
+  if (payee.kind === "conservator") return `${payee.paidTo}, conservator for ${payee.name}`;
+  if (payee.kind === "participant" || payee.kind === "beneficiary") return `${payee.name}, ${PAYEE_KINDS[payee.kind].paid.replace(/^to /, "")}`;
+  return capitalize(payee.name);
 }
+
+/** Whose written application §7.2(e) awaits. */
+const APPLICANT: Partial<Record<PayeeKind, string>> = { will: "those the will names", intestate: "the intestate heirs" };
 
 /** Who is paid, from when, and who the options pass to. */
 function payeeLines(payee: PayeeJson): Line[] {
   const from = payee.payableFrom ?? (payee.awaitingApplication ? "once the Committee approves the written application (§7.2(e))" : "not yet known");
   const lines = [
-    { term: "Paid to", value: `${payeeName(payee)} (${section(payee.section ?? PAYEE_KINDS[payee.kind].section)})` },
+    { term: "Paid to", value: `${payeeName(payee)} (${section(payee.section || PAYEE_KINDS[payee.kind].section)})` },
     { term: "Payable from", value: from },
   ];
   if (payee.optionsPassTo) lines.push({ term: "Options pass to (§7.2(c))", value: payee.optionsPassTo });
@@ -272,7 +195,9 @@ function payeeLines(payee: PayeeJson): Line[] {
 function awaited(payout: PayoutJson): string[] {
   const lines: string[] = [];
   if (payout.payee?.awaitingApplication)
-    lines.push(`The written application of ${payout.payee.name ?? "the payee"}, approved by the Committee: nothing is paid to them before it (§7.2(e)).`);
+    lines.push(
+      `The written application of ${APPLICANT[payout.payee.kind] ?? payout.payee.name}, approved by the Committee: nothing is paid to them before it (§7.2(e)).`,
+    );
   for (const x of payout.excluded)
     if (/auditor/i.test(x.reason)) lines.push(`The independent auditor's opinion on the ${EVENT_KINDS[x.kind].name.toLowerCase()} of ${x.date} (§7.5).`);
   const { unlocated } = payout;
@@ -335,9 +260,4 @@ export function payoutView(result: PayoutsJson, chosen: string): PayoutView {
     notes: entry.findings.map((f, i) => ({ key: String(i), severity: f.severity, section: section(f.section), message: f.message })),
     withdrawals: withdrawalViews,
   };
-}
-
-/** The findings, each a link to its cell, grouped by sheet row. */
-export function payoutFindings(result: PayoutsJson): CellLinkGroup[] {
-  return findingGroups(result.findings);
 }

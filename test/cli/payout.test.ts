@@ -1,5 +1,5 @@
 /**
- * `dcp payout` over the worked payout workbook of test/helpers/payoutWorkbook.ts (a worked row of each event kind, a
+ * `dcp payout` over examples/payouts.xlsx (a worked row of each event kind, a
  * death with a beneficiary, an unlocated participant, a conservator, a
  * withdrawal): the JSON of PAYOUT.md §1 with hand-worked figures, the report
  * workbook, and exit codes 0/1/2. Run after a build.
@@ -9,13 +9,10 @@ import os from "os";
 import path from "path";
 import { findSheet, openWorkbook, sheetNames } from "../../src/workbook/xlsx";
 import type { PayoutJson, PayoutJsonEntry, WithdrawalJsonEntry } from "../../src/workflows/payout";
-import { dcp } from "../helpers/cli";
-import { writePayoutWorkbook } from "../helpers/payoutWorkbook";
+import { dcp, ROOT } from "../helpers/cli";
 
+const EXAMPLE = path.join(ROOT, "examples/payouts.xlsx");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-payout-"));
-const EXAMPLE = path.join(tmp, "payouts.xlsx");
-
-beforeAll(() => writePayoutWorkbook(EXAMPLE));
 
 function run(...args: string[]): { code: number; document: PayoutJson; stderr: string } {
   const { code, stdout, stderr } = dcp("payout", ...args, "--json");
@@ -24,9 +21,8 @@ function run(...args: string[]): { code: number; document: PayoutJson; stderr: s
 
 const entry = (document: PayoutJson, name: string) => document.payouts.find((p) => p.participant === name) as PayoutJsonEntry;
 
-describe("dcp payout over the worked workbook", () => {
-  let code: number, document: PayoutJson, stderr: string;
-  beforeAll(() => ({ code, document, stderr } = run(EXAMPLE)));
+describe("dcp payout over the example workbook", () => {
+  const { code, document, stderr } = run(EXAMPLE);
 
   test("exit 0, no findings, only this command's keys", () => {
     expect(stderr).toBe("");

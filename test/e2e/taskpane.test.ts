@@ -58,6 +58,15 @@ async function stateTemplate(page: Page): Promise<void> {
   await page.getByRole("region", { name: "Statement summary" }).waitFor();
 }
 
+/** The Payouts page with the worked example inserted and computed, Ann Lee shown. */
+async function showPayoutTemplate(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Payouts" }).click();
+  await (await button(page, "Insert template")).click();
+  await page.getByText(/^Inserted the sheets "Payouts( \(\d\))?", "Holdings", "Withdrawals" and "Prices( \(\d\))?" with a worked example/).waitFor();
+  await (await button(page, "Show payouts")).click();
+  await page.getByRole("region", { name: "Payout" }).waitFor();
+}
+
 describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
   const hasNotes = profile !== "excel2021";
 
@@ -272,6 +281,119 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
     });
   });
 
+  describe("Payouts", () => {
+    it("template beside the user's own Payouts sheet → a participant's event, payment, withholding, payee → a finding to its cell → write payout sheet", async () => {
+      const page = await openPane(harness, "light", profile);
+      await host(page, (dcp) => {
+        dcp.model.fill("Sheet1", [
+          ["Participant", "Notes"],
+          ["My own row", "keep me"],
+        ]);
+        dcp.model.sheets[0].name = "Payouts";
+      });
+      await showPayoutTemplate(page);
+      await expect(host(page, (dcp) => dcp.model.sheets.map((sheet) => sheet.name))).resolves.toEqual([
+        "Payouts",
+        "Payouts (2)",
+        "Holdings",
+        "Withdrawals",
+        "Prices",
+      ]);
+      await expect(host(page, (dcp) => dcp.model.sheet("Payouts")!.read("A1:B2"))).resolves.toEqual([
+        ["Participant", "Notes"],
+        ["My own row", "keep me"],
+      ]);
+
+      // Ann Lee, worked by hand: last day worked 2003-03-14, separated 2003-03-15 (§7.1(c)), paid 2003-05-01 at $5.00.
+      // 100.4 + 10.25 + 5.1 = 115.75 units → 116 shares (§6.2), $580.00; 20% tax $116.00 → 24 shares withheld, $4.00 back;
+      // IA $1,234.565 → $1,234.57, tax $246.91; net 92 shares and $1,234.57 − $246.91 + $4.00 = $991.66.
+      const payout = page.getByRole("region", { name: "Payout" });
+      const ann = await payout.textContent();
+      expect(ann).toMatch(/^Ann LeeSeparation from service \(§7\.1\(c\)\) on 2003-03-15\.Distribution date 2003-05-01/);
+      expect(ann).toContain("Payment on 2003-05-01, paid to the participant (§7.2)Shares valued at $5.00, the close on 2003-05-01");
+      expect(ann).toContain("DCA100.400000 unitsCMSA10.250000 unitsCSA5.100000 unitsIA$1,234.57");
+      expect(ann).toContain(
+        "Shares (§6.2, rounded up)116Share value$580.00Investment Account cash (§7.2(b))$1,234.57Net shares delivered92Net cash paid$991.66",
+      );
+      expect(ann).toContain("Tax on the shares$116.00Tax on the cash$246.91Shares withheld24Cash for the rest of a withheld share$4.00");
+      expect(ann).toContain("Paid toAnn Lee, the participant");
+
+      // Gil Reyes cannot be found: deemed dead three years after his distribution date (§12.4), paid to his heirs.
+      await page.getByLabel("Participant", { exact: true }).selectOption("Gil Reyes");
+      await expect(page.getByRole("region", { name: "Still awaited" }).textContent()).resolves.toContain(
+        "Gil Reyes, not located: from 2006-05-01 payment may be made as though Gil Reyes had died (§12.4).",
+      );
+      // Eve Park's plan termination came the day after a Change in Control: it counts from the auditor's opinion (§7.5).
+      await page.getByLabel("Participant", { exact: true }).selectOption("Eve Park");
+      await expect(payout.textContent()).resolves.toContain("Plan termination (§7.1(d)) on 2005-04-10.");
+
+      // A date that does not read is a finding on its cell, and the link selects it.
+      await host(page, (dcp) => (dcp.model.sheet("Payouts (2)")!.cell(1, 3).value = "soon"));
+      await (await button(page, "Show payouts")).click();
+      const findings = page.getByRole("region", { name: "Payout findings by row" });
+      await findings
+        .getByRole("button", { name: /Payouts \(2\)!D2/ })
+        .first()
+        .click();
+      await page.waitForFunction(() => (window as unknown as { __dcp: Host }).__dcp.model.selection?.address === "D2");
+      await expect(host(page, (dcp) => dcp.model.selection)).resolves.toEqual({ sheet: "Payouts (2)", address: "D2" });
+
+      await (await button(page, "Write payout sheet")).click();
+      await page.getByText(/^Wrote every payment of \d+ participants to the sheet "DCP Payments"\.$/).waitFor();
+      const written = await host(page, (dcp) => ({ header: dcp.model.sheet("DCP Payments")!.read("A1:D1"), active: dcp.model.active?.name }));
+      expect(written).toEqual({ header: [["Participant", "Event", "Kinds", "Date"]], active: "DCP Payments" });
+      expect(pageErrors(page)).toEqual([]);
+      expect(blockedRequests(page)).toEqual([]);
+      await page.close();
+    });
+
+    it("works from the keyboard alone, every control named", async () => {
+      const page = await openPane(harness, "light", profile);
+      await page.getByRole("tab", { name: "Payouts" }).click();
+      await page.getByRole("button", { name: "Show payouts" }).waitFor();
+      await page.getByRole("tab", { name: "Payouts" }).focus();
+      const order: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.press("Tab");
+        order.push(
+          await page.evaluate(
+            () =>
+              `${document.activeElement?.getAttribute("role") ?? document.activeElement?.tagName.toLowerCase()}:${document.activeElement?.textContent?.trim()}`,
+          ),
+        );
+      }
+      expect(order).toEqual(["button:Show payouts", "button:Insert template", "button:Sheets"]);
+
+      await page.getByRole("button", { name: "Insert template" }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByText(/Inserted the sheets/).waitFor();
+      await page.getByRole("button", { name: "Show payouts" }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("region", { name: "Payout" }).waitFor();
+      await page.getByLabel("Participant", { exact: true }).focus();
+      await page.keyboard.press("ArrowDown");
+      await expect(page.getByRole("region", { name: "Payout" }).getByRole("heading").first().textContent()).resolves.not.toBe("Ann Lee");
+      await page.getByRole("button", { name: "Write payout sheet" }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByText(/to the sheet "DCP Payments"/).waitFor();
+
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("button, [role=tab], input, select, a[href]")]
+          .filter((el) => {
+            const labelled = el.getAttribute("aria-labelledby");
+            const label = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+            const name =
+              el.getAttribute("aria-label") ?? (labelled && document.getElementById(labelled)?.textContent) ?? label?.textContent ?? el.textContent ?? "";
+            return name.trim() === "";
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(unnamed).toEqual([]);
+      expect(pageErrors(page)).toEqual([]);
+      await page.close();
+    });
+  });
+
   describe("look, feel and access", () => {
     const shots = path.join(ARTIFACTS, "screenshots");
     beforeAll(() => fs.mkdirSync(shots, { recursive: true }));
@@ -325,9 +447,13 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       expect(await axeViolations(page)).toEqual([]);
 
       await stateTemplate(page);
-      await page.getByLabel("Participant").selectOption("Ann Lee");
+      await page.getByLabel("Participant", { exact: true }).selectOption("Ann Lee");
       await page.getByRole("button", { name: "Movements over the period" }).click();
       await checkLayout(page, `statements-${theme}`);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await showPayoutTemplate(page);
+      await checkLayout(page, `payouts-${theme}`);
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
@@ -418,7 +544,7 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       await page.getByRole("button", { name: "Show statements" }).focus();
       await page.keyboard.press("Enter");
       await page.getByRole("region", { name: "Statement summary" }).waitFor();
-      await page.getByLabel("Participant").focus();
+      await page.getByLabel("Participant", { exact: true }).focus();
       await page.keyboard.press("ArrowDown");
       await expect(page.getByRole("region", { name: "Statement summary" }).getByRole("heading").first().textContent()).resolves.toBe("Ann Lee");
       await page.getByRole("region", { name: "Statement findings by row" }).getByRole("button").first().focus();

@@ -1,12 +1,12 @@
 /**
  * PAYOUT_EVENT, PAYOUT and WITHDRAWAL through the built bundle, with the
- * worked payout workbook's sheets (test/helpers/payoutWorkbook.ts) as Excel hands them (serial dates, header rows).
+ * example workbook's sheets as Excel hands them (serial dates, header rows).
  * Figures are the hand-worked ones of test/engine/payout.test.ts and
  * withdrawal.test.ts.
  */
+import { HOLDINGS_TEMPLATE, PAYOUT_PRICES_TEMPLATE, PAYOUTS_TEMPLATE } from "../../src/sheets/payoutTemplates";
 import { cellValues, type SheetTemplate } from "../../src/sheets/templates";
 import { cellCaller, loadFunctionsBundle, serial } from "../helpers/bundle";
-import { HOLDINGS_TEMPLATE, PAYOUT_PRICES_TEMPLATE, PAYOUTS_TEMPLATE } from "../helpers/payoutWorkbook";
 
 const call = cellCaller(loadFunctionsBundle().registered);
 const range = (template: SheetTemplate) => [template.columns.map((c) => c.header), ...cellValues(template)];

@@ -5,7 +5,9 @@
  */
 import { PAYOUT_TEMPLATES } from "../../src/sheets/payoutTemplates";
 import type { SheetTemplate } from "../../src/sheets/templates";
-import { sessionPrices } from "../helpers/prices";
+import { payoutView } from "../../src/taskpane/payoutView";
+import { payoutJson, payoutWorkflow } from "../../src/workflows/payout";
+import { templateGrid } from "../helpers/sheets";
 
 const byName = (name: string): SheetTemplate => {
   const template = PAYOUT_TEMPLATES.find((t) => t.sheet === name);
@@ -62,11 +64,11 @@ describe("the payout template", () => {
     const rows = payouts();
     const with_ = (column: string) => rows.filter((r) => r[column] !== "").map((r) => r.Participant);
     expect(with_("Disability Date")).toEqual(["Cara Diaz"]);
-    expect(with_("Death Date")).toEqual(["Ben Ortiz"]);
-    expect(with_("Plan Termination Date")).toEqual(["Dan Wu"]);
-    expect(with_("Cause Date")).toEqual(["Eve Park", "Ivy Chen"]);
-    expect(with_("Elected Date")).toEqual(["Fay Kim", "Ivy Chen"]);
-    expect(with_("Last Day Worked")).toEqual(["Ann Lee", "Dan Wu", "Eve Park", "Gus Roy", "Ivy Chen"]);
+    expect(with_("Death Date")).toEqual(["Ben Ortiz", "Dan Wu"]);
+    expect(with_("Plan Termination Date")).toEqual(["Eve Park"]);
+    expect(with_("Cause Date")).toEqual(["Finn Moss"]);
+    expect(with_("Elected Date")).toEqual(["Ben Ortiz"]);
+    expect(with_("Last Day Worked")).toEqual(["Ann Lee", "Finn Moss", "Gil Reyes", "Hana Sato"]);
   });
 
   it("offers Y and N, the accounts and the sources as lists", () => {
@@ -77,10 +79,34 @@ describe("the payout template", () => {
     expect(list("Holdings", "Source")).toEqual(["discretionary", "allocation"]);
   });
 
-  it("gives holdings to everyone it names, and prices on every NYSE session a payment or withdrawal is valued on", () => {
+  it("gives holdings to everyone it names", () => {
     const held = new Set(byName("Holdings").rows.map((r) => r[0]));
     for (const name of [...payouts().map((r) => r.Participant), ...byName("Withdrawals").rows.map((r) => r[0])]) expect(held).toContain(name);
-    const prices = byName("Prices").rows;
-    expect(prices).toEqual([...sessionPrices("2004-01-02", "2004-11-30", () => 5), ...sessionPrices("2004-12-01", "2005-03-31", () => 6.25)]);
+  });
+
+  it("computes as worked by hand: Ann Lee's separation, her shares, withholding and cash (§6.2, §7.2, §10.2)", () => {
+    const result = payoutWorkflow({
+      payouts: templateGrid(byName("Payouts")),
+      holdings: templateGrid(byName("Holdings")),
+      withdrawals: templateGrid(byName("Withdrawals")),
+      prices: templateGrid(byName("Prices")),
+    });
+    expect(result.unusable).toBeUndefined();
+    // Last day worked 2003-03-14, separated 2003-03-15, paid 2003-05-01 at $5.00. 100.4 + 10.25 + 5.1 = 115.75 units → 116
+    // shares, $580.00; 20% tax $116.00 → 24 shares withheld, $4.00 back; IA $1,234.565 → $1,234.57, tax $246.91;
+    // net 92 shares and $1,234.57 − $246.91 + $4.00 = $991.66.
+    const ann = payoutView(payoutJson(result), "Ann Lee");
+    expect(ann.event).toBe("Separation from service (§7.1(c)) on 2003-03-15.");
+    expect(Object.fromEntries(ann.payments[0].figures.map((l) => [l.term, l.value]))).toEqual({
+      "Shares (§6.2, rounded up)": "116",
+      "Share value": "$580.00",
+      "Investment Account cash (§7.2(b))": "$1,234.57",
+      "Net shares delivered": "92",
+      "Net cash paid": "$991.66",
+    });
+    expect(ann.payments[0].withholding.slice(0, 4).map((l) => l.value)).toEqual(["$116.00", "$246.91", "24", "$4.00"]);
+    const gil = payoutView(payoutJson(result), "Gil Reyes");
+    expect(gil.awaiting).toContain("Gil Reyes, not located: from 2006-05-01 payment may be made as though Gil Reyes had died (§12.4).");
+    expect(payoutView(payoutJson(result), "Eve Park").event).toBe("Plan termination (§7.1(d)) on 2005-04-10.");
   });
 });
