@@ -118,12 +118,20 @@ const SPELLING = "S05";
 const IGNORED = "S06";
 const SHEET_RULE = "—";
 
+/** The rule ids a table's findings carry: a cell that cannot be read (the row is left out), and a value its row ignores. */
+export interface TableRules {
+  unreadable: string;
+  ignored: string;
+}
+
+const RECORD_RULES: TableRules = { unreadable: UNREADABLE, ignored: IGNORED };
+
 /**
  * One data row at a time: reads its cells, turning every problem into a
  * finding on its cell. One reader walks the whole table (a sheet can hold
  * tens of thousands of rows, so a row costs no new closures).
  */
-class RowReader<K extends string> {
+export class RowReader<K extends string> {
   private cells: readonly unknown[] = [];
   source: RowSource;
   /** True once the row has had an S02 finding: it is left out. */
@@ -132,6 +140,7 @@ class RowReader<K extends string> {
   constructor(
     private readonly layout: TableLayout,
     private readonly findings: CellFinding[],
+    private readonly rules: TableRules = RECORD_RULES,
   ) {
     this.source = { layout, row: 0 };
   }
@@ -167,21 +176,23 @@ class RowReader<K extends string> {
     return value;
   }
 
-  problem(field: K, message: string, section = SHEET_RULE): void {
+  /** An error on the field's cell under `rule` (the table's unreadable-cell rule by default): the row is left out. */
+  problem(field: K, message: string, section = SHEET_RULE, rule = this.rules.unreadable): void {
     this.failed = true;
-    this.findings.push(findingAt(this.source, field, UNREADABLE, section, "error", message));
+    this.findings.push(findingAt(this.source, field, rule, section, "error", message));
   }
 
   warn(field: K, message: string, section = SHEET_RULE): void {
-    this.findings.push(findingAt(this.source, field, IGNORED, section, "warning", message));
+    this.findings.push(findingAt(this.source, field, this.rules.ignored, section, "warning", message));
   }
 }
 
 /** Walks a table's data rows under its header; `readRow` makes a record of a row, or undefined. */
-function readTable<K extends string, R>(
+export function readTable<K extends string, R>(
   grid: SheetGrid,
   specs: ReadonlyArray<ColumnSpec<K>>,
   readRow: (row: RowReader<K>) => R | undefined,
+  rules: TableRules = RECORD_RULES,
 ): TableRead<R & Sourced> {
   const read: TableRead<R & Sourced> = { records: [], findings: [] };
   if (grid.values.every(isBlankRow)) return read;
@@ -200,7 +211,7 @@ function readTable<K extends string, R>(
     labels: header.labels,
     fallbackColumn: Math.min(...present),
   };
-  const row = new RowReader<K>(layout, read.findings);
+  const row = new RowReader<K>(layout, read.findings, rules);
   for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
     const cells = grid.values[r];
     if (isBlankRow(cells)) continue;
