@@ -9,11 +9,13 @@ import { UnusableInput } from "../workbook/xlsx";
 import { RESERVE_COMMAND, reserveCommand } from "./reserve";
 import { STATEMENT_COMMAND, statementCommand } from "./statement";
 import { VALIDATE_COMMAND, validateCommand } from "./validate";
+import { CLAIMS_COMMAND, claimsCommand } from "./claims";
 
 const COMMANDS: ReadonlyArray<{ spec: CommandSpec; run: (file: string, values: ParsedOptions) => Promise<number> }> = [
   { spec: VALIDATE_COMMAND, run: validateCommand },
   { spec: RESERVE_COMMAND, run: reserveCommand },
   { spec: STATEMENT_COMMAND, run: statementCommand },
+  { spec: CLAIMS_COMMAND, run: claimsCommand },
 ];
 
 const USAGE = [
