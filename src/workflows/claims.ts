@@ -73,27 +73,12 @@ function claimFindings(result: ClaimResult, asOf: IsoDate): CellFinding[] {
   ];
   for (const [field, notice] of extensions) {
     if (notice === undefined) continue;
-    if (!d.disabilityRules) {
-      out.push(
-        at(
-          field,
-          CLAIM_RULES.extensionIgnored,
-          "12.3(d)",
-          "warning",
-          `${DEADLINE_FIELD[field]} ${notice} is ignored: only a Disability claim filed on or after 2002-01-01 can be extended.`,
-        ),
-      );
-    } else if (!extended(field, claim, d)) {
-      out.push(
-        at(
-          field,
-          CLAIM_RULES.extensionIgnored,
-          "12.3(d)",
-          "warning",
-          `${DEADLINE_FIELD[field]} ${notice} came after the period it would extend had ended; it extends nothing.`,
-        ),
-      );
-    }
+    const why = !d.disabilityRules
+      ? "is ignored: only a Disability claim filed on or after 2002-01-01 can be extended"
+      : !extended(field, claim, d)
+        ? "came after the period it would extend had ended; it extends nothing"
+        : undefined;
+    if (why) out.push(at(field, CLAIM_RULES.extensionIgnored, "12.3(d)", "warning", `${DEADLINE_FIELD[field]} ${notice} ${why}.`));
   }
   if (d.reviewTimely === false) {
     out.push(

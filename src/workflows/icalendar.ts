@@ -7,6 +7,7 @@
  */
 import { DEADLINE_LABELS } from "../engine/claims";
 import { addDays, type IsoDate } from "../engine/dates";
+import { slug } from "../engine/ocf";
 import type { ClaimsResult } from "./claims";
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newline escaped. */
@@ -35,16 +36,6 @@ export function foldLine(line: string): string {
 }
 
 const basic = (date: IsoDate) => date.replace(/-/g, "");
-
-/** An identifier for `text` that is the same every run: a slug of it. */
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") || "claim"
-  );
-}
 
 /** The open deadlines of the docket as a VCALENDAR. */
 export function docketCalendar(result: ClaimsResult): string {
