@@ -11,12 +11,16 @@ import { RESERVE_COMMAND, reserveCommand } from "./reserve";
 import { STATEMENT_COMMAND, statementCommand } from "./statement";
 import { PAYOUT_COMMAND, payoutCommand } from "./payout";
 import { VALIDATE_COMMAND, validateCommand } from "./validate";
+import { CLAIMS_COMMAND, claimsCommand } from "./claims";
+import { CIC_COMMAND, cicCommand } from "./cic";
 
 const COMMANDS: ReadonlyArray<{ spec: CommandSpec; run: (file: string, values: ParsedOptions) => Promise<number> }> = [
   { spec: VALIDATE_COMMAND, run: validateCommand },
   { spec: RESERVE_COMMAND, run: reserveCommand },
   { spec: STATEMENT_COMMAND, run: statementCommand },
   { spec: PAYOUT_COMMAND, run: payoutCommand },
+  { spec: CLAIMS_COMMAND, run: claimsCommand },
+  { spec: CIC_COMMAND, run: cicCommand },
 ];
 
 const USAGE = [

@@ -6,7 +6,6 @@
 import { BOARD_MAJORITY, CIC_CONTINUITY_THRESHOLD, CIC_EXEMPT_OWNERSHIP_LIMIT, CIC_OWNERSHIP_THRESHOLD } from "./constants";
 import { compareDates, type IsoDate } from "./dates";
 import { Decimal, ZERO } from "./decimal";
-import { invalidValue } from "./errors";
 
 /** The exemptions of §1.1(e)(i)(a)–(e), by the words the `CIC Events` sheet uses. */
 export const EXEMPTIONS = {
@@ -175,20 +174,6 @@ export function cicTest(event: CicEvent): CicTest {
     case "liquidation":
       return { clause: CIC_CLAUSES.liquidation, met: true, reason: "shareholders approved a complete liquidation or dissolution" };
   }
-}
-
-/** A fraction of 0..1, or why not: a percentage typed as 25 for 25% must not pass as 2,500%. */
-export function requirePercent(value: Decimal, name: string): Decimal {
-  if (value.isNegative() || value.greaterThan(1)) throw invalidValue(`${name} ${value.times(100).toString()}% must be from 0% to 100%`);
-  return value;
-}
-
-/** Board figures that can describe a board: whole, seats above 0, incumbents no more than seats. */
-export function requireBoard(incumbentDirectors: number, boardSize: number): void {
-  if (!Number.isInteger(incumbentDirectors) || incumbentDirectors < 0)
-    throw invalidValue(`Incumbent Directors ${incumbentDirectors} must be a whole number, 0 or more`);
-  if (!Number.isInteger(boardSize) || boardSize < 1) throw invalidValue(`Board Size ${boardSize} must be a whole number above 0`);
-  if (incumbentDirectors > boardSize) throw invalidValue(`Incumbent Directors ${incumbentDirectors} is more than the Board Size ${boardSize}`);
 }
 
 export interface ChangeInControl<E> {

@@ -139,28 +139,33 @@ export function suitWindow(knowledge: IsoDate, exhausted: IsoDate): { suitFrom: 
   return { suitFrom: exhausted, suitLastDay, suitWindowOpen: suitLastDay >= exhausted };
 }
 
-/** Dates that cannot stand in this order are a mistyped cell, never a deadline (PAYOUT.md §11). */
-function assertOrder(claim: Claim): void {
-  const pairs: Array<[keyof Claim, keyof Claim]> = [
-    ["filed", "extension1Notice"],
-    ["filed", "extension2Notice"],
-    ["filed", "denialReceived"],
-    ["denialReceived", "reviewRequested"],
-    ["reviewRequested", "reviewExtensionNotice"],
-    ["reviewRequested", "reviewDecision"],
+/**
+ * The first date that cannot stand where it is (a review before its denial, a
+ * decision before its request), naming its field: a mistyped cell, never a
+ * deadline (PAYOUT.md §11).
+ */
+export function outOfOrder(claim: Claim): { field: keyof Claim; message: string } | undefined {
+  const pairs: Array<[keyof Claim, keyof Claim, string]> = [
+    ["filed", "extension1Notice", "12.3(d)"],
+    ["filed", "extension2Notice", "12.3(d)"],
+    ["filed", "denialReceived", "12.3(a)"],
+    ["denialReceived", "reviewRequested", "12.3(b)"],
+    ["reviewRequested", "reviewExtensionNotice", "12.3(d)"],
+    ["reviewRequested", "reviewDecision", "12.3(c)"],
   ];
-  for (const [before, after] of pairs) {
+  for (const [before, after, section] of pairs) {
     const [a, b] = [claim[before], claim[after]];
-    if (typeof a === "string" && typeof b === "string" && b < a) throw invalidValue(`${after} ${b} is before ${before} ${a} (§12.3)`);
+    if (typeof a === "string" && typeof b === "string" && b < a) return { field: after, message: `${after} ${b} is before ${before} ${a} (§${section})` };
   }
-  const later: Array<keyof Claim> = ["reviewRequested", "reviewExtensionNotice", "reviewDecision"];
-  const step = later.find((key) => claim[key] !== undefined);
+  const review: Array<keyof Claim> = ["reviewRequested", "reviewExtensionNotice", "reviewDecision"];
+  const step = review.find((key) => claim[key] !== undefined);
   if (step !== undefined && claim.denialReceived === undefined) {
-    throw invalidValue(`${step} ${String(claim[step])} is given but denialReceived is blank: a review follows a denial (§12.3(b))`);
+    return { field: step, message: `${step} ${String(claim[step])} is given but denialReceived is blank: a review follows a denial (§12.3(b))` };
   }
   if (claim.reviewDecision !== undefined && claim.reviewRequested === undefined) {
-    throw invalidValue(`reviewDecision ${claim.reviewDecision} is given but reviewRequested is blank (§12.3(c))`);
+    return { field: "reviewDecision", message: `reviewDecision ${claim.reviewDecision} is given but reviewRequested is blank (§12.3(c))` };
   }
+  return undefined;
 }
 
 /** Whether §12.3(d)'s shorter periods apply: a Disability claim filed on or after 2002-01-01. */
@@ -175,7 +180,8 @@ export function disabilityRulesApply(claim: Pick<Claim, "filed" | "disability">)
  * @example claimDeadlines({ filed: "2003-03-01", knew: "2003-01-15" }).decisionDue // "2003-05-30"
  */
 export function claimDeadlines(claim: Claim): ClaimDeadlines {
-  assertOrder(claim);
+  const problem = outOfOrder(claim);
+  if (problem) throw invalidValue(problem.message);
   const knowledge = knowledgeDate(claim.knew, claim.participantKnew);
   const deadline = claimDeadline(knowledge);
   const disabilityRules = disabilityRulesApply(claim);

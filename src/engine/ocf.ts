@@ -174,7 +174,8 @@ function numeric(value: Decimal): string {
   return value.toDecimalPlaces(10).toFixed();
 }
 
-function slug(text: string): string {
+/** Lower-case letters and digits joined by hyphens: an identifier that is the same on every run. */
+export function slug(text: string): string {
   return (
     text
       .toLowerCase()

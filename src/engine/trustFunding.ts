@@ -9,16 +9,12 @@ import { requireNonNegative } from "./checks";
 import { TRUST_FUNDING_DAYS } from "./constants";
 import { addDays, type IsoDate } from "./dates";
 import { type Decimal, roundCents, ZERO } from "./decimal";
-import type { AccountKey } from "./accounts";
+import type { Holding as AccountHolding } from "./payout";
 import type { PriceTable } from "./prices";
 
-/** One line of the `Holdings` sheet: units of a unit account, or the Investment Account's dollars. */
-export interface Holding {
+/** One line of the `Holdings` sheet (a payout's holding, engine/payout.ts) with its participant. */
+export interface Holding extends AccountHolding {
   participant: string;
-  /** The Participating Employer (§2.5); the sheet's default is "Company". */
-  employer: string;
-  account: AccountKey;
-  quantity: Decimal;
 }
 
 export interface TrustFunding {

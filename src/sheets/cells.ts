@@ -200,3 +200,13 @@ export const readYesNo = reader("Y or N", (cell): CellRead<boolean> => {
   if (text === "n" || text === "no") return ok(false);
   return problem("Y or N");
 });
+
+/** PAYOUT.md §1's Y/N cells: Y, Yes, TRUE, 1 / N, No, FALSE, 0 (text, number or boolean); blank is undefined, for the column's default. */
+export const readFlag = reader("Y or N (Yes, TRUE, 1 / No, FALSE, 0)", (cell): CellRead<boolean> => {
+  if (cell === 1 || cell === 0) return ok(cell === 1);
+  const text = typeof cell === "string" ? cell.trim().toLowerCase() : "";
+  if (text === "true" || text === "1") return ok(true);
+  if (text === "false" || text === "0") return ok(false);
+  const read = readYesNo(cell);
+  return read.problem ? problem("Y or N (Yes, TRUE, 1 / No, FALSE, 0)") : read;
+});

@@ -8,9 +8,9 @@ import { ACCOUNT_KEYS } from "../engine/accounts";
 import type { Decimal } from "../engine/decimal";
 import { DEFAULT_EMPLOYER, type Holding, type HoldingSource, type PayoutFacts } from "../engine/payout";
 import type { WithdrawalFacts } from "../engine/withdrawal";
-import { readDate, readNumber, readPercent, readText, readYesNo, type CellRead } from "./cells";
+import { readDate, readFlag, readNumber, readPercent, readText } from "./cells";
 import type { ColumnSpec, SheetGrid } from "./grid";
-import { readTable, type RowReader, type RowRules, type Sourced, type TableRead } from "./records";
+import { readTable, type RowReader, type TableRules, type Sourced, type TableRead } from "./records";
 
 /** The payout findings' rule ids (PAYOUT.md; P01–P09 are this family's). */
 export const PAYOUT_RULES = {
@@ -34,14 +34,7 @@ export const PAYOUT_RULES = {
   withdrawalError: "P09",
 } as const;
 
-const ROW_RULES: RowRules = { unreadable: PAYOUT_RULES.unreadable, ignored: PAYOUT_RULES.ignored };
-
-/** PAYOUT.md §1: Y, Yes, TRUE, 1 / N, No, FALSE, 0; blank is no value. */
-export function readFlag(cell: unknown): CellRead<boolean> {
-  if (cell === 1 || (typeof cell === "string" && /^\s*(true|1)\s*$/i.test(cell))) return { value: true };
-  if (cell === 0 || (typeof cell === "string" && /^\s*(false|0)\s*$/i.test(cell))) return { value: false };
-  return readYesNo(cell);
-}
+const ROW_RULES: TableRules = { unreadable: PAYOUT_RULES.unreadable, ignored: PAYOUT_RULES.ignored };
 
 type PayoutField = keyof PayoutFacts;
 
@@ -129,8 +122,12 @@ export const HOLDING_COLUMNS: ReadonlyArray<ColumnSpec<HoldingField>> = [
 
 const SOURCES: readonly HoldingSource[] = ["discretionary", "allocation"];
 
-/** The `Holdings` sheet: units (IA dollars) per participant, employer, account and CSA lot. */
-export function readHoldings(grid: SheetGrid): TableRead<HoldingRow & Sourced> {
+/**
+ * The `Holdings` sheet: units (IA dollars) per participant, employer, account
+ * and CSA lot. An unreadable cell leaves its row out under `rules` (the
+ * payout's P01 by default; the Change in Control report names its own).
+ */
+export function readHoldings(grid: SheetGrid, rules: TableRules = ROW_RULES): TableRead<HoldingRow & Sourced> {
   return readTable<HoldingField, HoldingRow>(
     grid,
     HOLDING_COLUMNS,
@@ -158,7 +155,7 @@ export function readHoldings(grid: SheetGrid): TableRead<HoldingRow & Sourced> {
       if (participant === undefined || account === undefined || quantity === undefined) return undefined;
       return account === "CSA" ? { participant, employer, account, quantity, lotSource, creditDate } : { participant, employer, account, quantity };
     },
-    ROW_RULES,
+    rules,
   );
 }
 

@@ -143,12 +143,13 @@ const SPELLING = "S07";
 const IGNORED = "S06";
 const SHEET_RULE = "—";
 
-/** The rule ids a table's cell findings carry: the records' S02 and S06 unless a reader names its own. */
-export interface RowRules {
+/** The rule ids a table's findings carry: a cell that cannot be read (the row is left out), and a value its row ignores. */
+export interface TableRules {
   unreadable: string;
   ignored: string;
 }
-const RECORD_RULES: RowRules = { unreadable: UNREADABLE, ignored: IGNORED };
+
+const RECORD_RULES: TableRules = { unreadable: UNREADABLE, ignored: IGNORED };
 
 /**
  * One data row at a time: reads its cells, turning every problem into a
@@ -164,7 +165,7 @@ export class RowReader<K extends string> {
   constructor(
     private readonly layout: TableLayout,
     private readonly findings: CellFinding[],
-    private readonly rules: RowRules = RECORD_RULES,
+    private readonly rules: TableRules = RECORD_RULES,
   ) {
     this.source = { layout, row: 0 };
   }
@@ -200,9 +201,10 @@ export class RowReader<K extends string> {
     return value;
   }
 
-  problem(field: K, message: string, section = SHEET_RULE): void {
+  /** An error on the field's cell under `rule` (the table's unreadable-cell rule by default): the row is left out. */
+  problem(field: K, message: string, section = SHEET_RULE, rule = this.rules.unreadable): void {
     this.failed = true;
-    this.findings.push(findingAt(this.source, field, this.rules.unreadable, section, "error", message));
+    this.findings.push(findingAt(this.source, field, rule, section, "error", message));
   }
 
   warn(field: K, message: string, section = SHEET_RULE): void {
@@ -215,7 +217,7 @@ export function readTable<K extends string, R>(
   grid: SheetGrid,
   specs: ReadonlyArray<ColumnSpec<K>>,
   readRow: (row: RowReader<K>) => R | undefined,
-  rules: RowRules = RECORD_RULES,
+  rules: TableRules = RECORD_RULES,
 ): TableRead<R & Sourced> {
   const read: TableRead<R & Sourced> = { records: [], findings: [] };
   if (grid.values.every(isBlankRow)) return read;

@@ -34,6 +34,8 @@ describe("help", () => {
     ],
     ["statement", ["--participant NAME", "--from YYYY-MM-DD", "--to YYYY-MM-DD", "--json", "--out FILE.xlsx", "--pdf DIR", "--force"]],
     ["payout", ["--participant NAME", "--json", "--out FILE.xlsx", "--force"]],
+    ["claims", ["--as-of YYYY-MM-DD", "--json", "--out FILE.xlsx", "--ics FILE.ics", "--force"]],
+    ["cic", ["--json", "--out FILE.xlsx", "--force"]],
   ])("dcp %s --help lists every option on stdout and exits 0, even beside other arguments", (command, options) => {
     for (const args of [
       [command, "--help"],
@@ -56,7 +58,7 @@ describe("errors go to stderr only, as one line", () => {
     [["validate", "a.xlsx", "b.xlsx"], "dcp: validate takes one FILE.xlsx, not 2 files (see dcp validate --help)"],
     [["reserve", "examples/reserve.xlsx", "--colour"], "dcp: Unknown option '--colour' (see dcp reserve --help)"],
     [["reserve", "examples/reserve.xlsx", "--as-of"], "dcp: Option '--as-of <value>' argument missing (see dcp reserve --help)"],
-    [["audit", "examples/reserve.xlsx"], 'dcp: unknown command "audit"; the commands are validate, reserve, statement, payout (see dcp --help)'],
+    [["audit", "examples/reserve.xlsx"], 'dcp: unknown command "audit"; the commands are validate, reserve, statement, payout, claims, cic (see dcp --help)'],
   ])("dcp %j", (args, line) => {
     const { code, stdout, stderr } = dcp(...args);
     expect(code).toBe(2);

@@ -1,0 +1,111 @@
+/** `dcp claims FILE.xlsx`: the §12.3 docket of the Claims sheet (PAYOUT.md §1, §8). */
+import fs from "fs";
+import ExcelJS from "exceljs";
+import path from "path";
+import { DEADLINE_LABELS } from "../engine/claims";
+import { exactJson, plural } from "../engine/format";
+import { cellName } from "../sheets/findings";
+import { addReportSheet, findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { claimsJson, claimsReport, claimsWorkflow, type ClaimsResult } from "../workflows/claims";
+import { docketCalendar } from "../workflows/icalendar";
+import { validationReport } from "../workflows/reports";
+import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
+import { prepareOutput } from "./output";
+import { prepareReportOutput, type ReportKind } from "./report";
+import { alignedTable } from "./table";
+
+export const CLAIMS_COMMAND: CommandSpec = {
+  name: "claims",
+  summary: "the §12.3 claims docket: every deadline, open, passed or due soon",
+  description: [
+    "Reads the Claims sheet of FILE.xlsx and prints every §12.3 date of each claim (PAYOUT.md §8),",
+    "sorted by the next open deadline, with which are open, passed or due within 30 days of",
+    "--as-of. FILE.xlsx is only read, never changed.",
+  ].join("\n"),
+  options: [
+    { name: "as-of", value: "YYYY-MM-DD", help: "the day deadlines are judged on (default: today)" },
+    { name: "json", help: "print the claims document (PAYOUT.md §1) instead of tables" },
+    { name: "out", value: "FILE.xlsx", help: "also write the docket and the findings to a workbook, each linked to its cell" },
+    { name: "ics", value: "FILE.ics", help: "also write the open deadlines as an iCalendar file (RFC 5545)" },
+    { name: "force", help: "replace FILE.xlsx or FILE.ics even when dcp did not write it" },
+  ],
+};
+
+export const CLAIMS_REPORT: ReportKind = { command: "dcp claims", noun: "claims docket", marker: "dcp-claims-docket" };
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+function printText(result: ClaimsResult, written: readonly string[]): void {
+  const blocks = [`Claims docket of sheet "${result.sheet}" as of ${result.asOf}: ${plural(result.claims.length, "claim")}.`];
+  for (const claim of result.claims) {
+    if (claim.error) {
+      blocks.push(`${claim.claimant} (row ${claim.source.row}): cannot be computed: ${claim.error}`);
+      continue;
+    }
+    const rows = claim.docket.map((d) => [
+      DEADLINE_LABELS[d.name].label,
+      d.date,
+      d.status + (d.dueSoon ? " (due within 30 days)" : ""),
+      `§${DEADLINE_LABELS[d.name].section}`,
+    ]);
+    blocks.push(`${claim.claimant} (row ${claim.source.row}):\n${alignedTable(["Deadline", "Date", "Status", "§"], rows).replace(/^/gm, "  ")}`);
+  }
+  if (result.findings.length > 0) {
+    const rows = result.findings.map((f) => [cellName(f, result.sheet ?? ""), f.rule, f.section, f.severity, f.message]);
+    blocks.push(`${plural(result.findings.length, "finding")}:\n${alignedTable(["Cell", "Rule", "§", "Severity", "Message"], rows)}`);
+  }
+  blocks.push(...written);
+  console.log(blocks.join("\n\n"));
+}
+
+/** Returns the exit code: 0 clean, 1 findings. */
+export async function claimsCommand(file: string, values: ParsedOptions): Promise<number> {
+  const asOf = dateOption("as-of", values["as-of"] as string | undefined) ?? today();
+  const force = Boolean(values.force);
+  const out = values.out as string | undefined;
+  const ics = values.ics as string | undefined;
+  const output = out ? await prepareReportOutput(out, file, force, CLAIMS_REPORT) : undefined;
+  const calendar = ics
+    ? await prepareOutput({
+        path: ics,
+        option: "--ics",
+        what: "a claims calendar",
+        inputs: [file, ...(out ? [out] : [])],
+        force,
+        kind: "file",
+        isOwnOutput: async (existing) => fs.readFileSync(existing, "latin1").includes("PRODID:-//Hecla DCP//dcp claims//EN"),
+      })
+    : undefined;
+  const workbook = await openWorkbook(file);
+  const sheet = findSheet(workbook, "Claims");
+  const result = claimsWorkflow({ claims: sheet && sheetGrid(sheet) }, asOf);
+  if (result.unusable) throw new UnusableInput(result.unusable);
+
+  const written: string[] = [];
+  if (output) {
+    const book = new ExcelJS.Workbook();
+    book.creator = CLAIMS_REPORT.command;
+    book.title = `DCP claims docket of ${path.basename(file)}`;
+    book.keywords = CLAIMS_REPORT.marker;
+    const linked = path.relative(path.dirname(output.path), path.resolve(file));
+    addReportSheet(book, claimsReport(result), linked);
+    if (result.findings.length > 0)
+      addReportSheet(
+        book,
+        { ...validationReport({ sheet: result.sheet ?? "Claims", findings: result.findings }), sheet: "DCP Claims Findings", table: "DCPClaimsFindings" },
+        linked,
+      );
+    await output.write((temporary) => book.xlsx.writeFile(temporary));
+    written.push(`Docket written to ${out}.`);
+  }
+  if (calendar) {
+    await calendar.write((temporary) => fs.writeFileSync(temporary, docketCalendar(result), "utf8"));
+    written.push(`Calendar written to ${ics}.`);
+  }
+  if (values.json) console.log(exactJson(claimsJson(result)));
+  else printText(result, written);
+  return result.findings.length > 0 ? 1 : 0;
+}
