@@ -122,7 +122,9 @@ export async function prepareOutput(request: OutputRequest): Promise<Output> {
   // Every check and the write itself use this one path: "missing/../X" must not pass as new and then land on X.
   const target = path.resolve(given);
   const { extension } = request;
-  if (request.kind === "file" && extension !== undefined && path.extname(target).toLowerCase() !== extension) {
+  // A folder named where a file is asked for is told as such, before its missing extension.
+  const wrongExtension = request.kind === "file" && extension !== undefined && path.extname(target).toLowerCase() !== extension;
+  if (wrongExtension && !fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UnusableInput(`${option} ${given} must end in ${extension}: dcp writes ${request.what} there, which opens only as ${extension}`);
   }
   const folderStat = fs.statSync(path.dirname(target), { throwIfNoEntry: false });

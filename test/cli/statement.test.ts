@@ -227,7 +227,7 @@ describe("dcp statement --out FILE.xlsx", () => {
     const [dca, ia] = [row("Deferred Compensation Account (DCA)"), row("Investment Account (IA)")];
     expect(dca.slice(1)).toEqual(Object.values(document.participants[0].accounts.DCA));
     expect(ia.slice(1)).toEqual(Object.values(document.participants[0].accounts.IA));
-    expect(row("Total value, accounts and options")[8]).toBe(document.participants[0].totalValue);
+    expect(row("Total value, accounts and options")[9]).toBe(document.participants[0].totalValue);
     const dcaRow = values.indexOf(dca) + 1;
     expect(ann.getCell(dcaRow, 2).numFmt).toBe("#,##0.000000");
     expect(ann.getCell(dcaRow + 3, 2).numFmt).toBe("$#,##0.00");
@@ -324,7 +324,7 @@ describe("dcp statement --pdf DIR", () => {
     }
     const ann = await readPdf(fs.readFileSync(path.join(folder, "Ann Lee.pdf")));
     expect(ann.pages).toBe(2);
-    expect(ann.lines).toContain("Deferred Compensation | 12,832.559430 | 2,658.377739 | 158.520341 | 0.000000 | — | — | 15,649.457510 | $67,605.66");
+    expect(ann.lines).toContain("Deferred Compensation | 12,832.559430 | 2,658.377739 | 158.520341 | 0.000000 | — | — | 0.000000 | 15,649.457510 | $67,605.66");
     expect(ann.text).toContain("August 1, 2003 | 4,950 | $1.717 | February 1, 2004 | $12,884.85");
   });
 

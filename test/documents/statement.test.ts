@@ -35,11 +35,11 @@ describe("the printed statement of a typical participant (Ann Lee, 2003)", () =>
   });
 
   it("lists the four Accounts by the plan's names and keys, units to six decimals and dollars to the cent", () => {
-    expect(pdf.text).toContain("Account | Opening | Credited | Dividends | Split | Interest | Allocated | Closing | Value");
-    expect(pdf.lines).toContain("Deferred Compensation | 10,000.000000 | 8,421.052632 | 12.345678 | 0.000000 | — | — | 18,433.398310 | $101,383.69");
-    expect(pdf.lines).toContain("Company Matching Stock | 1,000.000000 | 842.105263 | 1.234567 | 0.000000 | — | — | 1,843.339830 | $10,138.37");
-    expect(pdf.lines).toContain("Company Stock Account | 0.000000 | 3,333.333333 | 0.500000 | 0.000000 | — | — | 3,333.833333 | $18,336.08");
-    expect(pdf.lines).toContain("Investment Account | $20,000.00 | $12,000.00 | — | — | $1,234.56 | $21,000.00 | $12,234.56 | $12,234.56");
+    expect(pdf.text).toContain("Account | Opening | Credited | Dividends | Split | Interest | Allocated | Paid out | Closing | Value");
+    expect(pdf.lines).toContain("Deferred Compensation | 10,000.000000 | 8,421.052632 | 12.345678 | 0.000000 | — | — | 0.000000 | 18,433.398310 | $101,383.69");
+    expect(pdf.lines).toContain("Company Matching Stock | 1,000.000000 | 842.105263 | 1.234567 | 0.000000 | — | — | 0.000000 | 1,843.339830 | $10,138.37");
+    expect(pdf.lines).toContain("Company Stock Account | 0.000000 | 3,333.333333 | 0.500000 | 0.000000 | — | — | 0.000000 | 3,333.833333 | $18,336.08");
+    expect(pdf.lines).toContain("Investment Account | $20,000.00 | $12,000.00 | — | — | $1,234.56 | $21,000.00 | $0.00 | $12,234.56 | $12,234.56");
     for (const key of ["DCA · units", "CMSA · units", "CSA · units", "IA · dollars"]) expect(pdf.lines).toContain(key);
   });
 

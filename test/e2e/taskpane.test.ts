@@ -62,7 +62,9 @@ async function stateTemplate(page: Page): Promise<void> {
 async function showPayoutTemplate(page: Page): Promise<void> {
   await page.getByRole("tab", { name: "Payouts" }).click();
   await (await button(page, "Insert template")).click();
-  await page.getByText(/^Inserted the sheets "Payouts( \(\d\))?", "Holdings", "Withdrawals" and "Prices( \(\d\))?" with a worked example/).waitFor();
+  await page
+    .getByText(/^Inserted the sheets "Payouts( \(\d\))?", "Holdings( \(\d\))?", "Withdrawals( \(\d\))?" and "Prices( \(\d\))?" with a worked example/)
+    .waitFor();
   await (await button(page, "Show payouts")).click();
   await page.getByRole("region", { name: "Payout" }).waitFor();
 }
@@ -238,11 +240,11 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       await page.getByText('Wrote Ann Lee\'s statement to the sheet "DCP Ann Lee".').waitFor();
       const written = await host(page, (dcp) => {
         const sheet = dcp.model.sheet("DCP Ann Lee")!;
-        return { title: sheet.read("A1:A2"), accounts: sheet.read("A9:I9"), charts: sheet.charts.length, active: dcp.model.active?.name };
+        return { title: sheet.read("A1:A2"), accounts: sheet.read("A9:J9"), charts: sheet.charts.length, active: dcp.model.active?.name };
       });
       expect(written).toEqual({
         title: [["Hecla Mining Company Key Employee Deferred Compensation Plan: participant statement"], ["Ann Lee"]],
-        accounts: [["Deferred Compensation Account (DCA)", 0, 3700, 208.057143, 3799.5, 0, 0, 7707.557143, 5395.29]],
+        accounts: [["Deferred Compensation Account (DCA)", 0, 3700, 208.057143, 3799.5, 0, 0, 0, 7707.557143, 5395.29]],
         charts: 1,
         active: "DCP Ann Lee",
       });
