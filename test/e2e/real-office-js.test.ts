@@ -9,6 +9,8 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
+import { installHost, PROFILES, WorkbookModel } from "../doubles/excel-host";
+import { ERROR_CODES, ShimError } from "../helpers/bundle";
 import { OFFICE_JS_CDN, startHarness, type Harness } from "./harness";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -79,6 +81,18 @@ async function openOutsideOffice(): Promise<Visit> {
   return visit;
 }
 
+/**
+ * Excel's custom functions runtime, which defines CustomFunctions.Error: the package's
+ * custom-functions-runtime.js (Excel's own host files, such as excel-win32-16.01.js, carry
+ * the same code). It starts a new association table, so the functions functions.js
+ * associated are kept first as `window.associated`.
+ */
+async function loadFunctionsRuntime(visit: Visit): Promise<void> {
+  await visit.page.evaluate(`window.associated = CustomFunctions._association.mappings`);
+  await visit.page.addScriptTag({ url: `${CDN_FOLDER}custom-functions-runtime.js` });
+  expect(visit.fromPackage).toContain("custom-functions-runtime.js");
+}
+
 /** The pane's one line outside Office: its bootstrap has answered `Office.onReady`. */
 const outsideLine = (page: Page) => page.getByRole("status").filter({ hasText: "This add-in runs inside Excel" });
 
@@ -126,11 +140,7 @@ describe("the real Office.js outside Office", () => {
     const visit = await openOutsideOffice();
     const { page } = visit;
     await outsideLine(page).waitFor();
-    // Excel's custom functions runtime (the package's custom-functions-runtime.js; Excel's own
-    // host files, such as excel-win32-16.01.js, carry the same code) defines CustomFunctions.Error.
-    // It starts a new association table, so the functions are kept from the one functions.js filled.
-    await page.evaluate(`window.associated = CustomFunctions._association.mappings`);
-    await page.addScriptTag({ url: `${CDN_FOLDER}custom-functions-runtime.js` });
+    await loadFunctionsRuntime(visit);
 
     // Thrown, as a function does for a bad argument: Excel shows the thrown error in the cell.
     const answer = await page.evaluate(`(() => {
@@ -142,9 +152,31 @@ describe("the real Office.js outside Office", () => {
     })()`);
     expect(answer).toMatchObject({ isExcelError: true, sent: { code: "#VALUE!", errorType: "Value" } });
     expect((answer as { sent: { message: string } }).sent.message).toMatch(/fraction 30% is not a 25% increment.*§7\.3/);
-    expect(visit.fromPackage).toContain("custom-functions-runtime.js");
     expect(visit.pageErrors).toEqual([]);
     expect(visit.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("the doubles speak the real library's words: Office's enums, the error codes, which codes keep a message", async () => {
+    const visit = await openOutsideOffice();
+    const { page } = visit;
+    await outsideLine(page).waitFor();
+    await loadFunctionsRuntime(visit);
+    const real = (await page.evaluate(`({
+      hostType: Office.HostType,
+      asyncResultStatus: Office.AsyncResultStatus,
+      errorCode: CustomFunctions.ErrorCode,
+      keepsMessage: Object.values(CustomFunctions.ErrorCode).map((code) => [code, new CustomFunctions.Error(code, "why").toJSON().message === "why"]),
+    })`)) as { hostType: object; asyncResultStatus: object; errorCode: object; keepsMessage: Array<[string, boolean]> };
+
+    const double: Record<string, { HostType: object; AsyncResultStatus: object }> = {};
+    installHost(new WorkbookModel(["Sheet1"], PROFILES.windows), double);
+    expect(real.hostType).toMatchObject(double.Office.HostType);
+    expect(real.asyncResultStatus).toEqual(double.Office.AsyncResultStatus);
+    expect(real.errorCode).toEqual(ERROR_CODES);
+    expect(real.keepsMessage.map(([code]) => [code, new ShimError(code, "why").message === "why"])).toEqual(real.keepsMessage);
+    // Hand-checked against Microsoft's documentation (test/helpers/bundle.ts, ShimError): #VALUE! and #N/A only.
+    expect(real.keepsMessage.filter(([, kept]) => kept).map(([code]) => code)).toEqual(["#VALUE!", "#N/A"]);
     await page.close();
   });
 });
