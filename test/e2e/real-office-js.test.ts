@@ -125,8 +125,11 @@ describe("the real Office.js outside Office", () => {
     const { page } = visit;
     await outsideLine(page).waitFor();
 
-    const associated = (await page.evaluate(`Object.keys(CustomFunctions._association.mappings)`)) as string[];
-    expect([...associated].sort()).toEqual(DECLARED_IDS.map((id) => id.toUpperCase()).sort());
+    const associated = (await page.evaluate(`Object.entries(CustomFunctions._association.mappings).map(([name, fn]) => [name, typeof fn])`)) as Array<
+      [string, string]
+    >;
+    expect(associated.map(([name]) => name).sort()).toEqual(DECLARED_IDS.map((id) => id.toUpperCase()).sort());
+    expect(associated.filter(([, kind]) => kind !== "function")).toEqual([]);
     // The real associate warns (console.warn) on a name given twice or a value that is not a function.
     expect(visit.consoleWarnings.filter((line) => /\[(DuplicatedName|InvalidArg)\]/.test(line))).toEqual([]);
     // Each name is bound to its own function: 10% of half of $100,000 withdrawn is $5,000 (§7.3).
