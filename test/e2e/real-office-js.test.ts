@@ -10,7 +10,7 @@ import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
 import { installHost, PROFILES, WorkbookModel } from "../doubles/excel-host";
-import { ERROR_CODES, ShimError } from "../helpers/bundle";
+import { ERROR_CODES, functionsJson, ShimError } from "../helpers/bundle";
 import { OFFICE_JS_CDN, startHarness, type Harness } from "./harness";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -22,9 +22,6 @@ const CDN_FOLDER = OFFICE_JS_CDN.slice(0, OFFICE_JS_CDN.lastIndexOf("/") + 1);
  * (o15apptofilemappingtable.js, `ULSEndpointProxy.telemetryEndPoint`), refused here.
  */
 const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/";
-
-/** Every function the build declares to Excel, as Excel names them. */
-const DECLARED_IDS: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, "dist/functions.json"), "utf8")).functions.map((f: { id: string }) => f.id);
 
 interface Visit {
   page: Page;
@@ -48,8 +45,12 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** taskpane.html in a plain browser tab (no Office around it), office.js served from the package. */
-async function openOutsideOffice(): Promise<Visit> {
+/**
+ * taskpane.html in a plain browser tab (no Office around it), office.js served from the package,
+ * once the pane's bootstrap has answered `Office.onReady` (its one line is shown); with
+ * `functionsRuntime`, Excel's custom functions runtime loaded after it (loadFunctionsRuntime).
+ */
+async function openOutsideOffice({ functionsRuntime = false } = {}): Promise<Visit> {
   const page = await harness.browser.newPage({ viewport: { width: 320, height: 900 } });
   const visit: Visit = { page, fromPackage: [], missing: [], own: [], refused: [], consoleErrors: [], consoleWarnings: [], pageErrors: [] };
   page.on("console", (message) => {
@@ -78,7 +79,17 @@ async function openOutsideOffice(): Promise<Visit> {
     return route.abort("blockedbyclient");
   });
   await page.goto(harness.url, { waitUntil: "commit" });
+  await page.getByRole("status").filter({ hasText: "This add-in runs inside Excel" }).waitFor();
+  if (functionsRuntime) await loadFunctionsRuntime(page);
+  expect(visit.missing).toEqual([]);
   return visit;
+}
+
+/** Closes the page once it has logged no console error and thrown nothing. */
+async function closeQuiet(visit: Visit): Promise<void> {
+  expect(visit.pageErrors).toEqual([]);
+  expect(visit.consoleErrors).toEqual([]);
+  await visit.page.close();
 }
 
 /**
@@ -87,20 +98,15 @@ async function openOutsideOffice(): Promise<Visit> {
  * the same code). It starts a new association table, so the functions functions.js
  * associated are kept first as `window.associated`.
  */
-async function loadFunctionsRuntime(visit: Visit): Promise<void> {
-  await visit.page.evaluate(`window.associated = CustomFunctions._association.mappings`);
-  await visit.page.addScriptTag({ url: `${CDN_FOLDER}custom-functions-runtime.js` });
-  expect(visit.fromPackage).toContain("custom-functions-runtime.js");
+async function loadFunctionsRuntime(page: Page): Promise<void> {
+  await page.evaluate(`window.associated = CustomFunctions._association.mappings`);
+  await page.addScriptTag({ url: `${CDN_FOLDER}custom-functions-runtime.js` });
 }
-
-/** The pane's one line outside Office: its bootstrap has answered `Office.onReady`. */
-const outsideLine = (page: Page) => page.getByRole("status").filter({ hasText: "This add-in runs inside Excel" });
 
 describe("the real Office.js outside Office", () => {
   it("Office.onReady answers with no host; the pane says in one line that it runs inside Excel, loads no UI and logs no error", async () => {
     const visit = await openOutsideOffice();
     const { page } = visit;
-    await outsideLine(page).waitFor();
 
     await expect(page.locator("#root").innerText()).resolves.toBe("This add-in runs inside Excel: open it from the Home tab (Deferred Comp > DCP Plan).");
     await expect(page.getByRole("button").count()).resolves.toBe(0);
@@ -110,40 +116,33 @@ describe("the real Office.js outside Office", () => {
     );
     expect(answer).toEqual({ info: { host: null, platform: null, addin: null }, osf: "object", excel: "undefined", requirements: "undefined" });
     expect(visit.fromPackage).toContain("office.js");
-    expect(visit.missing).toEqual([]);
     // With no host the app chunk is never fetched: nothing reaches for Excel's API.
     expect(visit.own.filter((file) => /\/app\.[0-9a-f]+\.js$/.test(file))).toEqual([]);
     expect(visit.own).toEqual(expect.arrayContaining(["/taskpane.html", "/functions.js", "/taskpane.js"]));
     expect(visit.refused.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
-    expect(visit.pageErrors).toEqual([]);
-    expect(visit.consoleErrors).toEqual([]);
-    await page.close();
+    await closeQuiet(visit);
   });
 
   it("functions.js associates every function of functions.json with the real CustomFunctions, each once", async () => {
     const visit = await openOutsideOffice();
     const { page } = visit;
-    await outsideLine(page).waitFor();
 
     const associated = (await page.evaluate(`Object.entries(CustomFunctions._association.mappings).map(([name, fn]) => [name, typeof fn])`)) as Array<
       [string, string]
     >;
-    expect(associated.map(([name]) => name).sort()).toEqual(DECLARED_IDS.map((id) => id.toUpperCase()).sort());
+    const declared = functionsJson().functions.map((f) => f.id.toUpperCase());
+    expect(associated.map(([name]) => name).sort()).toEqual(declared.sort());
     expect(associated.filter(([, kind]) => kind !== "function")).toEqual([]);
     // The real associate warns (console.warn) on a name given twice or a value that is not a function.
     expect(visit.consoleWarnings.filter((line) => /\[(DuplicatedName|InvalidArg)\]/.test(line))).toEqual([]);
-    // Each name is bound to its own function: 10% of half of $100,000 withdrawn is $5,000 (§7.3).
+    // A name reaches its own code: 10% of half of $100,000 withdrawn is $5,000 (§7.3).
     await expect(page.evaluate(`CustomFunctions._association.mappings.WITHDRAWAL_PENALTY([[100000]], [[0.5]])`)).resolves.toEqual([[5000]]);
-    expect(visit.pageErrors).toEqual([]);
-    expect(visit.consoleErrors).toEqual([]);
-    await page.close();
+    await closeQuiet(visit);
   });
 
   it("an error answer is Excel's own CustomFunctions.Error, keeping the plan's message on #VALUE!", async () => {
-    const visit = await openOutsideOffice();
+    const visit = await openOutsideOffice({ functionsRuntime: true });
     const { page } = visit;
-    await outsideLine(page).waitFor();
-    await loadFunctionsRuntime(visit);
 
     // Thrown, as a function does for a bad argument: Excel shows the thrown error in the cell.
     const answer = await page.evaluate(`(() => {
@@ -155,16 +154,12 @@ describe("the real Office.js outside Office", () => {
     })()`);
     expect(answer).toMatchObject({ isExcelError: true, sent: { code: "#VALUE!", errorType: "Value" } });
     expect((answer as { sent: { message: string } }).sent.message).toMatch(/fraction 30% is not a 25% increment.*§7\.3/);
-    expect(visit.pageErrors).toEqual([]);
-    expect(visit.consoleErrors).toEqual([]);
-    await page.close();
+    await closeQuiet(visit);
   });
 
   it("the doubles speak the real library's words: Office's enums, the error codes, which codes keep a message", async () => {
-    const visit = await openOutsideOffice();
+    const visit = await openOutsideOffice({ functionsRuntime: true });
     const { page } = visit;
-    await outsideLine(page).waitFor();
-    await loadFunctionsRuntime(visit);
     const real = (await page.evaluate(`({
       hostType: Office.HostType,
       asyncResultStatus: Office.AsyncResultStatus,
@@ -180,6 +175,6 @@ describe("the real Office.js outside Office", () => {
     expect(real.keepsMessage.map(([code]) => [code, new ShimError(code, "why").message === "why"])).toEqual(real.keepsMessage);
     // Hand-checked against Microsoft's documentation (test/helpers/bundle.ts, ShimError): #VALUE! and #N/A only.
     expect(real.keepsMessage.filter(([, kept]) => kept).map(([code]) => code)).toEqual(["#VALUE!", "#N/A"]);
-    await page.close();
+    await closeQuiet(visit);
   });
 });
