@@ -324,7 +324,7 @@ describe("dcp statement --pdf DIR", () => {
     }
     const ann = await readPdf(fs.readFileSync(path.join(folder, "Ann Lee.pdf")));
     expect(ann.pages).toBe(2);
-    expect(ann.lines).toContain("Deferred Compensation | 12,832.559430 | 2,658.377739 | 158.520341 | 0.000000 | — | — | 0.000000 | 15,649.457510 | $67,605.66");
+    expect(ann.lines).toContain("Deferred | 12,832.559430 | 2,658.377739 | 158.520341 | 0.000000 | — | — | 0.000000 | 15,649.457510 | $67,605.66");
     expect(ann.text).toContain("August 1, 2003 | 4,950 | $1.717 | February 1, 2004 | $12,884.85");
   });
 

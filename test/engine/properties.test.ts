@@ -9,6 +9,8 @@ import { discountPerShare, optionExercisableDate, optionShares } from "../../src
 import { PriceTable } from "../../src/engine/prices";
 import { reconcileReserve, reserveStatus, type LedgerEntry } from "../../src/engine/reserve";
 import { unitsCredited } from "../../src/engine/units";
+import { HOLDINGS_TEMPLATE, PAYOUTS_TEMPLATE } from "../../src/sheets/payoutTemplates";
+import { cellValues, type SheetTemplate } from "../../src/sheets/templates";
 import { caller, loadFunctionsBundle, ShimError, functionsJson } from "../helpers/bundle";
 import { asExcelRange, sessionPrices } from "../helpers/prices";
 import { ACTIVITY_ROWS, workedGrids } from "../helpers/records";
@@ -172,6 +174,7 @@ describe("every registered function, fed anything Excel could pass", () => {
   ];
   // Without the worked example's one allocation larger than the balance, which the account functions refuse (S01).
   const worked = workedGrids(ACTIVITY_ROWS.filter((row) => row[7] !== "more than the balance"));
+  const templateRange = (template: SheetTemplate) => [template.columns.map((c) => c.header), ...cellValues(template)];
   const validTables: Record<string, unknown[][]> = {
     prices,
     flows,
@@ -180,6 +183,8 @@ describe("every registered function, fed anything Excel could pass", () => {
     activity: worked.activity.values,
     dividends: worked.dividends.values,
     splits: worked.splits.values,
+    payouts: templateRange(PAYOUTS_TEMPLATE),
+    holdings: templateRange(HOLDINGS_TEMPLATE),
   };
   // A well-formed value for each parameter of the table functions; each call keeps some and fuzzes the rest.
   const wellFormed: Record<string, unknown> = {
@@ -196,6 +201,9 @@ describe("every registered function, fed anything Excel could pass", () => {
     fromDate: isoDateToSerial("2003-01-01"),
     toDate: isoDateToSerial("2003-12-31"),
     asOfDate: isoDateToSerial("2003-12-31"),
+    fraction: 0.25,
+    taxRate: 0.2,
+    distributionDate: "",
   };
   const argument = (name: string) => {
     const good = validTables[name] ?? wellFormed[name] ?? (/date$/i.test(name) ? isoDateToSerial("2003-06-30") : undefined);
