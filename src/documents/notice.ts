@@ -15,7 +15,8 @@ import { parseIsoDate, type IsoDate } from "../engine/dates";
 import { dec } from "../engine/decimal";
 import { invalidValue } from "../engine/errors";
 import { formatDollars, formatUnits } from "../engine/format";
-import type { PayoutJsonEntry } from "../workflows/payout";
+import type { PayoutJson, PayoutJsonEntry } from "../workflows/payout";
+import { documentFileNames, NOTICE_CREATOR } from "./fileNames";
 import type { FontLoader } from "./fonts";
 import { formatLongDate } from "./format";
 import {
@@ -316,7 +317,7 @@ export async function renderNoticePdf(notice: NoticeInput, fonts: FontLoader): P
     {
       title: `Distribution notice — ${notice.participant} — ${notice.distributionDate ?? "no Distributable Event"}`,
       subject: "The participant's distribution under Article VII of the plan: the event, the dates, the shares and cash, the withholding and the payee",
-      creator: "dcp payout",
+      creator: NOTICE_CREATOR,
       date: noticeDate(notice),
       runningHeader: `${notice.participant} — distribution notice, ${when} (continued)`,
       footer: `${notice.participant} — distribution notice, ${when}`,
@@ -334,4 +335,23 @@ export async function renderNoticePdf(notice: NoticeInput, fonts: FontLoader): P
       drawSections(flow, notice);
     },
   );
+}
+
+/** A notice and the file it is saved as. */
+export interface NoticeFile {
+  name: string;
+  pdf: Uint8Array;
+}
+
+/**
+ * A notice for every participant of a `dcp payout --json` document whose
+ * payout was computed (one that was not has its finding instead), in its
+ * order, each named for the participant as statements are (fileNames.ts).
+ */
+export async function renderNotices(document: PayoutJson, fonts: FontLoader): Promise<NoticeFile[]> {
+  const computed = document.payouts.filter((entry): entry is PayoutJsonEntry => !("error" in entry));
+  const names = documentFileNames(computed.map((entry) => entry.participant));
+  const files: NoticeFile[] = [];
+  for (const [i, entry] of computed.entries()) files.push({ name: names[i], pdf: await renderNoticePdf(entry, fonts) });
+  return files;
 }

@@ -37,6 +37,7 @@ import {
   tagged,
   write,
 } from "./page";
+import { STATEMENT_CREATOR } from "./fileNames";
 import type { FontLoader } from "./fonts";
 import { PLAN_ACCOUNTS, type AccountFigures, type StatementPdfInput, type ValuePoint } from "./statementInput";
 import { planSectionsThatApply } from "./statementSections";
@@ -434,7 +435,7 @@ export async function renderStatementPdf(statement: StatementPdfInput, fonts: Fo
     {
       title: `Participant statement — ${statement.participant} — ${statement.from} to ${statement.to}`,
       subject: "The participant's Accounts and options under the plan for the period",
-      creator: "dcp statement",
+      creator: STATEMENT_CREATOR,
       date: statement.to,
       runningHeader: `${statement.participant} — participant statement, ${period} (continued)`,
       footer: `${statement.participant} — statement for ${period}`,
