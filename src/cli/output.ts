@@ -234,3 +234,20 @@ export async function isFolderOfPdfsBy(folder: string, creator: string): Promise
     return bytes.subarray(0, 5).toString("latin1") === "%PDF-" && bytes.includes(mark);
   });
 }
+
+/**
+ * Checks a `--pdf DIR` target before any work: a folder written whole, holding
+ * only PDFs `creator` wrote (`what` names them in messages), never one that
+ * holds an input.
+ */
+export function preparePdfFolder(folder: string, input: string, what: string, creator: string): Promise<Output> {
+  return prepareOutput({
+    path: folder,
+    option: "--pdf",
+    what,
+    inputs: [input],
+    force: false,
+    kind: "folder",
+    isOwnOutput: (existing) => isFolderOfPdfsBy(existing, creator),
+  });
+}

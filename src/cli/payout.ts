@@ -16,7 +16,7 @@ import { payoutJson, payoutWorkflow, type PayoutGrids, type PayoutResult } from 
 import { payoutReports } from "../workflows/reports";
 import { fontsBesideTheCommand } from "./fonts";
 import { type CommandSpec, type ParsedOptions } from "./options";
-import { isFolderOfPdfsBy, prepareOutput, type Output } from "./output";
+import { preparePdfFolder, type Output } from "./output";
 import { PAYOUT_REPORT, prepareReportOutput, writeReportFile } from "./report";
 import { alignedTable } from "./table";
 
@@ -145,17 +145,7 @@ export async function payoutCommand(file: string, values: ParsedOptions): Promis
   const out = values.out as string | undefined;
   const pdfPath = values.pdf as string | undefined;
   const output = out ? await prepareReportOutput(out, file, Boolean(values.force), PAYOUT_REPORT) : undefined;
-  const pdf = pdfPath
-    ? await prepareOutput({
-        path: pdfPath,
-        option: "--pdf",
-        what: "a folder of distribution notices",
-        inputs: [file],
-        force: Boolean(values.force),
-        kind: "folder",
-        isOwnOutput: (folder) => isFolderOfPdfsBy(folder, NOTICE_CREATOR),
-      })
-    : undefined;
+  const pdf = pdfPath ? await preparePdfFolder(pdfPath, file, "a folder of distribution notices", NOTICE_CREATOR) : undefined;
   const workbook = await openWorkbook(file);
   const grids = readGrids(workbook);
   const result = payoutWorkflow(grids, { participant: values.participant as string | undefined });

@@ -19,7 +19,7 @@ import { findSheet, UnusableInput } from "../workbook/xlsx";
 import { openXlsx, type StreamedWorkbook } from "../workbook/xlsxStream";
 import { statementJson, statementWorkflow, type ParticipantResult, type StatementGrids, type StatementResult } from "../workflows/statement";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
-import { hasDocumentKeyword, isFolderOfPdfsBy, prepareOutput, type Output } from "./output";
+import { hasDocumentKeyword, preparePdfFolder, prepareOutput, type Output } from "./output";
 import { STATEMENT_CREATOR } from "../documents/fileNames";
 import type { StatementPdfInput } from "../documents/statementInput";
 import { fontsBesideTheCommand } from "./fonts";
@@ -262,17 +262,7 @@ export async function statementCommand(file: string, values: ParsedOptions): Pro
         isOwnOutput: (existing) => hasDocumentKeyword(existing, WORKBOOK_MARKER),
       })
     : undefined;
-  const pdf = pdfPath
-    ? await prepareOutput({
-        path: pdfPath,
-        option: "--pdf",
-        what: "a folder of statements",
-        inputs: [file],
-        force,
-        kind: "folder",
-        isOwnOutput: (folder) => isFolderOfPdfsBy(folder, STATEMENT_CREATOR),
-      })
-    : undefined;
+  const pdf = pdfPath ? await preparePdfFolder(pdfPath, file, "a folder of statements", STATEMENT_CREATOR) : undefined;
 
   const { grids, hidden } = await readGrids(await openXlsx(file));
   const result = statementWorkflow(grids, { participant, from, to, series: out !== undefined || pdf !== undefined });
