@@ -221,3 +221,35 @@ export async function hasDocumentKeyword(file: string, keyword: string): Promise
     return false;
   }
 }
+
+/**
+ * Whether `folder` holds nothing but PDFs that `creator` wrote: how a command
+ * that writes a folder of documents (`--pdf DIR`) knows one it wrote before,
+ * the whole folder being swapped. pdfkit repeats the Creator in the PDF's XMP
+ * metadata, plain text, never compressed.
+ */
+export async function isFolderOfPdfsBy(folder: string, creator: string): Promise<boolean> {
+  const mark = Buffer.from(`<xmp:CreatorTool>${creator}</xmp:CreatorTool>`, "latin1");
+  return fs.readdirSync(folder, { withFileTypes: true }).every((entry) => {
+    if (!entry.isFile() || !entry.name.toLowerCase().endsWith(".pdf")) return false;
+    const bytes = fs.readFileSync(path.join(folder, entry.name));
+    return bytes.subarray(0, 5).toString("latin1") === "%PDF-" && bytes.includes(mark);
+  });
+}
+
+/**
+ * Checks a `--pdf DIR` target before any work: a folder written whole, holding
+ * only PDFs `creator` wrote (`what` names them in messages), never one that
+ * holds an input.
+ */
+export function preparePdfFolder(folder: string, input: string, what: string, creator: string): Promise<Output> {
+  return prepareOutput({
+    path: folder,
+    option: "--pdf",
+    what,
+    inputs: [input],
+    force: false,
+    kind: "folder",
+    isOwnOutput: (existing) => isFolderOfPdfsBy(existing, creator),
+  });
+}

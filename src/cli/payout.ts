@@ -1,16 +1,22 @@
 /**
  * `dcp payout FILE.xlsx`: each participant's Distributable Event, payments,
  * withholding and payee, and each early withdrawal (PAYOUT.md), as text, as
- * the `--json` document and as a report workbook (`--out`). A shell over
+ * the `--json` document, as a report workbook (`--out`) and as one
+ * distribution notice a participant (`--pdf DIR`). A shell over
  * payoutWorkflow: it finds the sheets, calls the workflow, presents it.
  */
+import fs from "fs";
+import path from "path";
 import type ExcelJS from "exceljs";
+import { NOTICE_CREATOR } from "../documents/fileNames";
 import { formatDollars, formatShares, plural } from "../engine/format";
 import type { Payout } from "../engine/payout";
 import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
 import { payoutJson, payoutWorkflow, type PayoutGrids, type PayoutResult } from "../workflows/payout";
 import { payoutReports } from "../workflows/reports";
+import { fontsBesideTheCommand } from "./fonts";
 import { type CommandSpec, type ParsedOptions } from "./options";
+import { preparePdfFolder, type Output } from "./output";
 import { PAYOUT_REPORT, prepareReportOutput, writeReportFile } from "./report";
 import { alignedTable } from "./table";
 
@@ -27,6 +33,7 @@ export const PAYOUT_COMMAND: CommandSpec = {
     { name: "participant", value: "NAME", help: "one participant (matched ignoring case and surrounding spaces; default: all)" },
     { name: "json", help: "print the payouts as JSON (docs/PAYOUT.md) instead of tables" },
     { name: "out", value: "FILE.xlsx", help: "also write a workbook: payments, withdrawals and findings, each linked to its cell" },
+    { name: "pdf", value: "DIR", help: "also write one distribution notice a participant, as PDF, into the folder DIR" },
     { name: "force", help: "replace FILE.xlsx even when it is not a report dcp payout wrote" },
   ],
 };
@@ -88,7 +95,7 @@ function payoutText(p: Payout): string {
   return lines.join("\n");
 }
 
-function printText(result: PayoutResult, file: string, out: string | undefined): void {
+function printText(result: PayoutResult, file: string, written: readonly string[]): void {
   const { rowsRead } = result;
   const blocks = [
     `Payouts from ${file}: ${plural(result.payouts.length, "participant")}, ${plural(result.withdrawals.length, "withdrawal")} (${plural(rowsRead.holdings, "Holdings row")} read).`,
@@ -117,20 +124,44 @@ function printText(result: PayoutResult, file: string, out: string | undefined):
     const rows = result.findings.map((f) => [f.sheet, f.cell, f.rule, f.section, f.severity, f.message]);
     blocks.push(`${plural(result.findings.length, "finding")}:\n${alignedTable(["Sheet", "Cell", "Rule", "§", "Severity", "Message"], rows)}`);
   }
-  if (out) blocks.push(`Report written to ${out}.`);
+  if (written.length > 0) blocks.push(written.join("\n"));
   console.log(blocks.join("\n\n"));
+}
+
+/**
+ * --pdf: a notice a participant whose payout was computed, all written at
+ * once into a new folder put in place of DIR. Returns how many.
+ */
+async function writeNotices(result: PayoutResult, output: Output): Promise<number> {
+  // Loaded only for --pdf: pdfkit and its fonts would cost every other run of dcp a tenth of a second.
+  const { renderNotices } = await import(/* webpackChunkName: "documents" */ "../documents");
+  const notices = await renderNotices(payoutJson(result), fontsBesideTheCommand);
+  await output.write((folder) => notices.forEach(({ name, pdf }) => fs.writeFileSync(path.join(folder, name), pdf)));
+  return notices.length;
 }
 
 /** Returns the exit code: 0 clean, 1 findings (unusable input throws: exit 2). */
 export async function payoutCommand(file: string, values: ParsedOptions): Promise<number> {
   const out = values.out as string | undefined;
+  const pdfPath = values.pdf as string | undefined;
   const output = out ? await prepareReportOutput(out, file, Boolean(values.force), PAYOUT_REPORT) : undefined;
+  const pdf = pdfPath ? await preparePdfFolder(pdfPath, file, "a folder of distribution notices", NOTICE_CREATOR) : undefined;
   const workbook = await openWorkbook(file);
   const grids = readGrids(workbook);
   const result = payoutWorkflow(grids, { participant: values.participant as string | undefined });
   if (result.unusable) throw new UnusableInput(result.unusable);
-  if (output) await writeReportFile(payoutReports(result, SHEETS.payouts), file, output, PAYOUT_REPORT);
+  const written: string[] = [];
+  if (output) {
+    await writeReportFile(payoutReports(result, SHEETS.payouts), file, output, PAYOUT_REPORT);
+    written.push(`Report written to ${out}.`);
+  }
+  if (pdf) {
+    const count = await writeNotices(result, pdf);
+    const skipped = result.payouts.length - count;
+    const left = skipped > 0 ? ` (${plural(skipped, "participant")} not computed: see the findings)` : "";
+    written.push(`${plural(count, "distribution notice")} written to ${pdfPath}${left}.`);
+  }
   if (values.json) console.log(JSON.stringify(payoutJson(result), null, 2));
-  else printText(result, file, out);
+  else printText(result, file, written);
   return result.findings.length > 0 ? 1 : 0;
 }

@@ -19,7 +19,8 @@ import { findSheet, UnusableInput } from "../workbook/xlsx";
 import { openXlsx, type StreamedWorkbook } from "../workbook/xlsxStream";
 import { statementJson, statementWorkflow, type ParticipantResult, type StatementGrids, type StatementResult } from "../workflows/statement";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
-import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
+import { hasDocumentKeyword, preparePdfFolder, prepareOutput, type Output } from "./output";
+import { STATEMENT_CREATOR } from "../documents/fileNames";
 import type { StatementPdfInput } from "../documents/statementInput";
 import { fontsBesideTheCommand } from "./fonts";
 import { alignedTable } from "./table";
@@ -60,18 +61,6 @@ const SHEETS: Record<keyof StatementGrids, string> = {
 
 /** Set in the --out workbook's document properties: how a later run knows the file is its own output. */
 const WORKBOOK_MARKER = "dcp-statements";
-/** renderStatementPdf's Creator, as pdfkit repeats it in the PDF's XMP metadata: plain text, never compressed. */
-const PDF_CREATOR = Buffer.from("<xmp:CreatorTool>dcp statement</xmp:CreatorTool>", "latin1");
-
-/** A folder of statements this command wrote: nothing in it but its PDFs (the whole folder is swapped). */
-async function isStatementsFolder(folder: string): Promise<boolean> {
-  return fs.readdirSync(folder, { withFileTypes: true }).every((entry) => {
-    if (!entry.isFile() || !entry.name.toLowerCase().endsWith(".pdf")) return false;
-    const bytes = fs.readFileSync(path.join(folder, entry.name));
-    return bytes.subarray(0, 5).toString("latin1") === "%PDF-" && bytes.includes(PDF_CREATOR);
-  });
-}
-
 interface Read {
   grids: StatementGrids;
   /** Sheets read though hidden: the records are found by name, hidden or not, and the output says so. */
@@ -273,17 +262,7 @@ export async function statementCommand(file: string, values: ParsedOptions): Pro
         isOwnOutput: (existing) => hasDocumentKeyword(existing, WORKBOOK_MARKER),
       })
     : undefined;
-  const pdf = pdfPath
-    ? await prepareOutput({
-        path: pdfPath,
-        option: "--pdf",
-        what: "a folder of statements",
-        inputs: [file],
-        force,
-        kind: "folder",
-        isOwnOutput: isStatementsFolder,
-      })
-    : undefined;
+  const pdf = pdfPath ? await preparePdfFolder(pdfPath, file, "a folder of statements", STATEMENT_CREATOR) : undefined;
 
   const { grids, hidden } = await readGrids(await openXlsx(file));
   const result = statementWorkflow(grids, { participant, from, to, series: out !== undefined || pdf !== undefined });

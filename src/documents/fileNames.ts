@@ -1,4 +1,12 @@
-/** File names for documents written one a participant. */
+/** File names for documents written one a participant, and the Creator each kind of document carries. */
+
+/**
+ * The PDF's Creator: the command that writes it, so a later run knows a
+ * folder of its own documents (cli/output.ts, isFolderOfPdfsBy). Here, not
+ * beside the layouts, so the command line reads it without loading pdfkit.
+ */
+export const STATEMENT_CREATOR = "dcp statement";
+export const NOTICE_CREATOR = "dcp payout";
 
 /** Longest file name kept, in characters before ".pdf": well inside the 255 bytes file systems allow, even in UTF-8. */
 const MAX_FILE_NAME_CHARACTERS = 100;

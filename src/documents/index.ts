@@ -5,5 +5,6 @@
  */
 export { documentFileName, documentFileNames } from "./fileNames";
 export { renderStatementPdf } from "./statement";
+export { renderNoticePdf, renderNotices, type NoticeFile, type NoticeInput } from "./notice";
 export type { StatementPdfInput } from "./statementInput";
 export { FONT_FILES, type FontLoader } from "./fonts";

@@ -134,6 +134,24 @@ export class Flow {
     return true;
   }
 
+  /** The document's title (H1) over a rule the width of the page. */
+  title(text: string): void {
+    const titleStyle = { size: 10.5, bold: true, color: ACCENT };
+    write(this.doc, text, LEFT, this.y, WIDTH, titleStyle, "left", "H1");
+    this.y += textHeight(this.doc, text, titleStyle, WIDTH) + 4;
+    const rule = this.y;
+    artifact(this.doc, () => this.doc.moveTo(LEFT, rule).lineTo(RIGHT, rule).lineWidth(1).strokeColor(ACCENT).stroke());
+    this.y += 10;
+  }
+
+  /** A paragraph the width of the page, starting a new page when it would not fit. */
+  paragraph(text: string, textStyle: TextStyle, spaceAfter = 4): void {
+    const height = textHeight(this.doc, text, textStyle, WIDTH);
+    this.room(height);
+    write(this.doc, text, LEFT, this.y, WIDTH, textStyle);
+    this.y += height + spaceAfter;
+  }
+
   heading(text: string, spaceAfter = 5): void {
     const headingStyle = { size: 11, bold: true, color: ACCENT };
     write(this.doc, text, LEFT, this.y, WIDTH, headingStyle, "left", "H2");
@@ -213,6 +231,27 @@ export function fitTable(doc: Doc, columns: Column[], rows: Cell[][], sizes: num
   const first = Math.min(need[0].shortest, WIDTH / 4);
   const scale = (WIDTH - first) / others;
   return { size, widths: [first, ...need.slice(1).map((n) => n.least * scale)] };
+}
+
+/**
+ * Every column but the last as wide as its widest text (the first at most a
+ * quarter of the page), the last taking what they leave and wrapping: for a
+ * table whose last column is a sentence, such as a finding's message.
+ */
+export function fitLastColumnWide(doc: Doc, columns: Column[], rows: Cell[][], size: number): FittedTable {
+  const pad = 7;
+  const widths = columns
+    .slice(0, -1)
+    .map(
+      (column, i) =>
+        Math.max(
+          textWidth(doc, column.header, { size, bold: true }),
+          ...rows.map((row) => textWidth(doc, row[i].text, { size, bold: row[i].bold })),
+          ...rows.map((row) => textWidth(doc, row[i].detail ?? "", { size: size - 1 })),
+        ) + pad,
+    );
+  widths[0] = Math.min(widths[0], WIDTH / 4);
+  return { size, widths: [...widths, WIDTH - widths.reduce((total, width) => total + width, 0)] };
 }
 
 function cellHeight(doc: Doc, cell: Cell, width: number, size: number): number {

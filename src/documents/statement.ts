@@ -16,8 +16,8 @@ import {
   type Cell,
   type Column,
   type Doc,
-  type FittedTable,
   drawTable,
+  fitLastColumnWide,
   fitLines,
   fitTable,
   type Flow,
@@ -37,6 +37,7 @@ import {
   tagged,
   write,
 } from "./page";
+import { STATEMENT_CREATOR } from "./fileNames";
 import type { FontLoader } from "./fonts";
 import { PLAN_ACCOUNTS, type AccountFigures, type StatementPdfInput, type ValuePoint } from "./statementInput";
 import { planSectionsThatApply } from "./statementSections";
@@ -137,13 +138,7 @@ function checkStatement(statement: StatementPdfInput): void {
 // The statement's parts, top to bottom.
 
 function drawTitle(doc: Doc, flow: Flow, statement: StatementPdfInput): void {
-  const title = `${PLAN_TITLE} — Participant statement`;
-  const titleStyle = { size: 10.5, bold: true, color: ACCENT };
-  write(doc, title, LEFT, flow.y, WIDTH, titleStyle, "left", "H1");
-  flow.y += textHeight(doc, title, titleStyle, WIDTH) + 4;
-  const rule = flow.y;
-  artifact(doc, () => doc.moveTo(LEFT, rule).lineTo(RIGHT, rule).lineWidth(1).strokeColor(ACCENT).stroke());
-  flow.y += 10;
+  flow.title(`${PLAN_TITLE} — Participant statement`);
 
   const totalWidth = 170;
   const nameWidth = WIDTH - totalWidth - 10;
@@ -305,31 +300,13 @@ function drawFindings(doc: Doc, flow: Flow, statement: StatementPdfInput): void 
       ? `${plural(errors, "record")} of this participant's could not be applied and ${errors === 1 ? "is" : "are"} not in the figures above; correct the cell named and state again.`
       : "Warnings about this participant's records; every record is in the figures above.";
   const introStyle = { size: 8.5 };
-  const fitted = fitFindings(doc, columns, rows);
+  const fitted = fitLastColumnWide(doc, columns, rows, 8);
   flow.room(20 + textHeight(doc, intro, introStyle, WIDTH) + 6 + rowHeight(doc, rows[0], fitted) * 2);
   flow.heading("Findings");
   write(doc, intro, LEFT, flow.y, WIDTH, introStyle);
   flow.y += textHeight(doc, intro, introStyle, WIDTH) + 6;
   drawTable(doc, flow, columns, rows, fitted, "Findings (continued)");
   flow.y += 14;
-}
-
-/** The message column takes what the cell, rule and severity leave. */
-function fitFindings(doc: Doc, columns: Column[], rows: Cell[][]): FittedTable {
-  const size = 8;
-  const pad = 7;
-  const widths = columns
-    .slice(0, 3)
-    .map(
-      (column, i) =>
-        Math.max(
-          textWidth(doc, column.header, { size, bold: true }),
-          ...rows.map((row) => textWidth(doc, row[i].text, { size })),
-          ...rows.map((row) => textWidth(doc, row[i].detail ?? "", { size: size - 1 })),
-        ) + pad,
-    );
-  const first = Math.min(widths[0], WIDTH / 4);
-  return { size, widths: [first, widths[1], widths[2], WIDTH - first - widths[1] - widths[2]] };
 }
 
 const CHART_HEIGHT = 150;
@@ -458,7 +435,7 @@ export async function renderStatementPdf(statement: StatementPdfInput, fonts: Fo
     {
       title: `Participant statement — ${statement.participant} — ${statement.from} to ${statement.to}`,
       subject: "The participant's Accounts and options under the plan for the period",
-      creator: "dcp statement",
+      creator: STATEMENT_CREATOR,
       date: statement.to,
       runningHeader: `${statement.participant} — participant statement, ${period} (continued)`,
       footer: `${statement.participant} — statement for ${period}`,

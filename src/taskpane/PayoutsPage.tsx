@@ -23,6 +23,8 @@ import { payoutJson, payoutWorkflow, type PayoutGrids, type PayoutResult } from 
 import { PAYMENTS_SHEET, paymentsReport } from "../workflows/reports";
 import { CellLinks } from "./CellLinks";
 import { CommandFeedback } from "./CommandFeedback";
+import { fontsFromServer, loadDocuments } from "./documents";
+import { saveFile } from "./download";
 import { findingGroups } from "./statements";
 import { SheetSelect } from "./SheetSelect";
 import { chooseRoleSheets, insertedRoleSheets, type RoleSheets } from "./sheetChoice";
@@ -56,6 +58,9 @@ const useStyles = makeStyles({
 });
 
 const NO_SHEETS = chooseRoleSheets(PAYOUT_SHEETS, []);
+
+/** The download "Save notices (PDF)" offers: one distribution notice a participant, named as `dcp payout --pdf` names them. */
+const NOTICES_FILE = "DCP distribution notices.zip";
 
 export function PayoutsPage() {
   const styles = useStyles();
@@ -113,6 +118,25 @@ export function PayoutsPage() {
     command.run("Writing the payout sheet…", async () => {
       await writeReport(paymentsReport(shown));
       command.setStatus(`Wrote every payment of ${plural(shown.payouts.length, "participant")} to the sheet "${PAYMENTS_SHEET}".`);
+    });
+
+  const saveNotices = (shown: PayoutResult) =>
+    command.run("Printing the distribution notices…", async () => {
+      const [{ renderNotices }, { default: JSZip }] = await Promise.all([loadDocuments(), import(/* webpackChunkName: "documents" */ "jszip")]);
+      const notices = await renderNotices(payoutJson(shown), fontsFromServer);
+      if (notices.length === 0) {
+        command.setStatus("No distribution notice to save: no participant's payout could be computed (see the findings).");
+        return;
+      }
+      const zip = new JSZip();
+      for (const { name, pdf } of notices) zip.file(name, pdf);
+      const bytes = await zip.generateAsync({ type: "uint8array" });
+      const saved = saveFile(NOTICES_FILE, bytes, "application/zip");
+      command.setStatus(
+        saved
+          ? `Saved ${plural(notices.length, "distribution notice")}, one PDF a participant, in "${NOTICES_FILE}".`
+          : "This Excel cannot save files from an add-in (Excel on the Mac): run dcp payout --pdf DIR on the workbook instead.",
+      );
     });
 
   const lines = (label: string, items: Line[]) => (
@@ -324,6 +348,9 @@ export function PayoutsPage() {
           <div className={styles.row}>
             <Button onClick={() => write(result)} disabled={busy}>
               Write payout sheet
+            </Button>
+            <Button onClick={() => saveNotices(result)} disabled={busy}>
+              Save notices (PDF)
             </Button>
           </div>
 

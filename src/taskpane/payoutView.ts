@@ -5,12 +5,25 @@
  * withholding, the payee and what is still awaited. Plain functions (no
  * React, no Office.js), tested under jest; the page only renders them.
  */
-import { ACCOUNT_KEYS, ACCOUNT_NAMES, participantKey, UNIT_ACCOUNTS, type AccountKey } from "../engine/accounts";
+import { ACCOUNT_KEYS, participantKey, UNIT_ACCOUNTS, type AccountKey } from "../engine/accounts";
 import { dec } from "../engine/decimal";
 import type { Severity } from "../engine/findings";
-import type { EventKind, PayeeKind } from "../engine/payout";
-import type { PaymentJson, PayoutJson as PayoutsJson, PayoutJsonEntry as PayoutJson, WithdrawalJsonEntry as WithdrawalJson } from "../workflows/payout";
-import { capitalize, formatDollars, formatShares, formatUnits, plural } from "../engine/format";
+import type { PaymentJson, PayoutJson as PayoutsJson, WithdrawalJsonEntry as WithdrawalJson } from "../workflows/payout";
+import { formatDollars, formatShares, formatUnits, plural } from "../engine/format";
+import {
+  awaited,
+  distributionSentence,
+  eventKind,
+  eventSentence,
+  type Line,
+  payeeLines,
+  paymentAccounts,
+  paymentFigures,
+  paymentHeading,
+  paymentValuation,
+  paymentWithholding,
+  section,
+} from "../documents/payoutWords";
 import type { SheetRole } from "./sheetChoice";
 
 export type PayoutRole = "payouts" | "holdings" | "prices" | "withdrawals";
@@ -23,8 +36,6 @@ export const PAYOUT_SHEETS: ReadonlyArray<SheetRole<PayoutRole>> = [
   { role: "withdrawals", name: "Withdrawals", required: false },
 ];
 
-type PayeeJson = NonNullable<PayoutJson["payee"]>;
-
 /** A participant or withdrawal that could not be computed: a `#VALUE!` or `#N/A` case of PAYOUT.md §11. */
 type NotComputedJson = { participant: string; error: string };
 
@@ -32,40 +43,11 @@ function computed<T extends object>(entry: T | NotComputedJson): entry is T {
   return !("error" in entry);
 }
 
-/** §7.1's words for each kind of Distributable Event, and its subsection. */
-export const EVENT_KINDS: Record<EventKind, { name: string; section: string }> = {
-  disability: { name: "Disability", section: "§7.1(a)" },
-  death: { name: "Death", section: "§7.1(b)" },
-  separation: { name: "Separation from service", section: "§7.1(c)" },
-  planTermination: { name: "Plan termination", section: "§7.1(d)" },
-  cause: { name: "Termination for cause", section: "§7.1(e), §7.6" },
-  elected: { name: "Elected distribution date", section: "§7.1(f)" },
-};
-
-const eventKind = (kind: EventKind) => `${EVENT_KINDS[kind].name} (${EVENT_KINDS[kind].section})`;
-
-/** Who a payment goes to, as §7.2, §9.2 and §9.3 name them. */
-export const PAYEE_KINDS: Record<PayeeKind, { paid: string; section: string }> = {
-  participant: { paid: "to the participant", section: "§7.2" },
-  beneficiary: { paid: "to the designated beneficiary", section: "§9.3" },
-  will: { paid: "as the will requires", section: "§9.3" },
-  intestate: { paid: "to the intestate heirs at the date of death", section: "§9.3" },
-  conservator: { paid: "to the conservator", section: "§9.2" },
-};
-
-/** "7.2(e)" or "§7.2(e)" as "§7.2(e)". */
-function section(text: string): string {
-  return text.startsWith("§") ? text : `§${text}`;
-}
+export type { Line };
 
 const units = (value: number) => formatUnits(dec(value));
 const shares = (value: number) => formatShares(dec(value));
 const dollars = (value: number) => formatDollars(dec(value));
-
-export interface Line {
-  term: string;
-  value: string;
-}
 
 export interface PaymentView {
   key: string;
@@ -138,76 +120,15 @@ export function resultSummary(result: PayoutsJson): string {
   return `${plural(result.payouts.length, "participant")} on the Payouts sheet, ${withEvent} with a Distributable Event; ${plural(result.withdrawals.length, "withdrawal")}; ${plural(result.findings.length, "finding")}.`;
 }
 
-function eventSentence(payout: PayoutJson): string {
-  if (!payout.event.date) return "No Distributable Event (§7.1): nothing is payable yet.";
-  const kinds = payout.event.kinds.map(eventKind).join(" and ");
-  return `${kinds} on ${payout.event.date}.`;
-}
-
 function paymentView(payment: PaymentJson, index: number): PaymentView {
   return {
     key: `${payment.date}-${index}`,
-    heading: `Payment on ${payment.date}, paid ${PAYEE_KINDS[payment.payeeKind].paid} (${PAYEE_KINDS[payment.payeeKind].section})`,
-    valuation: `Shares valued at ${dollars(payment.fmv)}, the close on ${payment.fmvDate} (§7.2(a), §10.2).`,
-    accounts: [
-      ...UNIT_ACCOUNTS.map((key) => ({ key, name: ACCOUNT_NAMES[key], amount: `${units(payment.units[key])} units` })),
-      { key: "IA" as const, name: ACCOUNT_NAMES.IA, amount: dollars(payment.iaCash) },
-    ],
-    figures: [
-      { term: "Shares (§6.2, rounded up)", value: shares(payment.grossShares) },
-      { term: "Share value", value: dollars(payment.shareValue) },
-      { term: "Investment Account cash (§7.2(b))", value: dollars(payment.iaCash) },
-      { term: "Net shares delivered", value: shares(payment.netShares) },
-      { term: "Net cash paid", value: dollars(payment.netCash) },
-    ],
-    withholding: [
-      { term: "Tax on the shares", value: dollars(payment.taxOnShares) },
-      { term: "Tax on the cash", value: dollars(payment.taxOnCash) },
-      { term: "Shares withheld", value: shares(payment.withheldShares) },
-      { term: "Cash for the rest of a withheld share", value: dollars(payment.fractionCash) },
-      { term: "Cash due from the payee", value: dollars(payment.cashDueFromPayee) },
-    ],
+    heading: paymentHeading(payment),
+    valuation: paymentValuation(payment),
+    accounts: paymentAccounts(payment),
+    figures: paymentFigures(payment),
+    withholding: paymentWithholding(payment),
   };
-}
-
-/** The payee in a phrase: "Mia Ortiz, the designated beneficiary", "Sam Diaz, conservator for Cara Diaz", "As the will requires". */
-function payeeName(payee: PayeeJson): string {
-  if (payee.kind === "conservator") return `${payee.paidTo}, conservator for ${payee.name}`;
-  if (payee.kind === "participant" || payee.kind === "beneficiary") return `${payee.name}, ${PAYEE_KINDS[payee.kind].paid.replace(/^to /, "")}`;
-  return capitalize(payee.name);
-}
-
-/** Whose written application §7.2(e) awaits. */
-const APPLICANT: Partial<Record<PayeeKind, string>> = { will: "those the will names", intestate: "the intestate heirs" };
-
-/** Who is paid, from when, and who the options pass to. */
-function payeeLines(payee: PayeeJson): Line[] {
-  const from = payee.payableFrom ?? (payee.awaitingApplication ? "once the Committee approves the written application (§7.2(e))" : "not yet known");
-  const lines = [
-    { term: "Paid to", value: `${payeeName(payee)} (${section(payee.section || PAYEE_KINDS[payee.kind].section)})` },
-    { term: "Payable from", value: from },
-  ];
-  if (payee.optionsPassTo) lines.push({ term: "Options pass to (§7.2(c))", value: payee.optionsPassTo });
-  return lines;
-}
-
-/** What must still happen: the beneficiary's application, the auditor's opinion, the participant or beneficiary located. */
-function awaited(payout: PayoutJson): string[] {
-  const lines: string[] = [];
-  if (payout.payee?.awaitingApplication)
-    lines.push(
-      `The written application of ${APPLICANT[payout.payee.kind] ?? payout.payee.name}, approved by the Committee: nothing is paid to them before it (§7.2(e)).`,
-    );
-  for (const x of payout.excluded)
-    if (/auditor/i.test(x.reason)) lines.push(`The independent auditor's opinion on the ${EVENT_KINDS[x.kind].name.toLowerCase()} of ${x.date} (§7.5).`);
-  const { unlocated } = payout;
-  if (unlocated?.deemedDeathDate)
-    lines.push(
-      `${payout.participant}, not located: from ${unlocated.deemedDeathDate} payment may be made as though ${payout.participant} had died (${section(unlocated.section)}).`,
-    );
-  if (unlocated?.locateBeneficiaryBy)
-    lines.push(`The designated beneficiary, located by ${unlocated.locateBeneficiaryBy}: otherwise the benefit is forfeited (${section(unlocated.section)}).`);
-  return lines;
 }
 
 function withdrawalView(w: WithdrawalJson, index: number): WithdrawalView {
@@ -246,9 +167,7 @@ export function payoutView(result: PayoutsJson, chosen: string): PayoutView {
     name,
     error: withdrawalErrors[0],
     event: eventSentence(entry),
-    distribution: entry.distributionDate
-      ? `Distribution date ${entry.distributionDate}, the first day of the second month after the event (§7.2(a)).`
-      : undefined,
+    distribution: distributionSentence(entry),
     excluded: entry.excluded.map((x, i) => ({ key: `${x.kind}-${i}`, kind: eventKind(x.kind), date: x.date, reason: x.reason })),
     payments: entry.payments.map(paymentView),
     perEmployer: Object.entries(entry.perEmployer).map(([employer, amounts]) => ({

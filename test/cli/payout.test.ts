@@ -10,6 +10,7 @@ import path from "path";
 import { findSheet, openWorkbook, sheetNames } from "../../src/workbook/xlsx";
 import type { PayoutJson, PayoutJsonEntry, WithdrawalJsonEntry } from "../../src/workflows/payout";
 import { dcp, ROOT } from "../helpers/cli";
+import { readPdf } from "../helpers/pdf";
 
 const EXAMPLE = path.join(ROOT, "examples/payouts.xlsx");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-payout-"));
@@ -136,5 +137,67 @@ describe("findings, exit codes and outputs", () => {
     const { code, stderr } = dcp("payout", file);
     expect(code).toBe(2);
     expect(stderr).toBe("dcp: there is no Holdings sheet: it holds each participant's units and Investment Account dollars (PAYOUT.md §1)\n");
+  });
+});
+
+describe("dcp payout --pdf DIR", () => {
+  const folder = path.join(tmp, "notices");
+  const PARTICIPANTS = ["Ann Lee", "Ben Ortiz", "Cara Diaz", "Dan Wu", "Eve Park", "Finn Moss", "Gil Reyes", "Hana Sato"];
+
+  test("writes one distribution notice a participant, named for the participant, and says so; exit 0", () => {
+    const { code, stdout, stderr } = dcp("payout", EXAMPLE, "--pdf", folder);
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(stdout).toContain(`8 distribution notices written to ${folder}.`);
+    expect(fs.readdirSync(folder).sort()).toEqual(PARTICIPANTS.map((name) => `${name}.pdf`));
+  });
+
+  test("Ann Lee's notice: separated 2003-03-15 (§7.1(c)), paid 2003-05-01, 116 shares, 24 withheld, net 92 and $991.66", async () => {
+    const pdf = await readPdf(fs.readFileSync(path.join(folder, "Ann Lee.pdf")));
+    expect(pdf.lines).toContain("Separation from service (§7.1(c)) on March 15, 2003.");
+    expect(pdf.lines).toContain("Payment on May 1, 2003, paid to the participant (§7.2)");
+    for (const line of ["Shares (§6.2, rounded up) | 116", "Shares withheld | 24", "Net shares delivered | 92", "Net cash paid | $991.66"])
+      expect(pdf.lines).toContain(line);
+  });
+
+  test("--participant writes that one notice, replacing its own folder", () => {
+    expect(dcp("payout", EXAMPLE, "--participant", "gil reyes", "--pdf", folder).code).toBe(0);
+    expect(fs.readdirSync(folder)).toEqual(["Gil Reyes.pdf"]);
+  });
+
+  test("a participant not computed gets no notice and the run exits 1", async () => {
+    const workbook = await openWorkbook(EXAMPLE);
+    findSheet(workbook, "Payouts")!.getCell("F7").value = "2003-06-19"; // Finn Moss's Cause Date before his Last Day Worked
+    const file = path.join(tmp, "cause-pdf.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const out = path.join(tmp, "notices-cause");
+    const { code, stdout } = dcp("payout", file, "--pdf", out);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`7 distribution notices written to ${out} (1 participant not computed: see the findings).`);
+    expect(fs.readdirSync(out)).not.toContain("Finn Moss.pdf");
+  });
+
+  test("never over the input nor a folder holding anything else, --force or not: exit 2 in one line", () => {
+    const inputFolder = path.join(tmp, "holds-input");
+    fs.mkdirSync(inputFolder);
+    const input = path.join(inputFolder, "payouts.xlsx");
+    fs.copyFileSync(EXAMPLE, input);
+    const refused = dcp("payout", input, "--pdf", inputFolder, "--force");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^dcp: --pdf .* holds the input .*; writing there would replace the folder, so choose another folder\n$/);
+    expect(fs.readdirSync(inputFolder)).toEqual(["payouts.xlsx"]);
+
+    const mixed = path.join(tmp, "mixed");
+    fs.mkdirSync(mixed);
+    fs.writeFileSync(path.join(mixed, "notes.txt"), "keep me");
+    const other = dcp("payout", EXAMPLE, "--pdf", mixed, "--force");
+    expect([other.code, other.stderr]).toEqual([
+      2,
+      `dcp: --pdf ${mixed} already exists and holds files that are not a folder of distribution notices written by dcp; choose a new or empty folder\n`,
+    ]);
+    expect(fs.readdirSync(mixed)).toEqual(["notes.txt"]);
+
+    const asFile = dcp("payout", EXAMPLE, "--pdf", EXAMPLE);
+    expect(asFile.code).toBe(2);
+    expect(asFile.stderr).toMatch(/is the same file as the input/);
   });
 });

@@ -33,7 +33,7 @@ describe("help", () => {
       ],
     ],
     ["statement", ["--participant NAME", "--from YYYY-MM-DD", "--to YYYY-MM-DD", "--json", "--out FILE.xlsx", "--pdf DIR", "--force"]],
-    ["payout", ["--participant NAME", "--json", "--out FILE.xlsx", "--force"]],
+    ["payout", ["--participant NAME", "--json", "--out FILE.xlsx", "--pdf DIR", "--force"]],
     ["claims", ["--as-of YYYY-MM-DD", "--json", "--out FILE.xlsx", "--ics FILE.ics", "--force"]],
     ["cic", ["--json", "--out FILE.xlsx", "--force"]],
   ])("dcp %s --help lists every option on stdout and exits 0, even beside other arguments", (command, options) => {

@@ -3,11 +3,10 @@
  * Greek, Cyrillic, Hebrew and Arabic (right to left), Chinese, Japanese and
  * Korean; and the PDF is tagged for screen readers, in a language, titled.
  */
-import zlib from "zlib";
 import { FONT_FAMILIES } from "../../src/documents/fonts";
 import { renderStatementPdf } from "../../src/documents/statement";
 import { packageFonts } from "../helpers/fonts";
-import { readPdf } from "../helpers/pdf";
+import { pdfText, readPdf } from "../helpers/pdf";
 import { ANN_LEE_2003 } from "../helpers/statements";
 
 const NAMES = ["Łukasz Ő", "Ελένη Παπαδοπούλου", "Сергей Иванов", "דוד כהן", "محمد علي", "王小明", "やまだ はなこ", "김민준"];
@@ -31,19 +30,6 @@ describe("a statement for a name in each script", () => {
     expect(asked.sort()).toEqual([FONT_FAMILIES[0].bold, FONT_FAMILIES[0].regular].sort());
   });
 });
-
-/** The PDF's objects as text, its compressed streams inflated (the structure tree and catalog are plain). */
-function pdfText(pdf: Uint8Array): string {
-  const raw = Buffer.from(pdf).toString("latin1");
-  const inflated = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((match) => {
-    try {
-      return zlib.inflateSync(Buffer.from(match[1], "latin1")).toString("latin1");
-    } catch {
-      return "";
-    }
-  });
-  return [raw, ...inflated].join("\n");
-}
 
 describe("the statement PDF for screen readers (PDF/UA)", () => {
   let text: string;

@@ -1,4 +1,5 @@
 /** Reads a PDF back as a person would see it: its pages, and the text on each line with where it sits. */
+import zlib from "zlib";
 
 interface TextItem {
   str: string;
@@ -60,4 +61,17 @@ export async function readPdf(pdf: Uint8Array): Promise<ReadPdf> {
     }
   }
   return { pages: numpages, items, lines, text: lines.join("\n") };
+}
+
+/** The PDF's objects as text, its compressed streams inflated (the structure tree and catalog are plain). */
+export function pdfText(pdf: Uint8Array): string {
+  const raw = Buffer.from(pdf).toString("latin1");
+  const inflated = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((match) => {
+    try {
+      return zlib.inflateSync(Buffer.from(match[1], "latin1")).toString("latin1");
+    } catch {
+      return "";
+    }
+  });
+  return [raw, ...inflated].join("\n");
 }
