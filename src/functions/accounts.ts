@@ -42,7 +42,8 @@ function findingError(finding: CellFinding): Error {
   return finding.rule === "S03" ? notAvailable(message) : invalidValue(message);
 }
 
-function throwErrors(findings: readonly CellFinding[]): void {
+/** A table's first error finding, as the formula's error. */
+export function throwErrors(findings: readonly CellFinding[]): void {
   const error = findings.find((f) => f.severity === "error");
   if (error) throw findingError(error);
 }

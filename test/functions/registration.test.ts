@@ -45,6 +45,9 @@ const CATALOGUE = [
   "PAYOUT_EVENT",
   "PAYOUT",
   "WITHDRAWAL",
+  "CLAIM_DEADLINES",
+  "CIC_DATE",
+  "CIC_FUNDING",
 ];
 
 /** Argument order and optionality fixed by FUNCTIONS.md. */
@@ -69,13 +72,17 @@ const SIGNATURES: Record<string, string> = {
     "disability, death, lastDayWorked, planTermination, causeDate, electedDate, electionEffective, [cicDate], [parachute], [auditorOpinion], [electedApproved]",
   PAYOUT: "payouts, holdings, prices, participant",
   WITHDRAWAL: "holdings, prices, participant, approvalDate, fraction, [distributionDate], [taxRate]",
+  CLAIM_DEADLINES:
+    "filed, knew, [participantKnew], [disability], [extension1], [extension2], [denialReceived], [reviewRequested], [reviewExtension], [reviewDecision]",
+  CIC_DATE: "cicEvents",
+  CIC_FUNDING: "holdings, prices, cicDate, trustAssets, [trustEstablished]",
 };
 
 describe("the built functions bundle", () => {
   const { registered, globals } = loadFunctionsBundle();
   const metadata = functionsJson().functions;
 
-  it("registers all 42 catalogue functions (FUNCTIONS.md, STATEMENT.md and PAYOUT.md) with only CustomFunctions and Office present", () => {
+  it("registers all 45 catalogue functions (FUNCTIONS.md, STATEMENT.md and PAYOUT.md) with only CustomFunctions and Office present", () => {
     expect(Object.keys(registered).sort()).toEqual([...CATALOGUE].sort());
     expect(globals).toEqual([]);
   });
