@@ -14,7 +14,21 @@ const call = cellCaller(registered);
 const metadata = functionsJson().functions;
 const error = (code: string, message: string | RegExp) => ({ code, message: typeof message === "string" ? message : expect.stringMatching(message) });
 
-const TABLES = new Set(["prices", "flows", "primeRates", "ledger", "activity", "dividends", "splits", "payouts", "holdings", "cicEvents"]);
+const TABLES = new Set([
+  "prices",
+  "flows",
+  "primeRates",
+  "ledger",
+  "activity",
+  "dividends",
+  "splits",
+  "payouts",
+  "holdings",
+  "cicEvents",
+  "withdrawals",
+  "participation",
+  "plan",
+]);
 /** Their results already spill, so their arguments stay single values (FUNCTIONS.md, STATEMENT.md). */
 const SPILLS = new Set(["RETENTION_SCHEDULE", "ACCOUNT_STATEMENT", "OPTION_GRANTS", "PAYOUT", "WITHDRAWAL", "CLAIM_DEADLINES"]);
 

@@ -64,8 +64,9 @@ const SIGNATURES: Record<string, string> = {
   RETENTION_SCHEDULE: "[terminationDate], [terminationType], [changeInControlDate]",
   LATE_INTEREST: "amount, dueDate, paidDate, [annualRate]",
   // STATEMENT.md, "Functions"
-  ACCOUNT_BALANCE: "activity, prices, dividends, splits, primeRates, participant, account, asOfDate",
-  ACCOUNT_STATEMENT: "activity, prices, dividends, splits, primeRates, participant, fromDate, toDate",
+  // STATEMENT.md's arguments, then the optional lifecycle tables of PAYOUT.md §7.
+  ACCOUNT_BALANCE: "activity, prices, dividends, splits, primeRates, participant, account, asOfDate, [withdrawals], [participation], [plan], [payouts]",
+  ACCOUNT_STATEMENT: "activity, prices, dividends, splits, primeRates, participant, fromDate, toDate, [withdrawals], [participation], [plan], [payouts]",
   OPTION_GRANTS: "activity, prices, splits, participant, asOfDate",
   // PAYOUT.md §1, "Functions"
   PAYOUT_EVENT:
