@@ -4,7 +4,8 @@
  * from the contract; and CIC_DATE's date fed to RETENTION_SCHEDULE and
  * PAYOUT_EVENT, as a workbook chains them.
  */
-import { caller, cellCaller, iso, loadFunctionsBundle, serial } from "../helpers/bundle";
+import { EMPTY_CELL, PROFILE_NAMES } from "../doubles/profiles";
+import { caller, cellCaller, excelCaller, functionsJson, iso, loadFunctionsBundle, serial } from "../helpers/bundle";
 
 const { registered } = loadFunctionsBundle();
 const raw = caller(registered);
@@ -228,6 +229,14 @@ describe("CIC_FUNDING (§13.4(b), PAYOUT.md §9)", () => {
     expect(call("CIC_FUNDING", holdings, prices, serial("2003-03-15"), 5235.82, null)).toBe(0.01);
     expect(call("CIC_FUNDING", holdings, prices, serial("2003-03-15"), 1000, "N")).toBe(0);
     expect(call("CIC_FUNDING", holdings, prices, serial("2003-03-15"), 0, 0)).toBe(5235.83);
+  });
+
+  it.each(PROFILE_NAMES)("reads empty trustAssets and trustEstablished cells as no assets and a Trust, however %s passes them", (profile) => {
+    const onPlatform = excelCaller(profile, { registered, metadata: functionsJson() });
+    expect(onPlatform("CIC_FUNDING", holdings, prices, serial("2003-03-15"), EMPTY_CELL, EMPTY_CELL)).toBe(5235.83);
+    expect(onPlatform("CLAIM_DEADLINES", FILED, KNEW, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL)).toEqual(
+      expect.arrayContaining([["Decision due", serial("2003-05-30")]]),
+    );
   });
 
   it("takes columns of dates and assets, one answer a row, each row's error its own", () => {
