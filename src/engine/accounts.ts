@@ -156,7 +156,7 @@ export interface PlanRecords<T = unknown> {
    * no prime rates). Callers reading the Investment Account pass them.
    */
   primeRates?: readonly PrimeRate[];
-  /** The replayed participant's stop windows, withdrawals and payout; omitted: none (the functions take no such sheets). */
+  /** The replayed participant's stop windows, withdrawals and payout; omitted: none (OPTION_GRANTS takes no such tables). */
   lifecycle?: Lifecycle<T>;
 }
 

@@ -14,7 +14,19 @@ import type { IsoDate } from "../engine/dates";
 import { invalidValue, notAvailable } from "../engine/errors";
 import type { PrimeRate } from "../engine/investment";
 import { ACCOUNT_LINE_COLUMNS, ACCOUNT_LINE_HEADER, accountStatement, balanceAt, optionsAt, optionValue, type BalanceKey } from "../engine/statement";
-import { readActivity, readDividends, readSplits, problemFinding, type CellFinding, type Sourced, type TableRead } from "../sheets/records";
+import { readPayouts, readWithdrawals } from "../sheets/payouts";
+import {
+  readActivity,
+  readDividends,
+  readParticipation,
+  readPlan,
+  readSplits,
+  problemFinding,
+  type CellFinding,
+  type Sourced,
+  type TableRead,
+} from "../sheets/records";
+import { LifecycleRecords, recordsExhaustion } from "../workflows/statement";
 import { columnLetter, type SheetGrid } from "../sheets/grid";
 import { choiceArg, dateArg, excel, lift, numberResult, optionalDateArg, serialResult, tableArg } from "./args";
 
@@ -42,29 +54,73 @@ function findingError(finding: CellFinding): Error {
   return finding.rule === "S03" ? notAvailable(message) : invalidValue(message);
 }
 
-function throwErrors(findings: readonly CellFinding[]): void {
+/** A table's first error finding, as the formula's error. */
+export function throwErrors(findings: readonly CellFinding[]): void {
   const error = findings.find((f) => f.severity === "error");
   if (error) throw findingError(error);
+}
+
+/** The optional tables of a participant's life in the plan (PAYOUT.md §7), as the records workbook's sheets of the same names. */
+interface LifecycleTables {
+  withdrawals?: unknown;
+  participation?: unknown;
+  plan?: unknown;
+  payouts?: unknown;
 }
 
 interface Tables {
   activity: TableRead<ActivityRecord & Sourced>;
   groups: Map<string, Array<ActivityRecord & Sourced>>;
-  records: Omit<PlanRecords<Sourced>, "activity">;
+  records: Omit<PlanRecords<Sourced>, "activity" | "lifecycle">;
+  /** Each participant's stop windows, withdrawals and payout, as dcp statement reads them. */
+  lifecycles: LifecycleRecords;
 }
+
+/** Blank prime rates: one array, so replays over them are recognised as the same. */
+const NO_PRIME_RATES: readonly PrimeRate[] = [];
 
 const groupsOf = new WeakMap<object, Map<string, Array<ActivityRecord & Sourced>>>();
 
-function tables(activity: unknown, prices: unknown, dividends: unknown, splits: unknown, primeRates: unknown | undefined): Tables {
+/** Identical lifecycle tables (the same readings) share one LifecycleRecords, so the replays made from it are reused. */
+const recentLifecycles: Array<{ parts: readonly unknown[]; lifecycles: LifecycleRecords }> = [];
+
+function lifecyclesOf(t: LifecycleTables): LifecycleRecords {
+  const withdrawals = readRange("withdrawals", t.withdrawals, readWithdrawals, true);
+  const participation = readRange("participation", t.participation, readParticipation, true);
+  const plan = readRange("plan", t.plan, readPlan, true);
+  const payouts = readRange("payouts", t.payouts, readPayouts, true);
+  const reads = [withdrawals, participation, plan, payouts];
+  for (const read of reads) throwErrors(read.findings);
+  // A blank table is read afresh each time; all four blank share one key.
+  const parts = reads.map((read) => (read.records.length === 0 ? undefined : read));
+  let lifecycles = recentLifecycles.find((entry) => entry.parts.every((part, i) => part === parts[i]))?.lifecycles;
+  if (!lifecycles) {
+    lifecycles = new LifecycleRecords(withdrawals.records, participation.records, plan.records, payouts.records);
+    recentLifecycles.unshift({ parts, lifecycles });
+    if (recentLifecycles.length > MAX_RECENT_REPLAYS) recentLifecycles.pop();
+  }
+  throwErrors(lifecycles.findings);
+  return lifecycles;
+}
+
+function tables(
+  activity: unknown,
+  prices: unknown,
+  dividends: unknown,
+  splits: unknown,
+  primeRates: unknown | undefined,
+  lifecycle: LifecycleTables = {},
+): Tables {
   const activityRead = readRange("activity", activity, readActivity, false);
   const dividendsRead = readRange("dividends", dividends, readDividends, true);
   const splitsRead = readRange("splits", splits, readSplits, true);
   // Every table is checked whole, as a prices range is (FUNCTIONS.md, "Prices").
   for (const read of [activityRead, dividendsRead, splitsRead]) throwErrors(read.findings);
-  let rates: PrimeRate[] | undefined;
+  const lifecycles = lifecyclesOf(lifecycle);
+  let rates: readonly PrimeRate[] | undefined;
   if (primeRates !== undefined) {
     const blank = !Array.isArray(primeRates) || primeRates.every((row) => Array.isArray(row) && row.every(isBlankOrZero));
-    rates = blank ? [] : primeRatesFromCells(primeRates);
+    rates = blank ? NO_PRIME_RATES : primeRatesFromCells(primeRates);
   }
   let groups = groupsOf.get(activityRead);
   if (!groups) groupsOf.set(activityRead, (groups = groupByParticipant(activityRead.records)));
@@ -72,6 +128,7 @@ function tables(activity: unknown, prices: unknown, dividends: unknown, splits: 
     activity: activityRead,
     groups,
     records: { dividends: dividendsRead.records, splits: splitsRead.records, prices: pricesFromCells(prices), primeRates: rates },
+    lifecycles,
   };
 }
 
@@ -83,6 +140,26 @@ function participantArg(value: unknown): string {
 
 const recentReplays: Array<{ parts: readonly unknown[]; replay: AccountsReplay<Sourced> }> = [];
 const MAX_RECENT_REPLAYS = 16;
+const recentExhaustion: Array<{ parts: readonly unknown[]; exhaustionDate?: IsoDate }> = [];
+
+/**
+ * §15.2 as dcp statement applies it (PAYOUT.md §7): the day the records use
+ * up the reserve, counted over every participant's replay through the last
+ * Activity date; from it, credits are refused. Counted once per set of tables.
+ */
+function exhaustionDate(t: Tables): IsoDate | undefined {
+  const parts = [t.activity, t.records.dividends, t.records.splits, t.records.prices, t.records.primeRates, t.lifecycles];
+  const known = recentExhaustion.find((entry) => entry.parts.every((part, i) => part === parts[i]));
+  if (known) return known.exhaustionDate;
+  const to = lastActivityDate(t);
+  const replays = [...t.groups].map(([key, group]) =>
+    replayAccounts({ ...t.records, activity: group, lifecycle: t.lifecycles.of(key) }, group[0].participant, to),
+  );
+  const { exhaustionDate: found } = recordsExhaustion(t.records.splits, to, replays);
+  recentExhaustion.unshift({ parts, exhaustionDate: found });
+  if (recentExhaustion.length > MAX_RECENT_REPLAYS) recentExhaustion.pop();
+  return found;
+}
 
 /**
  * One participant's replay through `through`, its errors raised as the
@@ -93,11 +170,12 @@ function replayFor(t: Tables, participant: string, through: IsoDate, onlyKinds?:
   const key = participantKey(participant);
   const group = t.groups.get(key);
   if (!group) throw notAvailable(`activity has no row for participant "${participant.trim()}"`);
-  const parts = [group, t.records.dividends, t.records.splits, t.records.prices, t.records.primeRates, through, onlyKinds];
+  const parts = [group, t.records.dividends, t.records.splits, t.records.prices, t.records.primeRates, through, onlyKinds, t.lifecycles];
   let replay = recentReplays.find((entry) => entry.parts.every((part, i) => part === parts[i]))?.replay;
   if (!replay) {
     const activity = onlyKinds ? group.filter((record) => onlyKinds.has(record.kind)) : group;
-    replay = replayAccounts({ ...t.records, activity }, participant, through);
+    const lifecycle = onlyKinds ? undefined : t.lifecycles.of(key, exhaustionDate(t));
+    replay = replayAccounts({ ...t.records, activity, lifecycle }, participant, through);
     recentReplays.unshift({ parts, replay });
     if (recentReplays.length > MAX_RECENT_REPLAYS) recentReplays.pop();
   }
@@ -128,6 +206,10 @@ const BALANCES: Record<string, BalanceKey> = { dca: "DCA", cmsa: "CMSA", csa: "C
  * @param participant The participant, as the Activity rows spell it (case and surrounding spaces ignored); or a column of them.
  * @param account "DCA", "CMSA", "CSA", "IA" or "OPTIONS".
  * @param asOfDate The day whose close is wanted.
+ * @param [withdrawals] The Withdrawals table (§7.3), or blank.
+ * @param [participation] The Participation table (§3.3 suspensions), or blank.
+ * @param [plan] The Plan table (§15.1 termination), or blank.
+ * @param [payouts] The Payouts table (each participant's Distributable Event, paid out of the Accounts), or blank.
  * @returns Units, dollars or option shares, one per row.
  */
 export function accountBalanceFn(
@@ -139,8 +221,12 @@ export function accountBalanceFn(
   participant: unknown[][],
   account: unknown[][],
   asOfDate: unknown[][],
+  withdrawals?: unknown[][],
+  participation?: unknown[][],
+  plan?: unknown[][],
+  payouts?: unknown[][],
 ): unknown[][] {
-  const records = tableArg(() => tables(activity, prices, dividends, splits, primeRates));
+  const records = tableArg(() => tables(activity, prices, dividends, splits, primeRates, { withdrawals, participation, plan, payouts }));
   return lift({ participant, account, asOfDate }, (x) => {
     const key = choiceArg("account", x.account, BALANCES);
     const date = dateArg("asOfDate", x.asOfDate);
@@ -159,6 +245,10 @@ export function accountBalanceFn(
  * @param participant The participant, as the Activity rows spell it.
  * @param fromDate The first day of the period; blank for the first Activity date.
  * @param toDate The last day of the period; blank for the last Activity date.
+ * @param [withdrawals] The Withdrawals table (§7.3), or blank.
+ * @param [participation] The Participation table (§3.3 suspensions), or blank.
+ * @param [plan] The Plan table (§15.1 termination), or blank.
+ * @param [payouts] The Payouts table (each participant's Distributable Event, paid out of the Accounts), or blank.
  * @returns A header row, then DCA, CMSA, CSA, IA and Total.
  */
 export function accountStatementFn(
@@ -170,9 +260,13 @@ export function accountStatementFn(
   participant: unknown,
   fromDate: unknown,
   toDate: unknown,
+  withdrawals?: unknown[][],
+  participation?: unknown[][],
+  plan?: unknown[][],
+  payouts?: unknown[][],
 ): unknown[][] {
   return excel(() => {
-    const t = tables(activity, prices, dividends, splits, primeRates);
+    const t = tables(activity, prices, dividends, splits, primeRates, { withdrawals, participation, plan, payouts });
     const to = optionalDateArg("toDate", toDate) ?? lastActivityDate(t);
     const from = optionalDateArg("fromDate", fromDate) ?? firstActivityDate(t);
     if (from > to) throw invalidValue(`fromDate ${from} is after toDate ${to}`);

@@ -9,6 +9,7 @@ import { cellErrorCode, describe, isBlank, isBlankOrZero, readDateCell } from ".
 import { assertSupportedDate, type IsoDate } from "../engine/dates";
 import { Decimal, toNumber } from "../engine/decimal";
 import { invalidValue, notAvailable, PlanError } from "../engine/errors";
+import { readFlag } from "../sheets/cells";
 
 /**
  * The Excel error a failed calculation shows. A plan error keeps its code and
@@ -242,6 +243,14 @@ export function optionalChoiceArg<T extends string>(name: string, value: unknown
 export function optionalChoiceArg<T extends string>(name: string, value: unknown, choices: Record<string, T>): T | undefined;
 export function optionalChoiceArg<T extends string>(name: string, value: unknown, choices: Record<string, T>, fallback?: T): T | undefined {
   return isBlankOrZero(value) ? fallback : choiceArg(name, value, choices);
+}
+
+/** A Y/N argument: Y, Yes, TRUE, 1 / N, No, FALSE (PAYOUT.md §1); blank (or 0, an empty cell) gives `fallback`. */
+export function flagArg(name: string, value: unknown, fallback: boolean): boolean {
+  if (isBlankOrZero(value)) return fallback;
+  const read = readFlag(value);
+  if (read.value === undefined) throw invalidValue(`${name} ${describe(value)} is not Y or N`);
+  return read.value;
 }
 
 /** A date result as the serial a date cell holds. */

@@ -1,35 +1,27 @@
 import { pricesFromCells } from "../cells/ranges";
 import { isBlankOrZero } from "../cells/values";
 import { changeInControl } from "../engine/changeInControl";
-import { claimDeadlines, type ClaimDeadlines } from "../engine/claims";
-import { Decimal } from "../engine/decimal";
+import { claimDeadlines, outOfOrder, type Claim, type ClaimDeadlines } from "../engine/claims";
+import { ZERO } from "../engine/decimal";
 import { invalidValue, notAvailable } from "../engine/errors";
 import { trustFunding } from "../engine/trustFunding";
 import { readCicEvents, CIC_RULES } from "../sheets/changeInControl";
 import type { SheetGrid } from "../sheets/grid";
 import { readHoldings } from "../sheets/payouts";
 import type { TableRead } from "../sheets/records";
-import { dateArg, excel, numberArg, numberResult, optionalDateArg, serialResult } from "./args";
+import { readRange, throwErrors } from "./accounts";
+import { dateArg, excel, flagArg, lift, numberArg, numberResult, optionalDateArg, serialResult, tableArg } from "./args";
 
-/** A table argument read as its sheet is (PAYOUT.md §1: `[#All]`, the header row naming the columns); an error row is the formula's error. */
-function tableRange<R>(name: string, range: unknown, read: (grid: SheetGrid) => TableRead<R>): R[] {
-  if (!Array.isArray(range) || range.every((row) => Array.isArray(row) && row.every(isBlankOrZero))) {
-    throw invalidValue(`${name} must be a range whose first row names its columns (PAYOUT.md §1)`);
-  }
-  const result = read({ sheet: name, values: range as unknown[][], firstRow: 1, firstColumn: 0 });
-  if (result.unusable) throw invalidValue(result.unusable);
-  const error = result.findings.find((f) => f.severity === "error");
-  if (error) throw invalidValue(`${name} row ${error.row}: ${error.message}`);
+/** A table argument read as its sheet is (PAYOUT.md §1: `[#All]`, the header row naming the columns); a row in error is the formula's error. */
+function tableRecords<R>(name: string, range: unknown, read: (grid: SheetGrid) => TableRead<R>): R[] {
+  const result = readRange(name, range, read, false);
+  throwErrors(result.findings);
   return result.records;
 }
 
-/** A Y/N argument: blank is `fallback`. */
-function flagArg(name: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined || value === null || value === "") return fallback;
-  if (value === true || value === 1 || (typeof value === "string" && /^(y|yes|true|1)$/i.test(value.trim()))) return true;
-  if (value === false || value === 0 || (typeof value === "string" && /^(n|no|false|0)$/i.test(value.trim()))) return false;
-  throw invalidValue(`${name} ${String(value)} must be Y or N`);
-}
+/** The arguments whose names differ from the claim's fields: an error names the argument the user typed. */
+const NOTICE_ARGUMENTS: Record<string, string> = { extension1Notice: "extension1", extension2Notice: "extension2", reviewExtensionNotice: "reviewExtension" };
+const NOTICE_FIELDS = /\b(extension1Notice|extension2Notice|reviewExtensionNotice)\b/g;
 
 const LABELS: Array<[keyof ClaimDeadlines, string]> = [
   ["knowledgeDate", "Knowledge date"],
@@ -74,7 +66,7 @@ export function claimDeadlinesFn(
   reviewDecision?: unknown,
 ): unknown[][] {
   return excel(() => {
-    const result = claimDeadlines({
+    const claim: Claim = {
       filed: dateArg("filed", filed),
       knew: dateArg("knew", knew),
       participantKnew: optionalDateArg("participantKnew", participantKnew),
@@ -85,7 +77,10 @@ export function claimDeadlinesFn(
       reviewRequested: optionalDateArg("reviewRequested", reviewRequested),
       reviewExtensionNotice: optionalDateArg("reviewExtension", reviewExtension),
       reviewDecision: optionalDateArg("reviewDecision", reviewDecision),
-    });
+    };
+    const problem = outOfOrder(claim);
+    if (problem) throw invalidValue(problem.message.replace(NOTICE_FIELDS, (field) => NOTICE_ARGUMENTS[field]));
+    const result = claimDeadlines(claim);
     return LABELS.map(([key, label]) => {
       const value = result[key];
       return [label, value === undefined ? "" : typeof value === "boolean" ? value : serialResult(value, label)];
@@ -97,11 +92,11 @@ export function claimDeadlinesFn(
  * The Change in Control: the first date a row of the events meets a §1.1(e) test.
  * @customfunction CIC_DATE
  * @param cicEvents The CIC Events table with its header row (PAYOUT.md §1).
- * @returns The date as a serial; #N/A when no event meets a test.
+ * @returns The date as a serial, which RETENTION_SCHEDULE, PAYOUT_EVENT and CIC_FUNDING take; #N/A when no event meets a test.
  */
-export function cicDateFn(cicEvents: unknown[][]): number {
-  return excel(() => {
-    const cic = changeInControl(tableRange("cicEvents", cicEvents, readCicEvents));
+export function cicDateFn(cicEvents: unknown[][]): unknown[][] {
+  return lift({}, () => {
+    const cic = changeInControl(tableRecords("cicEvents", cicEvents, readCicEvents));
     if (!cic) throw notAvailable("no event meets a §1.1(e) test: there is no Change in Control");
     return serialResult(cic.date);
   });
@@ -112,19 +107,26 @@ export function cicDateFn(cicEvents: unknown[][]): number {
  * @customfunction CIC_FUNDING
  * @param holdings The Holdings table with its header row (PAYOUT.md §1).
  * @param prices A 2-column range [date, close].
- * @param cicDate The Change in Control (CIC_DATE).
- * @param trustAssets The value of the Trust's assets at the close of that day.
- * @param [trustEstablished] N when no Trust is established (nothing to fund); default Y.
- * @returns Dollars, in cents; 0 when the Trust holds enough.
+ * @param cicDate The Change in Control (CIC_DATE), or a column of dates.
+ * @param trustAssets The value of the Trust's assets at the close of that day; blank is 0.
+ * @param [trustEstablished] N when no Trust is established (nothing to fund); blank is Y.
+ * @returns Dollars, in cents, one per row; 0 when the Trust holds enough.
  */
-export function cicFundingFn(holdings: unknown[][], prices: unknown[][], cicDate: unknown, trustAssets: unknown, trustEstablished?: unknown): number {
-  return excel(() => {
-    const rows = tableRange("holdings", holdings, (grid) =>
-      readHoldings(grid, { unreadable: CIC_RULES.holdingUnreadable, ignored: CIC_RULES.holdingUnreadable }),
-    );
-    const assets = isBlankOrZero(trustAssets) ? new Decimal(0) : numberArg("trustAssets", trustAssets);
-    return numberResult(
-      trustFunding(rows, pricesFromCells(prices), dateArg("cicDate", cicDate), assets, flagArg("trustEstablished", trustEstablished, true)).shortfall,
-    );
+export function cicFundingFn(
+  holdings: unknown[][],
+  prices: unknown[][],
+  cicDate: unknown[][],
+  trustAssets: unknown[][],
+  trustEstablished?: unknown[][],
+): unknown[][] {
+  const rows = tableArg(() =>
+    tableRecords("holdings", holdings, (grid) => readHoldings(grid, { unreadable: CIC_RULES.holdingUnreadable, ignored: CIC_RULES.holdingUnreadable })),
+  );
+  const table = tableArg(() => pricesFromCells(prices));
+  return lift({ cicDate, trustAssets, trustEstablished }, (x) => {
+    const date = dateArg("cicDate", x.cicDate);
+    const assets = isBlankOrZero(x.trustAssets) ? ZERO : numberArg("trustAssets", x.trustAssets);
+    const established = flagArg("trustEstablished", x.trustEstablished, true);
+    return numberResult(trustFunding(rows(), table(), date, assets, established).shortfall);
   });
 }

@@ -13,3 +13,4 @@ import "./reserve";
 import "./retention";
 import "./accounts";
 import "./payouts";
+import "./claims";

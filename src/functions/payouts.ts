@@ -5,18 +5,9 @@ import { toNumber } from "../engine/decimal";
 import { invalidValue, notAvailable } from "../engine/errors";
 import { distributableEvent, payout } from "../engine/payout";
 import { withdrawal } from "../engine/withdrawal";
-import { readFlag } from "../sheets/cells";
 import { readHoldings, readPayouts } from "../sheets/payouts";
-import { dateArg, excel, lift, numberArg, optionalDateArg, serialResult } from "./args";
+import { dateArg, excel, flagArg, lift, numberArg, optionalDateArg, serialResult } from "./args";
 import { readRange } from "./accounts";
-
-/** A Y/N argument: Y, Yes, TRUE, 1 / N, No, FALSE; blank (or 0, an empty cell) gives `fallback`. */
-function flagArg(name: string, value: unknown, fallback: boolean): boolean {
-  if (isBlankOrZero(value)) return fallback;
-  const read = readFlag(value);
-  if (read.value === undefined) throw invalidValue(`${name} ${JSON.stringify(value)} is not Y or N`);
-  return read.value;
-}
 
 /**
  * The Distributable Event's date: the earliest of §7.1's events that counts, after the §7.5 gate on (d) and (e) and §7.6 for a termination for cause; #N/A when there is none.

@@ -237,10 +237,8 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
     const records: PlanRecords<Sourced> = { activity: group, dividends: dividends.records, splits: splits.records, prices, primeRates, lifecycle };
     return replayAccounts(records, group[0].participant, to);
   };
-  // §15.2: the reserve is counted over every participant's records before it stops anything; from the day they use it up, credits are refused.
   const counted = new Map([...groups.keys()].map((key) => [key, replayOf(key)]));
-  const reserveCount = recordEntries(splits.records, to, [...counted.values()]);
-  const exhaustionDate = reconcileReserve(screenEntries(reserveCount).entries).exhaustionDate;
+  const { reserveCount, exhaustionDate } = recordsExhaustion(splits.records, to, [...counted.values()]);
 
   const participants: ParticipantResult[] = [];
   for (const key of wanted) {
@@ -282,8 +280,22 @@ export function payoutPlan<T>(record: PayoutRecord & T, event: Pick<Distributabl
 
 const ONE_UNIT = new Decimal(1);
 
+/**
+ * §15.2: the reserve is counted over every participant's records before it
+ * stops anything (`replays` made without the stop, through `to`); from the
+ * day they use it up, credits are refused.
+ */
+export function recordsExhaustion(
+  splits: ReadonlyArray<SplitRecord & Sourced>,
+  to: IsoDate,
+  replays: ReadonlyArray<AccountsReplay<Sourced>>,
+): { reserveCount: SourcedEntry[]; exhaustionDate?: IsoDate } {
+  const reserveCount = recordEntries(splits, to, replays);
+  return { reserveCount, exhaustionDate: reconcileReserve(screenEntries(reserveCount).entries).exhaustionDate };
+}
+
 /** The lifecycle sheets' rows by participant, made into each one's stop windows and withdrawals (PAYOUT.md §7). */
-class LifecycleRecords {
+export class LifecycleRecords {
   private readonly withdrawals: Map<string, Array<WithdrawalRecord & Sourced>>;
   private readonly suspensions: Map<string, ParticipationRecord[]>;
   /** §15.1: the Board's action, the earliest when the Plan sheet has several rows. */

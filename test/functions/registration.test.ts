@@ -45,6 +45,9 @@ const CATALOGUE = [
   "PAYOUT_EVENT",
   "PAYOUT",
   "WITHDRAWAL",
+  "CLAIM_DEADLINES",
+  "CIC_DATE",
+  "CIC_FUNDING",
 ];
 
 /** Argument order and optionality fixed by FUNCTIONS.md. */
@@ -61,21 +64,26 @@ const SIGNATURES: Record<string, string> = {
   RETENTION_SCHEDULE: "[terminationDate], [terminationType], [changeInControlDate]",
   LATE_INTEREST: "amount, dueDate, paidDate, [annualRate]",
   // STATEMENT.md, "Functions"
-  ACCOUNT_BALANCE: "activity, prices, dividends, splits, primeRates, participant, account, asOfDate",
-  ACCOUNT_STATEMENT: "activity, prices, dividends, splits, primeRates, participant, fromDate, toDate",
+  // STATEMENT.md's arguments, then the optional lifecycle tables of PAYOUT.md §7.
+  ACCOUNT_BALANCE: "activity, prices, dividends, splits, primeRates, participant, account, asOfDate, [withdrawals], [participation], [plan], [payouts]",
+  ACCOUNT_STATEMENT: "activity, prices, dividends, splits, primeRates, participant, fromDate, toDate, [withdrawals], [participation], [plan], [payouts]",
   OPTION_GRANTS: "activity, prices, splits, participant, asOfDate",
   // PAYOUT.md §1, "Functions"
   PAYOUT_EVENT:
     "disability, death, lastDayWorked, planTermination, causeDate, electedDate, electionEffective, [cicDate], [parachute], [auditorOpinion], [electedApproved]",
   PAYOUT: "payouts, holdings, prices, participant",
   WITHDRAWAL: "holdings, prices, participant, approvalDate, fraction, [distributionDate], [taxRate]",
+  CLAIM_DEADLINES:
+    "filed, knew, [participantKnew], [disability], [extension1], [extension2], [denialReceived], [reviewRequested], [reviewExtension], [reviewDecision]",
+  CIC_DATE: "cicEvents",
+  CIC_FUNDING: "holdings, prices, cicDate, trustAssets, [trustEstablished]",
 };
 
 describe("the built functions bundle", () => {
   const { registered, globals } = loadFunctionsBundle();
   const metadata = functionsJson().functions;
 
-  it("registers all 42 catalogue functions (FUNCTIONS.md, STATEMENT.md and PAYOUT.md) with only CustomFunctions and Office present", () => {
+  it("registers all 45 catalogue functions (FUNCTIONS.md, STATEMENT.md and PAYOUT.md) with only CustomFunctions and Office present", () => {
     expect(Object.keys(registered).sort()).toEqual([...CATALOGUE].sort());
     expect(globals).toEqual([]);
   });
