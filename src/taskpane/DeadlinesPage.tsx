@@ -49,8 +49,11 @@ const useStyles = makeStyles({
     "& td, & th": { textAlign: "left", padding: "2px 4px", verticalAlign: "top", overflowWrap: "anywhere" },
   },
   caption: { textAlign: "left", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBottom: "2px" },
-  dateColumn: { width: "6.5em" },
-  statusColumn: { width: "6em" },
+  dueColumn: { width: "8em" },
+  clauseColumn: { width: "6.5em" },
+  statusColumn: { width: "5em" },
+  date: { display: "block", whiteSpace: "nowrap" },
+  status: { whiteSpace: "nowrap" },
   group: { fontWeight: tokens.fontWeightSemibold, paddingTop: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   next: { display: "block", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
   soon: { backgroundColor: tokens.colorPaletteYellowBackground1, fontWeight: tokens.fontWeightSemibold },
@@ -201,35 +204,33 @@ export function DeadlinesPage() {
             <caption className={styles.caption}>Each claim's deadlines, the claims by next open deadline</caption>
             <colgroup>
               <col />
-              <col className={styles.dateColumn} />
-              <col className={styles.statusColumn} />
+              <col className={styles.dueColumn} />
             </colgroup>
             <thead>
               <tr>
                 <th scope="col">Deadline</th>
-                <th scope="col">Date</th>
-                <th scope="col">Status</th>
+                <th scope="col">Date, status</th>
               </tr>
             </thead>
             {docket.claims.map((claim) => (
               <tbody key={claim.key}>
                 <tr>
-                  <th scope="rowgroup" colSpan={3} className={styles.group}>
+                  <th scope="rowgroup" colSpan={2} className={styles.group}>
                     {claim.heading}
                     <span className={styles.next}>{claim.next}</span>
                   </th>
                 </tr>
                 {claim.error && (
                   <tr>
-                    <td colSpan={3}>{claim.error}</td>
+                    <td colSpan={2}>{claim.error}</td>
                   </tr>
                 )}
                 {claim.deadlines.map((d) => (
                   <tr key={d.key} className={d.tone === "met" ? undefined : styles[d.tone]}>
                     <td>{`${d.label} (${d.section})`}</td>
-                    <td>{d.date}</td>
                     <td>
-                      <Badge size="small" appearance="filled" color={TONE_BADGES[d.tone]}>
+                      <span className={styles.date}>{d.date}</span>{" "}
+                      <Badge size="small" appearance="filled" color={TONE_BADGES[d.tone]} className={styles.status}>
                         {d.status}
                       </Badge>
                     </td>
@@ -279,7 +280,7 @@ export function DeadlinesPage() {
             <caption className={styles.caption}>Each event's test</caption>
             <colgroup>
               <col />
-              <col className={styles.dateColumn} />
+              <col className={styles.clauseColumn} />
               <col className={styles.statusColumn} />
             </colgroup>
             <thead>
