@@ -18,6 +18,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { localDate } from "../engine/dates";
 import { capitalize, plural, quotedList } from "../engine/format";
+import type { CellFinding } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { CLAIMS_TEMPLATE_AS_OF, DEADLINES_TEMPLATES } from "../sheets/claimsTemplates";
 import { insertTemplates, readSheets, readWorkbookOverview, selectCell, writeReport } from "../workbook/excel";
@@ -70,6 +71,49 @@ const useStyles = makeStyles({
 const TONE_BADGES: Record<DeadlineTone, "success" | "brand" | "warning" | "danger"> = { met: "success", open: "brand", soon: "warning", passed: "danger" };
 
 const NO_SHEETS = chooseRoleSheets(DEADLINE_SHEETS, []);
+
+/** Why one half of the page has nothing to show. */
+function Unusable({ title, why }: { title: string; why: string }) {
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {`${capitalize(why)}.`}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** A small table: a name a row, then its figures, right-aligned. */
+function FigureTable({ caption, headers, rows }: { caption: string; headers: readonly string[]; rows: ReadonlyArray<readonly string[]> }) {
+  const styles = useStyles();
+  return (
+    <table className={styles.table}>
+      <caption className={styles.caption}>{caption}</caption>
+      <thead>
+        <tr>
+          {headers.map((header, i) => (
+            <th key={header} scope="col" className={i > 0 ? styles.figures : undefined}>
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, ...figures]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            {figures.map((figure, i) => (
+              <td key={i} className={styles.figures}>
+                {figure}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export function DeadlinesPage() {
   const styles = useStyles();
@@ -146,6 +190,17 @@ export function DeadlinesPage() {
       );
     });
 
+  const findingLinks = (label: string, findings: readonly CellFinding[], none: string) =>
+    findings.length === 0 ? (
+      <Text size={200}>{none}</Text>
+    ) : (
+      <CellLinks
+        label={label}
+        groups={findingGroups(findings)}
+        onSelect={(link) => void command.run("Selecting the cell…", () => selectCell(link.sheet, link.cell))}
+      />
+    );
+
   return (
     <div className={styles.page}>
       <Field label="As of (YYYY-MM-DD)" hint="Deadlines are open, passed or due within 30 days of this day." validationMessage={asOf.problem}>
@@ -183,14 +238,7 @@ export function DeadlinesPage() {
 
       <CommandFeedback command={command} />
 
-      {claims?.unusable && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>No claims docket</MessageBarTitle>
-            {`${capitalize(claims.unusable)}.`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {claims?.unusable && <Unusable title="No claims docket" why={claims.unusable} />}
 
       {claims && docket && (
         <section aria-label="Claims docket" className={styles.section}>
@@ -247,26 +295,11 @@ export function DeadlinesPage() {
               Save calendar
             </Button>
           </div>
-          {claims.findings.length === 0 ? (
-            <Text size={200}>No findings: every claim computes and every step was taken in time.</Text>
-          ) : (
-            <CellLinks
-              label="Claims findings by row"
-              groups={findingGroups(claims.findings)}
-              onSelect={(link) => void command.run("Selecting the cell…", () => selectCell(link.sheet, link.cell))}
-            />
-          )}
+          {findingLinks("Claims findings by row", claims.findings, "No findings: every claim computes and every step was taken in time.")}
         </section>
       )}
 
-      {cic?.result.unusable && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>No Change in Control test</MessageBarTitle>
-            {`${capitalize(cic.result.unusable)}.`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {cic?.result.unusable && <Unusable title="No Change in Control test" why={cic.result.unusable} />}
 
       {cic && tester && (
         <section aria-label="Change in Control" className={styles.section}>
@@ -327,62 +360,22 @@ export function DeadlinesPage() {
                   </div>
                 ))}
               </dl>
-              <table className={styles.table}>
-                <caption className={styles.caption}>Each Participating Employer's contribution (P-R26)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Employer</th>
-                    <th scope="col" className={styles.figures}>
-                      Account value
-                    </th>
-                    <th scope="col" className={styles.figures}>
-                      Contribution
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tester.funding.employers.map((e) => (
-                    <tr key={e.employer}>
-                      <th scope="row">{e.employer}</th>
-                      <td className={styles.figures}>{e.accountValue}</td>
-                      <td className={styles.figures}>{e.contribution}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                caption="Each Participating Employer's contribution (P-R26)"
+                headers={["Employer", "Account value", "Contribution"]}
+                rows={tester.funding.employers.map((e) => [e.employer, e.accountValue, e.contribution])}
+              />
               {tester.funding.unitsToTrust.length > 0 && (
-                <table className={styles.table}>
-                  <caption className={styles.caption}>Units credited to accounts under the Trust (§8.1(f))</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Participant</th>
-                      <th scope="col" className={styles.figures}>
-                        Units
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {tester.funding.unitsToTrust.map((u) => (
-                      <tr key={u.participant}>
-                        <th scope="row">{u.participant}</th>
-                        <td className={styles.figures}>{u.units}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <FigureTable
+                  caption="Units credited to accounts under the Trust (§8.1(f))"
+                  headers={["Participant", "Units"]}
+                  rows={tester.funding.unitsToTrust.map((u) => [u.participant, u.units])}
+                />
               )}
             </section>
           )}
 
-          {cic.result.findings.length === 0 ? (
-            <Text size={200}>No findings: every event reads.</Text>
-          ) : (
-            <CellLinks
-              label="Change in Control findings by row"
-              groups={findingGroups(cic.result.findings)}
-              onSelect={(link) => void command.run("Selecting the cell…", () => selectCell(link.sheet, link.cell))}
-            />
-          )}
+          {findingLinks("Change in Control findings by row", cic.result.findings, "No findings: every event reads.")}
         </section>
       )}
     </div>
