@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   caption: { textAlign: "left", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBottom: "2px" },
   dueColumn: { width: "8em" },
   clauseColumn: { width: "6.5em" },
-  statusColumn: { width: "5em" },
+  statusColumn: { width: "5.5em" },
   date: { display: "block", whiteSpace: "nowrap" },
   status: { whiteSpace: "nowrap" },
   group: { fontWeight: tokens.fontWeightSemibold, paddingTop: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -332,7 +332,7 @@ export function DeadlinesPage() {
                   </th>
                   <td>{t.clause}</td>
                   <td>
-                    <Badge size="small" appearance="filled" color={t.met ? "danger" : "success"}>
+                    <Badge size="small" appearance="filled" color={t.met ? "danger" : "success"} className={styles.status}>
                       {t.met ? "met" : "not met"}
                     </Badge>
                   </td>
