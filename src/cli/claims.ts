@@ -3,6 +3,7 @@ import fs from "fs";
 import ExcelJS from "exceljs";
 import path from "path";
 import { DEADLINE_LABELS } from "../engine/claims";
+import { localDate } from "../engine/dates";
 import { exactJson, plural } from "../engine/format";
 import { cellName } from "../sheets/findings";
 import { addReportSheet, findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
@@ -33,11 +34,6 @@ export const CLAIMS_COMMAND: CommandSpec = {
 
 export const CLAIMS_REPORT: ReportKind = { command: "dcp claims", noun: "claims docket", marker: "dcp-claims-docket" };
 
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
-
 function printText(result: ClaimsResult, written: readonly string[]): void {
   const blocks = [`Claims docket of sheet "${result.sheet}" as of ${result.asOf}: ${plural(result.claims.length, "claim")}.`];
   for (const claim of result.claims) {
@@ -63,7 +59,7 @@ function printText(result: ClaimsResult, written: readonly string[]): void {
 
 /** Returns the exit code: 0 clean, 1 findings. */
 export async function claimsCommand(file: string, values: ParsedOptions): Promise<number> {
-  const asOf = dateOption("as-of", values["as-of"] as string | undefined) ?? today();
+  const asOf = dateOption("as-of", values["as-of"] as string | undefined) ?? localDate(new Date());
   const force = Boolean(values.force);
   const out = values.out as string | undefined;
   const ics = values.ics as string | undefined;

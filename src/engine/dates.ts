@@ -22,6 +22,11 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** The calendar day `now` falls on where the user is (their clock's time zone), for an "as of today" default. */
+export function localDate(now: Date): IsoDate {
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 export interface DateParts {
   year: number;
   month: number;

@@ -5,6 +5,7 @@
  */
 import { CIC_EVENT_COLUMNS, CIC_TYPES, TRUST_COLUMNS } from "./changeInControl";
 import { CLAIM_COLUMNS } from "./claims";
+import { HOLDINGS_TEMPLATE, PAYOUT_PRICES_TEMPLATE } from "./payoutTemplates";
 import type { ColumnFormat, SheetTemplate } from "./templates";
 
 function columns(headers: readonly string[], formats: Record<string, ColumnFormat>, lists: Record<string, readonly string[]> = {}) {
@@ -23,7 +24,14 @@ const DATE_HEADERS = [
   "Review Decision",
 ];
 
-/** Ann Lee's Disability claim extended once and reviewed late; Ben Ortiz's filed after the one-year limit. */
+/**
+ * The day the claims template is worked for: Ben Ortiz's decision (due
+ * 2003-08-30) and Ann Lee's decision on review (2003-09-03) fall due within
+ * 30 days; Cy Ng's request for review (2003-05-19) has passed.
+ */
+export const CLAIMS_TEMPLATE_AS_OF = "2003-08-15";
+
+/** Ann Lee's Disability claim extended once and reviewed late; Ben Ortiz's filed after the one-year limit; Cy Ng's denial not taken to review. */
 export const CLAIMS_TEMPLATE: SheetTemplate = {
   sheet: "Claims",
   table: "Claims",
@@ -35,6 +43,7 @@ export const CLAIMS_TEMPLATE: SheetTemplate = {
   rows: [
     ["Ann Lee", "2003-03-01", "2003-01-15", "", "Y", "2003-04-15", "", "2003-05-20", "2003-07-20", "", ""],
     ["Ben Ortiz", "2003-06-01", "2002-05-01", "", "N", "", "", "", "", "", ""],
+    ["Cy Ng", "2003-01-10", "2003-01-02", "", "N", "", "", "2003-03-20", "", "", ""],
   ],
 };
 
@@ -69,3 +78,27 @@ export const TRUST_TEMPLATE: SheetTemplate = {
 };
 
 export const CLAIMS_TEMPLATES: readonly SheetTemplate[] = [CLAIMS_TEMPLATE, CIC_EVENTS_TEMPLATE, TRUST_TEMPLATE];
+
+/**
+ * What the Accounts hold at the Change in Control, for the §13.4(b) funding:
+ * at the close of Friday 2003-03-14, $4.00, Ann Lee's 120.5 units are $482.00
+ * and her IA $500.00 (Company, $982.00); Ben Ortiz's 50.25 units $201.00
+ * (Hecla Ventures). $1,183.00 less the Trust's $1,000.00 leaves $183.00,
+ * split $151.90 + $31.09 with the last cent to the larger remainder
+ * (0.7016 against 0.2984): Company $151.91 (P-R26).
+ */
+export const CIC_HOLDINGS_TEMPLATE: SheetTemplate = {
+  ...HOLDINGS_TEMPLATE,
+  rows: [
+    ["Ann Lee", "Company", "DCA", 100, "", ""],
+    ["Ann Lee", "Company", "CMSA", 20.5, "", ""],
+    ["Ann Lee", "Company", "IA", 500, "", ""],
+    ["Ben Ortiz", "Hecla Ventures", "DCA", 50.25, "", ""],
+  ],
+};
+
+/** The close that values the Accounts: the Change in Control falls on Saturday 2003-03-15 (P-R6). */
+export const CIC_PRICES_TEMPLATE: SheetTemplate = { ...PAYOUT_PRICES_TEMPLATE, rows: [["2003-03-14", 4]] };
+
+/** What the task pane's Deadlines page inserts: the claims, the events, the Trust, and what the funding values. */
+export const DEADLINES_TEMPLATES: readonly SheetTemplate[] = [...CLAIMS_TEMPLATES, CIC_HOLDINGS_TEMPLATE, CIC_PRICES_TEMPLATE];

@@ -2,12 +2,13 @@ import { FluentProvider, makeStyles, Tab, TabList, Text, Title3, tokens, webDark
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { hostLimitations, officeThemeIsDark } from "../workbook/excel";
+import { DeadlinesPage } from "./DeadlinesPage";
 import { PayoutsPage } from "./PayoutsPage";
 import { ReservePage } from "./ReservePage";
 import { StatementsPage } from "./StatementsPage";
 import { ValidatePage } from "./ValidatePage";
 
-type Page = "validate" | "reserve" | "statements" | "payouts";
+type Page = "validate" | "reserve" | "statements" | "payouts" | "deadlines";
 
 const useStyles = makeStyles({
   root: {
@@ -34,6 +35,7 @@ function App({ dark }: { dark: boolean }) {
           <Tab value="reserve">Share reserve</Tab>
           <Tab value="statements">Statements</Tab>
           <Tab value="payouts">Payouts</Tab>
+          <Tab value="deadlines">Deadlines</Tab>
         </TabList>
         {hostLimitations().map((line) => (
           <Text key={line} as="p" size={200} role="note">
@@ -46,6 +48,7 @@ function App({ dark }: { dark: boolean }) {
         {page === "reserve" && <ReservePage />}
         {page === "statements" && <StatementsPage />}
         {page === "payouts" && <PayoutsPage />}
+        {page === "deadlines" && <DeadlinesPage />}
       </main>
     </FluentProvider>
   );
