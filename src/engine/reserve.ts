@@ -231,7 +231,7 @@ export function reconcileReserve<E extends LedgerEntry>(entries: readonly E[], i
       divergences.push({ line, reported: entry.reportedRemaining, computed: remaining, difference: entry.reportedRemaining.minus(remaining) });
     }
     const endOfDate = i === ordered.length - 1 || ordered[i + 1].date !== entry.date;
-    if (endOfDate && exhaustionDate === undefined && remaining.lessThanOrEqualTo(0) && !used.isZero()) {
+    if (endOfDate && exhaustionDate === undefined && (remaining.isNegative() || remaining.isZero()) && !used.isZero()) {
       exhaustionDate = entry.date;
     }
   }
