@@ -320,7 +320,9 @@ const PRIME_RATES: Array<[string, number]> = [
  * Plan records for 200 participants over 2010–2019: each month a deferral (a
  * 10% or 25% match) and an Investment Account deferral, each year an
  * allocation to stock and one to a discounted option, a dividend every
- * quarter, a 2-for-1 split; 52,000 Activity rows, every one of which applies.
+ * quarter, a 2-for-1 split; 52,000 Activity rows. The §13.8 reserve runs out
+ * at the end of 2015, so the later credits are S05 findings (exit 1) and every
+ * participant is replayed again with the §15.2 stop.
  */
 async function recordsWorkbook(file: string): Promise<number> {
   const workbook = new ExcelJS.Workbook();
@@ -372,7 +374,8 @@ async function statementBench(): Promise<void> {
   const wall = (args: string[]) => {
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, args, { cwd: path.resolve(__dirname, ".."), encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-    if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr || result.stdout.slice(0, 500)}`);
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr || result.stdout.slice(0, 500)}`);
     return { ms: Number(process.hrtime.bigint() - start) / 1e6, stdout: result.stdout };
   };
   const read = Math.min(...[0, 1, 2].map(() => wall(["-e", `new (require("exceljs").Workbook)().xlsx.readFile(${JSON.stringify(file)})`]).ms));

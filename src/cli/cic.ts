@@ -1,9 +1,8 @@
 /** `dcp cic FILE.xlsx`: the §1.1(e) Change in Control and the §13.4(b) Trust funding (PAYOUT.md §9). */
-import ExcelJS from "exceljs";
 import path from "path";
 import { exactJson, formatDollars, plural } from "../engine/format";
 import { cellName } from "../sheets/findings";
-import { addReportSheet, findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { addReportSheet, findSheet, loadExcelJS, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
 import { cicJson, cicWorkflow, type CicGrids, type CicResult } from "../workflows/changeInControl";
 import { validationReport } from "../workflows/reports";
 import type { CommandSpec, ParsedOptions } from "./options";
@@ -78,7 +77,7 @@ export async function cicCommand(file: string, values: ParsedOptions): Promise<n
   const result = cicWorkflow(grids);
   if (result.unusable) throw new UnusableInput(result.unusable);
   if (output) {
-    const book = new ExcelJS.Workbook();
+    const book = new (await loadExcelJS()).Workbook();
     book.creator = CIC_REPORT.command;
     book.keywords = CIC_REPORT.marker;
     addReportSheet(

@@ -1,12 +1,11 @@
 /** `dcp claims FILE.xlsx`: the §12.3 docket of the Claims sheet (PAYOUT.md §1, §8). */
 import fs from "fs";
-import ExcelJS from "exceljs";
 import path from "path";
 import { DEADLINE_LABELS } from "../engine/claims";
 import { localDate } from "../engine/dates";
 import { exactJson, plural } from "../engine/format";
 import { cellName } from "../sheets/findings";
-import { addReportSheet, findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { addReportSheet, findSheet, loadExcelJS, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
 import { claimsJson, claimsReport, claimsWorkflow, type ClaimsResult } from "../workflows/claims";
 import { docketCalendar } from "../workflows/icalendar";
 import { validationReport } from "../workflows/reports";
@@ -82,7 +81,7 @@ export async function claimsCommand(file: string, values: ParsedOptions): Promis
 
   const written: string[] = [];
   if (output) {
-    const book = new ExcelJS.Workbook();
+    const book = new (await loadExcelJS()).Workbook();
     book.creator = CLAIMS_REPORT.command;
     book.title = `DCP claims docket of ${path.basename(file)}`;
     book.keywords = CLAIMS_REPORT.marker;

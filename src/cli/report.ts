@@ -5,8 +5,7 @@
  * own output and replaces it without --force.
  */
 import path from "path";
-import ExcelJS from "exceljs";
-import { addReportSheet } from "../workbook/xlsx";
+import { addReportSheet, loadExcelJS } from "../workbook/xlsx";
 import { writeStreamedReport } from "../workbook/xlsxStream";
 import type { ReportSheet } from "../workflows/reports";
 import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
@@ -54,7 +53,7 @@ export async function writeReportFile(report: ReportSheet | readonly ReportSheet
     await output.write((temporary) => writeStreamedReport(temporary, properties, sheets[0], linkedFile));
     return;
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   Object.assign(workbook, properties);
   for (const sheet of sheets) addReportSheet(workbook, sheet, linkedFile);
   await output.write((temporary) => workbook.xlsx.writeFile(temporary));

@@ -6,7 +6,7 @@
  */
 import fs from "fs";
 import path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ACCOUNT_KEYS } from "../engine/accounts";
 import { dateParts, type IsoDate } from "../engine/dates";
 import { toNumber } from "../engine/decimal";
@@ -15,7 +15,7 @@ import { ACCOUNT_LINE_COLUMNS } from "../engine/statement";
 import { participantSheet, placeSheet, summarySheet, type SheetCell, type StatementSheet } from "../sheets/statementSheets";
 import type { CellFinding } from "../sheets/records";
 import { uniqueTableName, worksheetName } from "../workbook/names";
-import { findSheet, UnusableInput } from "../workbook/xlsx";
+import { findSheet, loadExcelJS, UnusableInput } from "../workbook/xlsx";
 import { openXlsx, type StreamedWorkbook } from "../workbook/xlsxStream";
 import { statementJson, statementWorkflow, type ParticipantResult, type StatementGrids, type StatementResult } from "../workflows/statement";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
@@ -192,7 +192,7 @@ function addSheet(workbook: ExcelJS.Workbook, laid: StatementSheet, source: stri
 }
 
 async function writeWorkbook(result: StatementResult, file: string, output: Output): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = "dcp statement";
   workbook.title = `DCP statements from ${path.basename(file)}, ${result.from} to ${result.to}`;
   workbook.keywords = WORKBOOK_MARKER;

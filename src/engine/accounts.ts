@@ -311,9 +311,12 @@ class Replayer<T> {
   readonly quartersWithoutRate: Quarter[] = [];
 
   private readonly windows: readonly StopWindow[];
+  /** Only a withdrawal or a payout reads the lots (P-R14, §7.1(f)): without either, spreading every dividend over them is work nobody sees. */
+  private readonly tracksLots: boolean;
 
   constructor(private readonly records: PlanRecords<T>) {
     this.windows = records.lifecycle?.windows ?? [];
+    this.tracksLots = (records.lifecycle?.withdrawals.length ?? 0) > 0 || records.lifecycle?.payout !== undefined;
   }
 
   startDay(): void {
@@ -419,7 +422,7 @@ class Replayer<T> {
   }
 
   private addLot(creditDate: IsoDate, source: StockSource, units: Decimal): void {
-    if (!units.isZero()) this.lots.push({ creditDate, source, units });
+    if (this.tracksLots && !units.isZero()) this.lots.push({ creditDate, source, units });
   }
 
   /** An option granted on the determination date at its close (§5.4(a)): price and whole shares as OPTION_PRICE, OPTION_SHARES. */

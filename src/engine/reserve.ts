@@ -218,20 +218,23 @@ export function reconcileReserve<E extends LedgerEntry>(entries: readonly E[], i
       const available = remainingBefore.isPositive() ? remainingBefore : ZERO;
       const shortfall = entry.quantity.minus(available);
       const section = entry.kind === "units" ? "§13.8, §15.2" : "§13.8, §5.4(c)";
-      const what = entry.kind === "units" ? `${shares(entry.quantity)} units credited` : `${shares(entry.quantity)} option shares granted`;
-      const after = available.isZero() ? `the reserve was already used up` : `only ${shares(available)} shares remained in the reserve`;
       violations.push({
         line,
         shortfall,
         section,
-        message: `${what} on ${entry.date}, but ${after}: ${shares(shortfall)} shares beyond the reserve (${section})`,
+        // Worded when read: once the reserve is used up every later credit is a violation, and a statement reads none of them.
+        get message() {
+          const what = entry.kind === "units" ? `${shares(entry.quantity)} units credited` : `${shares(entry.quantity)} option shares granted`;
+          const after = available.isZero() ? `the reserve was already used up` : `only ${shares(available)} shares remained in the reserve`;
+          return `${what} on ${entry.date}, but ${after}: ${shares(shortfall)} shares beyond the reserve (${section})`;
+        },
       });
     }
     if (entry.reportedRemaining !== undefined && !entry.reportedRemaining.equals(remaining)) {
       divergences.push({ line, reported: entry.reportedRemaining, computed: remaining, difference: entry.reportedRemaining.minus(remaining) });
     }
     const endOfDate = i === ordered.length - 1 || ordered[i + 1].date !== entry.date;
-    if (endOfDate && exhaustionDate === undefined && remaining.lessThanOrEqualTo(0) && !used.isZero()) {
+    if (endOfDate && exhaustionDate === undefined && (remaining.isNegative() || remaining.isZero()) && !used.isZero()) {
       exhaustionDate = entry.date;
     }
   }

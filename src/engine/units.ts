@@ -35,15 +35,18 @@ export function unitsCreditedNumber(amount: number, prices: PriceTable, payDate:
   return toNumber(unitsCredited(new Decimal(amount), prices, payDate, places));
 }
 
+const LEAST_MATCH_RATE = new Decimal(MATCH_RATE);
+const GREATEST_MATCH_RATE = new Decimal(MAX_MATCH_RATE);
+
 /**
  * Why a match rate cannot be used, or undefined: below the plan's 10% (§4.3),
  * or above 100%, which is 15 typed where 15% was meant far more often than a
  * match greater than the deferral itself.
  */
 export function matchRateProblem(matchRate: Decimal): string | undefined {
-  // Called for every deferral of a replay: the message is built only for a rate that is wrong.
-  if (matchRate.lessThan(MATCH_RATE)) return `${formatPercent(matchRate)} is below the plan's ${formatPercent(MATCH_RATE)} match (§4.3)`;
-  if (matchRate.greaterThan(MAX_MATCH_RATE)) {
+  // Called for every deferral of a replay: the message is built only for a rate that is wrong, the bounds parsed once.
+  if (matchRate.lessThan(LEAST_MATCH_RATE)) return `${formatPercent(matchRate)} is below the plan's ${formatPercent(MATCH_RATE)} match (§4.3)`;
+  if (matchRate.greaterThan(GREATEST_MATCH_RATE)) {
     return `${formatPercent(matchRate)} is above ${formatPercent(MAX_MATCH_RATE)}; if ${matchRate.toString()}% was meant, enter ${matchRate.toString()}% (or ${matchRate.dividedBy(100).toString()}) (§4.3)`;
   }
   return undefined;

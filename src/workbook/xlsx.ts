@@ -6,7 +6,7 @@
  */
 import fs from "fs";
 import path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { isoDateToSerial } from "../cells/serials";
 import { isBlank } from "../cells/values";
 import { rowsBlock, type ValueRow } from "../sheets/extent";
@@ -17,6 +17,14 @@ import type { ReportCell, ReportSheet } from "../workflows/reports";
 
 /** A file that cannot be used at all: the CLI prints `message` and exits 2. */
 export class UnusableInput extends Error {}
+
+/**
+ * ExcelJS, loaded when a command first writes a workbook or opens one whole: loading it costs every run of dcp a few
+ * tenths of a second, and the commands that only read stream the file instead (xlsxStream.ts).
+ */
+export async function loadExcelJS(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
+}
 
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_OFFSET = 25_569;
@@ -137,7 +145,7 @@ export function readXlsxBytes(file: string, maxUnpacked: number): Buffer {
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const bytes = readXlsxBytes(file, MAX_UNPACKED_BYTES);
   const name = path.basename(file);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {

@@ -10,13 +10,13 @@
 import path from "path";
 import { StringDecoder } from "string_decoder";
 import zlib from "zlib";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { isBlank } from "../cells/values";
 import { type ValueRow } from "../sheets/extent";
 import { columnLetter, UnsavedFormula, type SheetGrid } from "../sheets/grid";
 import { qualifiedCell } from "../sheets/findings";
 import type { ReportSheet } from "../workflows/reports";
-import { gridOfRows, readXlsxBytes, reportValue, UnusableInput, zipDirectory, type ZipEntry } from "./xlsx";
+import { gridOfRows, loadExcelJS, readXlsxBytes, reportValue, UnusableInput, zipDirectory, type ZipEntry } from "./xlsx";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -536,7 +536,7 @@ export async function writeStreamedWorkbook(
   properties: WorkbookProperties,
   fill: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void> | void,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   Object.assign(workbook, properties);
   await fill(workbook);
   await workbook.commit();
