@@ -13,6 +13,7 @@ import { toNumber } from "../engine/decimal";
 import { formatDollars, formatShares, formatUnits, plural } from "../engine/format";
 import { ACCOUNT_LINE_COLUMNS } from "../engine/statement";
 import { participantSheet, placeSheet, summarySheet, type SheetCell, type StatementSheet } from "../sheets/statementSheets";
+import { countBySeverity } from "../sheets/findings";
 import type { CellFinding } from "../sheets/records";
 import { uniqueTableName, worksheetName } from "../workbook/names";
 import { findSheet, UnusableInput } from "../workbook/xlsx";
@@ -113,7 +114,9 @@ function participantText({ statement, findings }: ParticipantResult): string {
     ]);
     lines.push(indent(alignedTable(["Grant date", "Shares", "Exercise price", "Exercisable on", "Value"], options, [false, true, true, false, true])));
   }
-  if (findings.length > 0) lines.push(`  ${plural(findings.length, "row")} of this participant's records could not be applied: see the findings below.`);
+  const { error, warning } = countBySeverity(findings);
+  if (error > 0) lines.push(`  ${plural(error, "error")}: records of this participant's that could not be applied; see the findings below.`);
+  if (warning > 0) lines.push(`  ${plural(warning, "warning")} on records of this participant's that still count; see the findings below.`);
   return lines.join("\n");
 }
 

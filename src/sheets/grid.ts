@@ -71,6 +71,23 @@ export function isBlankRow(cells: readonly unknown[]): boolean {
   return cells.every(isBlank);
 }
 
+/** A row's cells as one string: two rows are exact duplicates (RULES.md E15) when theirs are equal. A date is kept as its time, the shortest exact form. */
+export function rowSignature(cells: readonly unknown[]): string {
+  return cells.map((cell) => `${typeof cell}:${cell instanceof Date ? cell.getTime() : String(cell)}`).join("\u001f");
+}
+
+/** The first row each signature was seen on: `repeats` answers the earlier row a row repeats exactly, else undefined. */
+export class DuplicateRows {
+  private readonly first = new Map<string, number>();
+
+  repeats(cells: readonly unknown[], row: number): number | undefined {
+    const signature = rowSignature(cells);
+    const earlier = this.first.get(signature);
+    if (earlier === undefined) this.first.set(signature, row);
+    return earlier;
+  }
+}
+
 export interface ColumnSpec<K extends string> {
   key: K;
   /** The header a template writes, and a missing column is reported by. */
