@@ -255,18 +255,18 @@ async function writePdfs(result: StatementResult, output: Output): Promise<numbe
 // ---------------------------------------------------------------------------
 
 /**
- * Past this many Activity rows the statements of every participant, with the
- * value series a workbook or PDF draws, would take more than 2 GB of memory
- * (bench: about 1.3 GB at 262,144 rows, over 4 GB at 1,048,576): --out and
- * --pdf refuse in one line unless one --participant is asked for.
+ * Past this many Activity rows the statements of every participant would
+ * take more than 2 GB of memory (bench, 1,048,576 rows: 3.6 GB for the text,
+ * over 4 GB with --out's value series; 262,144 rows with --out: 1.3 GB), so
+ * dcp statement refuses in one line unless one --participant is asked for.
  */
-export const STATEMENT_OUTPUT_ROWS = 300_000;
+export const STATEMENT_ROWS = 300_000;
 
-function refuseOversizedOutput(grids: StatementGrids, participant: string | undefined, option: string | undefined): void {
+function refuseOversized(grids: StatementGrids, participant: string | undefined): void {
   const rows = grids.activity?.values.length ?? 0;
-  if (option === undefined || participant !== undefined || rows <= STATEMENT_OUTPUT_ROWS) return;
+  if (participant !== undefined || rows <= STATEMENT_ROWS) return;
   throw new UnusableInput(
-    `${option}: the ${grids.activity?.sheet ?? "Activity"} sheet has ${rows.toLocaleString("en-US")} rows, more than dcp states for every participant at once (${STATEMENT_OUTPUT_ROWS.toLocaleString("en-US")}) within 2 GB of memory; state one participant with --participant, or split the records`,
+    `the ${grids.activity?.sheet ?? "Activity"} sheet has ${rows.toLocaleString("en-US")} rows, more than dcp states for every participant at once (${STATEMENT_ROWS.toLocaleString("en-US")}) within 2 GB of memory; state one participant with --participant, or split the records`,
   );
 }
 
@@ -305,7 +305,7 @@ export async function statementCommand(file: string, values: ParsedOptions): Pro
     : undefined;
 
   const { grids, hidden } = await readGrids(await openXlsx(file));
-  refuseOversizedOutput(grids, participant, outPath === undefined ? (pdfPath === undefined ? undefined : "--pdf") : "--out");
+  refuseOversized(grids, participant);
   const result = statementWorkflow(grids, { participant, from, to, series: out !== undefined || pdf !== undefined });
   if (result.unusable) throw new UnusableInput(result.unusable);
   if (result.from === undefined && result.findings.length === 0)
