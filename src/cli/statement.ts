@@ -255,18 +255,18 @@ async function writePdfs(result: StatementResult, output: Output): Promise<numbe
 // ---------------------------------------------------------------------------
 
 /**
- * Past this many Activity rows the statements of every participant would
- * take more than 2 GB of memory (bench, 1,048,576 rows: 3.6 GB for the text,
- * over 4 GB with --out's value series; 262,144 rows with --out: 1.3 GB), so
- * dcp statement refuses in one line unless one --participant is asked for.
+ * Past this many Activity rows a statement would take more than 2 GB of
+ * memory (bench, 1,048,576 rows: 3.6 GB for every participant's text, over
+ * 4 GB with --out's value series, 2.5 GB for one --participant; 262,144 rows
+ * with --out: 1.3 GB), so dcp statement refuses in one line.
  */
 export const STATEMENT_ROWS = 300_000;
 
-function refuseOversized(grids: StatementGrids, participant: string | undefined): void {
+function refuseOversized(grids: StatementGrids): void {
   const rows = grids.activity?.values.length ?? 0;
-  if (participant !== undefined || rows <= STATEMENT_ROWS) return;
+  if (rows <= STATEMENT_ROWS) return;
   throw new UnusableInput(
-    `the ${grids.activity?.sheet ?? "Activity"} sheet has ${rows.toLocaleString("en-US")} rows, more than dcp states for every participant at once (${STATEMENT_ROWS.toLocaleString("en-US")}) within 2 GB of memory; state one participant with --participant, or split the records`,
+    `the ${grids.activity?.sheet ?? "Activity"} sheet has ${rows.toLocaleString("en-US")} rows, more than dcp statement replays within 2 GB of memory (${STATEMENT_ROWS.toLocaleString("en-US")}); split the records into workbooks by participant`,
   );
 }
 
@@ -305,7 +305,7 @@ export async function statementCommand(file: string, values: ParsedOptions): Pro
     : undefined;
 
   const { grids, hidden } = await readGrids(await openXlsx(file));
-  refuseOversized(grids, participant);
+  refuseOversized(grids);
   const result = statementWorkflow(grids, { participant, from, to, series: out !== undefined || pdf !== undefined });
   if (result.unusable) throw new UnusableInput(result.unusable);
   if (result.from === undefined && result.findings.length === 0)
