@@ -76,15 +76,34 @@ export function rowSignature(cells: readonly unknown[]): string {
   return cells.map((cell) => `${typeof cell}:${cell instanceof Date ? cell.getTime() : String(cell)}`).join("\u001f");
 }
 
-/** The first row each signature was seen on: `repeats` answers the earlier row a row repeats exactly, else undefined. */
+/** A 53-bit hash of a row's signature (cyrb53): a million rows keep a number each, not their text. */
+function signatureHash(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * The first row each row's cells were seen on: `repeats` answers the earlier
+ * row a row repeats exactly, else undefined. Rows are kept by hash with their
+ * cells (already in the grid), and a hash match is compared cell by cell.
+ */
 export class DuplicateRows {
-  private readonly first = new Map<string, number>();
+  private readonly first = new Map<number, { cells: readonly unknown[]; row: number }>();
 
   repeats(cells: readonly unknown[], row: number): number | undefined {
     const signature = rowSignature(cells);
-    const earlier = this.first.get(signature);
-    if (earlier === undefined) this.first.set(signature, row);
-    return earlier;
+    const hash = signatureHash(signature);
+    const earlier = this.first.get(hash);
+    if (earlier === undefined) this.first.set(hash, { cells, row });
+    return earlier !== undefined && rowSignature(earlier.cells) === signature ? earlier.row : undefined;
   }
 }
 
