@@ -4,7 +4,8 @@ import { exactJson, formatDollars, formatShares as shares, plural } from "../eng
 import { ACCOUNT_KEYS } from "../engine/accounts";
 import { defaultSheet, findSheet, namedSheet, UnusableInput } from "../workbook/xlsx";
 import { openXlsx, type StreamedSheet, type StreamedWorkbook } from "../workbook/xlsxStream";
-import { reconciles, reconcileWorkflow, type ReconcileResult, type ReserveGrids } from "../workflows/reconcile";
+import { reconciles, reconcileWorkflow, reserveFindingGroups, type ReconcileResult, type ReserveGrids } from "../workflows/reconcile";
+import type { CellFinding } from "../sheets/findings";
 import { ISSUER_SHEET } from "../sheets/issuer";
 import { reserveReport } from "../workflows/reports";
 import { exportOcf, prepareOcfOutput, type IssuerFlags } from "./ocf";
@@ -189,26 +190,15 @@ function printSummary(result: ReconcileResult, names: SheetNames): void {
       ),
     );
   }
-  const unread = result.findings.filter((f) => f.severity === "error");
-  const outside = result.findings.filter((f) => f.severity === "warning");
-  if (unread.length) {
-    console.log(`\n${plural(unread.length, "row")} left out because a cell cannot be used:`);
-    console.log(
-      alignedTable(
-        ["Sheet", "Row", "Cell", "Message"],
-        unread.map((f) => [f.sheet, String(f.row), f.cell, f.message]),
-      ),
+  const { leftOut, counted, outside } = reserveFindingGroups(result);
+  const findingTable = (findings: CellFinding[]) =>
+    alignedTable(
+      ["Sheet", "Row", "Cell", "Message"],
+      findings.map((f) => [f.sheet, String(f.row), f.cell, f.message]),
     );
-  }
-  if (outside.length) {
-    console.log(`\n${plural(outside.length, "value")} outside the tables, not read:`);
-    console.log(
-      alignedTable(
-        ["Sheet", "Row", "Cell", "Message"],
-        outside.map((f) => [f.sheet, String(f.row), f.cell, f.message]),
-      ),
-    );
-  }
+  if (leftOut.length) console.log(`\n${plural(leftOut.length, "row")} left out because a cell cannot be used:\n${findingTable(leftOut)}`);
+  if (counted.length) console.log(`\n${plural(counted.length, "finding")} on rows that still count:\n${findingTable(counted)}`);
+  if (outside.length) console.log(`\n${plural(outside.length, "value")} outside the tables, not read:\n${findingTable(outside)}`);
 }
 
 /** Returns the exit code: 0 when the reserve reconciles, 1 with violations, divergences, unreadable rows or values outside the tables. */

@@ -295,9 +295,11 @@ function drawFindings(doc: Doc, flow: Flow, statement: StatementPdfInput): void 
     { text: finding.message },
   ]);
   const errors = findings.filter((finding) => finding.severity === "error").length;
+  const warned = findings.length - errors;
+  const counted = warned === 0 ? "" : ` The ${plural(warned, "warning")} ${warned === 1 ? "is" : "are"} about records that are in the figures above.`;
   const intro =
     errors > 0
-      ? `${plural(errors, "record")} of this participant's could not be applied and ${errors === 1 ? "is" : "are"} not in the figures above; correct the cell named and state again.`
+      ? `${plural(errors, "record")} of this participant's could not be applied and ${errors === 1 ? "is" : "are"} not in the figures above; correct the cell named and state again.${counted}`
       : "Warnings about this participant's records; every record is in the figures above.";
   const introStyle = { size: 8.5 };
   const fitted = fitLastColumnWide(doc, columns, rows, 8);

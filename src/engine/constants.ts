@@ -16,6 +16,15 @@ export const BONUS_ELECTION_LEAD_MONTHS = 6;
 /** §13.8: shares reserved for the plan, adjusted for splits. */
 export const SHARE_RESERVE = 6_000_000;
 
+/**
+ * Issue 19, bounds of what the plan could hold (engine/plausibility.ts): §5.1
+ * writes its discount rule around a $10.00 share price; a share price or a
+ * dividend a hundred times that, $1,000 a share, is taken for a typing mistake.
+ */
+export const PLAUSIBLE_SHARE_PRICE = "1000";
+/** §8.1(e), §13.8 adjust units and the reserve for splits: a split beyond 1,000 new shares per old share (or 1,000 old per new) is taken for a typing mistake. */
+export const PLAUSIBLE_SPLIT_RATIO = "1000";
+
 /** §4.3: the match credited on Art. IV deferrals (the Committee may set a greater rate). */
 export const MATCH_RATE = "0.10";
 /** FUNCTIONS.md: a match rate above 100% is refused as a slip (15 typed for 15%), not credited. */

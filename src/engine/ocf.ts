@@ -10,6 +10,7 @@
  * The engine builds objects only: checksums and bytes are the serializer's
  * (`workbook/ocf-package.ts`), which completes the manifest with `withFiles`.
  */
+import { participantKey } from "./accounts";
 import { PLAN_EFFECTIVE_DATE } from "./constants";
 import { parseIsoDate, type IsoDate } from "./dates";
 import { type Decimal } from "./decimal";
@@ -207,13 +208,13 @@ function ocfIssuer(details: IssuerDetails, asOf: IsoDate): OcfObject {
   };
 }
 
-/** One STAKEHOLDER per participant name, with ids that stay distinct even when two names make the same slug. */
+/** One STAKEHOLDER per participant (names match as participantKey matches them), with ids that stay distinct even when two names make the same slug. */
 function stakeholderRegistry() {
   const byName = new Map<string, OcfObject & { id: string }>();
   const taken = new Set<string>();
   return {
     idFor(line: LedgerLine): string {
-      const name = line.participant ?? "";
+      const name = participantKey(line.participant ?? "");
       const known = byName.get(name);
       if (known) return known.id;
       const base = line.participant ? `participant-${slug(line.participant)}` : UNNAMED;

@@ -9,6 +9,7 @@ import { addDays, addMonths, compareDates, daysBetween, isSupportedDate, previou
 import { Decimal, fitsLargestFigure, ZERO } from "./decimal";
 import { invalidValue } from "./errors";
 import { formatShares as shares } from "./format";
+import { implausibleShares } from "./plausibility";
 
 export type LedgerKind = "units" | "option" | "split" | "reserve";
 
@@ -144,12 +145,16 @@ export interface RefusedRow<E extends LedgerEntry = LedgerEntry> {
   entry: E;
   /** Why the row cannot count, without the row: the caller names it. */
   reason: string;
+  /** Set when the row could be counted but moves more shares than the plan could hold (engine/plausibility.ts). */
+  implausible?: true;
 }
 
 /**
  * Splits the rows into those the reserve can take and those it cannot, in
  * the order they apply, each refused row left out of the totals after it:
- * a sheet reports these as findings on their rows before reconciling.
+ * a sheet reports these as findings on their rows before reconciling. A
+ * units, option or reserve row of more shares than the whole reserve on its
+ * date is refused too, as implausible (the RESERVE functions still count it).
  */
 export function screenLedger<E extends LedgerEntry>(
   entries: readonly E[],
@@ -161,8 +166,11 @@ export function screenLedger<E extends LedgerEntry>(
   for (const entry of [...entries].sort(applicationOrder)) {
     const after = applyRow(totals, entry);
     const reason = rowProblem(after, entry);
+    const implausible = reason || entry.kind === "split" ? undefined : implausibleShares(entry.quantity, totals.reserve);
     if (reason) {
       refused.push({ entry, reason });
+    } else if (implausible) {
+      refused.push({ entry, reason: implausible, implausible: true });
     } else {
       accepted.push(entry);
       totals = after;

@@ -8,7 +8,7 @@ import type { CellFinding } from "./findings";
 import { parseElectionType, validateElections, type ElectionField, type ElectionRow, type ElectionSettings } from "../engine/validation";
 import { cellProblem, readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cells";
 import { outsideTableFindings } from "./extent";
-import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, rowSignature, type ColumnSpec, type SheetGrid } from "./grid";
 
 export const ELECTION_COLUMNS: ReadonlyArray<ColumnSpec<ElectionField>> = [
   { key: "participant", header: "Participant", aliases: ["Name", "Employee", "Employee ID"], required: true },
@@ -114,7 +114,7 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
     const row: ElectionRow = {
       row: worksheetRow,
       unreadable: NONE_UNREADABLE,
-      signature: cells.map((cell) => `${typeof cell}:${String(cell)}`).join("\u001f"),
+      signature: rowSignature(cells),
     };
     const fields = row as unknown as Record<ElectionField, unknown>;
     for (const { spec, c, label: text } of present) {

@@ -20,7 +20,7 @@ export const MAX_BLANK_COLUMNS_INSIDE = 10;
 /** At most this many outside cells are reported one by one; the last finding counts the rest. */
 export const MAX_OUTSIDE_REPORTED = 20;
 
-const OUTSIDE_RULE = "T01";
+export const OUTSIDE_RULE = "T01";
 
 export interface DataBlock {
   firstRow: number;

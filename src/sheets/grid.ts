@@ -71,6 +71,42 @@ export function isBlankRow(cells: readonly unknown[]): boolean {
   return cells.every(isBlank);
 }
 
+/** A row's cells as one string: two rows are exact duplicates (RULES.md E15) when theirs are equal. A date is kept as its time, the shortest exact form. */
+export function rowSignature(cells: readonly unknown[]): string {
+  return cells.map((cell) => `${typeof cell}:${cell instanceof Date ? cell.getTime() : String(cell)}`).join("\u001f");
+}
+
+/** A 53-bit hash of a row's signature (cyrb53): a million rows keep a number each, not their text. */
+function signatureHash(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * The first row each row's cells were seen on: `repeats` answers the earlier
+ * row a row repeats exactly, else undefined. Rows are kept by hash with their
+ * cells (already in the grid), and a hash match is compared cell by cell.
+ */
+export class DuplicateRows {
+  private readonly first = new Map<number, { cells: readonly unknown[]; row: number }>();
+
+  repeats(cells: readonly unknown[], row: number): number | undefined {
+    const signature = rowSignature(cells);
+    const hash = signatureHash(signature);
+    const earlier = this.first.get(hash);
+    if (earlier === undefined) this.first.set(hash, { cells, row });
+    return earlier !== undefined && rowSignature(earlier.cells) === signature ? earlier.row : undefined;
+  }
+}
+
 export interface ColumnSpec<K extends string> {
   key: K;
   /** The header a template writes, and a missing column is reported by. */

@@ -7,7 +7,6 @@
 import {
   ACTIVITY_KINDS,
   parseActivityKind,
-  participantKey,
   type ActivityKind,
   type ActivityRecord,
   type DividendRecord,
@@ -18,13 +17,14 @@ import { primeRatesFromCells } from "../cells/ranges";
 import { describe } from "../cells/values";
 import type { Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
-import { shortName } from "../engine/format";
+import { implausibleAmount, implausiblePerShare, implausibleSplit } from "../engine/plausibility";
 import type { IsoDate } from "../engine/dates";
 import type { Severity } from "../engine/findings";
 import type { PrimeRate } from "../engine/investment";
+import { ParticipantSpellings } from "./participants";
 import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cells";
 import type { CellFinding, CellRef } from "./findings";
-import { columnLetter, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+import { columnLetter, DuplicateRows, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 // The functions read record findings from here (functions/accounts.ts).
 export type { CellFinding };
@@ -139,6 +139,10 @@ export const PLAN_COLUMNS: ReadonlyArray<ColumnSpec<keyof PlanTermination>> = [
 const UNREADABLE = "S02";
 /** A participant spelled two ways (a warning of ours; S05 is a credit inside a stop window). */
 const SPELLING = "S07";
+/** A value beyond what the plan could hold (engine/plausibility.ts): the row is left out. */
+const IMPLAUSIBLE = "S08";
+/** A row that repeats an earlier one exactly (as E15 does for elections): a warning, the row still counts. */
+const DUPLICATE = "S09";
 /** A value on a row whose kind does not use it (a warning of ours). */
 const IGNORED = "S06";
 const SHEET_RULE = "—";
@@ -147,9 +151,13 @@ const SHEET_RULE = "—";
 export interface TableRules {
   unreadable: string;
   ignored: string;
+  /** Where set, a row that repeats an earlier one exactly is a warning under this rule (the row still counts). */
+  duplicate?: string;
 }
 
 const RECORD_RULES: TableRules = { unreadable: UNREADABLE, ignored: IGNORED };
+/** The tables whose rows add up (Activity, Dividends, Splits): a row entered twice counts twice, so it is pointed out. */
+const COUNTED_RULES: TableRules = { ...RECORD_RULES, duplicate: DUPLICATE };
 
 /**
  * One data row at a time: reads its cells, turning every problem into a
@@ -237,6 +245,7 @@ export function readTable<K extends string, R>(
     fallbackColumn: Math.min(...present),
   };
   const row = new RowReader<K>(layout, read.findings, rules);
+  const duplicates = rules.duplicate === undefined ? undefined : new DuplicateRows();
   for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
     const cells = grid.values[r];
     if (isBlankRow(cells)) continue;
@@ -245,6 +254,11 @@ export function readTable<K extends string, R>(
     if (record === undefined || row.failed) continue;
     record.source = row.source;
     read.records.push(record as R & Sourced);
+    const earlier = duplicates?.repeats(cells, row.source.row);
+    if (earlier !== undefined && rules.duplicate !== undefined) {
+      const message = `This row repeats row ${earlier} exactly, and both are counted; remove one if it was entered twice.`;
+      read.findings.push(findingAt(row.source, specs[0].key, rules.duplicate, SHEET_RULE, "warning", message));
+    }
   }
   return read;
 }
@@ -253,6 +267,11 @@ function positive(row: RowReader<string>, field: string, value: Decimal | undefi
   if (value === undefined || value.greaterThan(0)) return value;
   row.problem(field, `${what} ${value.toString()} must be more than 0; the row is left out (§${section}).`, section);
   return undefined;
+}
+
+/** S08: `why` (engine/plausibility.ts) as an error on the field's cell, the row left out. */
+function implausible(row: RowReader<string>, field: string, what: string, why: string | undefined, section: string): void {
+  if (why) row.problem(field, `${what}: ${why} (§${section}). The row is left out; check the cell.`, section, IMPLAUSIBLE);
 }
 
 const DISCOUNT_TYPES: Record<string, "fraction" | "dollars"> = { percent: "fraction", dollars: "dollars" };
@@ -268,103 +287,107 @@ export function readActivity(grid: SheetGrid): TableRead<ActivityRecord & Source
     if (!kinds.has(text)) kinds.set(text, parseActivityKind(text));
     return kinds.get(text);
   };
-  const read = readTable<ActivityField, ActivityRecord>(grid, ACTIVITY_COLUMNS, (row) => {
-    const participant = row.require("participant", readText, "a participant's name");
-    const date = row.require("date", readDate, "a date");
-    const kindText = row.require("kind", readText, `a kind (${KIND_NAMES})`);
-    const amount = row.require("amount", readNumber, "a dollar amount above 0");
-    const matchRate = row.read("matchRate", readPercent);
-    const discount = row.read("discount", readDiscount);
-    const discountTypeText = row.read("discountType", readText);
-    const reference = row.read("reference", readText);
+  const read = readTable<ActivityField, ActivityRecord>(
+    grid,
+    ACTIVITY_COLUMNS,
+    (row) => {
+      const participant = row.require("participant", readText, "a participant's name");
+      const date = row.require("date", readDate, "a date");
+      const kindText = row.require("kind", readText, `a kind (${KIND_NAMES})`);
+      const amount = row.require("amount", readNumber, "a dollar amount above 0");
+      const matchRate = row.read("matchRate", readPercent);
+      const discount = row.read("discount", readDiscount);
+      const discountTypeText = row.read("discountType", readText);
+      const reference = row.read("reference", readText);
 
-    const kind = kindText === undefined ? undefined : kindOf(kindText);
-    if (kindText !== undefined && kind === undefined) row.problem("kind", `Kind "${kindText}" is not one of ${KIND_NAMES}; the row is left out.`);
-    const section = kind === undefined ? SHEET_RULE : ACTIVITY_KINDS[kind].section;
-    positive(row, "amount", amount, "Amount", section);
+      const kind = kindText === undefined ? undefined : kindOf(kindText);
+      if (kindText !== undefined && kind === undefined) row.problem("kind", `Kind "${kindText}" is not one of ${KIND_NAMES}; the row is left out.`);
+      const section = kind === undefined ? SHEET_RULE : ACTIVITY_KINDS[kind].section;
+      const credited = positive(row, "amount", amount, "Amount", section);
+      if (credited) implausible(row, "amount", "Amount", implausibleAmount(credited), section);
 
-    let discountType = discount?.type;
-    if (discountTypeText !== undefined) {
-      const typed = DISCOUNT_TYPES[discountTypeText.toLowerCase()];
-      if (typed === undefined) row.problem("discountType", `Discount Type "${discountTypeText}" is not "percent" or "dollars"; the row is left out.`);
-      else if (discount?.type === "dollars" && typed === "fraction")
-        row.problem("discount", `Discount is written in dollars but the Discount Type is "${discountTypeText}"; the row is left out.`);
-      else discountType = typed;
-    }
-    if (kind === "option allocation" && discount === undefined && !row.failed) {
-      row.problem("discount", "Discount is blank; an option allocation needs one within the bounds of §5.1. The row is left out.", "5.1");
-    }
-    if (kind !== undefined && kind !== "deferral" && matchRate !== undefined) {
-      row.warn("matchRate", `Match Rate is for deferrals only; it is ignored on a ${kind} row (§4.3).`, "4.3");
-    }
-    if (kind !== undefined && kind !== "option allocation" && (discount !== undefined || discountTypeText !== undefined)) {
-      row.warn(discount !== undefined ? "discount" : "discountType", `Discount is for option allocations only; it is ignored on a ${kind} row (§5.1).`, "5.1");
-    }
-    if (participant === undefined || date === undefined || kind === undefined || amount === undefined || row.failed) return undefined;
-    return {
-      participant,
-      date,
-      kind,
-      amount,
-      matchRate: kind === "deferral" ? matchRate : undefined,
-      discount:
-        kind === "option allocation" && discount !== undefined && discountType !== undefined ? { value: discount.value, type: discountType } : undefined,
-      reference,
-    };
-  });
+      let discountType = discount?.type;
+      if (discountTypeText !== undefined) {
+        const typed = DISCOUNT_TYPES[discountTypeText.toLowerCase()];
+        if (typed === undefined) row.problem("discountType", `Discount Type "${discountTypeText}" is not "percent" or "dollars"; the row is left out.`);
+        else if (discount?.type === "dollars" && typed === "fraction")
+          row.problem("discount", `Discount is written in dollars but the Discount Type is "${discountTypeText}"; the row is left out.`);
+        else discountType = typed;
+      }
+      if (kind === "option allocation" && discount === undefined && !row.failed) {
+        row.problem("discount", "Discount is blank; an option allocation needs one within the bounds of §5.1. The row is left out.", "5.1");
+      }
+      if (kind !== undefined && kind !== "deferral" && matchRate !== undefined) {
+        row.warn("matchRate", `Match Rate is for deferrals only; it is ignored on a ${kind} row (§4.3).`, "4.3");
+      }
+      if (kind !== undefined && kind !== "option allocation" && (discount !== undefined || discountTypeText !== undefined)) {
+        row.warn(
+          discount !== undefined ? "discount" : "discountType",
+          `Discount is for option allocations only; it is ignored on a ${kind} row (§5.1).`,
+          "5.1",
+        );
+      }
+      if (participant === undefined || date === undefined || kind === undefined || amount === undefined || row.failed) return undefined;
+      return {
+        participant,
+        date,
+        kind,
+        amount,
+        matchRate: kind === "deferral" ? matchRate : undefined,
+        discount:
+          kind === "option allocation" && discount !== undefined && discountType !== undefined ? { value: discount.value, type: discountType } : undefined,
+        reference,
+      };
+    },
+    COUNTED_RULES,
+  );
   read.findings.push(...spellingWarnings(read.records));
   return read;
 }
 
-/** A participant written two ways is one participant (matched ignoring case and surrounding spaces); each other spelling is pointed out once. */
+/** A participant written two ways is one participant (sheets/participants.ts); each other spelling is pointed out once. */
 function spellingWarnings(records: ReadonlyArray<ActivityRecord & Sourced>): CellFinding[] {
-  const first = new Map<string, ActivityRecord & Sourced>();
-  const warned = new Set<string>();
+  const spellings = new ParticipantSpellings();
   const findings: CellFinding[] = [];
   for (const record of records) {
-    const key = participantKey(record.participant);
-    const earlier = first.get(key);
-    if (earlier === undefined) {
-      first.set(key, record);
-      continue;
-    }
-    const spelling = record.participant.trim();
-    if (spelling === earlier.participant.trim() || warned.has(spelling)) continue;
-    warned.add(spelling);
-    findings.push(
-      findingAt(
-        record.source,
-        "participant",
-        SPELLING,
-        SHEET_RULE,
-        "warning",
-        `${describe(record.participant)} is counted as ${shortName(earlier.participant.trim())} (row ${earlier.source.row}): participants match ignoring case and surrounding spaces. Spell them alike if they are one person.`,
-      ),
-    );
+    const { message } = spellings.see(record.participant, record.source.row);
+    if (message) findings.push(findingAt(record.source, "participant", SPELLING, SHEET_RULE, "warning", message));
   }
   return findings;
 }
 
 /** The Dividends table: Record Date, Payment Date, Per Share (§8.1(d)). */
 export function readDividends(grid: SheetGrid): TableRead<DividendRecord & Sourced> {
-  return readTable(grid, DIVIDEND_COLUMNS, (row) => {
-    const recordDate = row.require("recordDate", readDate, "a date");
-    const paymentDate = row.require("paymentDate", readDate, "a date");
-    const perShare = positive(row, "perShare", row.require("perShare", readNumber, "dollars per share"), "Per Share", "8.1(d)");
-    if (recordDate === undefined || paymentDate === undefined || perShare === undefined) return undefined;
-    return { recordDate, paymentDate, perShare };
-  });
+  return readTable(
+    grid,
+    DIVIDEND_COLUMNS,
+    (row) => {
+      const recordDate = row.require("recordDate", readDate, "a date");
+      const paymentDate = row.require("paymentDate", readDate, "a date");
+      const perShare = positive(row, "perShare", row.require("perShare", readNumber, "dollars per share"), "Per Share", "8.1(d)");
+      if (perShare) implausible(row, "perShare", "Per Share", implausiblePerShare(perShare), "8.1(d)");
+      if (recordDate === undefined || paymentDate === undefined || perShare === undefined) return undefined;
+      return { recordDate, paymentDate, perShare };
+    },
+    COUNTED_RULES,
+  );
 }
 
 /** The Splits table: Date, New Shares, Old Shares (§8.1(e)). */
 export function readSplits(grid: SheetGrid): TableRead<SplitRecord & Sourced> {
-  return readTable(grid, SPLIT_COLUMNS, (row) => {
-    const date = row.require("date", readDate, "a date");
-    const newShares = positive(row, "newShares", row.require("newShares", readNumber, "a number of shares"), "New Shares", "8.1(e)");
-    const oldShares = positive(row, "oldShares", row.require("oldShares", readNumber, "a number of shares"), "Old Shares", "8.1(e)");
-    if (date === undefined || newShares === undefined || oldShares === undefined) return undefined;
-    return { date, newShares, oldShares };
-  });
+  return readTable(
+    grid,
+    SPLIT_COLUMNS,
+    (row) => {
+      const date = row.require("date", readDate, "a date");
+      const newShares = positive(row, "newShares", row.require("newShares", readNumber, "a number of shares"), "New Shares", "8.1(e)");
+      const oldShares = positive(row, "oldShares", row.require("oldShares", readNumber, "a number of shares"), "Old Shares", "8.1(e)");
+      if (newShares && oldShares) implausible(row, "newShares", "New Shares", implausibleSplit(newShares, oldShares), "8.1(e)");
+      if (date === undefined || newShares === undefined || oldShares === undefined) return undefined;
+      return { date, newShares, oldShares };
+    },
+    COUNTED_RULES,
+  );
 }
 
 /** The Participation table: a §3.3 suspension a row (PAYOUT.md §7). */

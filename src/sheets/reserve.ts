@@ -9,16 +9,30 @@ import { type Decimal, ZERO } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { capitalize } from "../engine/format";
 import { exercisePriceProblem } from "../engine/options";
+import { implausibleAmount, implausibleSplit } from "../engine/plausibility";
+import type { Severity } from "../engine/findings";
 import type { PriceTable } from "../engine/prices";
 import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
 import { matchRateProblem, matchUnits, unitsCredited } from "../engine/units";
 import { cellProblem, readDate, readNumber, readPercent, readText, type CellRead } from "./cells";
 import { outsideTableFindings } from "./extent";
+import { ParticipantSpellings } from "./participants";
 import type { CellFinding, CellRef } from "./findings";
-import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+import { cellAddress, DuplicateRows, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 /** The rule a row left out of the reserve is reported under, by the sheet it comes from. */
-export const RESERVE_RULES = { ledger: "R01", credits: "R02", records: "R03", wholeOptionShares: "R04" } as const;
+export const RESERVE_RULES = {
+  ledger: "R01",
+  credits: "R02",
+  records: "R03",
+  wholeOptionShares: "R04",
+  /** A value beyond what the plan could hold (engine/plausibility.ts): the row is left out. */
+  implausible: "R05",
+  /** A row that repeats an earlier one exactly (as E15): a warning, the row still counts. */
+  duplicate: "R06",
+  /** A participant spelled two ways, counted as one (as the statement's S07): a warning. */
+  spelling: "R07",
+} as const;
 
 type LedgerField = "date" | "kind" | "quantity" | "participant" | "reference" | "reportedRemaining" | "exercisePrice";
 
@@ -92,6 +106,8 @@ interface RowReader<K extends string> {
   label(field: K): string;
   cell(field: K): CellRef;
   row: number;
+  /** The row's cells as read. */
+  cells: readonly unknown[];
 }
 
 /** Walks the data rows of a sheet, reading each cell once and turning problems into findings on their cells. */
@@ -140,6 +156,7 @@ function eachRow<K extends string>(
     const unreadable = new Set<K>();
     visit({
       row,
+      cells,
       label,
       cell,
       problem,
@@ -161,13 +178,27 @@ function eachRow<K extends string>(
   }
 }
 
+/** An error under `rule` on the field's cell, the row left out (the rules other than the sheet's own, R01 or R02). */
+function ruleFinding<K extends string>(row: RowReader<K>, field: K, rule: string, section: string, message: string, severity: Severity = "error"): CellFinding {
+  return { ...row.cell(field), row: row.row, column: row.label(field), rule, section, severity, message };
+}
+
+/** The participant as first spelled on the sheet; another spelling is an R07 warning on its cell (sheets/participants.ts). */
+function oneSpelling(spellings: ParticipantSpellings, row: RowReader<"participant">, into: LedgerRead, spelled: string): string {
+  const { name, message } = spellings.see(spelled, row.row);
+  if (message) into.findings.push(ruleFinding(row, "participant", RESERVE_RULES.spelling, "—", message, "warning"));
+  return name;
+}
+
 /** A ledger sheet: `[Date, Kind, Quantity]` with optional Participant, Reference, Reported Remaining. */
 export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead()): LedgerRead {
+  const duplicates = new DuplicateRows();
+  const spellings = new ParticipantSpellings();
   eachRow(grid, LEDGER_COLUMNS, RESERVE_RULES.ledger, into, (row) => {
     const date = row.read("date", readDate);
     const kindText = row.read("kind", readText);
     const quantity = row.read("quantity", readNumber);
-    const participant = row.read("participant", readText);
+    const spelled = row.read("participant", readText);
     const reference = row.read("reference", readText);
     const reportedRemaining = row.read("reportedRemaining", readNumber);
     const exercisePrice = row.read("exercisePrice", readNumber);
@@ -185,23 +216,40 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     if (why) return row.problem("quantity", `Quantity ${quantity.toString()}: ${why}. The row is left out of the reserve.`);
     if (kind === "option" && !quantity.isInteger()) {
       // §5.4 grants whole shares (rounded down): a fraction is a typing mistake, never a grant to count or export to OCF.
-      into.findings.push({
-        ...row.cell("quantity"),
-        row: row.row,
-        column: row.label("quantity"),
-        rule: RESERVE_RULES.wholeOptionShares,
-        section: "5.4",
-        severity: "error",
-        message: `Quantity ${quantity.toString()}: an option grants whole shares (§5.4 rounds option shares down), so this is not a grant as written. The row is left out of the reserve and of the Open Cap Format export.`,
-      });
-      return;
+      return into.findings.push(
+        ruleFinding(
+          row,
+          "quantity",
+          RESERVE_RULES.wholeOptionShares,
+          "5.4",
+          `Quantity ${quantity.toString()}: an option grants whole shares (§5.4 rounds option shares down), so this is not a grant as written. The row is left out of the reserve and of the Open Cap Format export.`,
+        ),
+      );
+    }
+    const implausible = kind === "split" ? implausibleSplit(quantity) : undefined;
+    if (implausible) {
+      return into.findings.push(
+        ruleFinding(
+          row,
+          "quantity",
+          RESERVE_RULES.implausible,
+          "13.8",
+          `Quantity ${quantity.toString()}: ${implausible} (§13.8). The row is left out of the reserve; check the cell.`,
+        ),
+      );
     }
     // The reserve counts shares, not their price: a price §5.1 cannot give is a finding, and the row still counts.
     const priceProblem = exercisePrice === undefined ? undefined : exercisePriceProblem(exercisePrice);
     if (priceProblem)
       row.problem("exercisePrice", `${capitalize(priceProblem)} (§5.1). The row still counts against the reserve; the Open Cap Format export refuses it.`);
+    const participant = spelled === undefined ? undefined : oneSpelling(spellings, row, into, spelled);
     const cells = { source: row.cell("date"), quantity: { ...row.cell("quantity"), column: row.label("quantity"), rule: RESERVE_RULES.ledger } };
     into.entries.push({ rowNumber: row.row, date, kind, quantity, participant, reference, reportedRemaining, exercisePrice, cells });
+    const earlier = duplicates.repeats(row.cells, row.row);
+    if (earlier !== undefined) {
+      const message = `This row repeats row ${earlier} exactly, and both are counted against the reserve; remove one if it was entered twice.`;
+      into.findings.push(ruleFinding(row, "date", RESERVE_RULES.duplicate, "13.8", message, "warning"));
+    }
   });
   return into;
 }
@@ -217,15 +265,28 @@ export function readCreditsSheet(
   into: LedgerRead = emptyRead(),
 ): { read: LedgerRead; summary: CreditSummary[] } {
   const summary = new Map<string, CreditSummary>();
+  const spellings = new ParticipantSpellings();
   eachRow(grid, CREDIT_COLUMNS, RESERVE_RULES.credits, into, (row) => {
-    const participant = row.read("participant", readText);
+    const spelled = row.read("participant", readText);
     const amount = row.read("amount", readNumber);
     const payDate = row.read("payDate", readDate);
     const rateCell = row.read("matchRate", readPercent, "No match units are counted; the deferral units still count.");
     if (row.leftOut()) return;
-    if (participant === undefined || amount === undefined || payDate === undefined) {
-      const field = participant === undefined ? "participant" : amount === undefined ? "amount" : "payDate";
+    if (spelled === undefined || amount === undefined || payDate === undefined) {
+      const field = spelled === undefined ? "participant" : amount === undefined ? "amount" : "payDate";
       return row.problem(field, `${row.label(field)} is blank; the credit is left out of the reserve.`);
+    }
+    const implausible = implausibleAmount(amount);
+    if (implausible) {
+      return into.findings.push(
+        ruleFinding(
+          row,
+          "amount",
+          RESERVE_RULES.implausible,
+          "13.8",
+          `${row.label("amount")} ${implausible} (§4.1, §13.8). The credit is left out of the reserve; check the cell.`,
+        ),
+      );
     }
     // A match rate the plan does not allow refuses the match only: the deferral's own units are credited whatever the match (§8.1(a)).
     const rateProblem = rateCell === undefined ? undefined : matchRateProblem(rateCell);
@@ -243,6 +304,7 @@ export function readCreditsSheet(
       const field = /^(deferredAmount|amount) /.test(error.message) ? "amount" : "payDate";
       return row.problem(field, `${capitalize(error.message)}; the credit is left out of the reserve.`);
     }
+    const participant = oneSpelling(spellings, row, into, spelled);
     const cells = { source: row.cell("payDate"), quantity: { ...row.cell("amount"), column: row.label("amount"), rule: RESERVE_RULES.credits } };
     for (const [reference, quantity] of [
       ["deferral units", units],
@@ -274,17 +336,19 @@ export function readCreditsSheet(
 export function screenEntries(entries: readonly SourcedEntry[]): { entries: SourcedEntry[]; findings: CellFinding[] } {
   const { refused } = screenLedger(entries);
   if (refused.length === 0) return { entries: [...entries], findings: [] };
-  const findings = refused.map(({ entry, reason }): CellFinding => {
+  const findings = refused.map(({ entry, reason, implausible }): CellFinding => {
     const { sheet, cell, column, rule } = entry.cells.quantity;
     return {
       sheet,
       cell,
       row: entry.rowNumber,
       column,
-      rule,
+      rule: implausible ? RESERVE_RULES.implausible : rule,
       section: "13.8",
       severity: "error",
-      message: `${capitalize(reason)}. The row is left out of the reserve.`,
+      message: implausible
+        ? `${capitalize(reason)} (${column} ${cell}). The row is left out of the reserve; check the cell.`
+        : `${capitalize(reason)}. The row is left out of the reserve.`,
     };
   });
   const leftOut = new Set(refused.map((r) => r.entry));

@@ -10,6 +10,7 @@ import type { IsoDate } from "../engine/dates";
 import { toNumber, ZERO, type Decimal } from "../engine/decimal";
 import { formatDollars, plural } from "../engine/format";
 import { ACCOUNT_LINE_HEADER, ACCOUNT_MOVEMENTS, type ValuePoint } from "../engine/statement";
+import { countBySeverity } from "./findings";
 import type { CellFinding } from "./records";
 import { NUMBER_FORMATS } from "./templates";
 import type { ParticipantResult, StatementResult } from "../workflows/statement";
@@ -83,10 +84,18 @@ const shares = (value: Decimal): SheetCell => ({ number: toNumber(value), format
 
 /** The columns every account row has, as ACCOUNT_STATEMENT spills them (STATEMENT.md, "Functions"). */
 
+/** Errors are rows the replay could not apply or read; a warning's row still counts: the heading never calls a counted row left out. */
+function findingsHeading(findings: readonly CellFinding[]): string {
+  const { error, warning } = countBySeverity(findings);
+  if (warning === 0) return `Rows the replay could not apply or read (${error})`;
+  if (error === 0) return `Warnings on rows that still count (${warning})`;
+  return `Findings (${findings.length}): ${plural(error, "error")} on rows the replay could not apply or read; ${plural(warning, "warning")} on rows that still count`;
+}
+
 function findingsTable(findings: readonly CellFinding[]): LaidTable {
   return {
     name: "DCPFindings",
-    heading: `Rows the replay could not apply or read (${findings.length})`,
+    heading: findingsHeading(findings),
     header: ["Cell", "Rule", "Section", "Severity", "Message"],
     rows: findings.map((f) => [{ link: { sheet: f.sheet, cell: f.cell } }, f.rule, f.section, f.severity, f.message]),
   };

@@ -2,7 +2,7 @@
 import { ACCOUNT_KEYS } from "../engine/accounts";
 import type { Decimal } from "../engine/decimal";
 import { formatDollars, formatShares } from "../engine/format";
-import type { ReconcileResult } from "../workflows/reconcile";
+import { reserveFindingGroups, type ReconcileResult } from "../workflows/reconcile";
 import { findingLink, type CellLinkGroup } from "./findingLinks";
 
 export const shares = (value: Decimal | number) => formatShares(value, 2);
@@ -114,11 +114,17 @@ export function reserveProblems(result: ReconcileResult): CellLinkGroup[] {
       })),
     });
   }
-  if (result.findings.length) {
+  const { leftOut, counted, outside } = reserveFindingGroups(result);
+  for (const [key, heading, findings] of [
+    ["findings", "Rows left out", leftOut],
+    ["counted", "Findings on rows that still count", counted],
+    ["outside", "Values outside the tables, not read", outside],
+  ] as const) {
+    if (findings.length === 0) continue;
     groups.push({
-      key: "findings",
-      heading: `Rows left out (${result.findings.length})`,
-      links: result.findings.map((f, i) => findingLink(f, `f${i}`, `Row ${f.row} · ${f.column}`)),
+      key,
+      heading: `${heading} (${findings.length})`,
+      links: findings.map((f, i) => findingLink(f, `${key}${i}`, `Row ${f.row} · ${f.column}`)),
     });
   }
   return groups;

@@ -8,6 +8,7 @@
 import type { IsoDate } from "../engine/dates";
 import { projectExhaustion, reconcileReserve, reserveStatus, type ReserveProjection, type ReserveReconciliation, type ReserveStatus } from "../engine/reserve";
 import type { PlanTotals } from "../engine/statement";
+import { OUTSIDE_RULE } from "../sheets/extent";
 import { compareCellFindings, type CellFinding } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { readPricesSheet } from "../sheets/prices";
@@ -102,6 +103,28 @@ export function reconcileWorkflow(grids: ReserveGrids, settings: ReconcileSettin
     records,
     findings: [...read.findings, ...screened.findings].sort(compareCellFindings),
   };
+}
+
+/** The findings as every output of the reserve heads them, so no heading says "left out" over a row that still counts. */
+export interface ReserveFindingGroups {
+  /** Errors on rows the reserve (or the prices behind it) could not take: left out. */
+  leftOut: CellFinding[];
+  /** Errors and warnings on rows that still count: a value ignored, a row entered twice, a name spelled two ways. */
+  counted: CellFinding[];
+  /** Values outside the tables, not read. */
+  outside: CellFinding[];
+}
+
+export function reserveFindingGroups(result: ReconcileResult): ReserveFindingGroups {
+  const rowKey = (sheet: string, row: number) => `${sheet}\u001f${row}`;
+  const counted = new Set(result.reconciliation.lines.map((l) => rowKey(l.entry.cells.source.sheet, l.rowNumber)));
+  const groups: ReserveFindingGroups = { leftOut: [], counted: [], outside: [] };
+  for (const finding of result.findings) {
+    if (finding.rule === OUTSIDE_RULE) groups.outside.push(finding);
+    else if (finding.severity === "warning" || counted.has(rowKey(finding.sheet, finding.row))) groups.counted.push(finding);
+    else groups.leftOut.push(finding);
+  }
+  return groups;
 }
 
 /** Whether the reserve reconciles: no row beyond it, no divergence, nothing left out or outside a table (the CLI's exit 0). */

@@ -159,6 +159,7 @@ describe("dcp reserve: rates, reserve changes, splits and quantities that cannot
       ],
       "C3",
       /^A reserve change of -7,000,000 shares would leave the authorised reserve at -1,000,000; it cannot fall below zero \(§13\.8\)\./,
+      "R01",
     ],
     [
       "a split that overflows a cell",
@@ -167,8 +168,9 @@ describe("dcp reserve: rates, reserve changes, splits and quantities that cannot
         [day("2003-06-30"), "split", 1e300],
         [day("2003-07-31"), "split", 1e300],
       ],
-      "C4",
-      /^A split of 1e\+300 new shares per old share would make the reserve 6e\+606, too large for a cell/,
+      "C3",
+      /^Quantity 1e\+300: a split of 1e\+300 new shares per old share is beyond 1,000 to one either way \(§13\.8\)/,
+      "R05",
     ],
     [
       "a split that underflows a share",
@@ -177,43 +179,43 @@ describe("dcp reserve: rates, reserve changes, splits and quantities that cannot
         [day("2003-06-30"), "split", 1e-300],
       ],
       "C3",
-      /^A split of 1e-300 new shares per old share would make the reserve 6e-294 shares, less than a millionth of a share/,
+      /^Quantity 1e-300: a split of 1e-300 new shares per old share is beyond 1,000 to one either way \(§13\.8\)/,
+      "R05",
     ],
     [
       "a quantity too large for a cell",
       [[day("2003-03-31"), "units", `1${"0".repeat(400)}`]],
       "C2",
       /^Cell C2 holds "1000.*" \(401 characters\); Quantity expects a number a cell can hold/,
+      "R01",
     ],
-  ])("%s is a finding naming its row and cell, never an unexpected failure", async (name, rows, address, message) => {
+  ])("%s is a finding naming its row and cell, never an unexpected failure", async (name, rows, address, message, rule) => {
     const file = await workbook(`${name.replace(/\W+/g, "-")}.xlsx`, { Ledger: [["Date", "Kind", "Quantity"], ...rows] });
     const { code, stdout, stderr } = run(file, "reserve", "--json");
     expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
-    const [finding, ...rest] = json(stdout).findings;
-    expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ row: Number(address.slice(1)), column: "Quantity", rule: "R01" });
+    const [finding] = json(stdout).findings;
+    expect(finding).toMatchObject({ row: Number(address.slice(1)), column: "Quantity", rule });
     expect(finding.message).toMatch(message);
     const text = run(file, "reserve");
     expect(text.stderr).toBe("");
     expect(text.stdout).toContain(`Ledger  ${address.slice(1)}    ${address}`);
   });
 
-  it("prints 20-digit quantities exactly, in text and in JSON", async () => {
+  it("a 20-digit Quantity is beyond the reserve (R05, issue 19): named exactly on its cell, never a 1666666666666700.00% total", async () => {
     const file = await workbook("twenty-digits.xlsx", {
       Ledger: [
         ["Date", "Kind", "Quantity"],
-        [day("2003-03-31"), "reserve", "12345678901234567890"],
-        [day("2003-06-30"), "units", "12345678901234567890"],
+        [day("2003-03-31"), "units", 100],
+        [day("2003-06-30"), "units", "98765432109876543210"],
       ],
     });
     const text = run(file, "reserve");
-    expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(
-      /\n {2}Reserve {4}12,345,678,901,240,567,890\n {2}Used {7}12,345,678,901,234,567,890 \(100\.00% of the reserve\)\n {2}Remaining {2}6,000,000\n/,
-    );
-    const raw = run(file, "reserve", "--json").stdout;
-    expect(raw).toMatch(/\n {2}"reserve": 12345678901240567890,\n {2}"used": 12345678901234567890,\n {2}"remaining": 6000000,\n/);
-    expect(raw).toMatch(/"quantity": 12345678901234567890,/);
-    expect(raw).not.toMatch(/e\+/);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/\n {2}Used {7}100 \(0\.00% of the reserve\)\n/);
+    expect(text.stdout).toMatch(/\n1 row left out because a cell cannot be used:\n/);
+    expect(text.stdout).toContain("98,765,432,109,876,543,210 shares is more than the whole §13.8 reserve on that date (6,000,000 shares)");
+    const report = json(run(file, "reserve", "--json").stdout);
+    expect(report.findings).toEqual([expect.objectContaining({ row: 3, column: "Quantity", rule: "R05" })]);
+    expect(report.used).toBe(100);
   });
 });

@@ -403,3 +403,23 @@ describe("input dcp statement cannot use: exit 2, one line on stderr, nothing on
     expect(document.participants).toHaveLength(4);
   });
 });
+
+describe("dcp statement: an exact duplicate Activity row (issue 19)", () => {
+  it("is S09, a warning whose row still counts: the text never says it could not be applied", async () => {
+    const workbook = await openWorkbook(EXAMPLE);
+    const activity = present(findSheet(workbook, "Activity"), "Activity");
+    const repeated = activity.getRow(2).values as ExcelJS.CellValue[];
+    const copy = activity.addRow(repeated.slice(1));
+    const file = path.join(tmp, "duplicate-row.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const { code, document } = json(file);
+    expect(code).toBe(1);
+    expect(document.findings.filter((f) => f.rule === "S09").map((f) => [f.cell, f.severity, f.message])).toEqual([
+      [`A${copy.number}`, "warning", "This row repeats row 2 exactly, and both are counted; remove one if it was entered twice."],
+    ]);
+    const { stdout } = dcp("statement", file);
+    // Ann Lee's row 2 counted twice: $165,782.71 (issue 19), and the text says so as a warning, never as a record not applied.
+    expect(stdout).toMatch(/^Ann Lee: total value \$165,782\.71 on 2006-12-28$/m);
+    expect(stdout.match(/could not be applied/g)).toHaveLength(1); // Cara Diaz's S01 alone
+  });
+});

@@ -299,6 +299,21 @@ describe("a participant's findings (issue 19 item 3)", () => {
       "The allocation to a discounted option of $50,000.00 (released 2005-07-25, determined 2005-08-04) is more than the $15,594.60 in the Investment Account at the close of 2005-08-03; it is not applied (§5.2(c)).",
   };
 
+  it("says a warning's record is in the figures: the count of records not applied is the errors alone (issue 19 item 5)", async () => {
+    const S09 = {
+      ...S01,
+      cell: "A153",
+      rule: "S09",
+      section: "—",
+      severity: "warning" as const,
+      message: "This row repeats row 152 exactly, and both are counted; remove one if it was entered twice.",
+    };
+    const pdf = await readPdf(await renderStatementPdf({ ...ANN_LEE_2003, findings: [S01, S09] }, packageFonts));
+    const text = pdf.text.replace(/\s*\|\s*|\s+/g, " ");
+    expect(text).toContain("1 record of this participant's could not be applied and is not in the figures above");
+    expect(text).toContain("The 1 warning is about records that are in the figures above.");
+  });
+
   it("lists what was not applied, with its cell, rule and section, after the figures", async () => {
     const pdf = await readPdf(await renderStatementPdf({ ...ANN_LEE_2003, findings: [S01] }, packageFonts));
     const text = pdf.text.replace(/\s*\|\s*|\s+/g, " ");

@@ -242,27 +242,28 @@ describe("ledger rows the reserve cannot take", () => {
       [serial("2003-08-29"), "split", 1e-300, ""],
       [serial("2003-09-30"), "split", 1e-9, ""],
     ]);
-    // After the third row the reserve is 6,000,000 again and 100 shares are counted; 1e-9 leaves 1e-7 of them.
+    // Issue 19: a split beyond 1,000 to one either way is refused as implausible (R05) before it could overflow or underflow.
     expect(messages).toEqual([
-      "C4 R01 A split of 1e+300 new shares per old share would make the reserve 6e+606, too large for a cell (§13.8). The row is left out of the reserve.",
-      "C6 R01 A split of 1e-9 new shares per old share would make the shares counted 1e-7 shares, less than a millionth of a share (§13.8). The row is left out of the reserve.",
+      "C3 R05 Quantity 1e+300: a split of 1e+300 new shares per old share is beyond 1,000 to one either way (§13.8). The row is left out of the reserve; check the cell.",
+      "C4 R05 Quantity 1e+300: a split of 1e+300 new shares per old share is beyond 1,000 to one either way (§13.8). The row is left out of the reserve; check the cell.",
+      "C5 R05 Quantity 1e-300: a split of 1e-300 new shares per old share is beyond 1,000 to one either way (§13.8). The row is left out of the reserve; check the cell.",
+      "C6 R05 Quantity 1e-9: a split of 1e-9 new shares per old share is beyond 1,000 to one either way (§13.8). The row is left out of the reserve; check the cell.",
     ]);
-    expect(reconciliation.lines.map((l) => l.rowNumber)).toEqual([2, 3, 5]);
+    expect(reconciliation.lines.map((l) => l.rowNumber)).toEqual([2]);
   });
 
-  it("a quantity too large for a cell is a finding on its cell; 20 digits read exactly", () => {
+  it("a quantity too large for a cell is a finding on its cell; 20 digits read exactly, and beyond the reserve R05 (issue 19)", () => {
     const { reconciliation, located: messages } = findings([
       [serial("2003-03-31"), "reserve", "12345678901234567890", ""],
       [serial("2003-04-30"), "units", `1${"0".repeat(400)}`, ""],
       [serial("2003-05-30"), "units", "98765432109876543210", "12,345,678,901,234,567,890"],
     ]);
     expect(messages).toEqual([
+      "C2 R05 12,345,678,901,234,567,890 shares is more than the whole §13.8 reserve on that date (6,000,000 shares): no one row could count that many (Quantity C2). The row is left out of the reserve; check the cell.",
       'C3 R01 Cell C3 holds "10000000000000000000…0000000000" (401 characters); Quantity expects a number a cell can hold (at most 9.99999999999999e+307). The row is left out of the reserve.',
+      "C4 R05 98,765,432,109,876,543,210 shares is more than the whole §13.8 reserve on that date (6,000,000 shares): no one row could count that many (Quantity C4). The row is left out of the reserve; check the cell.",
     ]);
-    const status = reserveStatus(reconciliation);
-    expect(status.reserve.toFixed()).toBe("12345678901240567890");
-    expect(status.remaining.toFixed()).toBe("-86419753208635975320");
-    expect(reconciliation.divergences.map((d) => d.difference.toFixed())).toEqual(["98765432109870543210"]);
+    expect(reconciliation.lines).toEqual([]);
   });
 
   it("the error or uncalculated formula in a ledger cell is named, not taken for a blank or unknown kind", () => {
