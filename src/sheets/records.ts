@@ -4,6 +4,7 @@
  * its column needs. A cell that cannot be read is an S02 finding on that cell
  * and its row is left out; nothing on a sheet makes the reading throw.
  */
+import { RULES } from "../engine/rules";
 import {
   ACTIVITY_KINDS,
   parseActivityKind,
@@ -136,11 +137,11 @@ export const PLAN_COLUMNS: ReadonlyArray<ColumnSpec<keyof PlanTermination>> = [
 ];
 
 /** Unreadable or missing cells: the row is left out (STATEMENT.md, "Findings"). */
-const UNREADABLE = "S02";
+const UNREADABLE = RULES.S02.id;
 /** A participant spelled two ways (a warning of ours; S05 is a credit inside a stop window). */
-const SPELLING = "S07";
+const SPELLING = RULES.S07.id;
 /** A value on a row whose kind does not use it (a warning of ours). */
-const IGNORED = "S06";
+const IGNORED = RULES.S06.id;
 const SHEET_RULE = "—";
 
 /** The rule ids a table's findings carry: a cell that cannot be read (the row is left out), and a value its row ignores. */

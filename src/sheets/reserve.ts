@@ -3,6 +3,7 @@
  * and prices: every row that cannot be read is a finding on its cell, never
  * a crash (§13.8).
  */
+import { RULES } from "../engine/rules";
 import { quarterEnd } from "../engine/calendar";
 import { quarterLabel, quarterOf, type IsoDate } from "../engine/dates";
 import { type Decimal, ZERO } from "../engine/decimal";
@@ -18,7 +19,7 @@ import type { CellFinding, CellRef } from "./findings";
 import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 /** The rule a row left out of the reserve is reported under, by the sheet it comes from. */
-export const RESERVE_RULES = { ledger: "R01", credits: "R02", records: "R03", wholeOptionShares: "R04" } as const;
+export const RESERVE_RULES = { ledger: RULES.R01.id, credits: RULES.R02.id, records: RULES.R03.id, wholeOptionShares: RULES.R04.id } as const;
 
 type LedgerField = "date" | "kind" | "quantity" | "participant" | "reference" | "reportedRemaining" | "exercisePrice";
 
