@@ -22,9 +22,18 @@ function forOrigin(manifest, origin) {
 }
 
 /** Every file that declares @customfunction: the metadata plugin reads their JSDoc. */
-const FUNCTION_FAMILIES = ["calendar", "valuation", "investment", "options", "distribution", "elections", "reserve", "retention", "accounts", "payouts"].map(
-  (family) => `./src/functions/${family}.ts`,
-);
+const FUNCTION_FAMILIES = [
+  "calendar",
+  "valuation",
+  "investment",
+  "options",
+  "distributionTerms",
+  "elections",
+  "reserve",
+  "retention",
+  "accounts",
+  "payouts",
+].map((family) => `./src/functions/${family}.ts`);
 
 /**
  * The fonts the PDFs embed (src/documents/fonts.ts, FONT_FAMILIES), copied out of their npm packages as files:

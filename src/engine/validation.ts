@@ -16,7 +16,7 @@ import {
 } from "./constants";
 import { dateParts, isoDate, quarterLabel, type IsoDate, type Quarter } from "./dates";
 import { type Decimal, ZERO } from "./decimal";
-import { earliestElectedDistribution } from "./distribution";
+import { earliestElectedDistribution } from "./distributionTerms";
 import {
   allocationWindow,
   bonusElectionLatest,

@@ -5,7 +5,7 @@ import { toNumber } from "../engine/decimal";
 import { invalidValue, notAvailable } from "../engine/errors";
 import { distributableEvent, payout } from "../engine/payout";
 import { withdrawal } from "../engine/withdrawal";
-import { readFlag } from "../sheets/cells";
+import { readFlag } from "../sheets/cellReaders";
 import { readHoldings, readPayouts } from "../sheets/payouts";
 import { dateArg, excel, lift, numberArg, optionalDateArg, serialResult } from "./args";
 import { readRange } from "./accounts";

@@ -8,7 +8,7 @@ import { RULES } from "../engine/rules";
 import { CIC_CLAUSES, EXEMPTIONS, type CicEvent, type CicEventType, type Exemption } from "../engine/changeInControl";
 import type { Decimal } from "../engine/decimal";
 import type { IsoDate } from "../engine/dates";
-import { readDate, readFlag, readNumber, readPercent, readText } from "./cells";
+import { readDate, readFlag, readNumber, readPercent, readText } from "./cellReaders";
 import type { ColumnSpec, SheetGrid } from "./grid";
 import { readTable, type RowReader, type Sourced, type TableRead } from "./records";
 

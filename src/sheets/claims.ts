@@ -5,7 +5,7 @@
  */
 import { RULES } from "../engine/rules";
 import type { Claim } from "../engine/claims";
-import { readDate, readFlag, readText } from "./cells";
+import { readDate, readFlag, readText } from "./cellReaders";
 import type { ColumnSpec, SheetGrid } from "./grid";
 import { readTable, type Sourced, type TableRead, type TableRules } from "./records";
 

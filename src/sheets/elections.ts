@@ -7,7 +7,7 @@ import { compareFindings, type Finding } from "../engine/findings";
 import { declaredAs, RULES } from "../engine/rules";
 import type { CellFinding } from "./findings";
 import { parseElectionType, validateElections, type ElectionField, type ElectionRow, type ElectionSettings } from "../engine/validation";
-import { cellProblem, readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cells";
+import { cellProblem, readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cellReaders";
 import { outsideTableFindings } from "./extent";
 import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 

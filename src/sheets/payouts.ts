@@ -9,7 +9,7 @@ import { ACCOUNT_KEYS } from "../engine/accounts";
 import type { Decimal } from "../engine/decimal";
 import { DEFAULT_EMPLOYER, type Holding, type HoldingSource, type PayoutFacts } from "../engine/payout";
 import type { WithdrawalFacts } from "../engine/withdrawal";
-import { readDate, readFlag, readNumber, readPercent, readText } from "./cells";
+import { readDate, readFlag, readNumber, readPercent, readText } from "./cellReaders";
 import type { ColumnSpec, SheetGrid } from "./grid";
 import { readTable, type RowReader, type TableRules, type Sourced, type TableRead } from "./records";
 

@@ -23,7 +23,7 @@ import { shortName } from "../engine/format";
 import type { IsoDate } from "../engine/dates";
 import type { Severity } from "../engine/findings";
 import type { PrimeRate } from "../engine/investment";
-import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cells";
+import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cellReaders";
 import type { CellFinding, CellRef } from "./findings";
 import { columnLetter, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 

@@ -13,7 +13,7 @@ import { exercisePriceProblem } from "../engine/options";
 import type { PriceTable } from "../engine/prices";
 import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
 import { matchRateProblem, matchUnits, unitsCredited } from "../engine/units";
-import { cellProblem, readDate, readNumber, readPercent, readText, type CellRead } from "./cells";
+import { cellProblem, readDate, readNumber, readPercent, readText, type CellRead } from "./cellReaders";
 import { outsideTableFindings } from "./extent";
 import type { CellFinding, CellRef } from "./findings";
 import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
