@@ -6,7 +6,11 @@
  */
 import fs from "fs";
 import path from "path";
-import { ALL_RULES, RULES, rulesOf } from "../../src/engine/rules";
+import { ALL_RULES, RULES, rulesOf, type RuleId } from "../../src/engine/rules";
+import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
+import { ELECTIONS_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
+import { validateWorkflow } from "../../src/workflows/validate";
+import { templateGrid } from "../helpers/sheets";
 
 const ROOT = path.resolve(__dirname, "../..");
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
@@ -74,7 +78,18 @@ describe("the rule table", () => {
       .filter((file) => !file.endsWith("rules.test.ts"))
       .map(read)
       .join("\n");
-    const untested = ALL_RULES.map((rule) => rule.id).filter((id) => !new RegExp(`\\b${id}\\b`).test(tests));
+    // Named in a string: a test's title or an expected finding, not a comment.
+    const untested = ALL_RULES.map((rule) => rule.id).filter((id) => !new RegExp(`["'\`][^"'\`\\n]*\\b${id}\\b`).test(tests));
     expect(untested).toEqual([]);
+  });
+
+  it("is what the validator raises: the template's findings at the declared severity, citing the declared section or a part of it", () => {
+    const { findings } = validateWorkflow({ elections: templateGrid(ELECTIONS_TEMPLATE), prices: templateGrid(PRICES_TEMPLATE) }, DEFAULT_ELECTION_SETTINGS);
+    expect(findings.length).toBeGreaterThan(10);
+    for (const finding of findings) {
+      const rule = RULES[finding.rule as RuleId];
+      const cited = finding.section.split(/[(,;]/)[0];
+      expect([finding.rule, finding.severity, rule.section.includes(cited)]).toEqual([finding.rule, rule.severity, true]);
+    }
   });
 });
