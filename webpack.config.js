@@ -27,7 +27,7 @@ const FUNCTION_FAMILIES = [
   "valuation",
   "investment",
   "options",
-  "distribution",
+  "distributionTerms",
   "elections",
   "reserve",
   "retention",

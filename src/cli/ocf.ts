@@ -8,11 +8,12 @@ import fs from "fs";
 import path from "path";
 import JSZip from "jszip";
 import { parseIsoDate, type IsoDate } from "../engine/dates";
-import { OCF_MANIFEST_PATH, type IssuerField } from "../engine/ocf";
+import { OCF_MANIFEST_PATH, type IssuerField } from "../formats/ocf";
 import type { ReserveReconciliation } from "../engine/reserve";
 import type { SheetGrid } from "../sheets/grid";
-import { ISSUER_SHEET, ocfPackageFrom } from "../sheets/issuer";
-import { generatedAtOf, packageFiles, packageZip } from "../workbook/ocf-package";
+import { ISSUER_SHEET } from "../sheets/issuer";
+import { ocfPackageFrom } from "../workflows/ocf";
+import { generatedAtOf, packageFiles, packageZip } from "../formats/ocfPackage";
 import { UnusableInput } from "../workbook/xlsx";
 import { prepareOutput, type Output } from "./output";
 

@@ -16,6 +16,7 @@ import { primeRateForQuarter, quarterInterest, type Flow, type PrimeRate } from 
 import { describeWindow, stopWindowAt, type StopWindow } from "./lifecycle";
 import { discountProblem, optionExercisableDate, optionPrice, optionShares, splitAdjustOption, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
+import { RULES, type RuleIdOf } from "./rules";
 import { allocationUnits, discretionaryUnits, dividendUnits, matchRateProblem, matchUnits, splitAdjust, unitsCredited } from "./units";
 
 export type UnitAccount = "DCA" | "CMSA" | "CSA";
@@ -190,7 +191,7 @@ export interface OptionGrant<T = unknown> extends OptionTerms {
 
 /** The STATEMENT.md error a row the replay cannot apply is reported as; the row is left out. */
 export interface ReplayProblem<T = unknown> {
-  rule: "S01" | "S02" | "S03" | "S04" | "S05";
+  rule: RuleIdOf<"S">;
   section: string;
   message: string;
   record: PlanRecord<T>;
@@ -339,7 +340,7 @@ class Replayer<T> {
     if (!(error instanceof PlanError)) throw error;
     // Cite the row's own section unless the engine's message already cites that section (a §1.1(d) note is not §8.1's).
     const cited = error.message.includes(`§${section.split("(")[0]}`) ? "" : ` (§${section})`;
-    this.problem(record, field, error.code === "#N/A" ? "S03" : "S02", section, `${capitalize(error.message)}; ${consequence}${cited}.`);
+    this.problem(record, field, error.code === "#N/A" ? RULES.S03.id : RULES.S02.id, section, `${capitalize(error.message)}; ${consequence}${cited}.`);
   }
 
   /** At the start of its day, every unit balance and every outstanding option (§8.1(e); STATEMENT.md "Splits"). */
@@ -371,7 +372,7 @@ class Replayer<T> {
       return this.problem(
         record,
         "date",
-        "S05",
+        RULES.S05.id,
         window.section,
         `The ${WHAT[record.kind]} of ${formatDollars(record.amount)} dated ${record.date} falls in ${describeWindow(window)}: nothing is credited under §8.1(a),(b),(c) or Art. V then, so it is not applied (§${window.section}).`,
       );
@@ -380,7 +381,7 @@ class Replayer<T> {
       case "deferral": {
         const rate = record.matchRate ?? PLAN_MATCH_RATE;
         const why = matchRateProblem(rate);
-        if (why) return this.problem(record, "matchRate", "S04", "4.3", `Match Rate ${why}: the deferral is not credited.`);
+        if (why) return this.problem(record, "matchRate", RULES.S04.id, "4.3", `Match Rate ${why}: the deferral is not credited.`);
         let units: Decimal, match: Decimal;
         try {
           units = unitsCredited(record.amount, prices, record.date);
@@ -428,7 +429,7 @@ class Replayer<T> {
   /** An option granted on the determination date at its close (§5.4(a)): price and whole shares as OPTION_PRICE, OPTION_SHARES. */
   private grant(date: IsoDate, record: ActivityRecord & T): void {
     const { discount } = record;
-    if (discount === undefined) return this.problem(record, "discount", "S02", "5.1", "The Discount is blank; an option allocation needs one (§5.1).");
+    if (discount === undefined) return this.problem(record, "discount", RULES.S02.id, "5.1", "The Discount is blank; an option allocation needs one (§5.1).");
     let fairMarketValue: Decimal;
     try {
       fairMarketValue = this.records.prices.closePrice(date);
@@ -440,7 +441,7 @@ class Replayer<T> {
       return this.problem(
         record,
         "discount",
-        "S04",
+        RULES.S04.id,
         "5.1",
         `${capitalize(why)} at the fair market value ${formatDollars(fairMarketValue)} on ${date}; no option is granted (§5.1).`,
       );
@@ -472,7 +473,7 @@ class Replayer<T> {
       this.problem(
         record,
         "amount",
-        "S03",
+        RULES.S03.id,
         "5.2(b),(c)",
         `${what} is more than the ${formatDollars(this.allocatable)} the Investment Account held before interest at the close of ${dayBefore}${held}; without prime rates it cannot be told whether interest covers it (§5.2(b),(c)).`,
       );
@@ -480,7 +481,7 @@ class Replayer<T> {
       this.problem(
         record,
         "amount",
-        "S01",
+        RULES.S01.id,
         "5.2(c)",
         `${what} is more than the ${formatDollars(this.allocatable)} in the Investment Account at the close of ${dayBefore}${held}; it is not applied (§5.2(c)).`,
       );
@@ -495,7 +496,7 @@ class Replayer<T> {
       return this.problem(
         dividend,
         "recordDate",
-        "S02",
+        RULES.S02.id,
         "8.1(d)",
         `The record date ${dividend.recordDate} is not before the payment date ${date}; a dividend is credited on the units held at an earlier record date, so it is not credited (§8.1(d)).`,
       );
@@ -645,7 +646,7 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
       replayer.problems.push({
         record,
         field: "date",
-        rule: error.code === "#N/A" ? "S03" : "S02",
+        rule: error.code === "#N/A" ? RULES.S03.id : RULES.S02.id,
         section: ACTIVITY_KINDS[record.kind].section,
         message: `${capitalize(error.message)}.`,
       });
@@ -706,7 +707,7 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
     replayer.problems.push({
       record: firstInvestment,
       field: "date",
-      rule: "S03",
+      rule: RULES.S03.id,
       section: "5.2(b)",
       message: `No prime rate quoted on or before ${quarterFirstDay(first)}, the beginning of ${quarterLabel(first)}: the Investment Account interest for ${which} is left out (§5.2(b)).`,
     });

@@ -6,7 +6,7 @@ export interface Finding {
   row: number;
   /** The column's header as the sheet spells it (or the expected header when the column is missing). */
   column: string;
-  /** Rule id, e.g. "E02". */
+  /** Rule id, e.g. E02: an entry of the rule table (rules.ts). */
   rule: string;
   /** Plan section(s), e.g. "4.2(a),(b); 5.3(a),(b)"; "—" where the rule is about the sheet itself. */
   section: string;

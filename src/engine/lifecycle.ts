@@ -7,7 +7,7 @@
  */
 import { addDays, dateParts, isoDate, laterOf, type IsoDate } from "./dates";
 import type { Decimal } from "./decimal";
-import { nonparticipationEnd } from "./distribution";
+import { nonparticipationEnd } from "./distributionTerms";
 import { formatPercent } from "./format";
 
 export type StopSection = "3.3" | "7.3" | "15.1" | "15.2";

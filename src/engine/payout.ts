@@ -13,7 +13,7 @@ import { requireFraction, requireNonNegative } from "./checks";
 import { UNLOCATED_BENEFICIARY_YEARS_AFTER_DEATH, UNLOCATED_BENEFICIARY_YEARS_AFTER_DEEMED_DEATH, UNLOCATED_PARTICIPANT_YEARS } from "./constants";
 import { addDays, addMonths, laterOf, type IsoDate } from "./dates";
 import { roundCents, wholeUp, ZERO, type Decimal } from "./decimal";
-import { distributionDate, earliestElectedDistribution, stockAccountReleaseDate, withholdCash, withholdShares } from "./distribution";
+import { distributionDate, earliestElectedDistribution, stockAccountReleaseDate, withholdCash, withholdShares } from "./distributionTerms";
 import { invalidField, PlanError } from "./errors";
 import type { Severity } from "./findings";
 import type { PriceTable } from "./prices";

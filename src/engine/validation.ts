@@ -16,7 +16,7 @@ import {
 } from "./constants";
 import { dateParts, isoDate, quarterLabel, type IsoDate, type Quarter } from "./dates";
 import { type Decimal, ZERO } from "./decimal";
-import { earliestElectedDistribution } from "./distribution";
+import { earliestElectedDistribution } from "./distributionTerms";
 import {
   allocationWindow,
   bonusElectionLatest,
@@ -28,6 +28,7 @@ import {
 } from "./elections";
 import { PlanError } from "./errors";
 import { compareFindings, type Finding, type Severity } from "./findings";
+import { RULES, type Rule } from "./rules";
 import { capitalize, formatPercent, shortName } from "./format";
 import { discountProblem, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
@@ -144,42 +145,43 @@ interface Context {
   findings: ElectionFinding[];
 }
 
-function report(ctx: Context, row: ElectionRow, field: ElectionField, rule: string, section: string, severity: Severity, message: string): void {
-  ctx.findings.push({ row: row.row, column: ctx.label(field), field, rule, section, severity, message });
+/** A finding of `rule` on the row's `field`, at the rule's section and severity unless the check narrows them. */
+function report(ctx: Context, row: ElectionRow, field: ElectionField, rule: Rule, message: string, at: { section?: string; severity?: Severity } = {}): void {
+  ctx.findings.push({
+    row: row.row,
+    column: ctx.label(field),
+    field,
+    rule: rule.id,
+    section: at.section ?? rule.section,
+    severity: at.severity ?? rule.severity,
+    message,
+  });
 }
 
 /** E01: what a row lacks of a participant, a known type and an election date; such a row is checked no further. */
 function reportIncomplete(ctx: Context, row: ElectionRow): void {
   if (row.participant === undefined && !row.unreadable.has("participant")) {
-    report(ctx, row, "participant", "E01", "—", "error", "The row has no participant; every election names one.");
+    report(ctx, row, "participant", RULES.E01, "The row has no participant; every election names one.");
   }
   if (row.type === undefined) {
     if (row.unknownType !== undefined) {
       const known = Object.entries(ELECTION_TYPES)
         .map(([code, info]) => `${info.label} (${code})`)
         .join(", ");
-      report(ctx, row, "type", "E01", "—", "error", `Election type "${row.unknownType}" is not one the plan has; use one of: ${known}.`);
+      report(ctx, row, "type", RULES.E01, `Election type "${row.unknownType}" is not one the plan has; use one of: ${known}.`);
     } else if (!row.unreadable.has("type")) {
-      report(ctx, row, "type", "E01", "—", "error", "The row has no election type.");
+      report(ctx, row, "type", RULES.E01, "The row has no election type.");
     }
   }
   if (row.electionDate === undefined && !row.unreadable.has("electionDate")) {
-    report(ctx, row, "electionDate", "E01", "—", "error", "The row has no election date (the day it was filed).");
+    report(ctx, row, "electionDate", RULES.E01, "The row has no election date (the day it was filed).");
   }
 }
 
 /** E08: nobody elects before becoming eligible (§3.1, §3.2). */
 function checkEligibility(ctx: Context, row: CompleteRow): void {
   if (row.eligibilityDate !== undefined && row.electionDate < row.eligibilityDate) {
-    report(
-      ctx,
-      row,
-      "electionDate",
-      "E08",
-      "3.1, 3.2",
-      "error",
-      `Filed ${row.electionDate}, before the participant became eligible on ${row.eligibilityDate} (§3.1, §3.2).`,
-    );
+    report(ctx, row, "electionDate", RULES.E08, `Filed ${row.electionDate}, before the participant became eligible on ${row.eligibilityDate} (§3.1, §3.2).`);
   }
 }
 
@@ -192,28 +194,18 @@ function checkPercent(ctx: Context, row: CompleteRow): void {
         ctx,
         row,
         "percent",
-        "E06",
-        "4.1",
-        "error",
+        RULES.E06,
         `The percent deferred is blank; a deferral needs a percent above 0% and at most ${formatPercent(MAX_DEFERRAL_FRACTION)} (§4.1).`,
       );
     return;
   }
   if (!p.greaterThan(0)) {
-    report(ctx, row, "percent", "E06", "4.1", "error", `Percent ${percent(p)} defers nothing; a deferral must be above 0% (§4.1).`);
+    report(ctx, row, "percent", RULES.E06, `Percent ${percent(p)} defers nothing; a deferral must be above 0% (§4.1).`);
   } else if (p.greaterThan(MAX_DEFERRAL_FRACTION)) {
     const hint = p.greaterThanOrEqualTo(2)
       ? ` If ${p.toString()}% was meant, enter it as a percent (${p.toString()}%) or a fraction (${p.dividedBy(100).toString()}).`
       : "";
-    report(
-      ctx,
-      row,
-      "percent",
-      "E06",
-      "4.1",
-      "error",
-      `Percent ${percent(p)} is more than the ${formatPercent(MAX_DEFERRAL_FRACTION)} the plan allows (§4.1).${hint}`,
-    );
+    report(ctx, row, "percent", RULES.E06, `Percent ${percent(p)} is more than the ${formatPercent(MAX_DEFERRAL_FRACTION)} the plan allows (§4.1).${hint}`);
   }
 }
 
@@ -252,7 +244,7 @@ function compensationYear(ctx: Context, row: ElectionRow, deferral: Deferral): n
 }
 
 /** §4.2(d),(e): a bonus election at least six months before the bonus is payable. */
-function checkBonusLead(ctx: Context, row: CompleteRow, rule: string, section: string): void {
+function checkBonusLead(ctx: Context, row: CompleteRow, rule: Rule, section: string): void {
   if (row.payable === undefined) {
     if (!row.unreadable.has("payable")) {
       report(
@@ -260,9 +252,8 @@ function checkBonusLead(ctx: Context, row: CompleteRow, rule: string, section: s
         row,
         "payable",
         rule,
-        section,
-        "error",
         `Bonus Payable Date is blank; a bonus election under §${section} must be filed at least ${BONUS_ELECTION_LEAD_MONTHS} months before the bonus is payable.`,
+        { section },
       );
     }
     return;
@@ -274,9 +265,8 @@ function checkBonusLead(ctx: Context, row: CompleteRow, rule: string, section: s
       row,
       "electionDate",
       rule,
-      section,
-      "error",
       `Filed ${row.electionDate}, less than ${BONUS_ELECTION_LEAD_MONTHS} months before the bonus is payable on ${row.payable}; it had to be filed by ${latest} (§${section}).`,
+      { section },
     );
   }
 }
@@ -286,7 +276,7 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
   const filed = row.electionDate;
   const effective = ctx.settings.planEffectiveDate;
   const salary = deferral.compensation === "salary";
-  const annualRule = salary ? "E02" : "E03";
+  const annualRule = salary ? RULES.E02 : RULES.E03;
   const annualSection = deferralSection(deferral, salary ? "(a)" : "(c)");
   const year = compensationYear(ctx, row, deferral);
   if (year === undefined) {
@@ -295,7 +285,7 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
       const what = salary
         ? "Plan Year is blank; a salary deferral names the calendar year it defers"
         : "Plan Year and Bonus Fiscal Year End are blank; a bonus deferral names the fiscal year whose bonus it defers";
-      report(ctx, row, field, annualRule, annualSection, "error", `${what}.`);
+      report(ctx, row, field, annualRule, `${what}.`, { section: annualSection });
     }
     return;
   }
@@ -311,13 +301,12 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
         ctx,
         row,
         "electionDate",
-        "E04",
-        section,
-        "error",
+        RULES.E04,
         `Became eligible ${eligible}; the election had to be filed within ${NEW_PARTICIPANT_ELECTION_DAYS} days, by ${deadline}, but was filed ${filed} (§${section}).`,
+        { section },
       );
     }
-    if (!salary) checkBonusLead(ctx, row, "E04", section);
+    if (!salary) checkBonusLead(ctx, row, RULES.E04, section);
     return;
   }
   const firstYear = dateParts(effective).year;
@@ -327,9 +316,8 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
       row,
       salary ? "planYear" : "fyEnd",
       annualRule,
-      annualSection,
-      "error",
       `${salary ? "Plan Year" : "The bonus's fiscal year"} ${year} is before the plan's first year, ${firstYear}.`,
+      { section: annualSection },
     );
     return;
   }
@@ -340,36 +328,34 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
   if (year === firstYear) {
     const section = deferralSection(deferral, "(e)");
     if (filed < opens) {
-      report(ctx, row, "electionDate", "E05", section, "error", beforeEffective(section));
+      report(ctx, row, "electionDate", RULES.E05, beforeEffective(section), { section });
     } else if (filed > closes) {
       report(
         ctx,
         row,
         "electionDate",
-        "E05",
-        section,
-        "error",
+        RULES.E05,
         `Filed ${filed}; ${what} had to be filed within ${FIRST_YEAR_ELECTION_DAYS} days after the plan took effect on ${effective}, by ${closes} (§${section}).`,
+        { section },
       );
     }
-    if (!salary) checkBonusLead(ctx, row, "E05", section);
+    if (!salary) checkBonusLead(ctx, row, RULES.E05, section);
     return;
   }
   const section = deferralSection(deferral, salary ? "(a),(b)" : "(c)");
   if (filed > closes) {
     const why = salary ? "" : ", before the calendar year in which that fiscal year ends";
-    report(ctx, row, "electionDate", annualRule, section, "error", `Filed ${filed}; ${what} had to be filed by ${closes}${why} (§${annualSection}).`);
+    report(ctx, row, "electionDate", annualRule, `Filed ${filed}; ${what} had to be filed by ${closes}${why} (§${annualSection}).`, { section });
   } else if (filed < effective) {
-    report(ctx, row, "electionDate", annualRule, section, "error", beforeEffective(annualSection));
+    report(ctx, row, "electionDate", annualRule, beforeEffective(annualSection), { section });
   } else if (filed < opens) {
     report(
       ctx,
       row,
       "electionDate",
       annualRule,
-      section,
-      "error",
       `Filed ${filed}; a salary election applies to the calendar year after the one it is filed in, so ${what} must be filed in ${year - 1}, by ${closes} (§${annualSection}).`,
+      { section },
     );
   }
 }
@@ -387,9 +373,7 @@ function checkAllocation(ctx: Context, row: CompleteRow): void {
         ctx,
         row,
         "release",
-        "E09",
-        "5.2(c)",
-        "error",
+        RULES.E09,
         `Release Date is blank; an allocation is filed in the ${ALLOCATION_WINDOW_DAYS} days after the quarter's results are released (§5.2(c)).`,
       );
     return;
@@ -400,9 +384,7 @@ function checkAllocation(ctx: Context, row: CompleteRow): void {
       ctx,
       row,
       "quarter",
-      "E09",
-      "5.2(c)",
-      "error",
+      RULES.E09,
       `Fiscal Quarter ${quarterLabel(row.quarter)} is not the quarter whose results the release of ${row.release} published (${quarterLabel(released)}); an allocation is made in the ${ALLOCATION_WINDOW_DAYS} days after the release of its own quarter's results (§5.2(c)).`,
     );
   }
@@ -413,9 +395,7 @@ function checkAllocation(ctx: Context, row: CompleteRow): void {
       ctx,
       row,
       "electionDate",
-      "E09",
-      "5.2(c)",
-      "error",
+      RULES.E09,
       `Filed ${filed}; allocations after the release of ${row.release} had to be filed ${opens} through ${closes}, the ${ALLOCATION_WINDOW_DAYS} days following it (§5.2(c)).`,
     );
   }
@@ -426,15 +406,13 @@ function checkAllocation(ctx: Context, row: CompleteRow): void {
 function checkAllocationAmount(ctx: Context, row: CompleteRow): void {
   if (row.amount === undefined) {
     if (!row.unreadable.has("amount"))
-      report(ctx, row, "amount", "E09", "5.2(c)", "error", "Amount is blank; an allocation names the dollars it moves from the Investment Account (§5.2(c)).");
+      report(ctx, row, "amount", RULES.E09, "Amount is blank; an allocation names the dollars it moves from the Investment Account (§5.2(c)).");
   } else if (!row.amount.greaterThan(0)) {
     report(
       ctx,
       row,
       "amount",
-      "E09",
-      "5.2(c)",
-      "error",
+      RULES.E09,
       `Amount ${row.amount.toString()} allocates nothing; an allocation moves more than $0 credited to the Investment Account (§5.2(c)).`,
     );
   }
@@ -444,14 +422,14 @@ function checkAllocationAmount(ctx: Context, row: CompleteRow): void {
 function checkDiscount(ctx: Context, row: CompleteRow, release: IsoDate): void {
   if (row.discount === undefined) {
     if (!row.unreadable.has("discount"))
-      report(ctx, row, "discount", "E11", "5.1", "error", "Discount is blank; an option allocation names the discount from the fair market value (§5.1).");
+      report(ctx, row, "discount", RULES.E11, "Discount is blank; an option allocation names the discount from the fair market value (§5.1).");
     return;
   }
   let determination: IsoDate;
   try {
     determination = electionWindowEnd(release);
   } catch (error) {
-    if (error instanceof PlanError) return report(ctx, row, "release", "E11", "5.1", "warning", `Discount not checked: ${error.message}.`);
+    if (error instanceof PlanError) return report(ctx, row, "release", RULES.E11, `Discount not checked: ${error.message}.`, { severity: "warning" });
     throw error;
   }
   if (ctx.settings.prices === undefined) {
@@ -459,10 +437,9 @@ function checkDiscount(ctx: Context, row: CompleteRow, release: IsoDate): void {
       ctx,
       row,
       "discount",
-      "E11",
-      "5.1",
-      "warning",
+      RULES.E11,
       `Discount not checked against §5.1: there is no Prices table to give the close on the determination date, ${determination}.`,
+      { severity: "warning" },
     );
     return;
   }
@@ -470,35 +447,21 @@ function checkDiscount(ctx: Context, row: CompleteRow, release: IsoDate): void {
   try {
     fmv = ctx.settings.prices.closePrice(determination);
   } catch {
-    report(
-      ctx,
-      row,
-      "discount",
-      "E11",
-      "5.1",
-      "warning",
-      `Discount not checked against §5.1: the Prices table has no close for the determination date, ${determination}.`,
-    );
+    report(ctx, row, "discount", RULES.E11, `Discount not checked against §5.1: the Prices table has no close for the determination date, ${determination}.`, {
+      severity: "warning",
+    });
     return;
   }
   const problem = discountProblem(fmv, row.discount.value, row.discount.type);
   if (problem) {
-    report(
-      ctx,
-      row,
-      "discount",
-      "E11",
-      "5.1",
-      "error",
-      `${capitalize(problem)}: the close on ${determination}, the determination date, was $${fmv.toFixed(2)} (§5.1).`,
-    );
+    report(ctx, row, "discount", RULES.E11, `${capitalize(problem)}: the close on ${determination}, the determination date, was $${fmv.toFixed(2)} (§5.1).`);
   }
 }
 
 /** E12: an elected distribution date at least thirteen months after the election takes effect (§7.1(f)). */
 function checkDistributionDate(ctx: Context, row: CompleteRow): void {
   if (row.distributionDate === undefined) {
-    if (!row.unreadable.has("distributionDate")) report(ctx, row, "distributionDate", "E12", "7.1(f)", "error", "Elected Distribution Date is blank.");
+    if (!row.unreadable.has("distributionDate")) report(ctx, row, "distributionDate", RULES.E12, "Elected Distribution Date is blank.");
     return;
   }
   const effective = row.effectiveDate ?? row.electionDate;
@@ -508,9 +471,7 @@ function checkDistributionDate(ctx: Context, row: CompleteRow): void {
       ctx,
       row,
       "distributionDate",
-      "E12",
-      "7.1(f)",
-      "error",
+      RULES.E12,
       `Distribution date ${row.distributionDate} is less than ${ELECTED_DISTRIBUTION_MONTHS} months after the election takes effect on ${effective}; the earliest allowed is ${earliest} (§7.1(f)).`,
     );
   }
@@ -544,10 +505,9 @@ function checkCombinedPercent(ctx: Context, rows: readonly CompleteRow[]): void 
       ctx,
       last,
       "percent",
-      "E07",
-      section,
-      "error",
+      RULES.E07,
       `${shortName(last.participant)}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed ${formatPercent(MAX_DEFERRAL_FRACTION)} (§${section}).`,
+      { section },
     );
   }
 }
@@ -589,9 +549,7 @@ function checkOneAllocationPerQuarter(ctx: Context, rows: readonly CompleteRow[]
       ctx,
       row,
       row.quarter !== undefined ? "quarter" : "electionDate",
-      "E10",
-      "5.2(c)",
-      "error",
+      RULES.E10,
       `A second allocation by ${shortName(row.participant)} for fiscal quarter ${label}; the first, on row ${earlier.row} (filed ${earlier.electionDate}), is irrevocable, so this one is void (§5.2(c)).`,
     );
   }
@@ -618,9 +576,7 @@ function checkInitialElections(ctx: Context, rows: readonly CompleteRow[], valid
         ctx,
         row,
         "electionDate",
-        "E13",
-        "7.1(f)",
-        "error",
+        RULES.E13,
         `Distribution-date election filed ${row.electionDate}, but ${shortName(row.participant)}'s initial elections were filed ${first}; a distribution date can only be elected with them (§7.1(f)).`,
       );
     }
@@ -631,15 +587,7 @@ function checkInitialElections(ctx: Context, rows: readonly CompleteRow[], valid
 function checkApproval(ctx: Context, row: CompleteRow): void {
   if (!ctx.settings.hasApprovalColumn || row.approved === true || row.unreadable.has("approved")) return;
   const state = row.approved === false ? `marked "N"` : "blank";
-  report(
-    ctx,
-    row,
-    "approved",
-    "E14",
-    "4.2(b),(c); 5.2(e)",
-    "warning",
-    `Committee approval is ${state}; the election takes effect only once the Committee approves it.`,
-  );
+  report(ctx, row, "approved", RULES.E14, `Committee approval is ${state}; the election takes effect only once the Committee approves it.`);
 }
 
 /** E15: exact duplicate rows. */
@@ -648,7 +596,7 @@ function checkDuplicates(ctx: Context, rows: readonly ElectionRow[]): void {
   for (const row of rows) {
     const first = seen.get(row.signature);
     if (first === undefined) seen.set(row.signature, row.row);
-    else report(ctx, row, "participant", "E15", "—", "warning", `This row repeats row ${first} exactly; remove one so the election is not counted twice.`);
+    else report(ctx, row, "participant", RULES.E15, `This row repeats row ${first} exactly; remove one so the election is not counted twice.`);
   }
 }
 

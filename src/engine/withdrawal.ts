@@ -4,7 +4,7 @@
  * less the 10% penalty, paid in whole shares with the rest of a share in
  * cash (P-R15), less §10.2 withholding, and six months out of the plan per
  * increment. The penalty, the increments and the nonparticipation come from
- * distribution.ts (`withdrawalPenalty`, `nonparticipationEnd`).
+ * distributionTerms.ts (`withdrawalPenalty`, `nonparticipationEnd`).
  */
 import { UNIT_ACCOUNTS } from "./accounts";
 import { businessDayOnOrBefore } from "./calendar";
@@ -12,7 +12,7 @@ import { requireFraction } from "./checks";
 import { DEFAULT_UNIT_PLACES } from "./constants";
 import type { IsoDate } from "./dates";
 import { roundCents, roundHalfUp, wholeDown, ZERO, type Decimal } from "./decimal";
-import { nonparticipationEnd, withdrawalIncrements, withdrawalPenalty, withholdCash, withholdShares } from "./distribution";
+import { nonparticipationEnd, withdrawalIncrements, withdrawalPenalty, withholdCash, withholdShares } from "./distributionTerms";
 import { invalidField, PlanError } from "./errors";
 import { zeroUnits, type Holding, type UnitAmounts } from "./payout";
 import type { PriceTable } from "./prices";

@@ -1,3 +1,4 @@
+import { RULES } from "../engine/rules";
 import { pricesFromCells, primeRatesFromCells } from "../cells/ranges";
 import { parseTableCached } from "../cells/tables";
 import { isBlankOrZero } from "../cells/values";
@@ -51,7 +52,7 @@ export function readRange<R>(name: string, range: unknown, read: (grid: SheetGri
 /** A finding as a formula's error: the range, the row and the section (FUNCTIONS.md, "Errors"). */
 function findingError(finding: CellFinding): Error {
   const message = `${finding.sheet} row ${finding.row}: ${finding.message}`;
-  return finding.rule === "S03" ? notAvailable(message) : invalidValue(message);
+  return finding.rule === RULES.S03.id ? notAvailable(message) : invalidValue(message);
 }
 
 /** A table's first error finding, as the formula's error. */

@@ -9,7 +9,7 @@ import { cellErrorCode, describe, isBlank, isBlankOrZero, readDateCell } from ".
 import { assertSupportedDate, type IsoDate } from "../engine/dates";
 import { Decimal, toNumber } from "../engine/decimal";
 import { invalidValue, notAvailable, PlanError } from "../engine/errors";
-import { readFlag } from "../sheets/cells";
+import { readFlag } from "../sheets/cellReaders";
 
 /**
  * The Excel error a failed calculation shows. A plan error keeps its code and

@@ -7,7 +7,7 @@ import "./calendar";
 import "./valuation";
 import "./investment";
 import "./options";
-import "./distribution";
+import "./distributionTerms";
 import "./elections";
 import "./reserve";
 import "./retention";

@@ -4,24 +4,25 @@
  * cannot be read, or a row its test cannot use, is an H finding on the cell
  * and the row is left out.
  */
+import { RULES } from "../engine/rules";
 import { CIC_CLAUSES, EXEMPTIONS, type CicEvent, type CicEventType, type Exemption } from "../engine/changeInControl";
 import type { Decimal } from "../engine/decimal";
 import type { IsoDate } from "../engine/dates";
-import { readDate, readFlag, readNumber, readPercent, readText } from "./cells";
+import { readDate, readFlag, readNumber, readPercent, readText } from "./cellReaders";
 import type { ColumnSpec, SheetGrid } from "./grid";
 import { readTable, type RowReader, type Sourced, type TableRead } from "./records";
 
 /** Change in Control findings (PAYOUT.md §1, "H01–H09"). */
 export const CIC_RULES = {
-  unreadable: "H01",
-  unknownWord: "H02",
-  percentOutOfRange: "H03",
-  missingFigure: "H04",
-  trustUnreadable: "H05",
-  holdingUnreadable: "H06",
-  noPrice: "H07",
-  noTrust: "H08",
-  trustDateDiffers: "H09",
+  unreadable: RULES.H01.id,
+  unknownWord: RULES.H02.id,
+  percentOutOfRange: RULES.H03.id,
+  missingFigure: RULES.H04.id,
+  trustUnreadable: RULES.H05.id,
+  holdingUnreadable: RULES.H06.id,
+  noPrice: RULES.H07.id,
+  noTrust: RULES.H08.id,
+  trustDateDiffers: RULES.H09.id,
 } as const;
 
 type EventField =

@@ -3,8 +3,9 @@
  * column needs. A cell that cannot be read is a C01 finding on it and the
  * claim is left out; nothing on the sheet makes the reading throw.
  */
+import { RULES } from "../engine/rules";
 import type { Claim } from "../engine/claims";
-import { readDate, readFlag, readText } from "./cells";
+import { readDate, readFlag, readText } from "./cellReaders";
 import type { ColumnSpec, SheetGrid } from "./grid";
 import { readTable, type Sourced, type TableRead, type TableRules } from "./records";
 
@@ -26,15 +27,15 @@ export const CLAIM_COLUMNS: ReadonlyArray<ColumnSpec<ClaimField>> = [
 
 /** Claims findings (PAYOUT.md §1, "C01–C09"): C01 is a cell the reader cannot use. */
 export const CLAIM_RULES = {
-  unreadable: "C01",
-  late: "C02",
-  reviewLate: "C03",
-  decisionPastDue: "C04",
-  reviewDecisionPastDue: "C05",
-  extensionIgnored: "C06",
-  disabilityAppeal: "C07",
-  suitWindowClosed: "C08",
-  outOfOrder: "C09",
+  unreadable: RULES.C01.id,
+  late: RULES.C02.id,
+  reviewLate: RULES.C03.id,
+  decisionPastDue: RULES.C04.id,
+  reviewDecisionPastDue: RULES.C05.id,
+  extensionIgnored: RULES.C06.id,
+  disabilityAppeal: RULES.C07.id,
+  suitWindowClosed: RULES.C08.id,
+  outOfOrder: RULES.C09.id,
 } as const;
 
 const READ_RULES: TableRules = { unreadable: CLAIM_RULES.unreadable, ignored: CLAIM_RULES.extensionIgnored };

@@ -4,9 +4,10 @@
  * (E16 where it cannot be), then the plan's rules E01–E15 from the engine.
  */
 import { compareFindings, type Finding } from "../engine/findings";
+import { declaredAs, RULES } from "../engine/rules";
 import type { CellFinding } from "./findings";
 import { parseElectionType, validateElections, type ElectionField, type ElectionRow, type ElectionSettings } from "../engine/validation";
-import { cellProblem, readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cells";
+import { cellProblem, readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cellReaders";
 import { outsideTableFindings } from "./extent";
 import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, rowSignature, type ColumnSpec, type SheetGrid } from "./grid";
 
@@ -82,9 +83,7 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
       onCell(header.headerIndex, 0, {
         row: headerRow,
         column: c.header,
-        rule: "E01",
-        section: "—",
-        severity: "error",
+        ...declaredAs(RULES.E01),
         message: `The header row has no "${c.header}" column (also accepted: ${c.aliases.map((a) => `"${a}"`).join(", ")}); every election sheet needs it.`,
       }),
     );
@@ -98,9 +97,7 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
         onCell(header.headerIndex, ignored, {
           row: headerRow,
           column: label(duplicate.spec.key),
-          rule: "E01",
-          section: "—",
-          severity: "error",
+          ...declaredAs(RULES.E01),
           message: duplicateColumnMessage(grid, header, duplicate, ignored),
         }),
       );
@@ -123,7 +120,7 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
         if (row.unreadable === NONE_UNREADABLE) row.unreadable = new Set();
         (row.unreadable as Set<ElectionField>).add(spec.key);
         const message = cellProblem(cellAddress(grid, r, c), text, cells[c], problem);
-        findings.push(onCell(r, c, { row: worksheetRow, column: text, rule: "E16", section: "—", severity: "error", message }));
+        findings.push(onCell(r, c, { row: worksheetRow, column: text, ...declaredAs(RULES.E16), message }));
       } else if (value !== undefined) {
         fields[spec.key] = value;
       }

@@ -5,6 +5,7 @@
  * or to the right of the table are kept aside and reported, never read as
  * rows of the table.
  */
+import { RULES } from "../engine/rules";
 import { describe, isBlank } from "../cells/values";
 import type { CellFinding } from "./findings";
 import { cellAddress, columnLetter, type SheetGrid, type ValueCell } from "./grid";
@@ -20,7 +21,7 @@ export const MAX_BLANK_COLUMNS_INSIDE = 10;
 /** At most this many outside cells are reported one by one; the last finding counts the rest. */
 export const MAX_OUTSIDE_REPORTED = 20;
 
-export const OUTSIDE_RULE = "T01";
+export const OUTSIDE_RULE = RULES.T01.id;
 
 export interface DataBlock {
   firstRow: number;

@@ -6,17 +6,7 @@
 import { serialToIsoDate } from "../cells/serials";
 import { describe, isBlank } from "../cells/values";
 import { parseIsoDate, type IsoDate } from "../engine/dates";
-import { PlanError } from "../engine/errors";
-import {
-  describeIssuerProblems,
-  ISSUER_FIELD_LABELS,
-  issuerProblems,
-  toOcfPackage,
-  type IssuerDetails,
-  type IssuerField,
-  type OcfPackage,
-} from "../engine/ocf";
-import type { ReserveReconciliation } from "../engine/reserve";
+import { describeIssuerProblems, ISSUER_FIELD_LABELS, issuerProblems, type IssuerDetails, type IssuerField } from "../formats/ocf";
 import { cellAddress, type SheetGrid } from "./grid";
 
 export const ISSUER_SHEET = "Issuer";
@@ -122,32 +112,4 @@ export function resolveIssuer(read: IssuerRead | undefined, overrides: IssuerDet
   const parts = [...(fieldProblems.length ? [describeIssuerProblems(fieldProblems)] : []), ...cellProblems.map((p) => p.message)];
   const problemFields = [...new Set([...fieldProblems, ...cellProblems].map((p) => p.field))];
   return parts.length ? { details, problem: parts.join("; "), problemFields } : { details, problemFields };
-}
-
-export interface OcfPackageRequest {
-  reconciliation: ReserveReconciliation;
-  /** The Issuer sheet, when the workbook has one. */
-  issuerSheet?: SheetGrid;
-  /** Issuer fields given outside the sheet (command-line flags); they win. */
-  issuer?: IssuerDetails;
-  generatedAt: string;
-  asOf?: IsoDate;
-}
-
-export type OcfPackageResult =
-  | { pkg: OcfPackage }
-  /** What keeps the package from being written, in words; `fields` are the issuer fields it is about. */
-  | { problem: string; fields: IssuerField[] };
-
-/** The export workflow both surfaces run: the issuer from its sheet and overrides, then the package. */
-export function ocfPackageFrom(request: OcfPackageRequest): OcfPackageResult {
-  const issuer = resolveIssuer(request.issuerSheet ? readIssuerSheet(request.issuerSheet) : undefined, request.issuer ?? {});
-  if (issuer.problem !== undefined) return { problem: `cannot write Open Cap Format: ${issuer.problem}`, fields: issuer.problemFields };
-  try {
-    return { pkg: toOcfPackage(request.reconciliation, { issuer: issuer.details, generatedAt: request.generatedAt, asOf: request.asOf }) };
-  } catch (error) {
-    if (error instanceof PlanError)
-      return { problem: error.message.startsWith("cannot write") ? error.message : `cannot write Open Cap Format: ${error.message}`, fields: [] };
-    throw error;
-  }
 }

@@ -4,34 +4,35 @@
  * columns and rows in any order, a cell that cannot be read a finding on it
  * (P01) and its row left out.
  */
+import { RULES } from "../engine/rules";
 import { ACCOUNT_KEYS } from "../engine/accounts";
 import type { Decimal } from "../engine/decimal";
 import { DEFAULT_EMPLOYER, type Holding, type HoldingSource, type PayoutFacts } from "../engine/payout";
 import type { WithdrawalFacts } from "../engine/withdrawal";
-import { readDate, readFlag, readNumber, readPercent, readText } from "./cells";
+import { readDate, readFlag, readNumber, readPercent, readText } from "./cellReaders";
 import type { ColumnSpec, SheetGrid } from "./grid";
 import { readTable, type RowReader, type TableRules, type Sourced, type TableRead } from "./records";
 
 /** The payout findings' rule ids (PAYOUT.md; P01–P09 are this family's). */
 export const PAYOUT_RULES = {
   /** A cell that cannot be read: the row is left out. */
-  unreadable: "P01",
+  unreadable: RULES.P01.id,
   /** A value that is not used (a Source on a DCA row). */
-  ignored: "P02",
+  ignored: RULES.P02.id,
   /** A participant's payout cannot be computed (a #VALUE! case of §11). */
-  payoutError: "P03",
+  payoutError: RULES.P03.id,
   /** No closing price for a day the payout or withdrawal needs (#N/A). */
-  missingPrice: "P04",
+  missingPrice: RULES.P04.id,
   /** An elected date earlier than 13 months after the election (§7.1(f)). */
-  electedTooEarly: "P05",
+  electedTooEarly: RULES.P05.id,
   /** No Distributable Event yet (§7.1). */
-  noEvent: "P06",
+  noEvent: RULES.P06.id,
   /** Withholding: a late cash election, a tax above the shares (§10.2). */
-  withholding: "P07",
+  withholding: RULES.P07.id,
   /** The payee: an unaccepted beneficiary form, incompetent with no conservator (§9.2, §9.3). */
-  payee: "P08",
+  payee: RULES.P08.id,
   /** A withdrawal cannot be computed (§7.3). */
-  withdrawalError: "P09",
+  withdrawalError: RULES.P09.id,
 } as const;
 
 const ROW_RULES: TableRules = { unreadable: PAYOUT_RULES.unreadable, ignored: PAYOUT_RULES.ignored };

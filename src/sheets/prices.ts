@@ -1,7 +1,7 @@
 import { pricesFromCells } from "../cells/ranges";
 import { invalidValue, PlanError } from "../engine/errors";
 import type { PriceTable } from "../engine/prices";
-import { excelError } from "./cells";
+import { excelError } from "./cellReaders";
 import { outsideTableFindings } from "./extent";
 import type { CellFinding } from "./findings";
 import { cellAddress, isBlankRow, UnsavedFormula, type SheetGrid } from "./grid";

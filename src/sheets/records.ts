@@ -4,6 +4,7 @@
  * its column needs. A cell that cannot be read is an S02 finding on that cell
  * and its row is left out; nothing on a sheet makes the reading throw.
  */
+import { RULES } from "../engine/rules";
 import {
   ACTIVITY_KINDS,
   parseActivityKind,
@@ -22,7 +23,7 @@ import type { IsoDate } from "../engine/dates";
 import type { Severity } from "../engine/findings";
 import type { PrimeRate } from "../engine/investment";
 import { ParticipantSpellings } from "./participants";
-import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cells";
+import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cellReaders";
 import type { CellFinding, CellRef } from "./findings";
 import { columnLetter, DuplicateRows, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
@@ -136,15 +137,15 @@ export const PLAN_COLUMNS: ReadonlyArray<ColumnSpec<keyof PlanTermination>> = [
 ];
 
 /** Unreadable or missing cells: the row is left out (STATEMENT.md, "Findings"). */
-const UNREADABLE = "S02";
+const UNREADABLE = RULES.S02.id;
 /** A participant spelled two ways (a warning of ours; S05 is a credit inside a stop window). */
-const SPELLING = "S07";
+const SPELLING = RULES.S07.id;
 /** A value beyond what the plan could hold (engine/plausibility.ts): the row is left out. */
-const IMPLAUSIBLE = "S08";
+const IMPLAUSIBLE = RULES.S08.id;
 /** A row that repeats an earlier one exactly (as E15 does for elections): a warning, the row still counts. */
-const DUPLICATE = "S09";
+const DUPLICATE = RULES.S09.id;
 /** A value on a row whose kind does not use it (a warning of ours). */
-const IGNORED = "S06";
+const IGNORED = RULES.S06.id;
 const SHEET_RULE = "—";
 
 /** The rule ids a table's findings carry: a cell that cannot be read (the row is left out), and a value its row ignores. */

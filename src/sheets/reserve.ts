@@ -3,6 +3,7 @@
  * and prices: every row that cannot be read is a finding on its cell, never
  * a crash (§13.8).
  */
+import { RULES } from "../engine/rules";
 import { quarterEnd } from "../engine/calendar";
 import { quarterLabel, quarterOf, type IsoDate } from "../engine/dates";
 import { type Decimal, ZERO } from "../engine/decimal";
@@ -14,7 +15,7 @@ import type { Severity } from "../engine/findings";
 import type { PriceTable } from "../engine/prices";
 import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
 import { matchRateProblem, matchUnits, unitsCredited } from "../engine/units";
-import { cellProblem, readDate, readNumber, readPercent, readText, type CellRead } from "./cells";
+import { cellProblem, readDate, readNumber, readPercent, readText, type CellRead } from "./cellReaders";
 import { outsideTableFindings } from "./extent";
 import { ParticipantSpellings } from "./participants";
 import type { CellFinding, CellRef } from "./findings";
@@ -22,16 +23,16 @@ import { cellAddress, DuplicateRows, duplicateColumnMessage, findHeader, isBlank
 
 /** The rule a row left out of the reserve is reported under, by the sheet it comes from. */
 export const RESERVE_RULES = {
-  ledger: "R01",
-  credits: "R02",
-  records: "R03",
-  wholeOptionShares: "R04",
+  ledger: RULES.R01.id,
+  credits: RULES.R02.id,
+  records: RULES.R03.id,
+  wholeOptionShares: RULES.R04.id,
   /** A value beyond what the plan could hold (engine/plausibility.ts): the row is left out. */
-  implausible: "R05",
+  implausible: RULES.R05.id,
   /** A row that repeats an earlier one exactly (as E15): a warning, the row still counts. */
-  duplicate: "R06",
+  duplicate: RULES.R06.id,
   /** A participant spelled two ways, counted as one (as the statement's S07): a warning. */
-  spelling: "R07",
+  spelling: RULES.R07.id,
 } as const;
 
 type LedgerField = "date" | "kind" | "quantity" | "participant" | "reference" | "reportedRemaining" | "exercisePrice";

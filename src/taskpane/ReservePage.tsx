@@ -3,11 +3,12 @@ import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { parseIsoDate } from "../engine/dates";
 import { toNumber } from "../engine/decimal";
-import type { OcfPackage } from "../engine/ocf";
-import { ISSUER_SHEET, ocfPackageFrom } from "../sheets/issuer";
+import type { OcfPackage } from "../formats/ocf";
+import { ISSUER_SHEET } from "../sheets/issuer";
+import { ocfPackageFrom } from "../workflows/ocf";
 import { ISSUER_TEMPLATE, LEDGER_TEMPLATE } from "../sheets/templates";
 import { hostCannotDownload, insertTemplates, OCF_SHEET, readWorkbookOverview, readSheets, selectCell, writeOcfSheet, writeReport } from "../workbook/excel";
-import { generatedAtOf, packageFiles, packageLines, packageZip } from "../workbook/ocf-package";
+import { generatedAtOf, packageFiles, packageLines, packageZip } from "../formats/ocfPackage";
 import { reconcileWorkflow, type ReconcileResult } from "../workflows/reconcile";
 import { RESERVE_SHEET, reserveReport } from "../workflows/reports";
 import { capitalize } from "../engine/format";

@@ -18,6 +18,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { PLAN_EFFECTIVE_DATE } from "../engine/constants";
 import { quotedList } from "../engine/format";
+import { rulesOf } from "../engine/rules";
 import { ELECTIONS_TEMPLATE, FUNCTION_TABLE_TEMPLATES } from "../sheets/templates";
 import {
   clearMarks,
@@ -56,6 +57,7 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  rules: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 interface Validation {
@@ -168,6 +170,22 @@ export function ValidatePage() {
                 onChange={(pricesSheet) => updateSettings({ pricesSheet })}
               />
             </div>
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="rules">
+          <AccordionHeader>Rules checked</AccordionHeader>
+          <AccordionPanel>
+            <ul aria-label="Rules checked" className={styles.rules}>
+              {rulesOf("E").map((rule) => (
+                <li key={rule.id}>
+                  <Text size={200}>
+                    <b>{rule.id}</b> {rule.section === "—" ? "" : `§${rule.section} `}
+                    {rule.severity === "warning" ? "(warning) " : ""}
+                    {rule.checks}
+                  </Text>
+                </li>
+              ))}
+            </ul>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

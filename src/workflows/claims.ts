@@ -7,7 +7,8 @@ import { claimDeadlines, DEADLINE_LABELS, docket, nextDeadline, outOfOrder, type
 import { DOL_DISABILITY_APPEAL_DAYS } from "../engine/constants";
 import type { IsoDate } from "../engine/dates";
 import type { Severity } from "../engine/findings";
-import { CLAIM_RULES, readClaims, type ClaimField } from "../sheets/claims";
+import { RULES, type Rule } from "../engine/rules";
+import { readClaims, type ClaimField } from "../sheets/claims";
 import { countBySeverity, type CellFinding, type CellRef } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { fieldCell, findingAt, type RowSource } from "../sheets/records";
@@ -36,35 +37,16 @@ export interface ClaimsResult {
 
 function claimFindings(result: ClaimResult, asOf: IsoDate): CellFinding[] {
   const { claim, deadlines: d, source } = result;
-  const at = (field: ClaimField, rule: string, section: string, severity: Severity, message: string) =>
-    findingAt(source, field, rule, section, severity, message);
+  const at = (field: ClaimField, rule: Rule, message: string) => findingAt(source, field, rule.id, rule.section, rule.severity, message);
   if (!d) return [];
   const out: CellFinding[] = [];
   if (!d.claimTimely) {
-    out.push(
-      at(
-        "filed",
-        CLAIM_RULES.late,
-        "12.3(f)",
-        "warning",
-        `Filed ${claim.filed} is after the one-year limit ${d.claimDeadline} (knowledge ${d.knowledgeDate}): the claim is late.`,
-      ),
-    );
+    out.push(at("filed", RULES.C02, `Filed ${claim.filed} is after the one-year limit ${d.claimDeadline} (knowledge ${d.knowledgeDate}): the claim is late.`));
   }
   if (claim.denialReceived !== undefined && claim.denialReceived > d.decisionDue) {
-    out.push(
-      at(
-        "denialReceived",
-        CLAIM_RULES.decisionPastDue,
-        "12.3(a)(ii), (d)",
-        "warning",
-        `Denial Received ${claim.denialReceived} is after the decision was due ${d.decisionDue}.`,
-      ),
-    );
+    out.push(at("denialReceived", RULES.C04, `Denial Received ${claim.denialReceived} is after the decision was due ${d.decisionDue}.`));
   } else if (claim.denialReceived === undefined && asOf > d.decisionDue) {
-    out.push(
-      at("denialReceived", CLAIM_RULES.decisionPastDue, "12.3(a)(ii), (d)", "warning", `No decision recorded and it was due ${d.decisionDue} (as of ${asOf}).`),
-    );
+    out.push(at("denialReceived", RULES.C04, `No decision recorded and it was due ${d.decisionDue} (as of ${asOf}).`));
   }
   const extensions: Array<[ClaimField, IsoDate | undefined]> = [
     ["extension1Notice", claim.extension1Notice],
@@ -78,37 +60,21 @@ function claimFindings(result: ClaimResult, asOf: IsoDate): CellFinding[] {
       : !extended(field, claim, d)
         ? "came after the period it would extend had ended; it extends nothing"
         : undefined;
-    if (why) out.push(at(field, CLAIM_RULES.extensionIgnored, "12.3(d)", "warning", `${DEADLINE_FIELD[field]} ${notice} ${why}.`));
+    if (why) out.push(at(field, RULES.C06, `${DEADLINE_FIELD[field]} ${notice} ${why}.`));
   }
   if (d.reviewTimely === false) {
-    out.push(
-      at(
-        "reviewRequested",
-        CLAIM_RULES.reviewLate,
-        "12.3(b)",
-        "warning",
-        `Review Requested ${claim.reviewRequested} is after the 60-day deadline ${d.reviewRequestDeadline}.`,
-      ),
-    );
+    out.push(at("reviewRequested", RULES.C03, `Review Requested ${claim.reviewRequested} is after the 60-day deadline ${d.reviewRequestDeadline}.`));
   }
   if (d.reviewDecisionDue !== undefined && d.deemedDenied && (claim.reviewDecision !== undefined || asOf > d.reviewDecisionDue)) {
     out.push(
-      at(
-        "reviewDecision",
-        CLAIM_RULES.reviewDecisionPastDue,
-        "12.3(c)",
-        "warning",
-        `The decision on review was due ${d.reviewDecisionDue}; the claim is deemed denied, exhausted ${d.exhausted} (P-R20).`,
-      ),
+      at("reviewDecision", RULES.C05, `The decision on review was due ${d.reviewDecisionDue}; the claim is deemed denied, exhausted ${d.exhausted} (P-R20).`),
     );
   }
   if (d.disabilityRules && claim.denialReceived !== undefined) {
     out.push(
       at(
         "denialReceived",
-        CLAIM_RULES.disabilityAppeal,
-        "12.3(b)",
-        "warning",
+        RULES.C07,
         `The plan gives 60 days to ask for review (${d.reviewRequestDeadline}); current DOL rules (29 CFR 2560.503-1(h)(4)) require ${DOL_DISABILITY_APPEAL_DAYS} for a Disability claim (P-R19).`,
       ),
     );
@@ -117,9 +83,7 @@ function claimFindings(result: ClaimResult, asOf: IsoDate): CellFinding[] {
     out.push(
       at(
         "knew",
-        CLAIM_RULES.suitWindowClosed,
-        "12.3(h)",
-        "warning",
+        RULES.C08,
         `No window for legal action: it closes ${d.suitLastDay}, before exhaustion ${d.exhausted} (30 months after knowledge ${d.knowledgeDate}).`,
       ),
     );
@@ -147,7 +111,7 @@ export function claimsWorkflow(grids: { claims?: SheetGrid }, asOf: IsoDate): Cl
   const claims: ClaimResult[] = read.records.map(({ claimant, claim, source }) => {
     const problem = outOfOrder(claim);
     if (problem) {
-      findings.push(findingAt(source, problem.field, CLAIM_RULES.outOfOrder, "12.3", "error", problem.message));
+      findings.push(findingAt(source, problem.field, RULES.C09.id, RULES.C09.section, RULES.C09.severity, problem.message));
       return { claimant, claim, source, error: problem.message, docket: [] };
     }
     const deadlines = claimDeadlines(claim);

@@ -7,7 +7,7 @@
  */
 import { DEADLINE_LABELS } from "../engine/claims";
 import { addDays, type IsoDate } from "../engine/dates";
-import { slug } from "../engine/ocf";
+import { slug } from "../formats/ocf";
 import type { ClaimsResult } from "./claims";
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newline escaped. */

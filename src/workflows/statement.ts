@@ -62,7 +62,7 @@ import { DEFAULT_EMPLOYER, distributableEvent, paymentSchedule, type Distributab
 import { FieldError } from "../engine/errors";
 import { capitalize } from "../engine/format";
 import { PAYOUT_RULES, readPayouts, readWithdrawals, type PayoutRow } from "../sheets/payouts";
-import { distributionDate } from "../engine/distribution";
+import { distributionDate } from "../engine/distributionTerms";
 import { exhaustionWindow, suspensionWindow, terminationWindow, withdrawalWindow, type StopWindow } from "../engine/lifecycle";
 
 /** The sheets a statement reads, as grids; the shells find them by name (Activity, Dividends, Splits, Prices, Prime Rates). */

@@ -36,38 +36,53 @@ const worked: PlanRecords = {
 };
 const postings = (replay: ReturnType<typeof replayAccounts>) => replay.postings.map((p) => [p.date, p.account, p.kind, n(p.change)]);
 
+/** Ann Lee's 2003 postings, each worked by hand (date, account, kind, change). */
+const ANN_2003: Array<[string, string, string, number]> = [
+  ["2003-01-15", "IA", "credited", 5000], // §5.2(b): at the close of the day it would have been paid
+  ["2003-03-31", "DCA", "credited", 2500], // $10,000 / Q1 average $4.00, on QUARTER_END (§8.1(a))
+  ["2003-03-31", "CMSA", "credited", 250], // 10% match (§4.3, §8.1(c))
+  ["2003-03-31", "IA", "interest", 44.86], // 5,000 × 76 of 90 days × 4.25% / 4 = 44.8611
+  // 2003-04-01: the dividend of record 2003-03-14 finds no units: the Q1 deferral was credited 2003-03-31 (reading 3)
+  ["2003-05-02", "IA", "allocatedOut", -2000], // released 2003-04-24, determined 2003-05-02 (§5.2(d))
+  ["2003-05-02", "CSA", "credited", 400], // $2,000 / $5.00
+  ["2003-05-15", "CSA", "credited", 600], // $3,000 / $5.00 (§8.1(b))
+  ["2003-06-27", "DCA", "dividends", 25], // 2,500 × $0.05 / $5.00 (§8.1(d))
+  ["2003-06-27", "CMSA", "dividends", 2.5],
+  ["2003-06-27", "CSA", "dividends", 10], // 1,000 held on 2003-06-13
+  ["2003-06-30", "DCA", "credited", 1200], // $6,000 paid on the record date, credited after it (reading 3)
+  ["2003-06-30", "CMSA", "credited", 300], // 25% match
+  ["2003-06-30", "IA", "interest", 39.59], // (5,044.86 × 91 − 2,000 × 60) / 91 × 4.25% / 4 = 39.5906
+  ["2003-08-01", "IA", "allocatedOut", -1000], // the §5.4 example
+  ["2003-09-05", "DCA", "dividends", 74.5], // 3,725 × $0.02 / $1.00
+  ["2003-09-05", "CMSA", "dividends", 11.05],
+  ["2003-09-05", "CSA", "dividends", 20.2],
+  ["2003-09-15", "DCA", "splitAdjustment", 3799.5], // 2-for-1 (§8.1(e))
+  ["2003-09-15", "CMSA", "splitAdjustment", 563.55],
+  ["2003-09-15", "CSA", "splitAdjustment", 1030.2],
+  ["2003-09-30", "IA", "interest", 24.21], // (3,084.45 × 92 − 1,000 × 61) / 92 × 4% / 4 = 24.2140
+  ["2003-12-05", "DCA", "dividends", 108.557143], // 7,599 × $0.01 / $0.70 = 108.5571428…
+  ["2003-12-05", "CMSA", "dividends", 16.101429], // 1,127.1 × $0.01 / $0.70 = 16.1014285…
+  ["2003-12-05", "CSA", "dividends", 29.434286], // 2,060.4 × $0.01 / $0.70 = 29.4342857…
+  ["2003-12-31", "IA", "interest", 21.09], // 2,108.66 × 4% / 4 = 21.0866
+];
+
+/** The hand-worked postings of `account` summed in the test, by kind and in all (what a statement from 2003-01-01 must show). */
+function annSummed(account: string): { byKind: Record<string, Decimal>; closing: Decimal } {
+  const byKind: Record<string, Decimal> = {};
+  let closing = d(0);
+  for (const [, acct, kind, change] of ANN_2003) {
+    if (acct !== account) continue;
+    byKind[kind] = (byKind[kind] ?? d(0)).plus(change);
+    closing = closing.plus(change);
+  }
+  return { byKind, closing };
+}
+
 describe("Ann Lee's 2003, worked by hand", () => {
   const ann = replayAccounts(worked, " ANN LEE ", "2003-12-31");
 
   it("posts every credit, dividend, split adjustment, interest and allocation on its day, in the order of reading 1", () => {
-    expect(postings(ann)).toEqual([
-      ["2003-01-15", "IA", "credited", 5000], // §5.2(b): at the close of the day it would have been paid
-      ["2003-03-31", "DCA", "credited", 2500], // $10,000 / Q1 average $4.00, on QUARTER_END (§8.1(a))
-      ["2003-03-31", "CMSA", "credited", 250], // 10% match (§4.3, §8.1(c))
-      ["2003-03-31", "IA", "interest", 44.86], // 5,000 × 76 of 90 days × 4.25% / 4 = 44.8611
-      // 2003-04-01: the dividend of record 2003-03-14 finds no units: the Q1 deferral was credited 2003-03-31 (reading 3)
-      ["2003-05-02", "IA", "allocatedOut", -2000], // released 2003-04-24, determined 2003-05-02 (§5.2(d))
-      ["2003-05-02", "CSA", "credited", 400], // $2,000 / $5.00
-      ["2003-05-15", "CSA", "credited", 600], // $3,000 / $5.00 (§8.1(b))
-      ["2003-06-27", "DCA", "dividends", 25], // 2,500 × $0.05 / $5.00 (§8.1(d))
-      ["2003-06-27", "CMSA", "dividends", 2.5],
-      ["2003-06-27", "CSA", "dividends", 10], // 1,000 held on 2003-06-13
-      ["2003-06-30", "DCA", "credited", 1200], // $6,000 paid on the record date, credited after it (reading 3)
-      ["2003-06-30", "CMSA", "credited", 300], // 25% match
-      ["2003-06-30", "IA", "interest", 39.59], // (5,044.86 × 91 − 2,000 × 60) / 91 × 4.25% / 4 = 39.5906
-      ["2003-08-01", "IA", "allocatedOut", -1000], // the §5.4 example
-      ["2003-09-05", "DCA", "dividends", 74.5], // 3,725 × $0.02 / $1.00
-      ["2003-09-05", "CMSA", "dividends", 11.05],
-      ["2003-09-05", "CSA", "dividends", 20.2],
-      ["2003-09-15", "DCA", "splitAdjustment", 3799.5], // 2-for-1 (§8.1(e))
-      ["2003-09-15", "CMSA", "splitAdjustment", 563.55],
-      ["2003-09-15", "CSA", "splitAdjustment", 1030.2],
-      ["2003-09-30", "IA", "interest", 24.21], // (3,084.45 × 92 − 1,000 × 61) / 92 × 4% / 4 = 24.2140
-      ["2003-12-05", "DCA", "dividends", 108.557143], // 7,599 × $0.01 / $0.70 = 108.5571428…
-      ["2003-12-05", "CMSA", "dividends", 16.101429], // 1,127.1 × $0.01 / $0.70 = 16.1014285…
-      ["2003-12-05", "CSA", "dividends", 29.434286], // 2,060.4 × $0.01 / $0.70 = 29.4342857…
-      ["2003-12-31", "IA", "interest", 21.09], // 2,108.66 × 4% / 4 = 21.0866
-    ]);
+    expect(postings(ann)).toEqual(ANN_2003);
     expect(ann.participant).toBe("Ann Lee");
   });
 
@@ -90,7 +105,7 @@ describe("Ann Lee's 2003, worked by hand", () => {
     expect(n(balanceAt(ann, "IA", "2003-10-31"))).toBe(2108.66);
   });
 
-  it("states the year: opening + credited + dividends + split adjustment + interest − allocated out − paid out = closing, valued at $0.70", () => {
+  it("states the year: each movement and the closing are the hand-worked postings summed, valued at $0.70", () => {
     const s = accountStatement(ann, prices, "2003-01-01", "2003-12-31");
     const line = (key: keyof typeof s.accounts) => Object.values(s.accounts[key]).map(n);
     // opening, credited, dividends, split adjustment, interest, allocated out, paid out, closing, value
@@ -103,17 +118,20 @@ describe("Ann Lee's 2003, worked by hand", () => {
       ["2003-08-01", 13332, 0.425, "2004-02-01", 3666.3],
     ]);
     expect(n(s.totalValue)).toBe(13454.46);
-    for (const line of Object.values(s.accounts)) {
-      expect(
-        line.opening
-          .plus(line.credited)
-          .plus(line.dividends)
-          .plus(line.splitAdjustment)
-          .plus(line.interest)
-          .minus(line.allocatedOut)
-          .minus(line.paidOut)
-          .equals(line.closing),
-      ).toBe(true);
+    // Each movement and the closing against the hand-worked postings summed here, not by the statement's own arithmetic.
+    for (const key of ["DCA", "CMSA", "CSA", "IA"] as const) {
+      const { byKind, closing } = annSummed(key);
+      const line = s.accounts[key];
+      const summed = (kind: string) => n(byKind[kind] ?? d(0));
+      expect([key, n(line.credited), n(line.dividends), n(line.splitAdjustment), n(line.interest), n(line.allocatedOut), n(line.closing)]).toEqual([
+        key,
+        summed("credited"),
+        summed("dividends"),
+        summed("splitAdjustment"),
+        summed("interest"),
+        n(d(0).minus(byKind.allocatedOut ?? d(0))), // postings carry it negative, the statement positive
+        n(closing),
+      ]);
     }
   });
 
@@ -129,11 +147,25 @@ describe("Ann Lee's 2003, worked by hand", () => {
     expect([n(oneDay.accounts.DCA.opening), n(oneDay.accounts.DCA.credited), n(oneDay.accounts.DCA.closing)]).toEqual([0, 2500, 2500]);
   });
 
-  it("keeps the Investment Account exactly as INVESTMENT_BALANCE computes it over the same flows (reading 4)", () => {
-    const flows = ann.postings.filter((p) => p.account === "IA" && p.kind !== "interest").map((p) => ({ date: p.date, amount: p.change }));
-    for (const date of ["2003-01-14", "2003-01-15", "2003-03-31", "2003-05-02", "2003-06-30", "2003-08-01", "2003-09-30", "2003-11-15", "2003-12-31"]) {
-      expect([date, n(balanceAt(ann, "IA", date))]).toEqual([date, n(investmentBalance(flows, worked.primeRates!, date))]);
-    }
+  it("keeps the Investment Account at the hand-worked balances, as INVESTMENT_BALANCE does over the same flows (reading 6)", () => {
+    const handWorked: Array<[string, number]> = [
+      ["2003-01-14", 0],
+      ["2003-01-15", 5000], // the Art. V deferral
+      ["2003-03-31", 5044.86], // + 5,000 × 76 / 90 × 4.25% / 4 = 44.8611 → 44.86
+      ["2003-05-02", 3044.86], // − 2,000 allocated
+      ["2003-06-30", 3084.45], // + (5,044.86 × 91 − 2,000 × 60) / 91 × 4.25% / 4 = 39.5906 → 39.59
+      ["2003-08-01", 2084.45], // − 1,000 allocated (the §5.4 example)
+      ["2003-09-30", 2108.66], // + (3,084.45 × 92 − 1,000 × 61) / 92 × 4% / 4 = 24.2140 → 24.21
+      ["2003-11-15", 2108.66], // the $5,000 allocation of 2003-10-31 refused (S01)
+      ["2003-12-31", 2129.75], // + 2,108.66 × 4% / 4 = 21.0866 → 21.09
+    ];
+    const flows = [
+      { date: "2003-01-15", amount: d(5000) },
+      { date: "2003-05-02", amount: d(-2000) },
+      { date: "2003-08-01", amount: d(-1000) },
+    ];
+    expect(handWorked.map(([date]) => [date, n(balanceAt(ann, "IA", date))])).toEqual(handWorked);
+    expect(handWorked.map(([date]) => [date, n(investmentBalance(flows, worked.primeRates!, date))])).toEqual(handWorked);
   });
 
   it("adds Ben Ortiz's deferral, credited after the split and not doubled, into the plan totals", () => {
@@ -407,6 +439,52 @@ describe("rows the replay cannot apply are left out, the rest replays", () => {
   });
 });
 
+/**
+ * A statement's figures summed in the test from the raw postings: what came
+ * before `from`, each kind inside the period, and every posting through `to`
+ * summed directly (not as opening + movements, which is how the statement
+ * computes its closing).
+ */
+function summedPostings(replay: ReturnType<typeof replayAccounts>, key: string, from: string, to: string) {
+  const sums = { opening: d(0), credited: d(0), dividends: d(0), splitAdjustment: d(0), interest: d(0), allocatedOut: d(0), paidOut: d(0), closing: d(0) };
+  for (const posting of replay.postings) {
+    if (posting.account !== key || posting.date > to) continue;
+    sums.closing = sums.closing.plus(posting.change);
+    if (posting.date < from) sums.opening = sums.opening.plus(posting.change);
+    else sums[posting.kind] = sums[posting.kind].plus(posting.change);
+  }
+  return sums;
+}
+
+/**
+ * Reading 6 worked day by day, the way a person would: walk every calendar
+ * day from 2003-01-01, add the day's flows, add the day's closing balance to
+ * the quarter's sum; on the quarter's last day credit sum / days × rate / 4,
+ * to the cent (half-up). Interest of 0.00 is not posted.
+ */
+function interestDayByDay(flows: ReadonlyArray<{ date: string; change: Decimal }>, annualRate: string, to: string): Array<[string, string]> {
+  const credited: Array<[string, string]> = [];
+  let balance = d(0);
+  let sum = d(0);
+  let days = 0;
+  for (let time = Date.UTC(2003, 0, 1); ; time += 86_400_000) {
+    const date = new Date(time).toISOString().slice(0, 10);
+    if (date > to) break;
+    for (const flow of flows) if (flow.date === date) balance = balance.plus(flow.change);
+    sum = sum.plus(balance);
+    days++;
+    const tomorrow = new Date(time + 86_400_000);
+    if (tomorrow.getUTCDate() === 1 && tomorrow.getUTCMonth() % 3 === 0) {
+      const interest = sum.dividedBy(days).times(annualRate).dividedBy(4).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      if (!interest.isZero()) credited.push([date, interest.toFixed(2)]);
+      balance = balance.plus(interest);
+      sum = d(0);
+      days = 0;
+    }
+  }
+  return credited;
+}
+
 describe("invariants over generated records", () => {
   const kinds = ["deferral", "investment deferral", "discretionary", "stock allocation", "option allocation"] as const;
   const varied = pricesOf("2003-01-01", "2004-12-31", (date) => 1 + (Number(date.slice(8, 10)) % 7) / 4);
@@ -424,7 +502,7 @@ describe("invariants over generated records", () => {
   });
   const day = (offset: number) => new Date(Date.UTC(2003, 0, 1 + offset)).toISOString().slice(0, 10);
 
-  it("every period adds up, one period's closing is the next one's opening, and the Investment Account is INVESTMENT_BALANCE's", () => {
+  it("every period's figures are its postings summed, one period's closing is the next one's opening, and the interest is reading 6 worked day by day", () => {
     fc.assert(
       fc.property(plan, ({ rows, splitDay, ratio, cut }) => {
         const records: PlanRecords = {
@@ -447,23 +525,33 @@ describe("invariants over generated records", () => {
           const first = accountStatement(replay, varied, "2003-01-01", middle);
           const second = accountStatement(replay, varied, day(cut + 1), to);
           for (const key of ["DCA", "CMSA", "CSA", "IA"] as const) {
-            for (const line of [first.accounts[key], second.accounts[key]]) {
+            for (const [statement, from, through] of [
+              [first, "2003-01-01", middle],
+              [second, day(cut + 1), to],
+            ] as const) {
+              const line = statement.accounts[key];
+              const sums = summedPostings(replay, key, from, through);
               expect(
-                line.opening
-                  .plus(line.credited)
-                  .plus(line.dividends)
-                  .plus(line.splitAdjustment)
-                  .plus(line.interest)
-                  .minus(line.allocatedOut)
-                  .minus(line.paidOut)
-                  .equals(line.closing),
-              ).toBe(true);
+                [line.opening, line.credited, line.dividends, line.splitAdjustment, line.interest, line.allocatedOut, line.paidOut, line.closing].map(String),
+              ).toEqual(
+                [
+                  sums.opening,
+                  sums.credited,
+                  sums.dividends,
+                  sums.splitAdjustment,
+                  sums.interest,
+                  sums.allocatedOut.negated(),
+                  sums.paidOut.negated(),
+                  sums.closing,
+                ].map(String),
+              );
             }
             expect(second.accounts[key].opening.equals(first.accounts[key].closing)).toBe(true);
             expect(balanceAt(replay, key, to).isNegative() && !balanceAt(replay, key, to).isZero()).toBe(false);
           }
-          const flows = replay.postings.filter((p) => p.account === "IA" && p.kind !== "interest").map((p) => ({ date: p.date, amount: p.change }));
-          expect(balanceAt(replay, "IA", to).equals(investmentBalance(flows, records.primeRates!, to))).toBe(true);
+          const flows = replay.postings.filter((p) => p.account === "IA" && p.kind !== "interest");
+          const interest = replay.postings.filter((p) => p.account === "IA" && p.kind === "interest").map((p) => [p.date, p.change.toFixed(2)]);
+          expect(interest).toEqual(interestDayByDay(flows, "0.05", to));
           for (const posting of replay.postings) if (posting.account !== "IA") expect(posting.change.decimalPlaces()).toBeLessThanOrEqual(6);
         }
       }),

@@ -4,7 +4,7 @@ import { businessDay, isBusinessDay } from "../../src/engine/calendar";
 import { isoDateToSerial } from "../../src/cells/serials";
 import { addDays, addMonths, dateParts, type IsoDate } from "../../src/engine/dates";
 import { Decimal } from "../../src/engine/decimal";
-import { distributionDate, withholdCash, withholdShares } from "../../src/engine/distribution";
+import { distributionDate, withholdCash, withholdShares } from "../../src/engine/distributionTerms";
 import { discountPerShare, optionExercisableDate, optionShares } from "../../src/engine/options";
 import { PriceTable } from "../../src/engine/prices";
 import { reconcileReserve, reserveStatus, type LedgerEntry } from "../../src/engine/reserve";

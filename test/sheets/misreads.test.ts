@@ -12,7 +12,7 @@ import { PlanError } from "../../src/engine/errors";
 import { pricesFromCells } from "../../src/cells/ranges";
 import { reserveStatus } from "../../src/engine/reserve";
 import { DEFAULT_ELECTION_SETTINGS } from "../../src/engine/validation";
-import { cellProblem, readNumber, readPercent, readText } from "../../src/sheets/cells";
+import { cellProblem, readNumber, readPercent, readText } from "../../src/sheets/cellReaders";
 import { validateElectionSheet } from "../../src/sheets/elections";
 import { normalizeHeader, UnsavedFormula, type SheetGrid } from "../../src/sheets/grid";
 import { priceTableFrom } from "../../src/sheets/prices";

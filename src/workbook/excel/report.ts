@@ -10,7 +10,7 @@ import { qualifiedCell } from "../../sheets/findings";
 import { blockFromA1 } from "./addresses";
 import { COMMAND_BYTES, jsonBytes, runs } from "./batch";
 import { lookAround, replaceOwnedSheet, type Surroundings } from "./names";
-import type { PackageLine } from "../ocf-package";
+import type { PackageLine } from "../../formats/ocfPackage";
 import { CELL_CHARACTERS, type ReportCell, type ReportSheet } from "../../workflows/reports";
 import { uniqueTableName } from "../names";
 import { asText, linkFormula } from "./values";

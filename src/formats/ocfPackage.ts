@@ -5,7 +5,7 @@
  * the command line alike (no Node modules here).
  */
 import JSZip from "jszip";
-import { OCF_MANIFEST_PATH, withFiles, type OcfFileType, type OcfPackage } from "../engine/ocf";
+import { OCF_MANIFEST_PATH, withFiles, type OcfFileType, type OcfPackage } from "./ocf";
 import { md5Hex } from "./md5";
 
 export interface PackageFile {

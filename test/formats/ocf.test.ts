@@ -2,13 +2,14 @@
 import crypto from "crypto";
 import JSZip from "jszip";
 import { Decimal } from "../../src/engine/decimal";
-import { issuerProblems, toOcfPackage, type IssuerDetails, type OcfPackage } from "../../src/engine/ocf";
+import { issuerProblems, toOcfPackage, type IssuerDetails, type OcfPackage } from "../../src/formats/ocf";
 import { reconcileReserve, type ReserveReconciliation, type LedgerEntry } from "../../src/engine/reserve";
-import { ocfPackageFrom, readIssuerSheet, resolveIssuer } from "../../src/sheets/issuer";
+import { readIssuerSheet, resolveIssuer } from "../../src/sheets/issuer";
+import { ocfPackageFrom } from "../../src/workflows/ocf";
 import { readLedgerSheet } from "../../src/sheets/reserve";
 import { cellValues, ISSUER_TEMPLATE, LEDGER_TEMPLATE } from "../../src/sheets/templates";
-import { md5Hex } from "../../src/workbook/md5";
-import { packageFiles, packageZip } from "../../src/workbook/ocf-package";
+import { md5Hex } from "../../src/formats/md5";
+import { packageFiles, packageZip } from "../../src/formats/ocfPackage";
 import { danglingIds, ocfValidator, packageProblems } from "../helpers/ocf";
 
 const ISSUER: IssuerDetails = { legalName: "Hecla Mining Company", formationDate: "1891-10-14", country: "US", countrySubdivision: "DE" };

@@ -8,15 +8,15 @@
  * change to the reserve a TX_STOCK_PLAN_POOL_ADJUSTMENT.
  *
  * The engine builds objects only: checksums and bytes are the serializer's
- * (`workbook/ocf-package.ts`), which completes the manifest with `withFiles`.
+ * (`formats/ocfPackage.ts`), which completes the manifest with `withFiles`.
  */
-import { participantKey } from "./accounts";
-import { PLAN_EFFECTIVE_DATE } from "./constants";
-import { parseIsoDate, type IsoDate } from "./dates";
-import { type Decimal } from "./decimal";
-import { invalidValue } from "./errors";
-import { exercisePriceProblem } from "./options";
-import type { LedgerLine, ReserveReconciliation } from "./reserve";
+import { participantKey } from "../engine/accounts";
+import { PLAN_EFFECTIVE_DATE } from "../engine/constants";
+import { parseIsoDate, type IsoDate } from "../engine/dates";
+import { type Decimal } from "../engine/decimal";
+import { invalidValue } from "../engine/errors";
+import { exercisePriceProblem } from "../engine/options";
+import type { LedgerLine, ReserveReconciliation } from "../engine/reserve";
 
 export const OCF_VERSION = "1.2.0";
 

@@ -7,7 +7,7 @@ import {
   withdrawalPenalty,
   withholdCash,
   withholdShares,
-} from "../engine/distribution";
+} from "../engine/distributionTerms";
 import { dateArg, lift, numberArg, numberResult, optionalDateArg, serialResult } from "./args";
 
 /**

@@ -1,4 +1,4 @@
-/** Distributions (Art. VII), early withdrawals (§7.3) and withholding (§10.2). */
+/** The single terms of distributions (Art. VII): the event, the dates, early withdrawals (§7.3) and withholding (§10.2); engine/payout.ts computes a whole payout from them. */
 import { requireNonNegative, requirePositive } from "./checks";
 import {
   DISTRIBUTION_MONTHS_AFTER_EVENT,
