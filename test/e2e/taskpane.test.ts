@@ -462,6 +462,12 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
 
     it("every control is reachable by keyboard in a sensible order, with a name, and works from the keyboard", async () => {
       const page = await openPane(harness, "light", profile);
+      // The page's buttons are enabled once it has looked for its source; tab through them after that.
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll("button")).some(
+          (b) => b.textContent?.trim() === "Insert template" && !b.disabled && b.getAttribute("aria-disabled") !== "true",
+        ),
+      );
       const order: string[] = [];
       for (let i = 0; i < 7; i++) {
         await page.keyboard.press("Tab");

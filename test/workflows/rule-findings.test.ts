@@ -2,6 +2,7 @@
  * Rules no other test raises, each raised here from a sheet that trips it
  * (the rule table, src/engine/rules.ts, asks a test of every rule).
  */
+import { addDays } from "../../src/engine/dates";
 import { cicWorkflow } from "../../src/workflows/changeInControl";
 import { claimsWorkflow } from "../../src/workflows/claims";
 import { reconcileWorkflow } from "../../src/workflows/reconcile";
@@ -77,15 +78,19 @@ describe("reserve rules (§13.8)", () => {
       ["Participant", "Date", "Kind", "Amount"],
       ["Ann Lee", "2003-03-31", "discretionary", 1000],
     ]);
-    const splits = grid("Splits", [
-      ["Date", "New Shares", "Old Shares"],
-      ["2003-03-03", 9e307, 1],
-    ]);
+    // Each split is within what one split could be (S08: at most 1,000 to one), but 103 of them scale the reserve past what a cell holds.
+    const days = Array.from({ length: 103 }, (_, i) => addDays("2002-06-03", i));
+    const splits = grid("Splits", [["Date", "New Shares", "Old Shares"], ...days.map((day) => [day, 1000, 1])]);
     const prices = grid("Prices", [
       ["Date", "Close"],
       ["2003-03-31", 1],
     ]);
-    // 6,000,000 × 9e307 is past the largest number a cell holds (§13.8 scales the reserve by the split).
-    expect(raised(reconcileWorkflow({ activity, splits, prices }).findings)).toEqual(["Splits!B2 R03 error"]);
+    // 6,000,000 × 1,000^k passes the largest number a cell holds (about 1.8e308) from k = 101 (6e309; k = 100 gives 6e306):
+    // splits 101 to 103, on rows 102 to 104, cannot be counted (§13.8 scales the reserve by each split).
+    expect(raised(reconcileWorkflow({ activity, splits, prices }).findings)).toEqual([
+      "Splits!B102 R03 error",
+      "Splits!B103 R03 error",
+      "Splits!B104 R03 error",
+    ]);
   });
 });
