@@ -367,19 +367,26 @@ async function recordsWorkbook(file: string): Promise<number> {
   return rows;
 }
 
+const DCP = path.resolve(__dirname, "../dist/cli/dcp.js");
+
+/** One `node` run from the repository root, timed; exit 0 or 1 (findings) is a result, anything else stops the bench. */
+function timedNode(args: string[]): { ms: number; stdout: string } {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: path.resolve(__dirname, ".."), encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr || result.stdout.slice(0, 500)}`);
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, stdout: result.stdout };
+}
+
+/** The floor of a command over `file`: node starting and ExcelJS reading the whole workbook, fastest of three. */
+function fastestRead(file: string): number {
+  return Math.min(...[0, 1, 2].map(() => timedNode(["-e", `new (require("exceljs").Workbook)().xlsx.readFile(${JSON.stringify(file)})`]).ms));
+}
+
 async function statementBench(): Promise<void> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dcp-bench-")), "records-200x10y.xlsx");
   const rows = await recordsWorkbook(file);
-  const cli = path.resolve(__dirname, "../dist/cli/dcp.js");
-  const wall = (args: string[]) => {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { cwd: path.resolve(__dirname, ".."), encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-    if (result.status !== 0 && result.status !== 1)
-      throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr || result.stdout.slice(0, 500)}`);
-    return { ms: Number(process.hrtime.bigint() - start) / 1e6, stdout: result.stdout };
-  };
-  const read = Math.min(...[0, 1, 2].map(() => wall(["-e", `new (require("exceljs").Workbook)().xlsx.readFile(${JSON.stringify(file)})`]).ms));
-  const runs = [0, 1, 2].map(() => wall([cli, "statement", file, "--json"]));
+  const read = fastestRead(file);
+  const runs = [0, 1, 2].map(() => timedNode([DCP, "statement", file, "--json"]));
   const statement = Math.min(...runs.map((r) => r.ms));
   const participants = JSON.parse(runs[0].stdout).participants.length;
   const ratio = statement / read;
@@ -433,16 +440,8 @@ async function payoutWorkbook(file: string): Promise<number> {
 async function payoutBench(): Promise<void> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dcp-bench-")), "payouts-2000.xlsx");
   const rows = await payoutWorkbook(file);
-  const cli = path.resolve(__dirname, "../dist/cli/dcp.js");
-  const wall = (args: string[]) => {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { cwd: path.resolve(__dirname, ".."), encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-    if (result.status !== 0 && result.status !== 1)
-      throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr || result.stdout.slice(0, 500)}`);
-    return { ms: Number(process.hrtime.bigint() - start) / 1e6, stdout: result.stdout };
-  };
-  const read = Math.min(...[0, 1, 2].map(() => wall(["-e", `new (require("exceljs").Workbook)().xlsx.readFile(${JSON.stringify(file)})`]).ms));
-  const runs = [0, 1, 2].map(() => wall([cli, "payout", file, "--json"]));
+  const read = fastestRead(file);
+  const runs = [0, 1, 2].map(() => timedNode([DCP, "payout", file, "--json"]));
   const payout = Math.min(...runs.map((r) => r.ms));
   const participants = JSON.parse(runs[0].stdout).payouts.length;
   row(
