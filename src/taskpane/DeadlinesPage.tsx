@@ -1,23 +1,8 @@
 /** "Deadlines": the §12.3 claims docket as of a day, and the §1.1(e) Change in Control with the §13.4(b) Trust funding (PAYOUT.md §8, §9). */
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { localDate } from "../engine/dates";
-import { capitalize, plural, quotedList } from "../engine/format";
+import { plural, quotedList } from "../engine/format";
 import type { CellFinding } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { CLAIMS_TEMPLATE_AS_OF, DEADLINES_TEMPLATES } from "../sheets/claimsTemplates";
@@ -29,17 +14,14 @@ import { CellLinks } from "./CellLinks";
 import { CommandFeedback } from "./CommandFeedback";
 import { calendarFileName, cicView, DEADLINE_SHEETS, docketView, openDeadlineCount, readAsOf, type DeadlineRole, type DeadlineTone } from "./deadlinesView";
 import { saveFile } from "./download";
-import { SheetSelect } from "./SheetSelect";
+import { SheetsAccordion } from "./SheetsAccordion";
+import { Unusable } from "./Unusable";
 import { chooseRoleSheets, insertedRoleSheets, type RoleSheets } from "./sheetChoice";
 import { findingGroups } from "./statements";
+import { usePageStyles } from "./pageStyles";
 import { useCommand } from "./useCommand";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  control: { minWidth: 0, width: "100%" },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   table: {
     width: "100%",
     // Fixed columns that wrap their text: a long label or reason must not widen a 320 px pane.
@@ -49,7 +31,6 @@ const useStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
     "& td, & th": { textAlign: "left", padding: "2px 4px", verticalAlign: "top", overflowWrap: "anywhere" },
   },
-  caption: { textAlign: "left", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBottom: "2px" },
   dueColumn: { width: "8em" },
   clauseColumn: { width: "6.5em" },
   statusColumn: { width: "5.5em" },
@@ -65,31 +46,19 @@ const useStyles = makeStyles({
   lines: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)", columnGap: tokens.spacingHorizontalM, rowGap: "2px", margin: 0 },
   term: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   figure: { margin: 0, fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
-  pair: { display: "contents" },
 });
 
 const TONE_BADGES: Record<DeadlineTone, "success" | "brand" | "warning" | "danger"> = { met: "success", open: "brand", soon: "warning", passed: "danger" };
 
 const NO_SHEETS = chooseRoleSheets(DEADLINE_SHEETS, []);
 
-/** Why one half of the page has nothing to show. */
-function Unusable({ title, why }: { title: string; why: string }) {
-  return (
-    <MessageBar intent="warning">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {`${capitalize(why)}.`}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
 /** A small table: a name a row, then its figures, right-aligned. */
 function FigureTable({ caption, headers, rows }: { caption: string; headers: readonly string[]; rows: ReadonlyArray<readonly string[]> }) {
   const styles = useStyles();
+  const layout = usePageStyles();
   return (
     <table className={styles.table}>
-      <caption className={styles.caption}>{caption}</caption>
+      <caption className={layout.caption}>{caption}</caption>
       <thead>
         <tr>
           {headers.map((header, i) => (
@@ -117,6 +86,7 @@ function FigureTable({ caption, headers, rows }: { caption: string; headers: rea
 
 export function DeadlinesPage() {
   const styles = useStyles();
+  const layout = usePageStyles();
   const command = useCommand();
   const { run } = command;
   const [sheets, setSheets] = useState<string[]>([]);
@@ -202,11 +172,11 @@ export function DeadlinesPage() {
     );
 
   return (
-    <div className={styles.page}>
+    <div className={layout.page}>
       <Field label="As of (YYYY-MM-DD)" hint="Deadlines are open, passed or due within 30 days of this day." validationMessage={asOf.problem}>
-        <Input className={styles.control} value={asOfText} placeholder="today" onChange={(_, d) => setAsOfText(d.value)} />
+        <Input className={layout.control} value={asOfText} placeholder="today" onChange={(_, d) => setAsOfText(d.value)} />
       </Field>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <Button appearance="primary" onClick={show} disabled={busy}>
           Show deadlines
         </Button>
@@ -215,33 +185,14 @@ export function DeadlinesPage() {
         </Button>
       </div>
 
-      <Accordion collapsible>
-        <AccordionItem value="sheets">
-          <AccordionHeader>Sheets</AccordionHeader>
-          <AccordionPanel>
-            <div className={styles.stack}>
-              {DEADLINE_SHEETS.map(({ role, name, hint }) => (
-                <SheetSelect
-                  key={role}
-                  label={`${name} sheet`}
-                  hint={hint}
-                  className={styles.control}
-                  sheets={sheets}
-                  value={choice[role]}
-                  onChange={(sheet) => setChoice({ ...choice, [role]: sheet })}
-                />
-              ))}
-            </div>
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <SheetsAccordion roles={DEADLINE_SHEETS} sheets={sheets} choice={choice} onChange={setChoice} />
 
       <CommandFeedback command={command} />
 
       {claims?.unusable && <Unusable title="No claims docket" why={claims.unusable} />}
 
       {claims && docket && (
-        <section aria-label="Claims docket" className={styles.section}>
+        <section aria-label="Claims docket" className={layout.section}>
           <Text as="h2" size={400} weight="semibold">
             Claims docket (§12.3)
           </Text>
@@ -249,7 +200,7 @@ export function DeadlinesPage() {
             {docket.summary}
           </Text>
           <table className={styles.table}>
-            <caption className={styles.caption}>Each claim's deadlines, the claims by next open deadline</caption>
+            <caption className={layout.caption}>Each claim's deadlines, the claims by next open deadline</caption>
             <colgroup>
               <col />
               <col className={styles.dueColumn} />
@@ -287,7 +238,7 @@ export function DeadlinesPage() {
               </tbody>
             ))}
           </table>
-          <div className={styles.row}>
+          <div className={layout.row}>
             <Button onClick={() => writeDocket(claims)} disabled={busy}>
               Write docket
             </Button>
@@ -302,7 +253,7 @@ export function DeadlinesPage() {
       {cic?.result.unusable && <Unusable title="No Change in Control test" why={cic.result.unusable} />}
 
       {cic && tester && (
-        <section aria-label="Change in Control" className={styles.section}>
+        <section aria-label="Change in Control" className={layout.section}>
           <Text as="h2" size={400} weight="semibold">
             Change in Control (§1.1(e))
           </Text>
@@ -310,7 +261,7 @@ export function DeadlinesPage() {
             {tester.outcome}
           </Text>
           <table className={styles.table}>
-            <caption className={styles.caption}>Each event's test</caption>
+            <caption className={layout.caption}>Each event's test</caption>
             <colgroup>
               <col />
               <col className={styles.clauseColumn} />
@@ -348,13 +299,13 @@ export function DeadlinesPage() {
 
           {tester.fundingNote && <Text size={200}>{tester.fundingNote}</Text>}
           {tester.funding && (
-            <section aria-label="Trust funding" className={styles.section}>
+            <section aria-label="Trust funding" className={layout.section}>
               <Text as="h3" size={300} weight="semibold">
                 Trust funding (§13.4(b), §8.1(f))
               </Text>
               <dl className={styles.lines} aria-label="Funding">
                 {tester.funding.lines.map(({ term, value }) => (
-                  <div key={term} className={styles.pair}>
+                  <div key={term} className={layout.pair}>
                     <dt className={styles.term}>{term}</dt>
                     <dd className={styles.figure}>{value}</dd>
                   </div>

@@ -1,22 +1,7 @@
 /** "Payouts": a participant's Distributable Event, payments, withholding and payee (PAYOUT.md; §7.1–§7.6, §6.2, §9.2, §9.3, §10.2, §12.4). */
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { capitalize, plural, quotedList } from "../engine/format";
+import { plural, quotedList } from "../engine/format";
 import { PAYOUT_TEMPLATES } from "../sheets/payoutTemplates";
 import { insertTemplates, readSheets, readWorkbookOverview, selectCell, writeReport } from "../workbook/excel";
 import { payoutJson, payoutWorkflow, type PayoutGrids, type PayoutResult } from "../workflows/payout";
@@ -26,18 +11,14 @@ import { CommandFeedback } from "./CommandFeedback";
 import { fontsFromServer, loadDocuments } from "./documents";
 import { saveFile } from "./download";
 import { findingGroups } from "./statements";
-import { SheetSelect } from "./SheetSelect";
+import { SheetsAccordion } from "./SheetsAccordion";
+import { Unusable } from "./Unusable";
 import { chooseRoleSheets, insertedRoleSheets, type RoleSheets } from "./sheetChoice";
 import { chooseParticipant, participantNames, PAYOUT_SHEETS, payoutView, resultSummary, type Line, type PayoutRole } from "./payoutView";
+import { usePageStyles } from "./pageStyles";
 import { useCommand } from "./useCommand";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  control: { minWidth: 0, width: "100%" },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   table: {
     width: "100%",
     // Fixed columns that wrap their text: a long reason or name must not widen a 320 px pane.
@@ -48,12 +29,10 @@ const useStyles = makeStyles({
     "& td, & th": { textAlign: "right", padding: "2px 4px", verticalAlign: "top", overflowWrap: "anywhere" },
     "& td:first-child, & th:first-child": { textAlign: "left", paddingLeft: 0 },
   },
-  caption: { textAlign: "left", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBottom: "2px" },
   rowHeader: { fontWeight: tokens.fontWeightRegular },
   lines: { display: "grid", gridTemplateColumns: "minmax(0, 3fr) minmax(0, 2fr)", columnGap: tokens.spacingHorizontalM, rowGap: "2px", margin: 0 },
   term: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   figure: { margin: 0, fontVariantNumeric: "tabular-nums", textAlign: "right", overflowWrap: "anywhere" },
-  pair: { display: "contents" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: "2px" },
 });
 
@@ -64,6 +43,7 @@ const NOTICES_FILE = "DCP distribution notices.zip";
 
 export function PayoutsPage() {
   const styles = useStyles();
+  const layout = usePageStyles();
   const command = useCommand();
   const { run } = command;
   const [sheets, setSheets] = useState<string[]>([]);
@@ -142,7 +122,7 @@ export function PayoutsPage() {
   const lines = (label: string, items: Line[]) => (
     <dl className={styles.lines} aria-label={label}>
       {items.map(({ term, value }) => (
-        <div key={term} className={styles.pair}>
+        <div key={term} className={layout.pair}>
           <dt className={styles.term}>{term}</dt>
           <dd className={styles.figure}>{value}</dd>
         </div>
@@ -151,8 +131,8 @@ export function PayoutsPage() {
   );
 
   return (
-    <div className={styles.page}>
-      <div className={styles.row}>
+    <div className={layout.page}>
+      <div className={layout.row}>
         <Button appearance="primary" onClick={show} disabled={busy}>
           Show payouts
         </Button>
@@ -161,41 +141,15 @@ export function PayoutsPage() {
         </Button>
       </div>
 
-      <Accordion collapsible>
-        <AccordionItem value="sheets">
-          <AccordionHeader>Sheets</AccordionHeader>
-          <AccordionPanel>
-            <div className={styles.stack}>
-              {PAYOUT_SHEETS.map(({ role, name, required }) => (
-                <SheetSelect
-                  key={role}
-                  label={`${name} sheet`}
-                  hint={required ? undefined : "Optional: leave it out where there is no early withdrawal."}
-                  className={styles.control}
-                  sheets={sheets}
-                  value={choice[role]}
-                  onChange={(sheet) => setChoice({ ...choice, [role]: sheet })}
-                />
-              ))}
-            </div>
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <SheetsAccordion roles={PAYOUT_SHEETS} sheets={sheets} choice={choice} onChange={setChoice} />
 
       <CommandFeedback command={command} />
 
-      {result?.unusable && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>The payouts cannot be computed</MessageBarTitle>
-            {`${capitalize(result.unusable)}.`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {result?.unusable && <Unusable title="The payouts cannot be computed" why={result.unusable} />}
 
       {result && json && (
         <>
-          <div className={styles.counts} role="status" aria-label="Payout summary">
+          <div className={layout.counts} role="status" aria-label="Payout summary">
             <Badge appearance="filled" color={result.findings.length > 0 ? "danger" : "success"}>
               {plural(result.findings.length, "finding")}
             </Badge>
@@ -203,7 +157,7 @@ export function PayoutsPage() {
           </div>
 
           <Field label="Participant">
-            <Select className={styles.control} value={participant} onChange={(_, d) => setParticipant(d.value)}>
+            <Select className={layout.control} value={participant} onChange={(_, d) => setParticipant(d.value)}>
               {participantNames(json).map((name) => (
                 <option key={name} value={name}>
                   {name}
@@ -213,7 +167,7 @@ export function PayoutsPage() {
           </Field>
 
           {view && (
-            <section aria-label="Payout" className={styles.section}>
+            <section aria-label="Payout" className={layout.section}>
               <Text as="h2" size={400} weight="semibold">
                 {view.name}
               </Text>
@@ -227,7 +181,7 @@ export function PayoutsPage() {
 
               {view.excluded.length > 0 && (
                 <table className={styles.table}>
-                  <caption className={styles.caption}>Candidates left out (§7.1, §7.5, §7.6)</caption>
+                  <caption className={layout.caption}>Candidates left out (§7.1, §7.5, §7.6)</caption>
                   <thead>
                     <tr>
                       <th scope="col">Event · date</th>
@@ -246,13 +200,13 @@ export function PayoutsPage() {
               )}
 
               {view.payments.map((payment) => (
-                <section key={payment.key} aria-label={payment.heading} className={styles.section}>
+                <section key={payment.key} aria-label={payment.heading} className={layout.section}>
                   <Text as="h3" size={300} weight="semibold">
                     {payment.heading}
                   </Text>
                   <Text size={200}>{payment.valuation}</Text>
                   <table className={styles.table}>
-                    <caption className={styles.caption}>Paid from each Account</caption>
+                    <caption className={layout.caption}>Paid from each Account</caption>
                     <tbody>
                       {payment.accounts.map((account) => (
                         <tr key={account.key}>
@@ -274,7 +228,7 @@ export function PayoutsPage() {
 
               {view.perEmployer.length > 0 && (
                 <table className={styles.table}>
-                  <caption className={styles.caption}>By Participating Employer (§2.5)</caption>
+                  <caption className={layout.caption}>By Participating Employer (§2.5)</caption>
                   <thead>
                     <tr>
                       <th scope="col">Employer</th>
@@ -307,7 +261,7 @@ export function PayoutsPage() {
               )}
 
               {view.awaiting.length > 0 && (
-                <section aria-label="Still awaited" className={styles.section}>
+                <section aria-label="Still awaited" className={layout.section}>
                   <Text as="h3" size={300} weight="semibold">
                     Still awaited
                   </Text>
@@ -322,7 +276,7 @@ export function PayoutsPage() {
               )}
 
               {view.withdrawals.map((w) => (
-                <section key={w.key} aria-label={w.heading} className={styles.section}>
+                <section key={w.key} aria-label={w.heading} className={layout.section}>
                   <Text as="h3" size={300} weight="semibold">
                     {w.heading}
                   </Text>
@@ -345,7 +299,7 @@ export function PayoutsPage() {
             </section>
           )}
 
-          <div className={styles.row}>
+          <div className={layout.row}>
             <Button onClick={() => write(result)} disabled={busy}>
               Write payout sheet
             </Button>

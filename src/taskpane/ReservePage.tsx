@@ -16,6 +16,7 @@ import { CommandFeedback } from "./CommandFeedback";
 import { SheetSelect } from "./SheetSelect";
 import { CellLinks } from "./CellLinks";
 import { RemainingChart } from "./RemainingChart";
+import { usePageStyles } from "./pageStyles";
 import { useCommand } from "./useCommand";
 import {
   chooseSheets,
@@ -30,10 +31,6 @@ import {
 } from "./reserveView";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  fields: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
-  control: { minWidth: 0, width: "100%" },
   summary: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: "2px", margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontVariantNumeric: "tabular-nums", textAlign: "right" },
@@ -61,6 +58,7 @@ function download(bytes: Uint8Array, name: string): boolean {
 
 export function ReservePage() {
   const styles = useStyles();
+  const layout = usePageStyles();
   const command = useCommand();
   const { run } = command;
   const [sheets, setSheets] = useState<string[]>([]);
@@ -125,7 +123,7 @@ export function ReservePage() {
   const records = result && recordsSummary(result);
 
   const sheetSelect = (label: string, key: keyof ReserveChoice) => (
-    <SheetSelect label={label} className={styles.control} sheets={sheets} value={choice[key]} onChange={(sheet) => setChoice({ ...choice, [key]: sheet })} />
+    <SheetSelect label={label} className={layout.control} sheets={sheets} value={choice[key]} onChange={(sheet) => setChoice({ ...choice, [key]: sheet })} />
   );
 
   const summaryList = (lines: SummaryLine[]) => (
@@ -142,17 +140,17 @@ export function ReservePage() {
   );
 
   return (
-    <div className={styles.page}>
-      <div className={styles.fields}>
+    <div className={layout.page}>
+      <div className={layout.fields}>
         {sheetSelect("Ledger sheet", "ledger")}
         {sheetSelect("Credits sheet", "credits")}
         {sheetSelect("Prices sheet", "prices")}
         {sheetSelect("Activity sheet", "activity")}
         <Field label="As of (YYYY-MM-DD)" validationMessage={asOf.trim() === "" || asOfDate ? undefined : "Enter YYYY-MM-DD."}>
-          <Input className={styles.control} value={asOf} placeholder="last row" onChange={(_, d) => setAsOf(d.value)} />
+          <Input className={layout.control} value={asOf} placeholder="last row" onChange={(_, d) => setAsOf(d.value)} />
         </Field>
       </div>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <Button appearance="primary" onClick={reconcile} disabled={busy}>
           Reconcile
         </Button>
@@ -190,7 +188,7 @@ export function ReservePage() {
             reserve={toNumber(result.reconciliation.initialReserve)}
             points={result.reconciliation.lines.map((l) => ({ date: l.date, remaining: toNumber(l.remaining) }))}
           />
-          <div className={styles.row}>
+          <div className={layout.row}>
             <Button
               onClick={() =>
                 command.run("Writing the report…", async () => {

@@ -9,9 +9,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
   Text,
   tokens,
@@ -26,18 +23,13 @@ import { statementWorkflow, type StatementGrids, type StatementResult } from "..
 import { CellLinks } from "./CellLinks";
 import { CommandFeedback } from "./CommandFeedback";
 import { DateChart } from "./DateChart";
-import { SheetSelect } from "./SheetSelect";
+import { SheetsAccordion } from "./SheetsAccordion";
+import { Unusable } from "./Unusable";
 import { chooseSheets, insertedChoice, participantOf, readPeriod, RECORD_SHEETS, statementView, writtenSentence, type SheetChoice } from "./statements";
+import { usePageStyles } from "./pageStyles";
 import { useCommand } from "./useCommand";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  fields: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  control: { minWidth: 0, width: "100%" },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   table: {
     width: "100%",
     borderCollapse: "collapse",
@@ -56,8 +48,6 @@ const useStyles = makeStyles({
     margin: `0 0 ${tokens.spacingVerticalS} 0`,
   },
   figure: { margin: 0, fontVariantNumeric: "tabular-nums", textAlign: "right" },
-  pair: { display: "contents" },
-  caption: { textAlign: "left", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBottom: "2px" },
   rowHeader: { fontWeight: tokens.fontWeightRegular },
 });
 
@@ -65,6 +55,7 @@ const ALL = "";
 
 export function StatementsPage() {
   const styles = useStyles();
+  const layout = usePageStyles();
   const command = useCommand();
   const [sheets, setSheets] = useState<string[]>([]);
   const [choice, setChoice] = useState<SheetChoice>(() => chooseSheets([]));
@@ -128,16 +119,16 @@ export function StatementsPage() {
     });
 
   return (
-    <div className={styles.page}>
-      <div className={styles.fields}>
+    <div className={layout.page}>
+      <div className={layout.fields}>
         <Field label="From (YYYY-MM-DD)" validationMessage={typed.problems.from ? "Enter YYYY-MM-DD." : undefined}>
-          <Input className={styles.control} value={period.from} placeholder="first record" onChange={(_, d) => setPeriod({ ...period, from: d.value })} />
+          <Input className={layout.control} value={period.from} placeholder="first record" onChange={(_, d) => setPeriod({ ...period, from: d.value })} />
         </Field>
         <Field label="To (YYYY-MM-DD)" validationMessage={typed.problems.to ? "Enter YYYY-MM-DD." : undefined}>
-          <Input className={styles.control} value={period.to} placeholder="last record" onChange={(_, d) => setPeriod({ ...period, to: d.value })} />
+          <Input className={layout.control} value={period.to} placeholder="last record" onChange={(_, d) => setPeriod({ ...period, to: d.value })} />
         </Field>
       </div>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <Button appearance="primary" onClick={show} disabled={busy}>
           Show statements
         </Button>
@@ -146,42 +137,16 @@ export function StatementsPage() {
         </Button>
       </div>
 
-      <Accordion collapsible>
-        <AccordionItem value="sheets">
-          <AccordionHeader>Sheets</AccordionHeader>
-          <AccordionPanel>
-            <div className={styles.stack}>
-              {RECORD_SHEETS.map(({ role, name, required }) => (
-                <SheetSelect
-                  key={role}
-                  label={`${name} sheet`}
-                  hint={required ? undefined : "Optional: leave it out where the records have none."}
-                  className={styles.control}
-                  sheets={sheets}
-                  value={choice[role]}
-                  onChange={(sheet) => setChoice({ ...choice, [role]: sheet })}
-                />
-              ))}
-            </div>
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <SheetsAccordion roles={RECORD_SHEETS} sheets={sheets} choice={choice} onChange={setChoice} />
 
       <CommandFeedback command={command} />
 
-      {result?.unusable && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>The records cannot be stated</MessageBarTitle>
-            {`${result.unusable.charAt(0).toUpperCase()}${result.unusable.slice(1)}.`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {result?.unusable && <Unusable title="The records cannot be stated" why={result.unusable} />}
 
       {result && view && (
         <>
           <Field label="Participant">
-            <Select className={styles.control} value={participant} onChange={(_, d) => setParticipant(d.value)}>
+            <Select className={layout.control} value={participant} onChange={(_, d) => setParticipant(d.value)}>
               <option value={ALL}>{`All participants (${result.participants.length})`}</option>
               {result.participants.map(({ statement }) => (
                 <option key={statement.participant} value={statement.participant}>
@@ -191,7 +156,7 @@ export function StatementsPage() {
             </Select>
           </Field>
 
-          <section aria-label="Statement summary" className={styles.section}>
+          <section aria-label="Statement summary" className={layout.section}>
             <Text as="h2" size={400} weight="semibold">
               {view.heading}
             </Text>
@@ -202,7 +167,7 @@ export function StatementsPage() {
               </Text>
             )}
             <table className={styles.table}>
-              <caption className={styles.caption}>Accounts at the end of the period (§1.1(a), §4.5)</caption>
+              <caption className={layout.caption}>Accounts at the end of the period (§1.1(a), §4.5)</caption>
               <thead>
                 <tr>
                   <th scope="col">Account</th>
@@ -249,7 +214,7 @@ export function StatementsPage() {
                     </Text>
                     <dl className={styles.movements}>
                       {account.movements.map((m) => (
-                        <div key={m.label} className={styles.pair}>
+                        <div key={m.label} className={layout.pair}>
                           <dt className={styles.muted}>{m.label}</dt>
                           <dd className={styles.figure}>{m.text}</dd>
                         </div>
@@ -263,7 +228,7 @@ export function StatementsPage() {
 
           {view.options.length > 0 && (
             <table className={styles.table}>
-              <caption className={styles.caption}>{`Options granted (§5.4), as adjusted through ${result.to}`}</caption>
+              <caption className={layout.caption}>{`Options granted (§5.4), as adjusted through ${result.to}`}</caption>
               <thead>
                 <tr>
                   <th scope="col">Granted · exercisable</th>
@@ -291,7 +256,7 @@ export function StatementsPage() {
 
           {view.participants.length > 0 && (
             <table className={styles.table}>
-              <caption className={styles.caption}>Each participant's total value</caption>
+              <caption className={layout.caption}>Each participant's total value</caption>
               <thead>
                 <tr>
                   <th scope="col">Participant</th>
@@ -311,13 +276,13 @@ export function StatementsPage() {
 
           <DateChart shape="line" points={view.series} label={view.chartLabel} formatValue={(value) => formatDollars(dec(value))} />
 
-          <div className={styles.row}>
+          <div className={layout.row}>
             <Button onClick={() => write(result)} disabled={busy}>
               Write statement
             </Button>
           </div>
 
-          <div className={styles.counts} role="status" aria-label="Statement findings">
+          <div className={layout.counts} role="status" aria-label="Statement findings">
             <Badge appearance="filled" color={view.findingCount > 0 ? "danger" : "success"}>
               {plural(view.findingCount, "finding")}
             </Badge>

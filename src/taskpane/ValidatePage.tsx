@@ -38,6 +38,7 @@ import { validateWorkflow, type ValidationResult } from "../workflows/validate";
 import { CommandFeedback } from "./CommandFeedback";
 import { SheetSelect } from "./SheetSelect";
 import { CellLinks } from "./CellLinks";
+import { usePageStyles } from "./pageStyles";
 import { useCommand } from "./useCommand";
 import {
   DEFAULT_PANE_SETTINGS,
@@ -53,10 +54,6 @@ import {
 } from "./validateView";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   rules: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
@@ -67,6 +64,7 @@ interface Validation {
 
 export function ValidatePage() {
   const styles = useStyles();
+  const layout = usePageStyles();
   const command = useCommand();
   const { run } = command;
   const [overview, setOverview] = useState<WorkbookOverview>();
@@ -116,11 +114,11 @@ export function ValidatePage() {
   const busy = command.busy !== undefined;
 
   return (
-    <div className={styles.page}>
+    <div className={layout.page}>
       <Text as="p" size={200}>
         {describeSource(overview)}
       </Text>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <Button appearance="primary" onClick={validate} disabled={busy}>
           Validate
         </Button>
@@ -147,7 +145,7 @@ export function ValidatePage() {
         <AccordionItem value="settings">
           <AccordionHeader>Settings</AccordionHeader>
           <AccordionPanel>
-            <div className={styles.fields}>
+            <div className={layout.stack}>
               <Field
                 label="Plan effective date"
                 validationMessage={planEffectiveDate ? undefined : "Enter a date as YYYY-MM-DD."}
@@ -207,7 +205,7 @@ export function ValidatePage() {
               <MessageBarBody>{note}</MessageBarBody>
             </MessageBar>
           )}
-          <div className={styles.counts} role="status" aria-label="Validation summary">
+          <div className={layout.counts} role="status" aria-label="Validation summary">
             <Badge appearance="filled" color="danger">
               {summary.errors}
             </Badge>
@@ -216,7 +214,7 @@ export function ValidatePage() {
             </Badge>
             <Text size={200}>{summary.checked}</Text>
           </div>
-          <div className={styles.row}>
+          <div className={layout.row}>
             <Button
               onClick={() =>
                 command.run("Writing the report…", async () => {

@@ -16,7 +16,7 @@ import type { SheetRole } from "./sheetChoice";
 export type DeadlineRole = "claims" | "events" | "trust" | "holdings" | "prices";
 
 /** The sheets the page reads (PAYOUT.md §1), in the order it offers them, each with what it is for. */
-export const DEADLINE_SHEETS: ReadonlyArray<SheetRole<DeadlineRole> & { hint: string }> = [
+export const DEADLINE_SHEETS: ReadonlyArray<SheetRole<DeadlineRole>> = [
   { role: "claims", name: "Claims", required: false, hint: "One row a claim: the §12.3 docket." },
   { role: "events", name: "CIC Events", required: false, hint: "One row an event: the §1.1(e) tests." },
   { role: "trust", name: "Trust", required: false, hint: "The Trust a Change in Control funds (§13.4)." },

@@ -33,7 +33,7 @@ export const PAYOUT_SHEETS: ReadonlyArray<SheetRole<PayoutRole>> = [
   { role: "payouts", name: "Payouts", required: true },
   { role: "holdings", name: "Holdings", required: true },
   { role: "prices", name: "Prices", required: true },
-  { role: "withdrawals", name: "Withdrawals", required: false },
+  { role: "withdrawals", name: "Withdrawals", required: false, hint: "Optional: leave it out where there is no early withdrawal." },
 ];
 
 /** A participant or withdrawal that could not be computed: a `#VALUE!` or `#N/A` case of PAYOUT.md §11. */

@@ -5,6 +5,8 @@ export interface SheetRole<R extends string> {
   /** The sheet's name as the contract gives it. */
   name: string;
   required: boolean;
+  /** What the sheet is for, or what leaving it out means, under its picker. */
+  hint?: string;
 }
 
 export type RoleSheets<R extends string> = Record<R, string>;

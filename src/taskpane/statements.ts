@@ -18,17 +18,20 @@ import { chooseRoleSheets, insertedRoleSheets, type RoleSheets, type SheetRole }
 
 export type RecordRole = keyof StatementGrids;
 
+/** What leaving out an optional record sheet means. */
+const OPTIONAL = "Optional: leave it out where the records have none.";
+
 /** The sheets a statement reads, in the order the page offers them, with the names STATEMENT.md gives them. */
 export const RECORD_SHEETS: ReadonlyArray<SheetRole<RecordRole>> = [
   { role: "activity", name: "Activity", required: true },
   { role: "prices", name: "Prices", required: true },
-  { role: "dividends", name: "Dividends", required: false },
-  { role: "splits", name: "Splits", required: false },
-  { role: "primeRates", name: "Prime Rates", required: false },
-  { role: "withdrawals", name: "Withdrawals", required: false },
-  { role: "participation", name: "Participation", required: false },
-  { role: "plan", name: "Plan", required: false },
-  { role: "payouts", name: "Payouts", required: false },
+  { role: "dividends", name: "Dividends", required: false, hint: OPTIONAL },
+  { role: "splits", name: "Splits", required: false, hint: OPTIONAL },
+  { role: "primeRates", name: "Prime Rates", required: false, hint: OPTIONAL },
+  { role: "withdrawals", name: "Withdrawals", required: false, hint: OPTIONAL },
+  { role: "participation", name: "Participation", required: false, hint: OPTIONAL },
+  { role: "plan", name: "Plan", required: false, hint: OPTIONAL },
+  { role: "payouts", name: "Payouts", required: false, hint: OPTIONAL },
 ];
 
 export type SheetChoice = RoleSheets<RecordRole>;
