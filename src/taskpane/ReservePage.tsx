@@ -7,12 +7,13 @@ import type { OcfPackage } from "../formats/ocf";
 import { ISSUER_SHEET } from "../sheets/issuer";
 import { ocfPackageFrom } from "../workflows/ocf";
 import { ISSUER_TEMPLATE, LEDGER_TEMPLATE } from "../sheets/templates";
-import { hostCannotDownload, insertTemplates, OCF_SHEET, readWorkbookOverview, readSheets, selectCell, writeOcfSheet, writeReport } from "../workbook/excel";
+import { insertTemplates, OCF_SHEET, readWorkbookOverview, readSheets, selectCell, writeOcfSheet, writeReport } from "../workbook/excel";
 import { generatedAtOf, packageFiles, packageLines, packageZip } from "../formats/ocfPackage";
 import { reconcileWorkflow, type ReconcileResult } from "../workflows/reconcile";
 import { RESERVE_SHEET, reserveReport } from "../workflows/reports";
 import { capitalize } from "../engine/format";
 import { CommandFeedback } from "./CommandFeedback";
+import { saveFile } from "./download";
 import { SheetSelect } from "./SheetSelect";
 import { CellLinks } from "./CellLinks";
 import { RemainingChart } from "./RemainingChart";
@@ -45,16 +46,6 @@ const useStyles = makeStyles({
 
 const OCF_ZIP = "dcp-reserve-ocf.zip";
 const NO_CHOICE: ReserveChoice = { ledger: "", credits: "", prices: "", activity: "" };
-
-/** Saves bytes as a download; false where the host cannot. */
-function download(bytes: Uint8Array, name: string): boolean {
-  if (hostCannotDownload() || typeof URL.createObjectURL !== "function") return false;
-  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: "application/zip" }));
-  Object.assign(window.document.createElement("a"), { href: url, download: name }).click();
-  // Revoked later, not at once: a host may start reading the blob only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return true;
-}
 
 export function ReservePage() {
   const styles = useStyles();
@@ -204,7 +195,7 @@ export function ReservePage() {
               onClick={() =>
                 command.run("Exporting Open Cap Format…", async () => {
                   const pkg = await ocfPackage(result);
-                  if (download(await packageZip(pkg), OCF_ZIP)) {
+                  if (saveFile(OCF_ZIP, await packageZip(pkg), "application/zip")) {
                     command.setStatus(`Exported the ledger as an Open Cap Format 1.2.0 package (${OCF_ZIP}). If no file arrived, select "OCF to a sheet".`);
                   } else {
                     await writeOcfSheet(packageLines(packageFiles(pkg)));

@@ -1366,6 +1366,9 @@ export function installHost(model: WorkbookModel, target: Record<string, unknown
       get officeTheme() {
         return model.theme;
       },
+      get diagnostics() {
+        return { host: "Excel", platform: model.profile.platform, version: "16.0" };
+      },
       requirements: {
         isSetSupported: (name: string, minVersion?: string | number) =>
           isSetSupported(model.profile, name, minVersion === undefined ? undefined : String(minVersion)),

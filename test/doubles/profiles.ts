@@ -41,6 +41,14 @@ export interface HostProfile {
    */
   limits?: { payloadBytes: number; cellsPerRead: number };
   functionArguments: FunctionArgumentRules;
+  /**
+   * `Office.context.diagnostics.platform`, an `Office.PlatformType`
+   * (learn.microsoft.com/javascript/api/office/office.platformtype): "PC" for
+   * Windows, "Mac", "OfficeOnline" for the web. Office on the Mac's task panes
+   * (WKWebView) do not save downloads, by design (github.com/OfficeDev/office-js
+   * issues 2700, 4681), so the pane offers another way there.
+   */
+  platform: "PC" | "Mac" | "OfficeOnline";
 }
 
 const DESKTOP_ARGUMENTS: FunctionArgumentRules = { emptyCell: 0, emptyCellInRange: 0 };
@@ -52,8 +60,16 @@ export const PROFILES: Record<ProfileName, HostProfile> = {
     excelApi: "1.20",
     customFunctionsRuntime: "1.5",
     functionArguments: DESKTOP_ARGUMENTS,
+    platform: "PC",
   },
-  mac: { name: "mac", label: "Excel on Mac (Microsoft 365)", excelApi: "1.20", customFunctionsRuntime: "1.5", functionArguments: DESKTOP_ARGUMENTS },
+  mac: {
+    name: "mac",
+    label: "Excel on Mac (Microsoft 365)",
+    excelApi: "1.20",
+    customFunctionsRuntime: "1.5",
+    functionArguments: DESKTOP_ARGUMENTS,
+    platform: "Mac",
+  },
   web: {
     name: "web",
     label: "Excel on the web",
@@ -61,8 +77,16 @@ export const PROFILES: Record<ProfileName, HostProfile> = {
     customFunctionsRuntime: "1.5",
     limits: { payloadBytes: 5 * 1024 * 1024, cellsPerRead: 5_000_000 },
     functionArguments: { emptyCell: null, emptyCellInRange: null },
+    platform: "OfficeOnline",
   },
-  excel2021: { name: "excel2021", label: "Excel 2021 (perpetual)", excelApi: "1.14", customFunctionsRuntime: "1.3", functionArguments: DESKTOP_ARGUMENTS },
+  excel2021: {
+    name: "excel2021",
+    label: "Excel 2021 (perpetual)",
+    excelApi: "1.14",
+    customFunctionsRuntime: "1.3",
+    functionArguments: DESKTOP_ARGUMENTS,
+    platform: "PC",
+  },
 };
 
 export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];

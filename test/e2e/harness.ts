@@ -120,3 +120,11 @@ export function pageErrors(page: Page): string[] {
 export function blockedRequests(page: Page): string[] {
   return (page as unknown as { watched: Watched }).watched.blockedRequests;
 }
+
+/** What the in-page host exposes as `window.__dcp` (test/e2e/host-entry.ts): the workbook and the functions registered. */
+export type PageHost = { model: import("../doubles/excel-host").WorkbookModel; registrations: Array<{ id: string; at: number }> };
+
+/** Runs `fn` inside the page against its host; `fn` must be self-contained, as it is sent as source text. */
+export function host<T>(page: Page, fn: (dcp: PageHost) => T): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(window.__dcp)`) as Promise<T>;
+}

@@ -8,13 +8,12 @@ import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
 import { PROFILE_NAMES, type ProfileName } from "../doubles/profiles";
-import { ARTIFACTS, blockedRequests, openPane, pageErrors, startHarness, startPane, type Harness } from "./harness";
+import { ARTIFACTS, blockedRequests, openPane, pageErrors, startHarness, host, type PageHost, startPane, type Harness } from "./harness";
 
 /** Every function the build declares to Excel. */
 const DECLARED_FUNCTIONS: number = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../dist/functions.json"), "utf8")).functions.length;
 
-type HostModel = import("../doubles/excel-host").WorkbookModel;
-type Host = { model: HostModel; registrations: Array<{ id: string; at: number }> };
+type Host = PageHost;
 
 let harness: Harness;
 beforeAll(async () => {
@@ -23,8 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-const host = <T>(page: Page, fn: (dcp: Host) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__dcp)`) as Promise<T>;
 
 async function button(page: Page, name: string | RegExp) {
   return page.getByRole("button", { name, exact: typeof name === "string" });
