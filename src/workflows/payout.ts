@@ -72,13 +72,14 @@ function sectionOf(message: string, fallback: string): string {
 }
 
 /**
- * The finding for an error a computation threw: on the field's cell when the
- * error names one (a Holdings lot's field on that lot's row), else on the
+ * The finding for an error a computation threw, under `rule` (P04 for a
+ * missing price) citing the section the error cites: on the field's cell when
+ * the error names one (a Holdings lot's field on that lot's row), else on the
  * participant's cell.
  */
-function errorFinding(error: PlanError, row: Sourced, holdings: ReadonlyArray<HoldingRow & Sourced>, rule: Rule, section: string): CellFinding {
+function errorFinding(error: PlanError, row: Sourced, holdings: ReadonlyArray<HoldingRow & Sourced>, rule: Rule): CellFinding {
   const field = error instanceof FieldError ? error.field : undefined;
-  const declared = declaredAs(error.code === "#N/A" ? PAYOUT_RULES.missingPrice : rule, { cites: sectionOf(error.message, section) });
+  const declared = declaredAs(error.code === "#N/A" ? PAYOUT_RULES.missingPrice : rule, { cites: sectionOf(error.message, rule.section) });
   if (field === "creditDate" || field === "lotSource") {
     const lot = holdings.find((h) => h.account === "CSA" && h[field] === undefined);
     if (lot) return findingAt(lot.source, field, declared, error.message);
@@ -158,7 +159,7 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
       payouts.push({ participant: row.participant, row, payout: result });
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
-      findings.push(errorFinding(error, row, lots, PAYOUT_RULES.payoutError, "7.1"));
+      findings.push(errorFinding(error, row, lots, PAYOUT_RULES.payoutError));
       payouts.push({ participant: row.participant, row, error: error.message });
     }
   }
@@ -174,7 +175,7 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
       withdrawals.push({ participant: row.participant, row, withdrawal: withdrawal({ ...row, distributionDate }, lots, prices) });
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
-      findings.push(errorFinding(error, row, lots, PAYOUT_RULES.withdrawalError, "7.3"));
+      findings.push(errorFinding(error, row, lots, PAYOUT_RULES.withdrawalError));
       withdrawals.push({ participant: row.participant, row, error: error.message });
     }
   }
