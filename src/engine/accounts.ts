@@ -16,7 +16,7 @@ import { primeRateForQuarter, quarterInterest, type Flow, type PrimeRate } from 
 import { describeWindow, stopWindowAt, type StopWindow } from "./lifecycle";
 import { discountProblem, optionExercisableDate, optionPrice, optionShares, splitAdjustOption, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
-import { RULES, type RuleIdOf } from "./rules";
+import { declaredAs, RULES, type Declared, type Rule } from "./rules";
 import { allocationUnits, discretionaryUnits, dividendUnits, matchRateProblem, matchUnits, splitAdjust, unitsCredited } from "./units";
 
 export type UnitAccount = "DCA" | "CMSA" | "CSA";
@@ -190,9 +190,7 @@ export interface OptionGrant<T = unknown> extends OptionTerms {
 }
 
 /** The STATEMENT.md error a row the replay cannot apply is reported as; the row is left out. */
-export interface ReplayProblem<T = unknown> {
-  rule: RuleIdOf<"S">;
-  section: string;
+export interface ReplayProblem<T = unknown> extends Declared {
   message: string;
   record: PlanRecord<T>;
   /** The field (column) of the record the problem is about. */
@@ -331,8 +329,9 @@ class Replayer<T> {
     if (account === "IA" && kind !== "interest") this.quarterFlows.push({ date, amount: change });
   }
 
-  private problem(record: PlanRecord<T>, field: RecordField, rule: ReplayProblem["rule"], section: string, message: string): void {
-    this.problems.push({ record, field, rule, section, message });
+  /** `rule` on the record's `field`, citing `cites`: the row is left out. */
+  private problem(record: PlanRecord<T>, field: RecordField, rule: Rule, cites: string, message: string): void {
+    this.problems.push({ record, field, ...declaredAs(rule, { cites }), message });
   }
 
   /** A price (or date) the row needs is missing: S03 naming the day, the row left out; the section is cited once. */
@@ -340,7 +339,7 @@ class Replayer<T> {
     if (!(error instanceof PlanError)) throw error;
     // Cite the row's own section unless the engine's message already cites that section (a §1.1(d) note is not §8.1's).
     const cited = error.message.includes(`§${section.split("(")[0]}`) ? "" : ` (§${section})`;
-    this.problem(record, field, error.code === "#N/A" ? RULES.S03.id : RULES.S02.id, section, `${capitalize(error.message)}; ${consequence}${cited}.`);
+    this.problem(record, field, error.code === "#N/A" ? RULES.S03 : RULES.S02, section, `${capitalize(error.message)}; ${consequence}${cited}.`);
   }
 
   /** At the start of its day, every unit balance and every outstanding option (§8.1(e); STATEMENT.md "Splits"). */
@@ -372,7 +371,7 @@ class Replayer<T> {
       return this.problem(
         record,
         "date",
-        RULES.S05.id,
+        RULES.S05,
         window.section,
         `The ${WHAT[record.kind]} of ${formatDollars(record.amount)} dated ${record.date} falls in ${describeWindow(window)}: nothing is credited under §8.1(a),(b),(c) or Art. V then, so it is not applied (§${window.section}).`,
       );
@@ -381,7 +380,7 @@ class Replayer<T> {
       case "deferral": {
         const rate = record.matchRate ?? PLAN_MATCH_RATE;
         const why = matchRateProblem(rate);
-        if (why) return this.problem(record, "matchRate", RULES.S04.id, "4.3", `Match Rate ${why}: the deferral is not credited.`);
+        if (why) return this.problem(record, "matchRate", RULES.S04, "4.3", `Match Rate ${why}: the deferral is not credited.`);
         let units: Decimal, match: Decimal;
         try {
           units = unitsCredited(record.amount, prices, record.date);
@@ -429,7 +428,7 @@ class Replayer<T> {
   /** An option granted on the determination date at its close (§5.4(a)): price and whole shares as OPTION_PRICE, OPTION_SHARES. */
   private grant(date: IsoDate, record: ActivityRecord & T): void {
     const { discount } = record;
-    if (discount === undefined) return this.problem(record, "discount", RULES.S02.id, "5.1", "The Discount is blank; an option allocation needs one (§5.1).");
+    if (discount === undefined) return this.problem(record, "discount", RULES.S02, "5.1", "The Discount is blank; an option allocation needs one (§5.1).");
     let fairMarketValue: Decimal;
     try {
       fairMarketValue = this.records.prices.closePrice(date);
@@ -441,7 +440,7 @@ class Replayer<T> {
       return this.problem(
         record,
         "discount",
-        RULES.S04.id,
+        RULES.S04,
         "5.1",
         `${capitalize(why)} at the fair market value ${formatDollars(fairMarketValue)} on ${date}; no option is granted (§5.1).`,
       );
@@ -473,7 +472,7 @@ class Replayer<T> {
       this.problem(
         record,
         "amount",
-        RULES.S03.id,
+        RULES.S03,
         "5.2(b),(c)",
         `${what} is more than the ${formatDollars(this.allocatable)} the Investment Account held before interest at the close of ${dayBefore}${held}; without prime rates it cannot be told whether interest covers it (§5.2(b),(c)).`,
       );
@@ -481,7 +480,7 @@ class Replayer<T> {
       this.problem(
         record,
         "amount",
-        RULES.S01.id,
+        RULES.S01,
         "5.2(c)",
         `${what} is more than the ${formatDollars(this.allocatable)} in the Investment Account at the close of ${dayBefore}${held}; it is not applied (§5.2(c)).`,
       );
@@ -496,7 +495,7 @@ class Replayer<T> {
       return this.problem(
         dividend,
         "recordDate",
-        RULES.S02.id,
+        RULES.S02,
         "8.1(d)",
         `The record date ${dividend.recordDate} is not before the payment date ${date}; a dividend is credited on the units held at an earlier record date, so it is not credited (§8.1(d)).`,
       );
@@ -646,8 +645,7 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
       replayer.problems.push({
         record,
         field: "date",
-        rule: error.code === "#N/A" ? RULES.S03.id : RULES.S02.id,
-        section: ACTIVITY_KINDS[record.kind].section,
+        ...declaredAs(error.code === "#N/A" ? RULES.S03 : RULES.S02, { cites: ACTIVITY_KINDS[record.kind].section }),
         message: `${capitalize(error.message)}.`,
       });
       continue;
@@ -707,8 +705,7 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
     replayer.problems.push({
       record: firstInvestment,
       field: "date",
-      rule: RULES.S03.id,
-      section: "5.2(b)",
+      ...declaredAs(RULES.S03, { cites: "5.2(b)" }),
       message: `No prime rate quoted on or before ${quarterFirstDay(first)}, the beginning of ${quarterLabel(first)}: the Investment Account interest for ${which} is left out (§5.2(b)).`,
     });
   }

@@ -15,7 +15,7 @@ import { addDays, addMonths, laterOf, type IsoDate } from "./dates";
 import { roundCents, wholeUp, ZERO, type Decimal } from "./decimal";
 import { distributionDate, earliestElectedDistribution, stockAccountReleaseDate, withholdCash, withholdShares } from "./distributionTerms";
 import { invalidField, PlanError } from "./errors";
-import type { Severity } from "./findings";
+import { declaredAs, RULES, type Declared } from "./rules";
 import type { PriceTable } from "./prices";
 
 /** The Distributable Events of §7.1, in its order: (a) … (f). There is no (g) (P-R3). */
@@ -57,11 +57,8 @@ export interface ExcludedCandidate {
   reason: string;
 }
 
-/** A warning or error about one participant's payout, with the input field it concerns when there is one. */
-export interface PayoutNote {
-  severity: Severity;
-  /** Without "§", as findings carry it: "7.1(f)". */
-  section: string;
+/** A warning or error about one participant's payout (its rule as the table declares it), with the input field it concerns when there is one. */
+export interface PayoutNote extends Declared {
   message: string;
   field?: string;
 }
@@ -146,8 +143,7 @@ export function distributableEvent(facts: EventFacts): DistributableEvent {
         const reason = `earlier than ${earliest}, 13 months after the election took effect on ${facts.electionEffective} (§7.1(f))`;
         excluded.push({ kind: "elected", date, reason });
         notes.push({
-          severity: "error",
-          section: "7.1(f)",
+          ...declaredAs(RULES.P05),
           field: "electedDate",
           message: `electedDate ${date} is not a Distributable Event: it is ${reason}.`,
         });
@@ -310,8 +306,7 @@ export function withhold(
       withheldShares = shares;
       shortfall = taxOnShares.minus(shareValue);
       notes.push({
-        severity: "warning",
-        section: "10.2",
+        ...declaredAs(RULES.P07),
         message: `the tax on shares ${taxOnShares.toFixed(2)} is more than the ${shares.toString()} shares' value ${shareValue.toFixed(2)}: every share is withheld and the ${shortfall.toFixed(2)} short is taken from the Investment Account cash, then from the payee`,
       });
     } else {
@@ -409,8 +404,7 @@ export function payeeOf(participant: string, facts: PayeeFacts, distribution: Is
   const next = successor(facts);
   if (facts.beneficiary !== undefined && !facts.formApproved) {
     notes.push({
-      severity: "warning",
-      section: "9.3",
+      ...declaredAs(RULES.P08, { cites: "9.3" }),
       field: "formApproved",
       message: `beneficiary "${facts.beneficiary}" is ignored: the Committee has not accepted the Beneficiary Designation Form (§9.3)`,
     });
@@ -449,8 +443,7 @@ export function payeeOf(participant: string, facts: PayeeFacts, distribution: Is
       payee = { ...payee, kind: "conservator", section: "§9.2", paidTo: facts.conservator };
     } else {
       notes.push({
-        severity: "warning",
-        section: "9.2",
+        ...declaredAs(RULES.P08, { cites: "9.2" }),
         field: "incompetent",
         message: `the payee is declared incompetent but no conservator is named: §9.2 acts only once one has been appointed, so ${payee.name} is paid`,
       });
@@ -542,7 +535,7 @@ export function payout(facts: PayoutFacts, holdings: readonly Holding[], prices:
   const notes = [...event.notes];
   const employers = perEmployer(holdings);
   if (event.date === undefined) {
-    notes.push({ severity: "warning", section: "7.1", message: "no Distributable Event: nothing is payable yet (§7.1)" });
+    notes.push({ ...declaredAs(RULES.P06), message: "no Distributable Event: nothing is payable yet (§7.1)" });
     return { participant: facts.participant, event, payments: [], perEmployer: employers, notes };
   }
   const paid = distributionDate(event.date);
@@ -558,8 +551,7 @@ export function payout(facts: PayoutFacts, holdings: readonly Holding[], prices:
   const cashElection = facts.cashTaxElectionDate !== undefined && facts.cashTaxElectionDate < event.date;
   if (facts.cashTaxElectionDate !== undefined && !cashElection) {
     notes.push({
-      severity: "warning",
-      section: "10.2",
+      ...declaredAs(RULES.P07),
       field: "cashTaxElectionDate",
       message: `the cash election of ${facts.cashTaxElectionDate} was not received before the Distributable Event on ${event.date} (§10.2): shares are withheld`,
     });

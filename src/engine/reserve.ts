@@ -10,6 +10,7 @@ import { Decimal, fitsLargestFigure, ZERO } from "./decimal";
 import { invalidValue } from "./errors";
 import { formatShares as shares } from "./format";
 import { implausibleShares } from "./plausibility";
+import { declaredAs, RULES, type Declared } from "./rules";
 
 export type LedgerKind = "units" | "option" | "split" | "reserve";
 
@@ -39,15 +40,16 @@ export interface LedgerLine<E extends LedgerEntry = LedgerEntry> extends LedgerE
   remaining: Decimal;
 }
 
-export interface ReserveViolation<E extends LedgerEntry = LedgerEntry> {
+/** R08: a row that takes the reserve past what remained; `section` cites §15.2 for a credit, §5.4(c) for a grant. */
+export interface ReserveViolation<E extends LedgerEntry = LedgerEntry> extends Declared {
   line: LedgerLine<E>;
   /** Shares credited or granted beyond what remained before the row. */
   shortfall: Decimal;
-  section: string;
   message: string;
 }
 
-export interface ReserveDivergence<E extends LedgerEntry = LedgerEntry> {
+/** R09: a row whose Reported Remaining is not the remaining computed. */
+export interface ReserveDivergence<E extends LedgerEntry = LedgerEntry> extends Declared {
   line: LedgerLine<E>;
   reported: Decimal;
   computed: Decimal;
@@ -227,9 +229,9 @@ export function reconcileReserve<E extends LedgerEntry>(entries: readonly E[], i
       const shortfall = entry.quantity.minus(available);
       const section = entry.kind === "units" ? "§13.8, §15.2" : "§13.8, §5.4(c)";
       violations.push({
+        ...declaredAs(RULES.R08, { cites: section }),
         line,
         shortfall,
-        section,
         // Worded when read: once the reserve is used up every later credit is a violation, and a statement reads none of them.
         get message() {
           const what = entry.kind === "units" ? `${shares(entry.quantity)} units credited` : `${shares(entry.quantity)} option shares granted`;
@@ -239,7 +241,13 @@ export function reconcileReserve<E extends LedgerEntry>(entries: readonly E[], i
       });
     }
     if (entry.reportedRemaining !== undefined && !entry.reportedRemaining.equals(remaining)) {
-      divergences.push({ line, reported: entry.reportedRemaining, computed: remaining, difference: entry.reportedRemaining.minus(remaining) });
+      divergences.push({
+        ...declaredAs(RULES.R09),
+        line,
+        reported: entry.reportedRemaining,
+        computed: remaining,
+        difference: entry.reportedRemaining.minus(remaining),
+      });
     }
     const endOfDate = i === ordered.length - 1 || ordered[i + 1].date !== entry.date;
     if (endOfDate && exhaustionDate === undefined && (remaining.isNegative() || remaining.isZero()) && !used.isZero()) {

@@ -5,11 +5,13 @@
  * Control readers raise findings by naming an entry here; the README's rule
  * table and the task pane's rule list are read from it.
  *
- * A check may cite a narrower section than its rule's (E02 raised on a §5.3(a)
- * row cites 5.3(a)); the section here is the rule's whole reach. Ids are
+ * A finding takes its section and severity from its entry, through
+ * `declaredAs`: a check may cite a more particular section (`cites`), and a
+ * rule that declares an `unchecked` severity is raised at it when its check
+ * could not be made; nothing else differs from the table. Ids are
  * allocated by family and never reused: validation E01–E16 (docs/RULES.md),
- * statement S01–S09, reserve R01–R07,
- * payouts P01–P09, claims C01–C09, Change in Control H01–H09, table extent T01.
+ * statement S01–S09, reserve R01–R09,
+ * payouts P01–P09, claims C01–C09, Change in Control H01–H10, table extent T01.
  */
 import type { Severity } from "./findings";
 
@@ -18,14 +20,16 @@ export interface Rule {
   /** Plan section(s), e.g. "4.2(a),(b); 5.3(a),(b)"; "—" where the rule is about the sheet itself. */
   readonly section: string;
   readonly severity: Severity;
+  /** Where set, the severity a finding is raised at when its check could not be made (E11 with no close to check against). */
+  readonly unchecked?: Severity;
   /** One sentence: what the rule checks. */
   readonly checks: string;
 }
 
-type Declared<T> = { readonly [K in keyof T & string]: Rule & { readonly id: K } };
+type DeclaredTable<T> = { readonly [K in keyof T & string]: Rule & { readonly id: K } };
 
-function declare<const T extends Record<string, Omit<Rule, "id">>>(rules: T): Declared<T> {
-  return Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, { id, ...rule }])) as Declared<T>;
+function declare<const T extends Record<string, Omit<Rule, "id">>>(rules: T): DeclaredTable<T> {
+  return Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, { id, ...rule }])) as DeclaredTable<T>;
 }
 
 export const RULES = declare({
@@ -67,6 +71,7 @@ export const RULES = declare({
   E11: {
     section: "5.1",
     severity: "error",
+    unchecked: "warning",
     checks: "An option allocation's discount is within the §5.1 bounds at the closing price on the determination date (a warning when it cannot be checked).",
   },
   E12: { section: "7.1(f)", severity: "error", checks: "An elected distribution date is at least 13 months after the election's effective date." },
@@ -82,7 +87,7 @@ export const RULES = declare({
     checks: "An allocation is no larger than the Investment Account held at the close of the day before its determination date.",
   },
   S02: { section: "—", severity: "error", checks: "Every cell a record needs is present and readable, and an amount is above zero." },
-  S03: { section: "8.1", severity: "error", checks: "The closing price or prime rate a record needs is in the tables." },
+  S03: { section: "8.1; 5.2(b),(d); 5.4", severity: "error", checks: "The closing price or prime rate a record needs is in the tables." },
   S04: { section: "4.3, 5.1", severity: "error", checks: "A Match Rate or a Discount is one the plan allows." },
   S05: {
     section: "3.3, 7.3, 15.1, 15.2",
@@ -92,7 +97,7 @@ export const RULES = declare({
   S06: { section: "—", severity: "warning", checks: "A row holds no value its kind does not use." },
   S07: { section: "—", severity: "warning", checks: "A participant is spelled one way throughout the records." },
   S08: {
-    section: "13.8, 5.1, 6.3",
+    section: "13.8, 5.1, 6.3; 8.1; 5.2(b),(d); 5.4",
     severity: "error",
     checks: "An Activity amount, a dividend per share or a split ratio is within what the plan could hold (engine/plausibility.ts).",
   },
@@ -100,7 +105,11 @@ export const RULES = declare({
 
   // The share reserve (§13.8, §15.2, §5.4(c)).
   R01: { section: "13.8", severity: "error", checks: "A Ledger row is readable and of a known kind, with a quantity its kind allows." },
-  R02: { section: "8.1(a),(c)", severity: "error", checks: "A Credits row is readable and its quarter has every closing price, so its units can be counted." },
+  R02: {
+    section: "13.8; 8.1(a),(c)",
+    severity: "error",
+    checks: "A Credits row is readable and its quarter has every closing price, so its units can be counted.",
+  },
   R03: { section: "13.8", severity: "error", checks: "An Activity record the reserve counts can be replayed." },
   R04: { section: "5.4", severity: "error", checks: "An option row grants whole shares." },
   R05: {
@@ -108,15 +117,17 @@ export const RULES = declare({
     severity: "error",
     checks: "A Ledger quantity or split, or a Credits amount, is within what the reserve could hold (engine/plausibility.ts).",
   },
-  R06: { section: "—", severity: "warning", checks: "A Ledger row does not repeat an earlier one exactly." },
+  R06: { section: "13.8", severity: "warning", checks: "A Ledger row does not repeat an earlier one exactly." },
   R07: { section: "—", severity: "warning", checks: "A participant is spelled one way on the Ledger and Credits sheets." },
+  R08: { section: "13.8, 15.2, 5.4(c)", severity: "error", checks: "A credit or an option grant takes no more shares than remain in the reserve." },
+  R09: { section: "13.8", severity: "warning", checks: "A Ledger row's Reported Remaining is the remaining the reserve computes." },
 
   // Payouts and withdrawals (docs/PAYOUT.md).
   P01: { section: "—", severity: "error", checks: "Every cell of the Payouts, Holdings and Withdrawals sheets can be read." },
   P02: { section: "—", severity: "warning", checks: "A row holds no value it does not use (a Source on a DCA row)." },
   P03: { section: "7.1", severity: "error", checks: "A participant's payout can be computed." },
   P04: { section: "7.2(a), 10.2", severity: "error", checks: "The closing price a payout or withdrawal needs is in the Prices sheet." },
-  P05: { section: "7.1(f)", severity: "warning", checks: "An elected distribution date is no earlier than 13 months after the election." },
+  P05: { section: "7.1(f)", severity: "error", checks: "An elected distribution date is no earlier than 13 months after the election." },
   P06: { section: "7.1", severity: "warning", checks: "A participant has a Distributable Event, so something is payable." },
   P07: { section: "10.2", severity: "warning", checks: "Withholding is as elected: a cash election received before the event, the tax within the shares." },
   P08: { section: "9.2, 9.3", severity: "warning", checks: "The payee is known: an accepted beneficiary form, a conservator for an incompetent payee." },
@@ -138,11 +149,12 @@ export const RULES = declare({
   H02: { section: "1.1(e)", severity: "error", checks: "An event's Type and Exemption are ones the plan names." },
   H03: { section: "1.1(e)", severity: "error", checks: "A percentage is within 0-100% and board figures are possible." },
   H04: { section: "1.1(e)", severity: "error", checks: "Every figure an event's test needs is given." },
-  H05: { section: "13.4", severity: "error", checks: "Every cell of the Trust sheet can be read." },
+  H05: { section: "—", severity: "error", checks: "Every cell of the Trust sheet can be read." },
   H06: { section: "—", severity: "error", checks: "Every Holdings row can be read." },
   H07: { section: "13.4(b)", severity: "error", checks: "A closing price values the Accounts on the Change in Control day." },
   H08: { section: "13.4(a), 8.1(f)", severity: "warning", checks: "A Trust is established to fund." },
   H09: { section: "1.1(e)", severity: "warning", checks: "The Trust's Change in Control date is the events' date." },
+  H10: { section: "—", severity: "warning", checks: "A Holdings row holds no value it does not use (a Source on a DCA row)." },
 
   // Every sheet read.
   T01: { section: "—", severity: "warning", checks: "No value lies outside the table read from a sheet." },
@@ -161,7 +173,27 @@ export function rulesOf(letter: string): Rule[] {
   return ALL_RULES.filter((rule) => rule.id.startsWith(letter));
 }
 
-/** A finding's rule, section and severity as `rule` declares them. */
-export function declaredAs(rule: Rule): { rule: string; section: string; severity: Severity } {
-  return { rule: rule.id, section: rule.section, severity: rule.severity };
+/** The rule, section and severity a finding carries. */
+export interface Declared {
+  rule: string;
+  section: string;
+  severity: Severity;
+}
+
+/** The two ways a raise site may differ from its rule's entry. */
+export interface Raising {
+  /**
+   * The section the check cites, a part of the rule's whole reach: E02 on a
+   * §5.3(a) row cites "5.3(a)"; a rule about the sheet itself ("—") cites
+   * the provision that governs the cell (an Activity amount, its kind's).
+   */
+  cites?: string;
+  /** The check could not be made: the finding is at the rule's `unchecked` severity. */
+  unchecked?: boolean;
+}
+
+/** A finding's rule, section and severity as `rule` declares them (see `Raising` for the two exceptions). */
+export function declaredAs(rule: Rule, raising: Raising = {}): Declared {
+  const severity = raising.unchecked && rule.unchecked !== undefined ? rule.unchecked : rule.severity;
+  return { rule: rule.id, section: raising.cites ?? rule.section, severity };
 }

@@ -27,8 +27,8 @@ import {
   type CompensationKind,
 } from "./elections";
 import { PlanError } from "./errors";
-import { compareFindings, type Finding, type Severity } from "./findings";
-import { RULES, type Rule } from "./rules";
+import { compareFindings, type Finding } from "./findings";
+import { declaredAs, RULES, type Raising, type Rule } from "./rules";
 import { capitalize, formatPercent, shortName } from "./format";
 import { discountProblem, type DiscountType } from "./options";
 import type { PriceTable } from "./prices";
@@ -145,17 +145,9 @@ interface Context {
   findings: ElectionFinding[];
 }
 
-/** A finding of `rule` on the row's `field`, at the rule's section and severity unless the check narrows them. */
-function report(ctx: Context, row: ElectionRow, field: ElectionField, rule: Rule, message: string, at: { section?: string; severity?: Severity } = {}): void {
-  ctx.findings.push({
-    row: row.row,
-    column: ctx.label(field),
-    field,
-    rule: rule.id,
-    section: at.section ?? rule.section,
-    severity: at.severity ?? rule.severity,
-    message,
-  });
+/** A finding of `rule` on the row's `field`, as the rule declares it (`raising`: a narrower section cited, or a check not made). */
+function report(ctx: Context, row: ElectionRow, field: ElectionField, rule: Rule, message: string, raising: Raising = {}): void {
+  ctx.findings.push({ row: row.row, column: ctx.label(field), field, ...declaredAs(rule, raising), message });
 }
 
 /** E01: what a row lacks of a participant, a known type and an election date; such a row is checked no further. */
@@ -253,7 +245,7 @@ function checkBonusLead(ctx: Context, row: CompleteRow, rule: Rule, section: str
         "payable",
         rule,
         `Bonus Payable Date is blank; a bonus election under §${section} must be filed at least ${BONUS_ELECTION_LEAD_MONTHS} months before the bonus is payable.`,
-        { section },
+        { cites: section },
       );
     }
     return;
@@ -266,7 +258,7 @@ function checkBonusLead(ctx: Context, row: CompleteRow, rule: Rule, section: str
       "electionDate",
       rule,
       `Filed ${row.electionDate}, less than ${BONUS_ELECTION_LEAD_MONTHS} months before the bonus is payable on ${row.payable}; it had to be filed by ${latest} (§${section}).`,
-      { section },
+      { cites: section },
     );
   }
 }
@@ -285,7 +277,7 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
       const what = salary
         ? "Plan Year is blank; a salary deferral names the calendar year it defers"
         : "Plan Year and Bonus Fiscal Year End are blank; a bonus deferral names the fiscal year whose bonus it defers";
-      report(ctx, row, field, annualRule, `${what}.`, { section: annualSection });
+      report(ctx, row, field, annualRule, `${what}.`, { cites: annualSection });
     }
     return;
   }
@@ -303,7 +295,7 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
         "electionDate",
         RULES.E04,
         `Became eligible ${eligible}; the election had to be filed within ${NEW_PARTICIPANT_ELECTION_DAYS} days, by ${deadline}, but was filed ${filed} (§${section}).`,
-        { section },
+        { cites: section },
       );
     }
     if (!salary) checkBonusLead(ctx, row, RULES.E04, section);
@@ -317,7 +309,7 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
       salary ? "planYear" : "fyEnd",
       annualRule,
       `${salary ? "Plan Year" : "The bonus's fiscal year"} ${year} is before the plan's first year, ${firstYear}.`,
-      { section: annualSection },
+      { cites: annualSection },
     );
     return;
   }
@@ -328,7 +320,7 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
   if (year === firstYear) {
     const section = deferralSection(deferral, "(e)");
     if (filed < opens) {
-      report(ctx, row, "electionDate", RULES.E05, beforeEffective(section), { section });
+      report(ctx, row, "electionDate", RULES.E05, beforeEffective(section), { cites: section });
     } else if (filed > closes) {
       report(
         ctx,
@@ -336,7 +328,7 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
         "electionDate",
         RULES.E05,
         `Filed ${filed}; ${what} had to be filed within ${FIRST_YEAR_ELECTION_DAYS} days after the plan took effect on ${effective}, by ${closes} (§${section}).`,
-        { section },
+        { cites: section },
       );
     }
     if (!salary) checkBonusLead(ctx, row, RULES.E05, section);
@@ -345,9 +337,9 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
   const section = deferralSection(deferral, salary ? "(a),(b)" : "(c)");
   if (filed > closes) {
     const why = salary ? "" : ", before the calendar year in which that fiscal year ends";
-    report(ctx, row, "electionDate", annualRule, `Filed ${filed}; ${what} had to be filed by ${closes}${why} (§${annualSection}).`, { section });
+    report(ctx, row, "electionDate", annualRule, `Filed ${filed}; ${what} had to be filed by ${closes}${why} (§${annualSection}).`, { cites: section });
   } else if (filed < effective) {
-    report(ctx, row, "electionDate", annualRule, beforeEffective(annualSection), { section });
+    report(ctx, row, "electionDate", annualRule, beforeEffective(annualSection), { cites: section });
   } else if (filed < opens) {
     report(
       ctx,
@@ -355,7 +347,7 @@ function checkDeferralDeadline(ctx: Context, row: CompleteRow, deferral: Deferra
       "electionDate",
       annualRule,
       `Filed ${filed}; a salary election applies to the calendar year after the one it is filed in, so ${what} must be filed in ${year - 1}, by ${closes} (§${annualSection}).`,
-      { section },
+      { cites: section },
     );
   }
 }
@@ -429,7 +421,7 @@ function checkDiscount(ctx: Context, row: CompleteRow, release: IsoDate): void {
   try {
     determination = electionWindowEnd(release);
   } catch (error) {
-    if (error instanceof PlanError) return report(ctx, row, "release", RULES.E11, `Discount not checked: ${error.message}.`, { severity: "warning" });
+    if (error instanceof PlanError) return report(ctx, row, "release", RULES.E11, `Discount not checked: ${error.message}.`, { unchecked: true });
     throw error;
   }
   if (ctx.settings.prices === undefined) {
@@ -439,7 +431,7 @@ function checkDiscount(ctx: Context, row: CompleteRow, release: IsoDate): void {
       "discount",
       RULES.E11,
       `Discount not checked against §5.1: there is no Prices table to give the close on the determination date, ${determination}.`,
-      { severity: "warning" },
+      { unchecked: true },
     );
     return;
   }
@@ -448,7 +440,7 @@ function checkDiscount(ctx: Context, row: CompleteRow, release: IsoDate): void {
     fmv = ctx.settings.prices.closePrice(determination);
   } catch {
     report(ctx, row, "discount", RULES.E11, `Discount not checked against §5.1: the Prices table has no close for the determination date, ${determination}.`, {
-      severity: "warning",
+      unchecked: true,
     });
     return;
   }
@@ -507,7 +499,7 @@ function checkCombinedPercent(ctx: Context, rows: readonly CompleteRow[]): void 
       "percent",
       RULES.E07,
       `${shortName(last.participant)}'s ${compensation} deferrals for ${year} add up to ${percent(total)} (rows ${group.map((r) => r.row).join(", ")}); Art. IV and Art. V together may not exceed ${formatPercent(MAX_DEFERRAL_FRACTION)} (§${section}).`,
-      { section },
+      { cites: section },
     );
   }
 }

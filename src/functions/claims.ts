@@ -5,7 +5,7 @@ import { claimDeadlines, outOfOrder, type Claim, type ClaimDeadlines } from "../
 import { ZERO } from "../engine/decimal";
 import { invalidValue, notAvailable } from "../engine/errors";
 import { trustFunding } from "../engine/trustFunding";
-import { readCicEvents, CIC_RULES } from "../sheets/changeInControl";
+import { readCicEvents, CIC_HOLDINGS_RULES } from "../sheets/changeInControl";
 import type { SheetGrid } from "../sheets/grid";
 import { readHoldings } from "../sheets/payouts";
 import type { TableRead } from "../sheets/records";
@@ -119,9 +119,7 @@ export function cicFundingFn(
   trustAssets: unknown[][],
   trustEstablished?: unknown[][],
 ): unknown[][] {
-  const rows = tableArg(() =>
-    tableRecords("holdings", holdings, (grid) => readHoldings(grid, { unreadable: CIC_RULES.holdingUnreadable, ignored: CIC_RULES.holdingUnreadable })),
-  );
+  const rows = tableArg(() => tableRecords("holdings", holdings, (grid) => readHoldings(grid, CIC_HOLDINGS_RULES)));
   const table = tableArg(() => pricesFromCells(prices));
   return lift({ cicDate, trustAssets, trustEstablished }, (x) => {
     const date = dateArg("cicDate", x.cicDate);

@@ -10,20 +10,24 @@ import type { Decimal } from "../engine/decimal";
 import type { IsoDate } from "../engine/dates";
 import { readDate, readFlag, readNumber, readPercent, readText } from "./cellReaders";
 import type { ColumnSpec, SheetGrid } from "./grid";
-import { readTable, type RowReader, type Sourced, type TableRead } from "./records";
+import { readTable, type RowReader, type Sourced, type TableRead, type TableRules } from "./records";
 
-/** Change in Control findings (PAYOUT.md §1, "H01–H09"). */
+/** Change in Control findings (PAYOUT.md §1, "H01–H09"; H10 ours). */
 export const CIC_RULES = {
-  unreadable: RULES.H01.id,
-  unknownWord: RULES.H02.id,
-  percentOutOfRange: RULES.H03.id,
-  missingFigure: RULES.H04.id,
-  trustUnreadable: RULES.H05.id,
-  holdingUnreadable: RULES.H06.id,
-  noPrice: RULES.H07.id,
-  noTrust: RULES.H08.id,
-  trustDateDiffers: RULES.H09.id,
+  unreadable: RULES.H01,
+  unknownWord: RULES.H02,
+  percentOutOfRange: RULES.H03,
+  missingFigure: RULES.H04,
+  trustUnreadable: RULES.H05,
+  holdingUnreadable: RULES.H06,
+  noPrice: RULES.H07,
+  noTrust: RULES.H08,
+  trustDateDiffers: RULES.H09,
+  holdingIgnored: RULES.H10,
 } as const;
+
+/** The Holdings sheet as the Change in Control reads it: an unreadable cell is H06, a value a row does not use H10. */
+export const CIC_HOLDINGS_RULES: TableRules = { unreadable: CIC_RULES.holdingUnreadable, ignored: CIC_RULES.holdingIgnored };
 
 type EventField =
   | "date"

@@ -27,15 +27,15 @@ export const CLAIM_COLUMNS: ReadonlyArray<ColumnSpec<ClaimField>> = [
 
 /** Claims findings (PAYOUT.md §1, "C01–C09"): C01 is a cell the reader cannot use. */
 export const CLAIM_RULES = {
-  unreadable: RULES.C01.id,
-  late: RULES.C02.id,
-  reviewLate: RULES.C03.id,
-  decisionPastDue: RULES.C04.id,
-  reviewDecisionPastDue: RULES.C05.id,
-  extensionIgnored: RULES.C06.id,
-  disabilityAppeal: RULES.C07.id,
-  suitWindowClosed: RULES.C08.id,
-  outOfOrder: RULES.C09.id,
+  unreadable: RULES.C01,
+  late: RULES.C02,
+  reviewLate: RULES.C03,
+  decisionPastDue: RULES.C04,
+  reviewDecisionPastDue: RULES.C05,
+  extensionIgnored: RULES.C06,
+  disabilityAppeal: RULES.C07,
+  suitWindowClosed: RULES.C08,
+  outOfOrder: RULES.C09,
 } as const;
 
 const READ_RULES: TableRules = { unreadable: CLAIM_RULES.unreadable, ignored: CLAIM_RULES.extensionIgnored };

@@ -5,7 +5,7 @@
  * or to the right of the table are kept aside and reported, never read as
  * rows of the table.
  */
-import { RULES } from "../engine/rules";
+import { declaredAs, RULES } from "../engine/rules";
 import { describe, isBlank } from "../cells/values";
 import type { CellFinding } from "./findings";
 import { cellAddress, columnLetter, type SheetGrid, type ValueCell } from "./grid";
@@ -133,9 +133,7 @@ export function outsideTableFindings(grid: SheetGrid): CellFinding[] {
       cell: address,
       row: cell.row,
       column: columnLetter(cell.column),
-      rule: OUTSIDE_RULE,
-      section: "—",
-      severity: "warning",
+      ...declaredAs(RULES.T01),
       message: `Cell ${address} holds ${describe(cell.value)}, outside ${table} on ${grid.sheet}; it is not read. Move it into the table or clear it.${more}`,
     };
   });

@@ -13,26 +13,26 @@ import { readDate, readFlag, readNumber, readPercent, readText } from "./cellRea
 import type { ColumnSpec, SheetGrid } from "./grid";
 import { readTable, type RowReader, type TableRules, type Sourced, type TableRead } from "./records";
 
-/** The payout findings' rule ids (PAYOUT.md; P01–P09 are this family's). */
+/** The payout findings' rules (PAYOUT.md; P01–P09 are this family's). */
 export const PAYOUT_RULES = {
   /** A cell that cannot be read: the row is left out. */
-  unreadable: RULES.P01.id,
+  unreadable: RULES.P01,
   /** A value that is not used (a Source on a DCA row). */
-  ignored: RULES.P02.id,
+  ignored: RULES.P02,
   /** A participant's payout cannot be computed (a #VALUE! case of §11). */
-  payoutError: RULES.P03.id,
+  payoutError: RULES.P03,
   /** No closing price for a day the payout or withdrawal needs (#N/A). */
-  missingPrice: RULES.P04.id,
+  missingPrice: RULES.P04,
   /** An elected date earlier than 13 months after the election (§7.1(f)). */
-  electedTooEarly: RULES.P05.id,
+  electedTooEarly: RULES.P05,
   /** No Distributable Event yet (§7.1). */
-  noEvent: RULES.P06.id,
+  noEvent: RULES.P06,
   /** Withholding: a late cash election, a tax above the shares (§10.2). */
-  withholding: RULES.P07.id,
+  withholding: RULES.P07,
   /** The payee: an unaccepted beneficiary form, incompetent with no conservator (§9.2, §9.3). */
-  payee: RULES.P08.id,
+  payee: RULES.P08,
   /** A withdrawal cannot be computed (§7.3). */
-  withdrawalError: RULES.P09.id,
+  withdrawalError: RULES.P09,
 } as const;
 
 const ROW_RULES: TableRules = { unreadable: PAYOUT_RULES.unreadable, ignored: PAYOUT_RULES.ignored };

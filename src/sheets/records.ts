@@ -4,7 +4,7 @@
  * its column needs. A cell that cannot be read is an S02 finding on that cell
  * and its row is left out; nothing on a sheet makes the reading throw.
  */
-import { RULES } from "../engine/rules";
+import { declaredAs, RULES, type Declared, type Rule } from "../engine/rules";
 import {
   ACTIVITY_KINDS,
   parseActivityKind,
@@ -20,7 +20,6 @@ import type { Decimal } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { implausibleAmount, implausiblePerShare, implausibleSplit } from "../engine/plausibility";
 import type { IsoDate } from "../engine/dates";
-import type { Severity } from "../engine/findings";
 import type { PrimeRate } from "../engine/investment";
 import { ParticipantSpellings } from "./participants";
 import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cellReaders";
@@ -65,21 +64,14 @@ export function fieldCell(source: RowSource, field: string): CellRef & { column:
   return { sheet: layout.sheet, cell: `${columnLetter(layout.firstColumn + column)}${row}`, column: layout.labels[field] ?? field };
 }
 
-/** A finding on the cell of `field` in the record's row. */
-export function findingAt(source: RowSource, field: string, rule: string, section: string, severity: Severity, message: string): CellFinding {
-  return {
-    ...fieldCell(source, field),
-    row: source.row,
-    rule,
-    section,
-    severity,
-    message,
-  };
+/** A finding of a rule (`declaredAs` an entry of the rule table) on the cell of `field` in the record's row. */
+export function findingAt(source: RowSource, field: string, declared: Declared, message: string): CellFinding {
+  return { ...fieldCell(source, field), row: source.row, rule: declared.rule, section: declared.section, severity: declared.severity, message };
 }
 
 /** A replay's problem as a finding on the cell it concerns. */
 export function problemFinding(problem: ReplayProblem<Sourced>): CellFinding {
-  return findingAt(problem.record.source, problem.field, problem.rule, problem.section, "error", problem.message);
+  return findingAt(problem.record.source, problem.field, problem, problem.message);
 }
 
 /** STATEMENT.md: headers match ignoring case, spaces and punctuation ("Per-Share ($)" is "Per Share"). */
@@ -136,29 +128,18 @@ export const PLAN_COLUMNS: ReadonlyArray<ColumnSpec<keyof PlanTermination>> = [
   { key: "planTerminationDate", header: "Plan Termination Date", aliases: [], required: true },
 ];
 
-/** Unreadable or missing cells: the row is left out (STATEMENT.md, "Findings"). */
-const UNREADABLE = RULES.S02.id;
-/** A participant spelled two ways (a warning of ours; S05 is a credit inside a stop window). */
-const SPELLING = RULES.S07.id;
-/** A value beyond what the plan could hold (engine/plausibility.ts): the row is left out. */
-const IMPLAUSIBLE = RULES.S08.id;
-/** A row that repeats an earlier one exactly (as E15 does for elections): a warning, the row still counts. */
-const DUPLICATE = RULES.S09.id;
-/** A value on a row whose kind does not use it (a warning of ours). */
-const IGNORED = RULES.S06.id;
-const SHEET_RULE = "—";
-
-/** The rule ids a table's findings carry: a cell that cannot be read (the row is left out), and a value its row ignores. */
+/** The rules a table's findings are raised under: a cell that cannot be read (the row is left out), and a value its row ignores. */
 export interface TableRules {
-  unreadable: string;
-  ignored: string;
+  unreadable: Rule;
+  ignored: Rule;
   /** Where set, a row that repeats an earlier one exactly is a warning under this rule (the row still counts). */
-  duplicate?: string;
+  duplicate?: Rule;
 }
 
-const RECORD_RULES: TableRules = { unreadable: UNREADABLE, ignored: IGNORED };
-/** The tables whose rows add up (Activity, Dividends, Splits): a row entered twice counts twice, so it is pointed out. */
-const COUNTED_RULES: TableRules = { ...RECORD_RULES, duplicate: DUPLICATE };
+/** The records' rules (STATEMENT.md, "Findings"): S02 unreadable or missing cells, S06 a value the row's kind does not use. */
+const RECORD_RULES: TableRules = { unreadable: RULES.S02, ignored: RULES.S06 };
+/** The tables whose rows add up (Activity, Dividends, Splits): a row entered twice counts twice, so it is pointed out (S09). */
+const COUNTED_RULES: TableRules = { ...RECORD_RULES, duplicate: RULES.S09 };
 
 /**
  * One data row at a time: reads its cells, turning every problem into a
@@ -210,14 +191,15 @@ export class RowReader<K extends string> {
     return value;
   }
 
-  /** An error on the field's cell under `rule` (the table's unreadable-cell rule by default): the row is left out. */
-  problem(field: K, message: string, section = SHEET_RULE, rule = this.rules.unreadable): void {
+  /** A finding on the field's cell under `rule` (the table's unreadable-cell rule by default), citing `cites`: the row is left out. */
+  problem(field: K, message: string, cites?: string, rule = this.rules.unreadable): void {
     this.failed = true;
-    this.findings.push(findingAt(this.source, field, rule, section, "error", message));
+    this.findings.push(findingAt(this.source, field, declaredAs(rule, { cites }), message));
   }
 
-  warn(field: K, message: string, section = SHEET_RULE): void {
-    this.findings.push(findingAt(this.source, field, this.rules.ignored, section, "warning", message));
+  /** A value the row does not use, under the table's `ignored` rule, citing `cites`. */
+  warn(field: K, message: string, cites?: string): void {
+    this.findings.push(findingAt(this.source, field, declaredAs(this.rules.ignored, { cites }), message));
   }
 }
 
@@ -258,7 +240,7 @@ export function readTable<K extends string, R>(
     const earlier = duplicates?.repeats(cells, row.source.row);
     if (earlier !== undefined && rules.duplicate !== undefined) {
       const message = `This row repeats row ${earlier} exactly, and both are counted; remove one if it was entered twice.`;
-      read.findings.push(findingAt(row.source, specs[0].key, rules.duplicate, SHEET_RULE, "warning", message));
+      read.findings.push(findingAt(row.source, specs[0].key, declaredAs(rules.duplicate), message));
     }
   }
   return read;
@@ -272,7 +254,7 @@ function positive(row: RowReader<string>, field: string, value: Decimal | undefi
 
 /** S08: `why` (engine/plausibility.ts) as an error on the field's cell, the row left out. */
 function implausible(row: RowReader<string>, field: string, what: string, why: string | undefined, section: string): void {
-  if (why) row.problem(field, `${what}: ${why} (§${section}). The row is left out; check the cell.`, section, IMPLAUSIBLE);
+  if (why) row.problem(field, `${what}: ${why} (§${section}). The row is left out; check the cell.`, section, RULES.S08);
 }
 
 const DISCOUNT_TYPES: Record<string, "fraction" | "dollars"> = { percent: "fraction", dollars: "dollars" };
@@ -303,7 +285,7 @@ export function readActivity(grid: SheetGrid): TableRead<ActivityRecord & Source
 
       const kind = kindText === undefined ? undefined : kindOf(kindText);
       if (kindText !== undefined && kind === undefined) row.problem("kind", `Kind "${kindText}" is not one of ${KIND_NAMES}; the row is left out.`);
-      const section = kind === undefined ? SHEET_RULE : ACTIVITY_KINDS[kind].section;
+      const section = kind === undefined ? RULES.S02.section : ACTIVITY_KINDS[kind].section;
       const credited = positive(row, "amount", amount, "Amount", section);
       if (credited) implausible(row, "amount", "Amount", implausibleAmount(credited), section);
 
@@ -352,7 +334,7 @@ function spellingWarnings(records: ReadonlyArray<ActivityRecord & Sourced>): Cel
   const findings: CellFinding[] = [];
   for (const record of records) {
     const { message } = spellings.see(record.participant, record.source.row);
-    if (message) findings.push(findingAt(record.source, "participant", SPELLING, SHEET_RULE, "warning", message));
+    if (message) findings.push(findingAt(record.source, "participant", declaredAs(RULES.S07), message));
   }
   return findings;
 }

@@ -3,7 +3,7 @@
  * and prices: every row that cannot be read is a finding on its cell, never
  * a crash (§13.8).
  */
-import { RULES } from "../engine/rules";
+import { declaredAs, RULES, type Declared, type Rule } from "../engine/rules";
 import { quarterEnd } from "../engine/calendar";
 import { quarterLabel, quarterOf, type IsoDate } from "../engine/dates";
 import { type Decimal, ZERO } from "../engine/decimal";
@@ -11,7 +11,6 @@ import { PlanError } from "../engine/errors";
 import { capitalize } from "../engine/format";
 import { exercisePriceProblem } from "../engine/options";
 import { implausibleAmount, implausibleSplit } from "../engine/plausibility";
-import type { Severity } from "../engine/findings";
 import type { PriceTable } from "../engine/prices";
 import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
 import { matchRateProblem, matchUnits, unitsCredited } from "../engine/units";
@@ -21,18 +20,21 @@ import { ParticipantSpellings } from "./participants";
 import type { CellFinding, CellRef } from "./findings";
 import { cellAddress, DuplicateRows, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
+/** The section a row left out of the reserve cites, whichever rule leaves it out. */
+const RESERVE_SECTION = "13.8";
+
 /** The rule a row left out of the reserve is reported under, by the sheet it comes from. */
 export const RESERVE_RULES = {
-  ledger: RULES.R01.id,
-  credits: RULES.R02.id,
-  records: RULES.R03.id,
-  wholeOptionShares: RULES.R04.id,
+  ledger: RULES.R01,
+  credits: RULES.R02,
+  records: RULES.R03,
+  wholeOptionShares: RULES.R04,
   /** A value beyond what the plan could hold (engine/plausibility.ts): the row is left out. */
-  implausible: RULES.R05.id,
+  implausible: RULES.R05,
   /** A row that repeats an earlier one exactly (as E15): a warning, the row still counts. */
-  duplicate: RULES.R06.id,
+  duplicate: RULES.R06,
   /** A participant spelled two ways, counted as one (as the statement's S07): a warning. */
-  spelling: RULES.R07.id,
+  spelling: RULES.R07,
 } as const;
 
 type LedgerField = "date" | "kind" | "quantity" | "participant" | "reference" | "reportedRemaining" | "exercisePrice";
@@ -65,7 +67,7 @@ export interface EntryCells {
   /** The row's date cell (a credit's Pay Date). */
   source: CellRef;
   /** The cell its quantity comes from (a credit's Deferred Amount). */
-  quantity: CellRef & { column: string; rule: string };
+  quantity: CellRef & { column: string; rule: Rule };
 }
 
 /** A ledger row with its cells. */
@@ -115,7 +117,7 @@ interface RowReader<K extends string> {
 function eachRow<K extends string>(
   grid: SheetGrid,
   specs: ReadonlyArray<ColumnSpec<K>>,
-  rule: string,
+  rule: Rule,
   into: LedgerRead,
   visit: (row: RowReader<K>) => void,
 ): void {
@@ -136,9 +138,7 @@ function eachRow<K extends string>(
         cell: cellAddress(grid, header.headerIndex, ignored),
         row: grid.firstRow + header.headerIndex,
         column: header.labels[duplicate.spec.key] ?? duplicate.spec.header,
-        rule,
-        section: "—",
-        severity: "error",
+        ...declaredAs(rule, { cites: "—" }),
         message: duplicateColumnMessage(grid, header, duplicate, ignored),
       });
     }
@@ -151,7 +151,7 @@ function eachRow<K extends string>(
     // Problems are reported on required columns, which the header has, or on a cell that was read.
     const cell = (field: K): CellRef => ({ sheet: grid.sheet, cell: cellAddress(grid, r, header.columns[field] ?? 0) });
     const problem = (field: K, message: string) => {
-      into.findings.push({ ...cell(field), row, column: label(field), rule, section: "13.8", severity: "error", message });
+      into.findings.push({ ...cell(field), row, column: label(field), ...declaredAs(rule, { cites: RESERVE_SECTION }), message });
     };
     let leftOut = false;
     const unreadable = new Set<K>();
@@ -179,15 +179,15 @@ function eachRow<K extends string>(
   }
 }
 
-/** An error under `rule` on the field's cell, the row left out (the rules other than the sheet's own, R01 or R02). */
-function ruleFinding<K extends string>(row: RowReader<K>, field: K, rule: string, section: string, message: string, severity: Severity = "error"): CellFinding {
-  return { ...row.cell(field), row: row.row, column: row.label(field), rule, section, severity, message };
+/** A finding of a rule other than the sheet's own (R01 or R02) on the field's cell. */
+function ruleFinding<K extends string>(row: RowReader<K>, field: K, declared: Declared, message: string): CellFinding {
+  return { ...row.cell(field), row: row.row, column: row.label(field), ...declared, message };
 }
 
 /** The participant as first spelled on the sheet; another spelling is an R07 warning on its cell (sheets/participants.ts). */
 function oneSpelling(spellings: ParticipantSpellings, row: RowReader<"participant">, into: LedgerRead, spelled: string): string {
   const { name, message } = spellings.see(spelled, row.row);
-  if (message) into.findings.push(ruleFinding(row, "participant", RESERVE_RULES.spelling, "—", message, "warning"));
+  if (message) into.findings.push(ruleFinding(row, "participant", declaredAs(RESERVE_RULES.spelling), message));
   return name;
 }
 
@@ -221,8 +221,7 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
         ruleFinding(
           row,
           "quantity",
-          RESERVE_RULES.wholeOptionShares,
-          "5.4",
+          declaredAs(RESERVE_RULES.wholeOptionShares),
           `Quantity ${quantity.toString()}: an option grants whole shares (§5.4 rounds option shares down), so this is not a grant as written. The row is left out of the reserve and of the Open Cap Format export.`,
         ),
       );
@@ -233,8 +232,7 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
         ruleFinding(
           row,
           "quantity",
-          RESERVE_RULES.implausible,
-          "13.8",
+          declaredAs(RESERVE_RULES.implausible, { cites: RESERVE_SECTION }),
           `Quantity ${quantity.toString()}: ${implausible} (§13.8). The row is left out of the reserve; check the cell.`,
         ),
       );
@@ -249,7 +247,7 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     const earlier = duplicates.repeats(row.cells, row.row);
     if (earlier !== undefined) {
       const message = `This row repeats row ${earlier} exactly, and both are counted against the reserve; remove one if it was entered twice.`;
-      into.findings.push(ruleFinding(row, "date", RESERVE_RULES.duplicate, "13.8", message, "warning"));
+      into.findings.push(ruleFinding(row, "date", declaredAs(RESERVE_RULES.duplicate), message));
     }
   });
   return into;
@@ -283,8 +281,7 @@ export function readCreditsSheet(
         ruleFinding(
           row,
           "amount",
-          RESERVE_RULES.implausible,
-          "13.8",
+          declaredAs(RESERVE_RULES.implausible, { cites: RESERVE_SECTION }),
           `${row.label("amount")} ${implausible} (§4.1, §13.8). The credit is left out of the reserve; check the cell.`,
         ),
       );
@@ -344,9 +341,7 @@ export function screenEntries(entries: readonly SourcedEntry[]): { entries: Sour
       cell,
       row: entry.rowNumber,
       column,
-      rule: implausible ? RESERVE_RULES.implausible : rule,
-      section: "13.8",
-      severity: "error",
+      ...declaredAs(implausible ? RESERVE_RULES.implausible : rule, { cites: RESERVE_SECTION }),
       message: implausible
         ? `${capitalize(reason)} (${column} ${cell}). The row is left out of the reserve; check the cell.`
         : `${capitalize(reason)}. The row is left out of the reserve.`,

@@ -92,10 +92,10 @@ export function reserveProblems(result: ReconcileResult): CellLinkGroup[] {
     groups.push({
       key: "violations",
       heading: `Beyond the reserve (${violations.length})`,
-      links: violations.map(({ line, message }, i) => ({
+      links: violations.map(({ line, message, severity }, i) => ({
         key: `v${i}`,
         ...line.entry.cells.source,
-        severity: "error",
+        severity,
         title: `Row ${line.rowNumber} · ${line.kind}`,
         message,
       })),
@@ -108,7 +108,7 @@ export function reserveProblems(result: ReconcileResult): CellLinkGroup[] {
       links: divergences.map((d, i) => ({
         key: `d${i}`,
         ...d.line.entry.cells.source,
-        severity: "warning",
+        severity: d.severity,
         title: `Row ${d.line.rowNumber} · ${d.line.date}`,
         message: `Reported ${shares(d.reported)}, computed ${shares(d.computed)}: a difference of ${shares(d.difference)} shares.`,
       })),

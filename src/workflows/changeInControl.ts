@@ -10,7 +10,8 @@ import type { IsoDate } from "../engine/dates";
 import { PlanError } from "../engine/errors";
 import type { Severity } from "../engine/findings";
 import { trustFunding, type TrustFunding } from "../engine/trustFunding";
-import { CIC_RULES, readCicEvents, readTrust } from "../sheets/changeInControl";
+import { declaredAs } from "../engine/rules";
+import { CIC_HOLDINGS_RULES, CIC_RULES, readCicEvents, readTrust } from "../sheets/changeInControl";
 import { countBySeverity, type CellFinding } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { readHoldings } from "../sheets/payouts";
@@ -52,16 +53,14 @@ export function cicWorkflow(grids: CicGrids): CicResult {
       findingAt(
         trust.source,
         "changeInControlDate",
-        CIC_RULES.trustDateDiffers,
-        "1.1(e)",
-        "warning",
+        declaredAs(CIC_RULES.trustDateDiffers),
         `Change in Control Date ${trust.changeInControlDate} differs from ${cic.date}, the first date CIC Events meet a test; the Trust sheet's date is used.`,
       ),
     );
   }
   let funding: TrustFunding | undefined;
   if (date !== undefined && grids.holdings && grids.prices) {
-    const holdings = readHoldings(grids.holdings, { unreadable: CIC_RULES.holdingUnreadable, ignored: CIC_RULES.holdingUnreadable });
+    const holdings = readHoldings(grids.holdings, CIC_HOLDINGS_RULES);
     const prices = readPricesSheet(grids.prices);
     findings.push(...holdings.findings, ...prices.findings);
     const where = trust?.changeInControlDate ? { source: trust.source, field: "changeInControlDate" } : { source: cic?.events[0].source, field: "date" };
@@ -74,15 +73,13 @@ export function cicWorkflow(grids: CicGrids): CicResult {
           findingAt(
             where.source,
             where.field,
-            CIC_RULES.noPrice,
-            "13.4(b)",
-            "error",
+            declaredAs(CIC_RULES.noPrice),
             `${error.message}: the Accounts cannot be valued at the Change in Control (§13.4(b)).`,
           ),
         );
       }
     } else if (prices.unusable && where.source) {
-      findings.push(findingAt(where.source, where.field, CIC_RULES.noPrice, "13.4(b)", "error", prices.unusable));
+      findings.push(findingAt(where.source, where.field, declaredAs(CIC_RULES.noPrice), prices.unusable));
     }
     if (funding && !funding.trustEstablished) {
       const at = trust ? { source: trust.source, field: "trustEstablished" } : where;
@@ -91,9 +88,7 @@ export function cicWorkflow(grids: CicGrids): CicResult {
           findingAt(
             at.source,
             at.field,
-            CIC_RULES.noTrust,
-            "13.4(a), 8.1(f)",
-            "warning",
+            declaredAs(CIC_RULES.noTrust),
             "No Trust is established: nothing to fund and no units move to a Trust (§13.4(a) 'may').",
           ),
         );

@@ -7,7 +7,7 @@ import { claimDeadlines, DEADLINE_LABELS, docket, nextDeadline, outOfOrder, type
 import { DOL_DISABILITY_APPEAL_DAYS } from "../engine/constants";
 import type { IsoDate } from "../engine/dates";
 import type { Severity } from "../engine/findings";
-import { RULES, type Rule } from "../engine/rules";
+import { declaredAs, RULES, type Rule } from "../engine/rules";
 import { readClaims, type ClaimField } from "../sheets/claims";
 import { countBySeverity, type CellFinding, type CellRef } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
@@ -37,7 +37,7 @@ export interface ClaimsResult {
 
 function claimFindings(result: ClaimResult, asOf: IsoDate): CellFinding[] {
   const { claim, deadlines: d, source } = result;
-  const at = (field: ClaimField, rule: Rule, message: string) => findingAt(source, field, rule.id, rule.section, rule.severity, message);
+  const at = (field: ClaimField, rule: Rule, message: string) => findingAt(source, field, declaredAs(rule), message);
   if (!d) return [];
   const out: CellFinding[] = [];
   if (!d.claimTimely) {
@@ -111,7 +111,7 @@ export function claimsWorkflow(grids: { claims?: SheetGrid }, asOf: IsoDate): Cl
   const claims: ClaimResult[] = read.records.map(({ claimant, claim, source }) => {
     const problem = outOfOrder(claim);
     if (problem) {
-      findings.push(findingAt(source, problem.field, RULES.C09.id, RULES.C09.section, RULES.C09.severity, problem.message));
+      findings.push(findingAt(source, problem.field, declaredAs(RULES.C09), problem.message));
       return { claimant, claim, source, error: problem.message, docket: [] };
     }
     const deadlines = claimDeadlines(claim);

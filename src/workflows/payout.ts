@@ -11,9 +11,10 @@ import type { IsoDate } from "../engine/dates";
 import { toNumber, type Decimal } from "../engine/decimal";
 import { FieldError, PlanError } from "../engine/errors";
 import { compareFindings, type Severity } from "../engine/findings";
-import { payout, type EventKind, type Payout, type PayoutNote, type PayeeKind } from "../engine/payout";
+import { payout, type EventKind, type Payout, type PayeeKind } from "../engine/payout";
 import { withdrawal, type Withdrawal } from "../engine/withdrawal";
 import type { PriceTable } from "../engine/prices";
+import { declaredAs, type Rule } from "../engine/rules";
 import type { CellFinding } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { PAYOUT_RULES, readHoldings, readPayouts, readWithdrawals, type HoldingRow, type PayoutRow, type WithdrawalRow } from "../sheets/payouts";
@@ -64,14 +65,6 @@ const byParticipant = <R extends { participant: string }>(rows: readonly R[]): M
   return groups;
 };
 
-/** The rule of a note the engine made about a payout. */
-function noteRule(note: PayoutNote): string {
-  if (note.section.startsWith("7.1(f)")) return PAYOUT_RULES.electedTooEarly;
-  if (note.section.startsWith("7.1")) return PAYOUT_RULES.noEvent;
-  if (note.section.startsWith("10.")) return PAYOUT_RULES.withholding;
-  return PAYOUT_RULES.payee;
-}
-
 /** The section a plan error cites, from its message's last "§…", for the finding's Section column. */
 function sectionOf(message: string, fallback: string): string {
   const cited = message.match(/§(\d+(?:\.\d+)?(?:\([a-z0-9]+\))*)/g);
@@ -79,19 +72,19 @@ function sectionOf(message: string, fallback: string): string {
 }
 
 /**
- * The finding for an error a computation threw: on the field's cell when the
- * error names one (a Holdings lot's field on that lot's row), else on the
+ * The finding for an error a computation threw, under `rule` (P04 for a
+ * missing price) citing the section the error cites: on the field's cell when
+ * the error names one (a Holdings lot's field on that lot's row), else on the
  * participant's cell.
  */
-function errorFinding(error: PlanError, row: Sourced, holdings: ReadonlyArray<HoldingRow & Sourced>, rule: string, section: string): CellFinding {
+function errorFinding(error: PlanError, row: Sourced, holdings: ReadonlyArray<HoldingRow & Sourced>, rule: Rule): CellFinding {
   const field = error instanceof FieldError ? error.field : undefined;
-  const code = error.code === "#N/A" ? PAYOUT_RULES.missingPrice : rule;
-  const at = sectionOf(error.message, section);
+  const declared = declaredAs(error.code === "#N/A" ? PAYOUT_RULES.missingPrice : rule, { cites: sectionOf(error.message, rule.section) });
   if (field === "creditDate" || field === "lotSource") {
     const lot = holdings.find((h) => h.account === "CSA" && h[field] === undefined);
-    if (lot) return findingAt(lot.source, field, code, at, "error", error.message);
+    if (lot) return findingAt(lot.source, field, declared, error.message);
   }
-  return findingAt(row.source, field ?? "participant", code, at, "error", error.message);
+  return findingAt(row.source, field ?? "participant", declared, error.message);
 }
 
 /** Why a table cannot be read, or undefined. */
@@ -149,9 +142,7 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
         findingAt(
           row.source,
           "participant",
-          PAYOUT_RULES.unreadable,
-          "—",
-          "error",
+          declaredAs(PAYOUT_RULES.unreadable),
           `${row.participant} already has a Payouts row (row ${earlier.source.row}); a participant has one. The row is left out.`,
         ),
       );
@@ -163,12 +154,12 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
     try {
       const result = payout(row, lots, prices);
       for (const note of result.notes) {
-        findings.push(findingAt(row.source, note.field ?? "participant", noteRule(note), note.section, note.severity, `${row.participant}: ${note.message}`));
+        findings.push(findingAt(row.source, note.field ?? "participant", note, `${row.participant}: ${note.message}`));
       }
       payouts.push({ participant: row.participant, row, payout: result });
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
-      findings.push(errorFinding(error, row, lots, PAYOUT_RULES.payoutError, "7.1"));
+      findings.push(errorFinding(error, row, lots, PAYOUT_RULES.payoutError));
       payouts.push({ participant: row.participant, row, error: error.message });
     }
   }
@@ -184,7 +175,7 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
       withdrawals.push({ participant: row.participant, row, withdrawal: withdrawal({ ...row, distributionDate }, lots, prices) });
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
-      findings.push(errorFinding(error, row, lots, PAYOUT_RULES.withdrawalError, "7.3"));
+      findings.push(errorFinding(error, row, lots, PAYOUT_RULES.withdrawalError));
       withdrawals.push({ participant: row.participant, row, error: error.message });
     }
   }

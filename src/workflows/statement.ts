@@ -23,6 +23,7 @@ import {
   type WithdrawalRecord,
 } from "../engine/accounts";
 import { compareFindings } from "../engine/findings";
+import { declaredAs } from "../engine/rules";
 import type { IsoDate } from "../engine/dates";
 import { Decimal, toNumber } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
@@ -319,7 +320,7 @@ export class LifecycleRecords {
       } catch (error) {
         if (!(error instanceof PlanError)) throw error;
         const field = error instanceof FieldError ? error.field : "participant";
-        this.findings.push(findingAt(row.source, field, PAYOUT_RULES.payoutError, "7.1", "error", `${capitalize(error.message)}; no payout is posted.`));
+        this.findings.push(findingAt(row.source, field, declaredAs(PAYOUT_RULES.payoutError), `${capitalize(error.message)}; no payout is posted.`));
       }
     }
     this.withdrawals = groupByParticipant(withdrawals.filter((row) => this.usableWithdrawal(row)));
@@ -342,7 +343,7 @@ export class LifecycleRecords {
       };
     }
     if (problem)
-      this.findings.push(findingAt(row.source, problem.field, PAYOUT_RULES.payoutError, "7.3", "error", `${problem.message}; nothing is withdrawn.`));
+      this.findings.push(findingAt(row.source, problem.field, declaredAs(PAYOUT_RULES.withdrawalError), `${problem.message}; nothing is withdrawn.`));
     return problem === undefined;
   }
 

@@ -3,6 +3,7 @@ import { Decimal } from "../../src/engine/decimal";
 import { pricesFromCells } from "../../src/cells/ranges";
 import { exactJson, formatShares } from "../../src/engine/format";
 import { projectExhaustion, reconcileReserve, reserveStatus, screenLedger, type LedgerEntry } from "../../src/engine/reserve";
+import { RULES } from "../../src/engine/rules";
 import { readCreditsSheet, readLedgerSheet } from "../../src/sheets/reserve";
 import { cellValues, CREDITS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
 import type { SheetGrid } from "../../src/sheets/grid";
@@ -159,7 +160,7 @@ describe("ledger and credits sheets", () => {
     expect(r.divergences.map((d) => [d.line.rowNumber, n(d.difference)])).toEqual([[7, 100_000]]);
     expect(read.entries[0].cells).toEqual({
       source: { sheet: "Ledger", cell: "A2" },
-      quantity: { sheet: "Ledger", cell: "C2", column: "Quantity", rule: "R01" },
+      quantity: { sheet: "Ledger", cell: "C2", column: "Quantity", rule: RULES.R01 },
     });
   });
 

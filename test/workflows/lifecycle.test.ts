@@ -58,7 +58,7 @@ describe("the lifecycle sheets", () => {
   it("Withdrawals: a fraction that is not a 25% increment is a finding on its cell, and nothing is withdrawn", () => {
     const withdrawals = grid("Withdrawals", table(["Participant", "Approval Date", "Fraction"], [["Ann Lee", "2003-07-01", 0.3]]));
     const result = statementWorkflow({ ...workedGrids(), withdrawals }, year);
-    expect(findings(result)).toContainEqual(["Withdrawals", "C2", "P03", "7.3", "error"]);
+    expect(findings(result)).toContainEqual(["Withdrawals", "C2", "P09", "7.3", "error"]);
     expect(statementJson(result).participants[0].accounts.DCA.paidOut).toBe(0);
   });
 });
@@ -79,7 +79,7 @@ describe("Payouts: the Distributable Event's payout posts out of the Accounts (P
     const payouts = grid("Payouts", table(["Participant", "Last Day Worked"], [["Ben Ortiz", "2003-09-14"]]));
     const withdrawals = grid("Withdrawals", table(["Participant", "Approval Date", "Fraction"], [["Ben Ortiz", "2003-11-01", 0.25]]));
     const result = statementWorkflow({ ...workedGrids(), payouts, withdrawals }, year);
-    expect(findings(result)).toContainEqual(["Withdrawals", "B2", "P03", "7.3", "error"]);
+    expect(findings(result)).toContainEqual(["Withdrawals", "B2", "P09", "7.3", "error"]);
     expect(statementJson(result).participants.find((p) => p.participant === "Ben Ortiz")?.accounts.DCA.paidOut).toBe(8000);
   });
 
