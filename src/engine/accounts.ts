@@ -290,6 +290,25 @@ function spreadOverLots(lots: readonly StockLot[], basis: readonly Decimal[], ch
   });
 }
 
+/**
+ * What a replay holds at the start of a day, copied where the replay changes
+ * it in place, so that the replay goes on and another can start from here.
+ */
+interface ReplayerState {
+  postings: number;
+  problems: number;
+  /** How many split adjustments each grant had then, one number a grant. */
+  options: number[];
+  balance: Record<AccountKey, Decimal>;
+  lots: StockLot[];
+  /** Shared with the replay: a Held is replaced, never changed. */
+  holdings: ReadonlyMap<IsoDate, Held>;
+  investmentAtEvent?: Decimal;
+  quarterOpening: Decimal;
+  quarterFlows: Flow[];
+  quartersWithoutRate: number;
+}
+
 class Replayer<T> {
   readonly postings: Array<Posting<T>> = [];
   readonly options: Array<OptionGrant<T>> = [];
@@ -309,13 +328,45 @@ class Replayer<T> {
   private quarterFlows: Flow[] = [];
   readonly quartersWithoutRate: Quarter[] = [];
 
-  private readonly windows: readonly StopWindow[];
   /** Only a withdrawal or a payout reads the lots (P-R14, §7.1(f)): without either, spreading every dividend over them is work nobody sees. */
   private readonly tracksLots: boolean;
 
-  constructor(private readonly records: PlanRecords<T>) {
-    this.windows = records.lifecycle?.windows ?? [];
+  /** A replay from the start, or one that goes on from where `resumed.from` stood at `resumed.state`. */
+  constructor(
+    private readonly records: PlanRecords<T>,
+    private readonly windows: readonly StopWindow[] = records.lifecycle?.windows ?? [],
+    resumed?: { from: Replayer<T>; state: ReplayerState },
+  ) {
     this.tracksLots = (records.lifecycle?.withdrawals.length ?? 0) > 0 || records.lifecycle?.payout !== undefined;
+    if (resumed) {
+      const { from, state } = resumed;
+      this.postings = from.postings.slice(0, state.postings);
+      this.problems = from.problems.slice(0, state.problems);
+      this.options = state.options.map((adjusted, i) => ({ ...from.options[i], adjustments: from.options[i].adjustments.slice(0, adjusted) }));
+      this.balance = { ...state.balance };
+      this.lots = state.lots.map((lot) => ({ ...lot }));
+      this.holdings = new Map(state.holdings);
+      this.investmentAtEvent = state.investmentAtEvent;
+      this.quarterOpening = state.quarterOpening;
+      this.quarterFlows = [...state.quarterFlows];
+      this.quartersWithoutRate = from.quartersWithoutRate.slice(0, state.quartersWithoutRate);
+    }
+  }
+
+  /** The state at the start of a day (before `startDay`, which sets what allocations may take from the balance). */
+  state(): ReplayerState {
+    return {
+      postings: this.postings.length,
+      problems: this.problems.length,
+      options: this.options.map((grant) => grant.adjustments.length),
+      balance: { ...this.balance },
+      lots: this.lots.map((lot) => ({ ...lot })),
+      holdings: new Map(this.holdings),
+      investmentAtEvent: this.investmentAtEvent,
+      quarterOpening: this.quarterOpening,
+      quarterFlows: [...this.quarterFlows],
+      quartersWithoutRate: this.quartersWithoutRate.length,
+    };
   }
 
   startDay(): void {
@@ -528,8 +579,11 @@ class Replayer<T> {
     if (units.isZero() || before.isZero()) return;
     this.post(date, account, "paidOut", units.negated(), record);
     const kept = before.minus(units).dividedBy(before);
-    for (const [recordDate, held] of this.holdings) {
+    for (const [recordDate, earlier] of this.holdings) {
       if (recordDate >= date) continue;
+      // A new Held rather than a change to the old one, which a checkpoint (`state`) may share.
+      const held = { ...earlier, lots: [...earlier.lots] };
+      this.holdings.set(recordDate, held);
       if (account !== "CSA") held[account] = held[account].times(kept);
       else if (lots) {
         for (const [i, taken] of lots) {
@@ -617,17 +671,22 @@ class Replayer<T> {
   }
 }
 
-/**
- * Replays `participant`'s records through the close of `through`: each day,
- * splits first, then credits and allocations (in the order given), then
- * dividends paid, then Investment Account interest when the day ends a
- * calendar quarter (reading 1). A row that cannot be applied is a problem and
- * is left out; the rest still replays.
- */
-export function replayAccounts<T>(records: PlanRecords<T>, participant: string, through: IsoDate): AccountsReplay<T> {
+/** A participant's days in date order, each with what happens on it, and what the replay reports before any day. */
+interface DayPlan<T> {
+  participant: string;
+  through: IsoDate;
+  own: ReadonlyArray<ActivityRecord & T>;
+  days: Array<[IsoDate, Day<T>]>;
+  /** Rows with no posting date: problems before the first day. */
+  problems: Array<ReplayProblem<T>>;
+  firstInvestment?: ActivityRecord & T;
+  payout?: PayoutPlan<T>;
+}
+
+function planDays<T>(records: PlanRecords<T>, participant: string, through: IsoDate): DayPlan<T> {
   const key = participantKey(participant);
   const own = records.activity.filter((record) => participantKey(record.participant) === key);
-  const replayer = new Replayer<T>(records);
+  const problems: Array<ReplayProblem<T>> = [];
   const days = new Map<IsoDate, Day<T>>();
   const day = (date: IsoDate): Day<T> => {
     let entry = days.get(date);
@@ -642,7 +701,7 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
       date = postingDate(record);
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
-      replayer.problems.push({
+      problems.push({
         record,
         field: "date",
         ...declaredAs(error.code === "#N/A" ? RULES.S03 : RULES.S02, { cites: ACTIVITY_KINDS[record.kind].section }),
@@ -683,9 +742,27 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
       day(quarterLastDay(quarter)).quarterEnd = quarter;
     }
   }
+  const ordered = [...days].sort(([a], [b]) => compareDates(a, b));
+  return { participant, through, own, days: ordered, problems, firstInvestment, payout };
+}
 
-  for (const date of [...days.keys()].sort(compareDates)) {
-    const { withdrawals: withdrawn, payment, eventDay, splits, activity, dividends, recordDate, quarterEnd: endsQuarter } = day(date);
+/** Where a replay stood at the start of a day: the day's index in the plan, and the state then. */
+interface Checkpoint {
+  index: number;
+  date: IsoDate;
+  state: ReplayerState;
+}
+
+/** Replays the plan's days from `first` on; with `checkpoints`, the state at the start of each quarter's first day is kept there. */
+function replayDays<T>(plan: DayPlan<T>, replayer: Replayer<T>, first: number, checkpoints?: Array<Checkpoint>): void {
+  const { days, payout } = plan;
+  let quarterEnds: IsoDate | undefined;
+  for (let i = first; i < days.length; i++) {
+    const [date, { withdrawals: withdrawn, payment, eventDay, splits, activity, dividends, recordDate, quarterEnd: endsQuarter }] = days[i];
+    if (checkpoints && (quarterEnds === undefined || date > quarterEnds)) {
+      checkpoints.push({ index: i, date, state: replayer.state() });
+      quarterEnds = quarterLastDay(quarterOf(date));
+    }
     replayer.startDay();
     // What leaves is what was held at the close of the day before: it goes before the day's splits (PAYOUT.md §7).
     for (const withdrawal of withdrawn) replayer.withdraw(date, withdrawal);
@@ -697,7 +774,11 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
     if (endsQuarter) replayer.interest(endsQuarter);
     if (eventDay) replayer.closeEventDay();
   }
+}
 
+/** The replay once every day is replayed: quarters without a prime rate become one problem. */
+function replayOf<T>(plan: DayPlan<T>, replayer: Replayer<T>): AccountsReplay<T> {
+  const { own, firstInvestment } = plan;
   const missing = replayer.quartersWithoutRate;
   if (firstInvestment !== undefined && missing.length > 0) {
     const [first, last] = [missing[0], missing[missing.length - 1]];
@@ -711,11 +792,77 @@ export function replayAccounts<T>(records: PlanRecords<T>, participant: string, 
   }
 
   return {
-    participant: own[0]?.participant.trim() ?? participant.trim(),
-    through,
+    participant: own[0]?.participant.trim() ?? plan.participant.trim(),
+    through: plan.through,
     firstDate: own.reduce<IsoDate | undefined>((first, { date }) => (first === undefined || date < first ? date : first), undefined),
     postings: replayer.postings,
     options: replayer.options,
     problems: replayer.problems,
+  };
+}
+
+function startReplay<T>(records: PlanRecords<T>, plan: DayPlan<T>, windows?: readonly StopWindow[]): Replayer<T> {
+  const replayer = new Replayer<T>(records, windows);
+  for (const problem of plan.problems) replayer.problems.push(problem);
+  return replayer;
+}
+
+/**
+ * The first day a new stop window can change: the day it opens (a credit is
+ * refused by its own date, interest by its quarter's last day), or an earlier
+ * one a credit dated inside it posts on (a deferral paid on a holiday after
+ * the quarter's last Business Day is credited on that Business Day).
+ */
+function firstDayChanged<T>(plan: DayPlan<T>, window: StopWindow): IsoDate {
+  for (const [date, { activity }] of plan.days) {
+    if (date >= window.from) break;
+    if (activity.some((record) => record.date >= window.from)) return date;
+  }
+  return window.from;
+}
+
+/**
+ * Replays `participant`'s records through the close of `through`: each day,
+ * splits first, then credits and allocations (in the order given), then
+ * dividends paid, then Investment Account interest when the day ends a
+ * calendar quarter (reading 1). A row that cannot be applied is a problem and
+ * is left out; the rest still replays.
+ */
+export function replayAccounts<T>(records: PlanRecords<T>, participant: string, through: IsoDate): AccountsReplay<T> {
+  const plan = planDays(records, participant, through);
+  const replayer = startReplay(records, plan);
+  replayDays(plan, replayer, 0);
+  return replayOf(plan, replayer);
+}
+
+/** A replay, and the same records replayed with one more stop window, which changes nothing before the window opens. */
+export interface ResumableReplay<T> {
+  replay: AccountsReplay<T>;
+  /**
+   * As `replayAccounts` with `window` among the lifecycle's windows: the
+   * days before it are taken from `replay` (from the start of the quarter
+   * it opens in), only the rest replayed. §15.2 opens such a window once
+   * every participant's replay is counted against the reserve.
+   */
+  withWindow(window: StopWindow): AccountsReplay<T>;
+}
+
+/** `replayAccounts`, keeping the state at the start of each quarter to replay `withWindow` from. */
+export function resumableReplay<T>(records: PlanRecords<T>, participant: string, through: IsoDate): ResumableReplay<T> {
+  const plan = planDays(records, participant, through);
+  const replayer = startReplay(records, plan);
+  const checkpoints: Array<Checkpoint> = [];
+  replayDays(plan, replayer, 0, checkpoints);
+  const replay = replayOf(plan, replayer);
+  return {
+    replay,
+    withWindow(window) {
+      const windows = [...(records.lifecycle?.windows ?? []), window];
+      const changed = firstDayChanged(plan, window);
+      const start = checkpoints.filter((checkpoint) => checkpoint.date <= changed).pop();
+      const resumed = start ? new Replayer<T>(records, windows, { from: replayer, state: start.state }) : startReplay(records, plan, windows);
+      replayDays(plan, resumed, start?.index ?? 0);
+      return replayOf(plan, resumed);
+    },
   };
 }

@@ -102,7 +102,8 @@ export function wholeUp(value: Decimal): Decimal {
 export const LARGEST_FIGURE = new Decimal("9.99999999999999e307");
 
 export function fitsLargestFigure(value: Decimal): boolean {
-  return value.abs().lessThanOrEqualTo(LARGEST_FIGURE);
+  // Every finite figure under 1e307 (a decimal exponent below 307) fits: only the rare larger one is compared.
+  return value.e < 307 || value.abs().lessThanOrEqualTo(LARGEST_FIGURE);
 }
 
 /** The edge back to a binary number: only a finite result leaves the engine. */

@@ -151,21 +151,37 @@ export interface RefusedRow<E extends LedgerEntry = LedgerEntry> {
   implausible?: true;
 }
 
+/** §15.2: the counted shares have reached the reserve (and some were counted). */
+function usedUp({ reserve, used }: Totals): boolean {
+  const remaining = reserve.minus(used);
+  return (remaining.isNegative() || remaining.isZero()) && !used.isZero();
+}
+
 /**
  * Splits the rows into those the reserve can take and those it cannot, in
  * the order they apply, each refused row left out of the totals after it:
  * a sheet reports these as findings on their rows before reconciling. A
  * units, option or reserve row of more shares than the whole reserve on its
  * date is refused too, as implausible (the RESERVE functions still count it).
+ * `exhaustionDate` is the accepted rows' own (`reconcileReserve(accepted)`),
+ * found on the way for a caller that needs no ledger.
  */
 export function screenLedger<E extends LedgerEntry>(
   entries: readonly E[],
   initialReserve: Decimal = new Decimal(SHARE_RESERVE),
-): { accepted: E[]; refused: Array<RefusedRow<E>> } {
+): { accepted: E[]; refused: Array<RefusedRow<E>>; exhaustionDate?: IsoDate } {
   const accepted: E[] = [];
   const refused: Array<RefusedRow<E>> = [];
   let totals: Totals = { reserve: initialReserve, used: ZERO };
+  let exhaustionDate: IsoDate | undefined;
+  // As reconcileReserve, the totals are looked at once a date's last accepted row is applied.
+  let lastDate: IsoDate | undefined;
+  const closeDate = () => {
+    if (exhaustionDate === undefined && lastDate !== undefined && usedUp(totals)) exhaustionDate = lastDate;
+    lastDate = undefined;
+  };
   for (const entry of [...entries].sort(applicationOrder)) {
+    if (entry.date !== lastDate) closeDate();
     const after = applyRow(totals, entry);
     const reason = rowProblem(after, entry);
     const implausible = reason || entry.kind === "split" ? undefined : implausibleShares(entry.quantity, totals.reserve);
@@ -176,9 +192,11 @@ export function screenLedger<E extends LedgerEntry>(
     } else {
       accepted.push(entry);
       totals = after;
+      lastDate = entry.date;
     }
   }
-  return { accepted, refused };
+  closeDate();
+  return { accepted, refused, exhaustionDate };
 }
 
 /**
@@ -250,7 +268,7 @@ export function reconcileReserve<E extends LedgerEntry>(entries: readonly E[], i
       });
     }
     const endOfDate = i === ordered.length - 1 || ordered[i + 1].date !== entry.date;
-    if (endOfDate && exhaustionDate === undefined && (remaining.isNegative() || remaining.isZero()) && !used.isZero()) {
+    if (endOfDate && exhaustionDate === undefined && usedUp(totals)) {
       exhaustionDate = entry.date;
     }
   }

@@ -141,9 +141,23 @@ function numericText(text: string): Decimal | undefined {
 const A_NUMBER = "a number";
 const TOO_LARGE = `a number a cell can hold (at most ${LARGEST_FIGURE.toExponential()})`;
 
+/** Numbers recur down a column (the same salary deferral each month): each is made a Decimal once. A Decimal never changes. */
+const decimals = new Map<number, Decimal>();
+const MAX_REMEMBERED = 100_000;
+
+function decimalOf(cell: number): Decimal {
+  let value = decimals.get(cell);
+  if (value === undefined) {
+    value = new Decimal(cell);
+    // Not zero: the Map holds 0 and -0 as one key, and a Decimal keeps the sign.
+    if (cell !== 0 && decimals.size < MAX_REMEMBERED) decimals.set(cell, value);
+  }
+  return value;
+}
+
 export const readNumber = reader(A_NUMBER, (cell): CellRead<Decimal> => {
   if (isBlank(cell)) return blank;
-  const value = typeof cell === "number" && Number.isFinite(cell) ? new Decimal(cell) : typeof cell === "string" ? numericText(cell) : undefined;
+  const value = typeof cell === "number" && Number.isFinite(cell) ? decimalOf(cell) : typeof cell === "string" ? numericText(cell) : undefined;
   if (value === undefined) return problem(A_NUMBER);
   return fitsLargestFigure(value) ? ok(value) : problem(TOO_LARGE);
 });

@@ -9,7 +9,7 @@
 import {
   groupByParticipant,
   participantKey,
-  replayAccounts,
+  resumableReplay,
   ACCOUNT_KEYS,
   type AccountKey,
   type ActivityRecord,
@@ -56,8 +56,8 @@ import {
   type RowSource,
   type Sourced,
 } from "../sheets/records";
-import { RESERVE_RULES, screenEntries, type EntryCells, type SourcedEntry } from "../sheets/reserve";
-import { reconcileReserve } from "../engine/reserve";
+import { RESERVE_RULES, type EntryCells, type SourcedEntry } from "../sheets/reserve";
+import { screenLedger, type LedgerEntry } from "../engine/reserve";
 import { unitsWithdrawn } from "../engine/withdrawal";
 import { DEFAULT_EMPLOYER, distributableEvent, paymentSchedule, type DistributableEvent } from "../engine/payout";
 import { FieldError } from "../engine/errors";
@@ -116,11 +116,11 @@ export interface StatementResult {
   /** The Splits rows read: the reserve scales by them (§13.8). */
   splits: Array<SplitRecord & Sourced>;
   /**
-   * What the records count against the §13.8 reserve (see `reserveEntries`),
-   * counted before the §15.2 stop: the reserve page's count, whose
-   * exhaustion date opens that stop.
+   * Every participant's replay through `to` before the §15.2 stop: what the
+   * records count against the §13.8 reserve (`reserveEntries`, the reserve
+   * page's count), whose exhaustion date opens that stop.
    */
-  reserveCount: SourcedEntry[];
+  counted: Array<AccountsReplay<Sourced>>;
   /** The day the records use up the reserve, on or before `to`: credits from then are refused (§15.2, PAYOUT.md §7). */
   exhaustionDate?: IsoDate;
   /** Set when the input cannot be used at all (the CLI's exit 2); everything else is then empty. */
@@ -128,17 +128,30 @@ export interface StatementResult {
 }
 
 function empty(unusable?: string): StatementResult {
-  return { participants: [], totals: planTotals([]), findings: [], rowsRead: { activity: 0, dividends: 0, splits: 0 }, splits: [], reserveCount: [], unusable };
+  return { participants: [], totals: planTotals([]), findings: [], rowsRead: { activity: 0, dividends: 0, splits: 0 }, splits: [], counted: [], unusable };
 }
 
+/** Each finding once (of those with the same sheet, cell, rule and message, the last, where the first stood), by sheet and row. */
 function sortFindings(findings: CellFinding[], sheets: string[]): CellFinding[] {
-  const unique = new Map<string, CellFinding>();
-  for (const f of findings) unique.set(JSON.stringify([f.sheet, f.cell, f.rule, f.message]), f);
+  const unique: CellFinding[] = [];
+  // Where each cell's findings stand in `unique`, by sheet and cell: a message is compared only with those of its own cell.
+  const placed = new Map<string, Map<string, number[]>>();
+  for (const f of findings) {
+    let cells = placed.get(f.sheet);
+    if (!cells) placed.set(f.sheet, (cells = new Map()));
+    let indexes = cells.get(f.cell);
+    if (!indexes) cells.set(f.cell, (indexes = []));
+    const same = indexes.find((i) => unique[i].rule === f.rule && unique[i].message === f.message);
+    if (same === undefined) {
+      indexes.push(unique.length);
+      unique.push(f);
+    } else unique[same] = f;
+  }
   const order = (sheet: string) => {
     const index = sheets.indexOf(sheet);
     return index < 0 ? sheets.length : index;
   };
-  return [...unique.values()].sort((a, b) => order(a.sheet) - order(b.sheet) || compareFindings(a, b) || a.cell.localeCompare(b.cell));
+  return unique.sort((a, b) => order(a.sheet) - order(b.sheet) || compareFindings(a, b) || a.cell.localeCompare(b.cell));
 }
 
 /** A table read by its existing reader, or why the workflow cannot use it. */
@@ -232,19 +245,28 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
     wanted = [participantKey(settings.participant)];
   }
 
-  const replayOf = (key: string, exhaustionDate?: IsoDate) => {
-    const group = groups.get(key) ?? [];
-    const lifecycle = lifecycles.of(key, exhaustionDate);
-    const records: PlanRecords<Sourced> = { activity: group, dividends: dividends.records, splits: splits.records, prices, primeRates, lifecycle };
-    return replayAccounts(records, group[0].participant, to);
-  };
-  const counted = new Map([...groups.keys()].map((key) => [key, replayOf(key)]));
-  const { reserveCount, exhaustionDate } = recordsExhaustion(splits.records, to, [...counted.values()]);
+  const counted = new Map(
+    [...groups].map(([key, group]) => {
+      const records: PlanRecords<Sourced> = {
+        activity: group,
+        dividends: dividends.records,
+        splits: splits.records,
+        prices,
+        primeRates,
+        lifecycle: lifecycles.of(key),
+      };
+      return [key, resumableReplay(records, group[0].participant, to)];
+    }),
+  );
+  const countedReplays = [...counted.values()].map((counting) => counting.replay);
+  const { exhaustionDate } = recordsExhaustion(splits.records, to, countedReplays);
 
   const participants: ParticipantResult[] = [];
   for (const key of wanted) {
-    const replay = exhaustionDate === undefined ? counted.get(key) : replayOf(key, exhaustionDate);
-    if (replay === undefined) continue;
+    const counting = counted.get(key);
+    if (counting === undefined) continue;
+    // §15.2 stops only what comes after the reserve is used up: each replay goes on from there with the stop.
+    const replay = exhaustionDate === undefined ? counting.replay : counting.withWindow(exhaustionWindow(exhaustionDate));
     participants.push({
       statement: accountStatement(replay, prices, from, to),
       replay,
@@ -261,7 +283,7 @@ export function statementWorkflow(grids: StatementGrids, settings: StatementSett
     findings: sortFindings([...readFindings, ...participants.flatMap((p) => p.findings)], sheets),
     rowsRead,
     splits: splits.records,
-    reserveCount,
+    counted: countedReplays,
     exhaustionDate,
   };
 }
@@ -290,9 +312,8 @@ export function recordsExhaustion(
   splits: ReadonlyArray<SplitRecord & Sourced>,
   to: IsoDate,
   replays: ReadonlyArray<AccountsReplay<Sourced>>,
-): { reserveCount: SourcedEntry[]; exhaustionDate?: IsoDate } {
-  const reserveCount = recordEntries(splits, to, replays);
-  return { reserveCount, exhaustionDate: reconcileReserve(screenEntries(reserveCount).entries).exhaustionDate };
+): { exhaustionDate?: IsoDate } {
+  return { exhaustionDate: screenLedger(recordCounts(splits, to, replays)).exhaustionDate };
 }
 
 /** The lifecycle sheets' rows by participant, made into each one's stop windows and withdrawals (PAYOUT.md §7). */
@@ -376,50 +397,70 @@ function recordCells(source: RowSource, dateField: string, quantityField: string
  * quarter's crediting date.
  */
 export function reserveEntries(result: StatementResult): SourcedEntry[] {
-  return result.reserveCount;
+  return result.to === undefined ? [] : recordCounts(result.splits, result.to, result.counted).map(ledgerRow);
 }
 
-function recordEntries(splits: ReadonlyArray<SplitRecord & Sourced>, to: IsoDate, replays: ReadonlyArray<AccountsReplay<Sourced>>): SourcedEntry[] {
-  const entries: SourcedEntry[] = splits
+/** A count against the reserve with the record it comes from: its ledger row's reference and cells are made only for a reserve that shows them. */
+interface RecordCount extends LedgerEntry {
+  source: RowSource;
+  /** The record's date and quantity fields, whose cells the row points at. */
+  fields: readonly [string, string];
+  /** The account a units row counts, and whether the units are dividend units. */
+  units?: { account: AccountKey; dividend: boolean };
+}
+
+function recordCounts(splits: ReadonlyArray<SplitRecord & Sourced>, to: IsoDate, replays: ReadonlyArray<AccountsReplay<Sourced>>): RecordCount[] {
+  const counts: RecordCount[] = splits
     .filter((split) => split.date <= to)
     .map((split) => ({
       rowNumber: split.source.row,
       date: split.date,
       kind: "split",
       quantity: split.newShares.dividedBy(split.oldShares),
-      reference: `${split.source.layout.sheet} row ${split.source.row}`,
-      cells: recordCells(split.source, "date", "newShares"),
+      source: split.source,
+      fields: SPLIT_FIELDS,
     }));
   for (const replay of replays) {
     for (const { date, account, kind, change, record } of replay.postings) {
       if (account === "IA" || (kind !== "credited" && kind !== "dividends") || record === undefined) continue;
-      const { row, layout } = record.source;
       const dividend = kind === "dividends";
-      entries.push({
-        rowNumber: row,
+      counts.push({
+        rowNumber: record.source.row,
         date,
         kind: "units",
         quantity: change,
         participant: replay.participant,
-        reference: `${account} ${dividend ? "dividend units" : "units"}, ${layout.sheet} row ${row}`,
-        cells: dividend ? recordCells(record.source, "paymentDate", "perShare") : recordCells(record.source, "date", "amount"),
+        source: record.source,
+        fields: dividend ? DIVIDEND_FIELDS : ACTIVITY_FIELDS,
+        units: { account, dividend },
       });
     }
     for (const grant of replay.options) {
-      const { row, layout } = grant.record.source;
-      entries.push({
-        rowNumber: row,
+      counts.push({
+        rowNumber: grant.record.source.row,
         date: grant.grantDate,
         kind: "option",
         quantity: grant.shares,
         participant: replay.participant,
-        reference: `option grant, ${layout.sheet} row ${row}`,
         exercisePrice: grant.exercisePrice,
-        cells: recordCells(grant.record.source, "date", "amount"),
+        source: grant.record.source,
+        fields: ACTIVITY_FIELDS,
       });
     }
   }
-  return entries;
+  return counts;
+}
+
+const SPLIT_FIELDS = ["date", "newShares"] as const;
+const DIVIDEND_FIELDS = ["paymentDate", "perShare"] as const;
+const ACTIVITY_FIELDS = ["date", "amount"] as const;
+
+function ledgerRow({ rowNumber, date, kind, quantity, participant, exercisePrice, source, fields, units }: RecordCount): SourcedEntry {
+  const row = `${source.layout.sheet} row ${source.row}`;
+  const cells = recordCells(source, ...fields);
+  if (kind === "split") return { rowNumber, date, kind, quantity, reference: row, cells };
+  if (units === undefined) return { rowNumber, date, kind, quantity, participant, reference: `option grant, ${row}`, exercisePrice, cells };
+  return { rowNumber, date, kind, quantity, participant, reference: `${units.account} ${units.dividend ? "dividend units" : "units"}, ${row}`, cells };
 }
 
 const LINE_KEYS: ReadonlyArray<keyof AccountLine> = ACCOUNT_LINE_COLUMNS.map(([field]) => field);

@@ -5,7 +5,8 @@
  * windows (S05), §5.2(b) interest by window (P-R27), withdrawals and payouts
  * posted out of the Accounts.
  */
-import { replayAccounts, type ActivityRecord, type Lifecycle, type PlanRecords } from "../../src/engine/accounts";
+import fc from "fast-check";
+import { replayAccounts, resumableReplay, type AccountsReplay, type ActivityRecord, type Lifecycle, type PlanRecords } from "../../src/engine/accounts";
 import { payoutPlan } from "../../src/workflows/statement";
 import { Decimal } from "../../src/engine/decimal";
 import { deferralsResume, exhaustionWindow, suspensionWindow, terminationWindow, withdrawalWindow } from "../../src/engine/lifecycle";
@@ -353,5 +354,70 @@ describe("a payout posts every Account out on its payment date (PAYOUT.md §7, P
       ["2003-08-01", "paidOut", -600],
     ]);
     expect(payoutPlan(record, { date: undefined, kinds: [] })).toBeUndefined();
+  });
+});
+
+describe("a replay resumed with one more stop window is the replay made with it from the start (§15.2)", () => {
+  /** Everything a replay gives, Decimals as text. */
+  const facts = (replay: AccountsReplay) => ({
+    ...replay,
+    postings: replay.postings.map((p) => [p.date, p.account, p.kind, p.change.toString(), p.record]),
+    options: replay.options.map((o) => [
+      o.grantDate,
+      String(o.shares),
+      String(o.exercisePrice),
+      o.adjustments.map((a) => [a.date, String(a.shares), String(a.exercisePrice)]),
+    ]),
+  });
+  const day = (offset: number) => new Date(Date.UTC(2003, 0, 1 + offset)).toISOString().slice(0, 10);
+  const kinds = ["deferral", "investment deferral", "discretionary", "stock allocation", "option allocation"] as const;
+  const row = fc.record({ date: fc.integer({ min: 1, max: 350 }).map(day), kind: fc.constantFrom(...kinds), amount: fc.integer({ min: 100, max: 6000 }) });
+  const plan = fc.record({
+    rows: fc.array(row, { minLength: 1, maxLength: 25 }),
+    // None, a §7.3 withdrawal, a separation paid on its distribution date, an elected date whose lots are held (§7.1(f)).
+    lifecycle: fc.constantFrom("none", "withdrawal", "separation", "elected"),
+    event: fc.integer({ min: 1, max: 330 }).map(day),
+    stops: fc.array(fc.integer({ min: 0, max: 364 }).map(day), { minLength: 1, maxLength: 3 }),
+  });
+  const record = { participant: WHO };
+
+  it("for any day the window opens, with withdrawals, payouts, dividends and a split around it", () => {
+    fc.assert(
+      fc.property(plan, ({ rows, lifecycle, event, stops }) => {
+        const withdrawal = { participant: WHO, approvalDate: event, fraction: d("0.5") };
+        const records: PlanRecords = {
+          activity: rows.map(({ date, kind, amount }) => ({
+            participant: WHO,
+            date,
+            kind,
+            amount: d(amount),
+            discount: kind === "option allocation" ? { value: d("0.15"), type: "fraction" as const } : undefined,
+          })),
+          dividends: [
+            { recordDate: "2003-06-13", paymentDate: "2003-06-27", perShare: d("0.05") },
+            // Recorded in one quarter, paid in the next: what is held at the record date outlives a quarter's start.
+            { recordDate: "2003-09-26", paymentDate: "2003-10-08", perShare: d("0.02") },
+            { recordDate: "2003-11-14", paymentDate: "2003-12-05", perShare: d("0.01") },
+          ],
+          splits: [{ date: "2003-09-15", newShares: d(2), oldShares: d(1) }],
+          prices,
+          primeRates,
+          lifecycle: {
+            windows: lifecycle === "withdrawal" ? [withdrawalWindow(event, withdrawal.fraction)] : [],
+            withdrawals: lifecycle === "withdrawal" ? [withdrawal] : [],
+            unitsWithdrawn,
+            payout: lifecycle === "separation" || lifecycle === "elected" ? payoutPlan(record, { date: event, kinds: [lifecycle] }) : undefined,
+          },
+        };
+        const resumable = resumableReplay(records, WHO, "2003-12-31");
+        for (const from of stops) {
+          const stop = exhaustionWindow(from);
+          const lifecycleWithStop = { ...records.lifecycle!, windows: [...records.lifecycle!.windows, stop] };
+          expect(facts(resumable.withWindow(stop))).toEqual(facts(replayAccounts({ ...records, lifecycle: lifecycleWithStop }, WHO, "2003-12-31")));
+        }
+        expect(facts(resumable.replay)).toEqual(facts(replayAccounts(records, WHO, "2003-12-31")));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

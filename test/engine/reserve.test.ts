@@ -1,4 +1,5 @@
 /** The share reserve (§13.8, §15.2, §5.4(c)) over hand-worked ledgers. */
+import fc from "fast-check";
 import { Decimal } from "../../src/engine/decimal";
 import { pricesFromCells } from "../../src/cells/ranges";
 import { exactJson, formatShares } from "../../src/engine/format";
@@ -114,6 +115,43 @@ describe("rows the reserve cannot take (§13.8)", () => {
     const overdrawn = entry("2003-03-31", "reserve", -6_000_001);
     expect(() => reconcileReserve([overdrawn])).toThrow(
       `ledger row ${overdrawn.rowNumber}: a reserve change of -6,000,001 shares would leave the authorised reserve at -1; it cannot fall below zero (§13.8)`,
+    );
+  });
+});
+
+describe("the exhaustion date found while screening (§15.2)", () => {
+  it("looks at a date once its last row is applied: a reserve change that day can put off the exhaustion", () => {
+    const ledger = [
+      entry("2003-03-31", "units", 6_000_000),
+      entry("2003-03-31", "reserve", 500_000),
+      entry("2003-03-31", "units", 7_000_000), // more than the whole reserve: refused as implausible
+      entry("2003-06-30", "units", 600_000),
+    ];
+    expect(screenLedger(ledger).exhaustionDate).toBe("2003-06-30");
+    expect(reconcileReserve(screenLedger(ledger).accepted).exhaustionDate).toBe("2003-06-30");
+  });
+
+  it("is the accepted rows' own, as reconcileReserve finds it, with refused rows on the same and other dates", () => {
+    // A few dates, so that a date often holds rows on both sides of the reserve: counted past it, a reserve change back.
+    const ledgerRow = fc.record({
+      day: fc.integer({ min: 0, max: 6 }),
+      kind: fc.constantFrom("units", "units", "option", "split", "reserve"),
+      // Half-millions of shares: some beyond a whole reserve (implausible), a split of zero (refused), reserve changes either way.
+      halves: fc.integer({ min: -14, max: 14 }),
+    });
+    fc.assert(
+      fc.property(fc.array(ledgerRow, { maxLength: 30 }), (rows) => {
+        const ledger = rows.map(({ day, kind, halves }) =>
+          entry(
+            new Date(Date.UTC(2003, 0, 1 + day)).toISOString().slice(0, 10),
+            kind,
+            kind === "split" ? Math.abs(halves) % 4 : kind === "reserve" ? halves * 500_000 : Math.abs(halves) * 500_000,
+          ),
+        );
+        const screened = screenLedger(ledger);
+        expect(screened.exhaustionDate).toBe(reconcileReserve(screened.accepted).exhaustionDate);
+      }),
+      { numRuns: 300 },
     );
   });
 });

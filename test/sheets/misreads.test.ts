@@ -116,6 +116,15 @@ describe("a decimal comma", () => {
   });
 });
 
+describe("a number read again", () => {
+  it("is the same figure each time, and a negative zero keeps its sign after a zero (numbers are remembered, zeros are not)", () => {
+    expect([readNumber(1234.5), readNumber(1234.5)].map((read) => read.value?.toString())).toEqual(["1234.5", "1234.5"]);
+    expect(readNumber(0).value?.isNegative()).toBe(false);
+    expect(readNumber(-0).value?.isNegative()).toBe(true);
+    expect(readNumber(0).value?.isNegative()).toBe(false);
+  });
+});
+
 describe("a column named twice", () => {
   it("an alias beside the canonical header is a finding on the ignored header; the canonical column is read", () => {
     const headers = [...HEADERS.slice(0, 5), "Type"];
