@@ -116,6 +116,9 @@ module.exports = async (env = {}, options) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [addinTypescriptRule, dependenciesDownlevel] },
     performance: { hints: false },
+    // Compiled modules and minified chunks kept on disk (node_modules/.cache/webpack): `npm run build:origin` after a
+    // build, the dev server's restarts and test/deploy.test.ts's build redo only what changed.
+    cache: { type: "filesystem", buildDependencies: { config: [__filename] } },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FAMILIES }),
       new FunctionsMetadataPostProcess("functions.json"),
