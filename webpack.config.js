@@ -93,6 +93,13 @@ async function httpsOptions() {
 }
 
 /**
+ * Compiled modules and minified chunks kept on disk (node_modules/.cache/webpack), a folder each config: a build
+ * after a change, `npm run build:origin` after a build (test/deploy.test.ts) and the dev server's restarts redo
+ * only what changed.
+ */
+const diskCache = { type: "filesystem", buildDependencies: { config: [__filename] } };
+
+/**
  * `--env origin=https://…` builds the manifest for that origin (scripts/build-for-origin.js);
  * `--env out=DIR` writes the add-in there instead of dist/.
  */
@@ -116,6 +123,7 @@ module.exports = async (env = {}, options) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [addinTypescriptRule, dependenciesDownlevel] },
     performance: { hints: false },
+    cache: diskCache,
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FAMILIES }),
       new FunctionsMetadataPostProcess("functions.json"),
@@ -161,6 +169,7 @@ module.exports = async (env = {}, options) => {
     externals: { exceljs: "commonjs exceljs", pdfkit: "commonjs pdfkit" },
     optimization: { minimize: false },
     performance: { hints: false },
+    cache: diskCache,
     plugins: [
       new (require("webpack").BannerPlugin)({ banner: "#!/usr/bin/env node", raw: true }),
       new CopyWebpackPlugin({ patterns: DOCUMENT_FONTS }),
@@ -181,6 +190,7 @@ module.exports = async (env = {}, options) => {
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [typescriptRule] },
     performance: { hints: false },
+    cache: diskCache,
   };
 
   return dev && serving ? addin : [addin, cli, e2eHost];
