@@ -19,7 +19,7 @@ const SLOWEST_FIRST = [
   "test/workbook/excel.test.ts",
   "test/cli/usage.test.ts",
   "test/workbook/statement.test.ts",
-  "test/e2e/notices.test.ts",
+  "test/e2e/downloads.test.ts",
   "test/functions/columns.test.ts",
   "test/cli/payout.test.ts",
   "test/cli/reserve.test.ts",
