@@ -106,7 +106,7 @@ export const RULES = declare({
   R05: {
     section: "13.8, 6.3",
     severity: "error",
-    checks: "A Ledger quantity or split, or a Credits amount, is within what the reserve could hold (engine/plausibility.ts).",
+    checks: "A Ledger quantity, split or exercise price, or a Credits amount, is within what the reserve could hold (engine/plausibility.ts).",
   },
   R06: { section: "—", severity: "warning", checks: "A Ledger row does not repeat an earlier one exactly." },
   R07: { section: "—", severity: "warning", checks: "A participant is spelled one way on the Ledger and Credits sheets." },

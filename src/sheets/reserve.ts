@@ -10,7 +10,7 @@ import { type Decimal, ZERO } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { capitalize } from "../engine/format";
 import { exercisePriceProblem } from "../engine/options";
-import { implausibleAmount, implausibleSplit } from "../engine/plausibility";
+import { implausibleAmount, implausiblePerShare, implausibleSplit } from "../engine/plausibility";
 import type { Severity } from "../engine/findings";
 import type { PriceTable } from "../engine/prices";
 import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
@@ -243,6 +243,11 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     const priceProblem = exercisePrice === undefined ? undefined : exercisePriceProblem(exercisePrice);
     if (priceProblem)
       row.problem("exercisePrice", `${capitalize(priceProblem)} (§5.1). The row still counts against the reserve; the Open Cap Format export refuses it.`);
+    const priceImplausible = exercisePrice === undefined || priceProblem ? undefined : implausiblePerShare(exercisePrice);
+    if (priceImplausible) {
+      const message = `${row.label("exercisePrice")} ${priceImplausible}. The row still counts against the reserve; the Open Cap Format export refuses it.`;
+      into.findings.push(ruleFinding(row, "exercisePrice", RESERVE_RULES.implausible, "5.1", message));
+    }
     const participant = spelled === undefined ? undefined : oneSpelling(spellings, row, into, spelled);
     const cells = { source: row.cell("date"), quantity: { ...row.cell("quantity"), column: row.label("quantity"), rule: RESERVE_RULES.ledger } };
     into.entries.push({ rowNumber: row.row, date, kind, quantity, participant, reference, reportedRemaining, exercisePrice, cells });
