@@ -7,10 +7,11 @@ import { openXlsx, type StreamedSheet, type StreamedWorkbook } from "../workbook
 import { reconciles, reconcileWorkflow, reserveFindingGroups, type ReconcileResult, type ReserveGrids } from "../workflows/reconcile";
 import type { CellFinding } from "../sheets/findings";
 import { ISSUER_SHEET } from "../sheets/issuer";
-import { reserveReport } from "../workflows/reports";
+import { reserveReportStream } from "../workflows/reports";
 import { exportOcf, prepareOcfOutput, type IssuerFlags } from "./ocf";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
 import { prepareReportOutput, RESERVE_REPORT, writeReportFile } from "./report";
+import { refuseOversizedRecords } from "./statement";
 import { alignedTable } from "./table";
 
 export const RESERVE_COMMAND: CommandSpec = {
@@ -211,6 +212,7 @@ export async function reserveCommand(file: string, values: ParsedOptions): Promi
   const reportOutput = out ? await prepareReportOutput(out, file, force, RESERVE_REPORT) : undefined;
   const workbook = await openXlsx(file);
   const { grids, names } = await gatherSheets(workbook, values);
+  refuseOversizedRecords(grids.activity, "dcp reserve");
   const result = reconcileWorkflow(grids, { asOf });
   // The rows are read: a million-row grid need not stay in memory beside the reconciliation.
   for (const role of Object.keys(grids) as SheetRole[]) delete grids[role];
@@ -224,7 +226,7 @@ export async function reserveCommand(file: string, values: ParsedOptions): Promi
   };
   const issuerSheet = ocfOutput && findSheet(workbook, ISSUER_SHEET);
   const written = ocfOutput ? await exportOcf(issuerSheet && (await workbook.grid(issuerSheet)), result.reconciliation, ocfOutput, issuer, asOf) : undefined;
-  if (reportOutput) await writeReportFile(reserveReport(result), file, reportOutput, RESERVE_REPORT);
+  if (reportOutput) await writeReportFile(reserveReportStream(result), file, reportOutput, RESERVE_REPORT);
 
   if (values.json) {
     console.log(exactJson(reportOf(result, names)));
