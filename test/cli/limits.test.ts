@@ -1,28 +1,30 @@
 /**
  * Issue 19: every command on every sheet Excel can hold finishes within 2 GB
  * of memory, or refuses in one line (exit 2) before it gets there. The plan
- * records past STATEMENT_ROWS are refused by both commands that replay them;
- * the workbook is written a row at a time, each Activity row one cell, so
- * making it costs seconds. Run after a build.
+ * records past STATEMENT_ROWS are refused by both commands that replay them,
+ * an election sheet past ELECTION_ROWS by dcp validate; each workbook is
+ * written a row at a time, each row one cell, so making it costs seconds.
+ * Run after a build.
  */
 import fs from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { STATEMENT_ROWS } from "../../src/cli/statement";
+import { ELECTION_ROWS } from "../../src/cli/validate";
 import { dcp } from "../helpers/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-limits-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** An Activity sheet of `rows` rows with its header: past the limit, nothing but the row count is read. */
-async function activityWorkbook(rows: number): Promise<string> {
-  const file = path.join(tmp, `activity-${rows}.xlsx`);
+/** A sheet of `rows` rows with its header, each row one name: past the limit, nothing but the row count is read. */
+async function oversizedWorkbook(sheet: string, header: string[], rows: number): Promise<string> {
+  const file = path.join(tmp, `${sheet}-${rows}.xlsx`);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
-  const activity = workbook.addWorksheet("Activity");
-  activity.addRow(["Participant", "Date", "Kind", "Amount"]).commit();
-  for (let i = 1; i < rows; i++) activity.addRow([`Participant ${i % 1000}`]).commit();
-  activity.commit();
+  const worksheet = workbook.addWorksheet(sheet);
+  worksheet.addRow(header).commit();
+  for (let i = 1; i < rows; i++) worksheet.addRow([`Participant ${i % 1000}`]).commit();
+  worksheet.commit();
   await workbook.commit();
   return file;
 }
@@ -30,7 +32,7 @@ async function activityWorkbook(rows: number): Promise<string> {
 describe(`plan records past ${STATEMENT_ROWS.toLocaleString("en-US")} Activity rows`, () => {
   let oversized: string;
   beforeAll(async () => {
-    oversized = await activityWorkbook(STATEMENT_ROWS + 1);
+    oversized = await oversizedWorkbook("Activity", ["Participant", "Date", "Kind", "Amount"], STATEMENT_ROWS + 1);
   });
 
   const refusal = (command: string) =>
@@ -45,5 +47,18 @@ describe(`plan records past ${STATEMENT_ROWS.toLocaleString("en-US")} Activity r
 
   it("dcp reserve, which replays the Activity sheet too, refuses alike", () => {
     expect(dcp("reserve", oversized)).toEqual({ code: 2, stdout: "", stderr: refusal("dcp reserve") });
+  });
+});
+
+describe(`an election sheet past ${ELECTION_ROWS.toLocaleString("en-US")} rows`, () => {
+  it("dcp validate refuses in one line, exit 2, and writes nothing (--out included)", async () => {
+    const oversized = await oversizedWorkbook("Elections", ["Participant", "Election Type", "Election Date"], ELECTION_ROWS + 1);
+    const out = path.join(tmp, "report.xlsx");
+    expect(dcp("validate", oversized, "--out", out)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `dcp: the Elections sheet has ${(ELECTION_ROWS + 1).toLocaleString("en-US")} rows, more than dcp validate checks within 2 GB of memory (${ELECTION_ROWS.toLocaleString("en-US")}); split the elections into workbooks by plan year or participant\n`,
+    });
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
