@@ -7,7 +7,7 @@
 import path from "path";
 import { addReportSheet, loadExcelJS } from "../workbook/xlsx";
 import { writeStreamedReport } from "../workbook/xlsxStream";
-import type { ReportSheet } from "../workflows/reports";
+import { reportSheet, reportStream, type ReportSheet, type ReportStream } from "../workflows/reports";
 import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
 
 export interface ReportKind {
@@ -44,17 +44,23 @@ export function prepareReportOutput(out: string, input: string, force: boolean, 
  */
 export const STREAMED_REPORT_ROWS = 50_000;
 
-/** One report sheet, or several in order (the payout report: payments, withdrawals, findings). */
-export async function writeReportFile(report: ReportSheet | readonly ReportSheet[], input: string, output: Output, kind: ReportKind): Promise<void> {
+/** One report sheet (its rows made, or made as they are written), or several in order (the payout report: payments, withdrawals, findings). */
+export async function writeReportFile(
+  report: ReportSheet | ReportStream | readonly ReportSheet[],
+  input: string,
+  output: Output,
+  kind: ReportKind,
+): Promise<void> {
   const properties = { creator: kind.command, title: `DCP ${kind.noun} of ${path.basename(input)}`, keywords: kind.marker };
   const linkedFile = path.relative(path.dirname(output.path), path.resolve(input));
-  const sheets: readonly ReportSheet[] = Array.isArray(report) ? report : [report as ReportSheet];
-  if (sheets.length === 1 && sheets[0].rows.length > STREAMED_REPORT_ROWS) {
-    await output.write((temporary) => writeStreamedReport(temporary, properties, sheets[0], linkedFile));
+  const sheets: ReadonlyArray<ReportSheet | ReportStream> = Array.isArray(report) ? report : [report as ReportSheet | ReportStream];
+  const only = sheets.length === 1 ? reportStream(sheets[0]) : undefined;
+  if (only && only.rowCount > STREAMED_REPORT_ROWS) {
+    await output.write((temporary) => writeStreamedReport(temporary, properties, only, linkedFile));
     return;
   }
   const workbook = new (await loadExcelJS()).Workbook();
   Object.assign(workbook, properties);
-  for (const sheet of sheets) addReportSheet(workbook, sheet, linkedFile);
+  for (const sheet of sheets) addReportSheet(workbook, reportSheet(sheet), linkedFile);
   await output.write((temporary) => workbook.xlsx.writeFile(temporary));
 }

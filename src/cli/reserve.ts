@@ -1,16 +1,18 @@
 /** `dcp reserve FILE.xlsx`: units and options reconciled against the 6,000,000-share reserve (§13.8, §15.2). */
+import { once } from "events";
 import { SHARE_RESERVE } from "../engine/constants";
-import { exactJson, formatDollars, formatShares as shares, plural } from "../engine/format";
+import { exactJsonPieces, formatDollars, formatShares as shares, plural } from "../engine/format";
 import { ACCOUNT_KEYS } from "../engine/accounts";
 import { defaultSheet, findSheet, namedSheet, UnusableInput } from "../workbook/xlsx";
 import { openXlsx, type StreamedSheet, type StreamedWorkbook } from "../workbook/xlsxStream";
 import { reconciles, reconcileWorkflow, reserveFindingGroups, type ReconcileResult, type ReserveGrids } from "../workflows/reconcile";
 import type { CellFinding } from "../sheets/findings";
 import { ISSUER_SHEET } from "../sheets/issuer";
-import { reserveReport } from "../workflows/reports";
+import { reserveReportStream } from "../workflows/reports";
 import { exportOcf, prepareOcfOutput, type IssuerFlags } from "./ocf";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
 import { prepareReportOutput, RESERVE_REPORT, writeReportFile } from "./report";
+import { refuseOversizedRecords } from "./statement";
 import { alignedTable } from "./table";
 
 export const RESERVE_COMMAND: CommandSpec = {
@@ -123,7 +125,10 @@ function reportOf(result: ReconcileResult, names: SheetNames) {
       computed: d.computed,
       difference: d.difference,
     })),
-    ledger: reconciliation.lines.map((l) => ({ row: l.rowNumber, date: l.date, kind: l.kind, quantity: l.quantity, used: l.used, remaining: l.remaining })),
+    // Made as the JSON is written: a million rows are never held twice.
+    ledger: (function* () {
+      for (const l of reconciliation.lines) yield { row: l.rowNumber, date: l.date, kind: l.kind, quantity: l.quantity, used: l.used, remaining: l.remaining };
+    })(),
     credits: result.credits.map((c) => ({
       quarter: c.quarter,
       participant: c.participant,
@@ -201,6 +206,22 @@ function printSummary(result: ReconcileResult, names: SheetNames): void {
   if (outside.length) console.log(`\n${plural(outside.length, "value")} outside the tables, not read:\n${findingTable(outside)}`);
 }
 
+/** A document to stdout a piece at a time, in writes of about 64 kB, each waiting while stdout is full, then a newline. */
+async function printPieces(pieces: Iterable<string>): Promise<void> {
+  let pending = "";
+  const write = async (text: string) => {
+    if (!process.stdout.write(text)) await once(process.stdout, "drain");
+  };
+  for (const piece of pieces) {
+    pending += piece;
+    if (pending.length >= 65_536) {
+      await write(pending);
+      pending = "";
+    }
+  }
+  await write(`${pending}\n`);
+}
+
 /** Returns the exit code: 0 when the reserve reconciles, 1 with violations, divergences, unreadable rows or values outside the tables. */
 export async function reserveCommand(file: string, values: ParsedOptions): Promise<number> {
   const asOf = dateOption("as-of", values["as-of"] as string | undefined);
@@ -211,6 +232,7 @@ export async function reserveCommand(file: string, values: ParsedOptions): Promi
   const reportOutput = out ? await prepareReportOutput(out, file, force, RESERVE_REPORT) : undefined;
   const workbook = await openXlsx(file);
   const { grids, names } = await gatherSheets(workbook, values);
+  refuseOversizedRecords(grids.activity, "dcp reserve");
   const result = reconcileWorkflow(grids, { asOf });
   // The rows are read: a million-row grid need not stay in memory beside the reconciliation.
   for (const role of Object.keys(grids) as SheetRole[]) delete grids[role];
@@ -224,10 +246,10 @@ export async function reserveCommand(file: string, values: ParsedOptions): Promi
   };
   const issuerSheet = ocfOutput && findSheet(workbook, ISSUER_SHEET);
   const written = ocfOutput ? await exportOcf(issuerSheet && (await workbook.grid(issuerSheet)), result.reconciliation, ocfOutput, issuer, asOf) : undefined;
-  if (reportOutput) await writeReportFile(reserveReport(result), file, reportOutput, RESERVE_REPORT);
+  if (reportOutput) await writeReportFile(reserveReportStream(result), file, reportOutput, RESERVE_REPORT);
 
   if (values.json) {
-    console.log(exactJson(reportOf(result, names)));
+    await printPieces(exactJsonPieces(reportOf(result, names)));
   } else {
     printSummary(result, names);
     if (out) console.log(`\nReport written to ${out}.`);

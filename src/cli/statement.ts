@@ -15,6 +15,7 @@ import { ACCOUNT_LINE_COLUMNS } from "../engine/statement";
 import { participantSheet, placeSheet, summarySheet, type SheetCell, type StatementSheet } from "../sheets/statementSheets";
 import { countBySeverity } from "../sheets/findings";
 import type { CellFinding } from "../sheets/records";
+import type { SheetGrid } from "../sheets/grid";
 import { uniqueTableName, worksheetName } from "../workbook/names";
 import { findSheet, loadExcelJS, UnusableInput } from "../workbook/xlsx";
 import { openXlsx, type StreamedWorkbook } from "../workbook/xlsxStream";
@@ -244,18 +245,20 @@ async function writePdfs(result: StatementResult, output: Output): Promise<numbe
 // ---------------------------------------------------------------------------
 
 /**
- * Past this many Activity rows a statement would take more than 2 GB of
+ * Past this many Activity rows a replay would take more than 2 GB of
  * memory (bench, 1,048,576 rows: 3.6 GB for every participant's text, over
- * 4 GB with --out's value series, 2.5 GB for one --participant; 262,144 rows
- * with --out: 1.3 GB), so dcp statement refuses in one line.
+ * 4 GB with --out's value series, 2.5 GB for one --participant, 3.5 GB for
+ * `dcp reserve`'s replay; 262,144 rows with --out: 1.3 GB), so dcp statement
+ * and dcp reserve refuse in one line.
  */
 export const STATEMENT_ROWS = 300_000;
 
-function refuseOversized(grids: StatementGrids): void {
-  const rows = grids.activity?.values.length ?? 0;
+/** Exit 2, in one line, for an Activity sheet past STATEMENT_ROWS: `command` replays it ("dcp statement"). */
+export function refuseOversizedRecords(activity: SheetGrid | undefined, command: string): void {
+  const rows = activity?.values.length ?? 0;
   if (rows <= STATEMENT_ROWS) return;
   throw new UnusableInput(
-    `the ${grids.activity?.sheet ?? "Activity"} sheet has ${rows.toLocaleString("en-US")} rows, more than dcp statement replays within 2 GB of memory (${STATEMENT_ROWS.toLocaleString("en-US")}); split the records into workbooks by participant`,
+    `the ${activity?.sheet ?? "Activity"} sheet has ${rows.toLocaleString("en-US")} rows, more than ${command} replays within 2 GB of memory (${STATEMENT_ROWS.toLocaleString("en-US")}); split the records into workbooks by participant`,
   );
 }
 
@@ -284,7 +287,7 @@ export async function statementCommand(file: string, values: ParsedOptions): Pro
   const pdf = pdfPath ? await preparePdfFolder(pdfPath, file, "a folder of statements", STATEMENT_CREATOR) : undefined;
 
   const { grids, hidden } = await readGrids(await openXlsx(file));
-  refuseOversized(grids);
+  refuseOversizedRecords(grids.activity, "dcp statement");
   const result = statementWorkflow(grids, { participant, from, to, series: out !== undefined || pdf !== undefined });
   if (result.unusable) throw new UnusableInput(result.unusable);
   if (result.from === undefined && result.findings.length === 0)

@@ -3,6 +3,7 @@ import { formatMonthDay, parseMonthDay } from "../engine/dates";
 import { plural } from "../engine/format";
 import { DEFAULT_ELECTION_SETTINGS } from "../engine/validation";
 import { cellName } from "../sheets/findings";
+import type { SheetGrid } from "../sheets/grid";
 import { defaultSheet, firstVisibleSheet, namedSheet, UnusableInput } from "../workbook/xlsx";
 import { openXlsx, type StreamedSheet, type StreamedWorkbook } from "../workbook/xlsxStream";
 import { validationReport } from "../workflows/reports";
@@ -70,6 +71,21 @@ function printResult(result: ValidationResult, out: string | undefined): void {
   if (out) console.log(`\nReport written to ${out}.`);
 }
 
+/**
+ * Past this many rows the checks across rows (E07, E10, E13, E15) would hold
+ * more than 2 GB (bench, 1,048,576 rows of as many participants: 2.1 GB), so
+ * dcp validate refuses in one line.
+ */
+export const ELECTION_ROWS = 500_000;
+
+function refuseOversized(elections: SheetGrid): void {
+  const rows = elections.values.length;
+  if (rows <= ELECTION_ROWS) return;
+  throw new UnusableInput(
+    `the ${elections.sheet} sheet has ${rows.toLocaleString("en-US")} rows, more than dcp validate checks within 2 GB of memory (${ELECTION_ROWS.toLocaleString("en-US")}); split the elections into workbooks by plan year or participant`,
+  );
+}
+
 /** Returns the exit code: 0 clean, 1 findings. */
 export async function validateCommand(file: string, values: ParsedOptions): Promise<number> {
   const settings = settingsFrom(values);
@@ -78,7 +94,9 @@ export async function validateCommand(file: string, values: ParsedOptions): Prom
   const workbook = await openXlsx(file);
   const elections = electionSheet(workbook, values.sheet as string | undefined);
   const prices = pricesSheet(workbook, values.prices as string | undefined);
-  const result = validateWorkflow({ elections: await workbook.grid(elections), prices: prices && (await workbook.grid(prices)) }, settings);
+  const electionGrid = await workbook.grid(elections);
+  refuseOversized(electionGrid);
+  const result = validateWorkflow({ elections: electionGrid, prices: prices && (await workbook.grid(prices)) }, settings);
   if (result.prices?.unusable) throw new UnusableInput(result.prices.unusable);
   if (result.unusable) throw new UnusableInput(result.unusable);
 

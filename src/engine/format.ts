@@ -61,17 +61,35 @@ function numberLiteral(value: Decimal): string {
  * count prints exactly) or decimal.js's quoted string.
  */
 export function exactJson(value: unknown, indent = ""): string {
-  if (Decimal.isDecimal(value)) return numberLiteral(value);
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return exactJson((value as { toJSON: () => unknown }).toJSON(), indent);
+  return Array.from(exactJsonPieces(value, indent)).join("");
+}
+
+/**
+ * `exactJson`'s text in pieces, for a document too large to hold as one
+ * string: a million-row ledger is written as it is made. A list may be any
+ * iterable (a generator's rows), written as an array.
+ */
+export function* exactJsonPieces(value: unknown, indent = ""): Generator<string> {
+  if (Decimal.isDecimal(value)) return yield numberLiteral(value);
+  if (value === null || typeof value !== "object") return yield JSON.stringify(value) ?? "null";
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return yield* exactJsonPieces((value as { toJSON: () => unknown }).toJSON(), indent);
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    return `[\n${value.map((item) => `${inner}${exactJson(item, inner)}`).join(",\n")}\n${indent}]`;
+  if (Array.isArray(value) || Symbol.iterator in value) {
+    let empty = true;
+    for (const item of value as Iterable<unknown>) {
+      yield `${empty ? "[\n" : ",\n"}${inner}`;
+      yield* exactJsonPieces(item, inner);
+      empty = false;
+    }
+    return yield empty ? "[]" : `\n${indent}]`;
   }
   const fields = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== "function");
-  if (fields.length === 0) return "{}";
-  return `{\n${fields.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${exactJson(v, inner)}`).join(",\n")}\n${indent}}`;
+  if (fields.length === 0) return yield "{}";
+  for (const [i, [k, v]] of fields.entries()) {
+    yield `${i === 0 ? "{\n" : ",\n"}${inner}${JSON.stringify(k)}: `;
+    yield* exactJsonPieces(v, inner);
+  }
+  yield `\n${indent}}`;
 }
 
 /** Dollars with thousands separators and cents: $1,234.50 (more decimals only when the value has them). */

@@ -113,9 +113,9 @@ export const RULES = declare({
   R03: { section: "13.8", severity: "error", checks: "An Activity record the reserve counts can be replayed." },
   R04: { section: "5.4", severity: "error", checks: "An option row grants whole shares." },
   R05: {
-    section: "13.8, 6.3",
+    section: "13.8, 6.3, 5.1",
     severity: "error",
-    checks: "A Ledger quantity or split, or a Credits amount, is within what the reserve could hold (engine/plausibility.ts).",
+    checks: "A Ledger quantity, split or exercise price, or a Credits amount, is within what the reserve could hold (engine/plausibility.ts).",
   },
   R06: { section: "13.8", severity: "warning", checks: "A Ledger row does not repeat an earlier one exactly." },
   R07: { section: "—", severity: "warning", checks: "A participant is spelled one way on the Ledger and Credits sheets." },

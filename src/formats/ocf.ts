@@ -16,6 +16,7 @@ import { parseIsoDate, type IsoDate } from "../engine/dates";
 import { type Decimal } from "../engine/decimal";
 import { invalidValue } from "../engine/errors";
 import { exercisePriceProblem } from "../engine/options";
+import { implausiblePerShare } from "../engine/plausibility";
 import type { LedgerLine, ReserveReconciliation } from "../engine/reserve";
 
 export const OCF_VERSION = "1.2.0";
@@ -244,7 +245,8 @@ function rowTransactions(line: LedgerLine, index: number, stakeholderId: (line: 
       if (line.exercisePrice === undefined) {
         throw invalidValue(`row ${line.rowNumber}: an option grant needs its Exercise Price for the Open Cap Format export`);
       }
-      const problem = exercisePriceProblem(line.exercisePrice);
+      const implausible = implausiblePerShare(line.exercisePrice);
+      const problem = exercisePriceProblem(line.exercisePrice) ?? (implausible && `exercise price ${implausible}`);
       if (problem) throw invalidValue(`row ${line.rowNumber}: ${problem}, so the grant cannot be exported (§5.1)`);
       exercise = { exercise_price: { amount: numeric(line.exercisePrice), currency } };
     }

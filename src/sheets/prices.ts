@@ -1,5 +1,7 @@
 import { pricesFromCells } from "../cells/ranges";
+import { Decimal } from "../engine/decimal";
 import { invalidValue, PlanError } from "../engine/errors";
+import { implausiblePerShare } from "../engine/plausibility";
 import type { PriceTable } from "../engine/prices";
 import { excelError } from "./cellReaders";
 import { outsideTableFindings } from "./extent";
@@ -9,7 +11,9 @@ import { cellAddress, isBlankRow, UnsavedFormula, type SheetGrid } from "./grid"
 /**
  * A prices sheet's first two columns, [date, close], as a price table (throws
  * a PlanError naming the bad row). A cell with no value to read (an error, an
- * uncalculated formula) is named by its address before the table is parsed.
+ * uncalculated formula) is named by its address before the table is parsed,
+ * and so is a close beyond what a share could plausibly cost (§5.1): one such
+ * slip would stand in every quarter average it falls in.
  */
 export function priceTableFrom(grid: SheetGrid): PriceTable {
   for (let r = 0; r < grid.values.length; r++) {
@@ -20,6 +24,9 @@ export function priceTableFrom(grid: SheetGrid): PriceTable {
       const error = excelError(cell);
       if (error !== undefined) throw invalidValue(`${where} holds the error ${error}; correct the formula or value behind it`);
     }
+    const close = grid.values[r][1];
+    const implausible = typeof close === "number" && Number.isFinite(close) ? implausiblePerShare(new Decimal(close)) : undefined;
+    if (implausible) throw invalidValue(`${grid.sheet}!${cellAddress(grid, r, 1)}: a close of ${implausible}; check the cell`);
   }
   return pricesFromCells(
     grid.values.map((row) => [row[0] ?? "", row[1] ?? ""]),

@@ -10,7 +10,7 @@ import { type Decimal, ZERO } from "../engine/decimal";
 import { PlanError } from "../engine/errors";
 import { capitalize } from "../engine/format";
 import { exercisePriceProblem } from "../engine/options";
-import { implausibleAmount, implausibleSplit } from "../engine/plausibility";
+import { implausibleAmount, implausiblePerShare, implausibleSplit } from "../engine/plausibility";
 import type { PriceTable } from "../engine/prices";
 import { ledgerQuantityProblem, parseLedgerKind, screenLedger, type LedgerEntry } from "../engine/reserve";
 import { matchRateProblem, matchUnits, unitsCredited } from "../engine/units";
@@ -191,10 +191,41 @@ function oneSpelling(spellings: ParticipantSpellings, row: RowReader<"participan
   return name;
 }
 
+/** Where a ledger sheet's date and quantity columns are: the same on every row. */
+interface LedgerColumns {
+  sheet: string;
+  date: string;
+  quantity: string;
+  label: string;
+}
+
+function ledgerColumns(row: RowReader<LedgerField>): LedgerColumns {
+  const letters = (field: LedgerField) => row.cell(field).cell.replace(/\d+$/, "");
+  return { sheet: row.cell("date").sheet, date: letters("date"), quantity: letters("quantity"), label: row.label("quantity") };
+}
+
+/** A ledger row's cells, named when asked for: a million rows keep a row number each, not four strings. */
+class LedgerRowCells implements EntryCells {
+  constructor(
+    private readonly columns: LedgerColumns,
+    private readonly row: number,
+  ) {}
+
+  get source(): CellRef {
+    return { sheet: this.columns.sheet, cell: `${this.columns.date}${this.row}` };
+  }
+
+  get quantity(): EntryCells["quantity"] {
+    const { sheet, quantity, label } = this.columns;
+    return { sheet, cell: `${quantity}${this.row}`, column: label, rule: RESERVE_RULES.ledger };
+  }
+}
+
 /** A ledger sheet: `[Date, Kind, Quantity]` with optional Participant, Reference, Reported Remaining. */
 export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead()): LedgerRead {
   const duplicates = new DuplicateRows();
   const spellings = new ParticipantSpellings();
+  let columns: LedgerColumns | undefined;
   eachRow(grid, LEDGER_COLUMNS, RESERVE_RULES.ledger, into, (row) => {
     const date = row.read("date", readDate);
     const kindText = row.read("kind", readText);
@@ -241,8 +272,14 @@ export function readLedgerSheet(grid: SheetGrid, into: LedgerRead = emptyRead())
     const priceProblem = exercisePrice === undefined ? undefined : exercisePriceProblem(exercisePrice);
     if (priceProblem)
       row.problem("exercisePrice", `${capitalize(priceProblem)} (§5.1). The row still counts against the reserve; the Open Cap Format export refuses it.`);
+    const priceImplausible = exercisePrice === undefined || priceProblem ? undefined : implausiblePerShare(exercisePrice);
+    if (priceImplausible) {
+      const message = `${row.label("exercisePrice")} ${priceImplausible}. The row still counts against the reserve; the Open Cap Format export refuses it.`;
+      into.findings.push(ruleFinding(row, "exercisePrice", declaredAs(RESERVE_RULES.implausible, { cites: "5.1" }), message));
+    }
     const participant = spelled === undefined ? undefined : oneSpelling(spellings, row, into, spelled);
-    const cells = { source: row.cell("date"), quantity: { ...row.cell("quantity"), column: row.label("quantity"), rule: RESERVE_RULES.ledger } };
+    columns ??= ledgerColumns(row);
+    const cells = new LedgerRowCells(columns, row.row);
     into.entries.push({ rowNumber: row.row, date, kind, quantity, participant, reference, reportedRemaining, exercisePrice, cells });
     const earlier = duplicates.repeats(row.cells, row.row);
     if (earlier !== undefined) {

@@ -46,11 +46,13 @@ function plainValue(value: ExcelJS.CellValue): unknown {
 }
 
 /**
- * ExcelJS holds every cell of a workbook in memory, several times the size of
- * its XML, so a file that unpacks to more than this (a "zip bomb", or a sheet
- * far beyond Excel's own 1,048,576 rows) is refused before it is read.
+ * ExcelJS holds every cell of a workbook in memory, up to 17 times the size of
+ * its XML (75 MB of one-digit cells: 1.4 GB), so a file that unpacks to more
+ * than this (a "zip bomb", or a sheet of a few hundred thousand rows) is
+ * refused before it is read, and the commands that read whole workbooks
+ * (payout, claims, cic) stay within 2 GB. The others stream (xlsxStream.ts).
  */
-export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 /** One file in a zip, as its central directory records it. */
 export interface ZipEntry {

@@ -7,6 +7,7 @@
  * Office.js `Range.values` conventions, so `sheets/` reads both alike.
  * Writing goes through ExcelJS's streaming writer, a row committed at a time.
  */
+import { once, type EventEmitter } from "events";
 import path from "path";
 import { StringDecoder } from "string_decoder";
 import zlib from "zlib";
@@ -15,7 +16,7 @@ import { isBlank } from "../cells/values";
 import { type ValueRow } from "../sheets/extent";
 import { columnLetter, UnsavedFormula, type SheetGrid } from "../sheets/grid";
 import { qualifiedCell } from "../sheets/findings";
-import type { ReportSheet } from "../workflows/reports";
+import type { ReportStream } from "../workflows/reports";
 import { gridOfRows, loadExcelJS, readXlsxBytes, reportValue, UnusableInput, zipDirectory, type ZipEntry } from "./xlsx";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -499,18 +500,20 @@ export interface WorkbookProperties {
 
 /**
  * A report (workflows/reports.ts) as a workbook written a row at a time
- * (ExcelJS's streaming writer): each row leaves memory once committed, so a
- * million-row report costs what one row does. ExcelJS streams no Excel
- * tables, so the header is bold, frozen and filtered instead; links are
- * hyperlinks into `linkedFile`, as `addReportSheet` writes them.
+ * (ExcelJS's streaming writer): each row is made as it is written and leaves
+ * memory once the zip takes it, so a million-row report costs what a few
+ * thousand rows do. ExcelJS streams no Excel tables, so the header is bold,
+ * frozen and filtered instead; links are hyperlinks into `linkedFile`, as
+ * `addReportSheet` writes them.
  */
-export async function writeStreamedReport(file: string, properties: WorkbookProperties, report: ReportSheet, linkedFile: string): Promise<void> {
-  await writeStreamedWorkbook(file, properties, (workbook) => {
+export async function writeStreamedReport(file: string, properties: WorkbookProperties, report: ReportStream, linkedFile: string): Promise<void> {
+  await writeStreamedWorkbook(file, properties, async (workbook) => {
     const sheet = workbook.addWorksheet(report.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = report.columns.map((column) => ({ header: column.header, width: column.width, style: column.format ? { numFmt: column.format } : {} }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: report.rows.length + 1, column: report.columns.length } };
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: report.rowCount + 1, column: report.columns.length } };
+    let written = 0;
     for (const cells of report.rows) {
       sheet
         .addRow(
@@ -520,9 +523,27 @@ export async function writeStreamedReport(file: string, properties: WorkbookProp
           }),
         )
         .commit();
+      if (++written % ROWS_BETWEEN_WAITS === 0) await zipCaughtUp(sheet);
     }
     sheet.commit();
   });
+}
+
+const ROWS_BETWEEN_WAITS = 1000;
+
+/**
+ * ExcelJS's streaming writer hands each committed row to the zip without
+ * waiting for it (its worksheet stream ignores the zip input's backpressure),
+ * so a loop committing a million rows would queue the whole sheet's XML in
+ * memory, 400 MB for the reserve's. Every so many rows the writer waits here
+ * until that input has drained; where ExcelJS's internals differ, it lets the
+ * zip run a turn instead.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  type ZipInput = EventEmitter & { _writableState?: { needDrain?: boolean } };
+  const input = (sheet as unknown as { stream?: { pipes?: ZipInput[] } }).stream?.pipes?.[0];
+  if (input?._writableState?.needDrain) await once(input, "drain");
+  else await new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

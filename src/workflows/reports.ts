@@ -36,6 +36,27 @@ export interface ReportSheet {
   chart?: { title: string };
 }
 
+/**
+ * A report whose rows are made as they are written, each time it is iterated:
+ * the command line's streamed writer never holds a million of them at once.
+ */
+export interface ReportStream extends Omit<ReportSheet, "rows"> {
+  rowCount: number;
+  rows: Iterable<ReportCell[]>;
+}
+
+/** A report sheet as a stream of its rows (the rows already made). */
+export function reportStream(report: ReportSheet | ReportStream): ReportStream {
+  return "rowCount" in report ? report : { ...report, rowCount: report.rows.length };
+}
+
+/** A stream's rows made, for the writers that need them all at once (an Excel table, the task pane's chunks). */
+export function reportSheet(report: ReportSheet | ReportStream): ReportSheet {
+  if (!("rowCount" in report)) return report;
+  const { rowCount: _made, rows, ...sheet } = report;
+  return { ...sheet, rows: Array.from(rows) };
+}
+
 /** Excel's limit on the characters of one cell. */
 export const CELL_CHARACTERS = 32_767;
 
@@ -80,6 +101,29 @@ const SHARES = "#,##0.######";
 
 /** The `DCP Reserve` sheet: the running ledger, row by row, and a chart of shares remaining. */
 export function reserveReport(result: ReconcileResult): ReportSheet {
+  return reportSheet(reserveReportStream(result));
+}
+
+/** The `DCP Reserve` sheet with its rows made one at a time, as a million-row ledger is written. */
+export function reserveReportStream(result: ReconcileResult): ReportStream {
+  const { lines } = result.reconciliation;
+  function* rows(): Generator<ReportCell[]> {
+    for (const l of lines) {
+      const { sheet, cell } = l.entry.cells.source;
+      yield fitRow([
+        { date: l.date },
+        toNumber(l.remaining),
+        toNumber(l.used),
+        toNumber(l.reserve),
+        l.kind,
+        toNumber(l.quantity),
+        l.participant ?? "",
+        l.reference ?? "",
+        `${sheet}!${cell}`,
+        l.reportedRemaining === undefined ? "" : toNumber(l.reportedRemaining),
+      ]);
+    }
+  }
   return {
     sheet: RESERVE_SHEET,
     table: "DCPReserve",
@@ -95,21 +139,8 @@ export function reserveReport(result: ReconcileResult): ReportSheet {
       { header: "Source", width: 12 },
       { header: "Reported Remaining", width: 18, format: SHARES },
     ],
-    rows: result.reconciliation.lines.map((l) => {
-      const { sheet, cell } = l.entry.cells.source;
-      return fitRow([
-        { date: l.date },
-        toNumber(l.remaining),
-        toNumber(l.used),
-        toNumber(l.reserve),
-        l.kind,
-        toNumber(l.quantity),
-        l.participant ?? "",
-        l.reference ?? "",
-        `${sheet}!${cell}`,
-        l.reportedRemaining === undefined ? "" : toNumber(l.reportedRemaining),
-      ]);
-    }),
+    rowCount: lines.length,
+    rows: { [Symbol.iterator]: rows },
     chart: { title: "Shares remaining in the §13.8 reserve" },
   };
 }

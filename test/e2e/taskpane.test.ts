@@ -197,6 +197,30 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       expect(pageErrors(page)).toEqual([]);
       await page.close();
     });
+
+    it("heads the rows left out apart from the findings on rows that still count (issue 19)", async () => {
+      const page = await openPane(harness, "light", profile);
+      await host(page, (dcp) => {
+        // 2003-03-31 twice (R06: both count), then 1e20 shares (R05: left out).
+        dcp.model.fill("Ledger", [
+          ["Date", "Kind", "Quantity", "Participant"],
+          [37_711, "units", 100, "Ann Lee"],
+          [37_711, "units", 100, "Ann Lee"],
+          [37_741, "units", 1e20, "Ann Lee"],
+        ]);
+      });
+      await page.getByRole("tab", { name: "Share reserve" }).click();
+      await (await button(page, "Reconcile")).click();
+      const summary = page.getByRole("region", { name: "Reserve summary" });
+      await summary.waitFor();
+      await expect(summary.textContent()).resolves.toMatch(/Used200 \(0\.00%\)/);
+      const problems = page.getByRole("region", { name: "Reserve problems" });
+      await expect(problems.getByRole("heading").allTextContents()).resolves.toEqual(["Rows left out (1)", "Findings on rows that still count (1)"]);
+      await problems.getByRole("button", { name: /Row 4 · Quantity · Ledger!C4 .*left out of the reserve/ }).waitFor();
+      await problems.getByRole("button", { name: /Row 3 · Date · Ledger!A3 This row repeats row 2 exactly/ }).waitFor();
+      expect(pageErrors(page)).toEqual([]);
+      await page.close();
+    });
   });
 
   describe("Statements", () => {

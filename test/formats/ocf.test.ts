@@ -173,6 +173,12 @@ describe("what the package holds", () => {
       `row ${grant.rowNumber}: exercise price ${price} is not more than $0; a §5.1 discount is at most 50% of the price, so the grant cannot be exported (§5.1)`,
     );
   });
+  it("refuses, naming the row, an option grant at an exercise price beyond what a share could cost (R05's bound)", () => {
+    const grant = entry("2003-03-31", "option", 100, { exercisePrice: new Decimal(1e300), participant: "Dan Wu" });
+    expect(() => build(reconcileReserve([grant]))).toThrow(
+      `row ${grant.rowNumber}: exercise price $1e+300 a share is more than $1,000.00, a hundred times the $10.00 price §5.1 is written around, so the grant cannot be exported (§5.1)`,
+    );
+  });
 });
 
 describe("the schema check and the id check find what is wrong", () => {

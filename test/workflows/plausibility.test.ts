@@ -112,6 +112,49 @@ describe("the reserve: implausible quantities (R05), duplicate rows (R06), one p
   });
 });
 
+describe("closing prices and exercise prices beyond what a share could cost (§5.1: $1,000, a hundred times $10.00)", () => {
+  const credits = grid("Credits", [
+    ["Participant", "Deferred Amount", "Pay Date"],
+    ["Ann Lee", 1000, serial("2003-08-15")],
+  ]);
+  const pricesAt = (close: number) => {
+    const slipped = grid(
+      "Prices",
+      prices.values.map((row) => [...row]),
+    );
+    slipped.values[20][1] = close;
+    return slipped;
+  };
+  const BOUND = "a share is more than $1,000.00, a hundred times the $10.00 price §5.1 is written around; check the cell";
+
+  it("a Prices close of 1e300 makes the Prices sheet unusable, naming its cell, for the reserve and the statement alike", () => {
+    expect(reconcileWorkflow({ credits, prices: pricesAt(1e300) }).unusable).toBe(`the prices sheet cannot be used: Prices!B21: a close of $1e+300 ${BOUND}`);
+    const grids = workedGrids();
+    grids.prices.values[5][1] = 5000;
+    expect(statementWorkflow(grids, year).unusable).toBe(`the prices sheet cannot be used: Prices!B6: a close of $5,000.00 ${BOUND}`);
+  });
+
+  it("a close of $1,000 is within the bound", () => {
+    const result = reconcileWorkflow({ credits, prices: pricesAt(1000) });
+    expect(result.unusable).toBeUndefined();
+  });
+
+  it("a Ledger Exercise Price of 1e300 is R05 on its cell; the option still counts against the reserve", () => {
+    const result = reconcileWorkflow({
+      ledger: grid("Ledger", [
+        ["Date", "Kind", "Quantity", "Participant", "Exercise Price"],
+        [serial("2003-03-31"), "option", 100, "Ann Lee", 1e300],
+        [serial("2003-06-30"), "option", 100, "Ann Lee", 1000],
+      ]),
+    });
+    expect(located(result.findings)).toEqual([
+      "Ledger!E2 R05 error: Exercise Price $1e+300 a share is more than $1,000.00, a hundred times the $10.00 price §5.1 is written around. The row still counts against the reserve; the Open Cap Format export refuses it.",
+    ]);
+    expect(result.status.used.toString()).toBe("200");
+    expect(reserveFindingGroups(result).counted.map((f) => f.rule)).toEqual(["R05"]);
+  });
+});
+
 describe('no "left out" heading over a row that still counts (issue 19 item 5)', () => {
   it("the reserve's findings: left out, on rows that still count, outside the tables", () => {
     const row = [serial("2003-03-31"), "units", 100, "Ann Lee"];
