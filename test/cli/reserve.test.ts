@@ -1,4 +1,3 @@
-import crypto from "crypto";
 import ExcelJS from "exceljs";
 import fs from "fs";
 import JSZip from "jszip";
@@ -7,7 +6,7 @@ import path from "path";
 import { LEDGER_TEMPLATE } from "../../src/sheets/templates";
 import { addTemplateSheet } from "../../src/workbook/xlsx";
 import { dcp, dcpWithEnv } from "../helpers/cli";
-import { packageProblems } from "../helpers/ocf";
+import { nodeMd5, PACKAGE_FILE_NAMES, packageProblems } from "../helpers/ocf";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dcp-reserve-"));
 
@@ -147,7 +146,6 @@ describe("dcp reserve --out: the DCP Reserve sheet in a workbook of its own", ()
 });
 
 describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
-  const md5 = (bytes: Buffer) => crypto.createHash("md5").update(bytes).digest("hex");
   const folderFiles = (folder: string) => new Map(fs.readdirSync(folder).map((name) => [name, fs.readFileSync(path.join(folder, name))]));
   const zipFiles = async (file: string) => {
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
@@ -163,14 +161,8 @@ describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/Open Cap Format 1\.2\.0 package written to .*package \(5 files\)\.\n$/);
     const files = folderFiles(out);
-    expect([...files.keys()].sort()).toEqual([
-      "Manifest.ocf.json",
-      "Stakeholders.ocf.json",
-      "StockClasses.ocf.json",
-      "StockPlans.ocf.json",
-      "Transactions.ocf.json",
-    ]);
-    expect(packageProblems(files, md5)).toEqual([]);
+    expect([...files.keys()].sort()).toEqual(PACKAGE_FILE_NAMES);
+    expect(packageProblems(files, nodeMd5)).toEqual([]);
     const manifest = JSON.parse(files.get("Manifest.ocf.json")!.toString("utf8"));
     expect(manifest).toMatchObject({
       ocf_version: "1.2.0",
@@ -178,7 +170,7 @@ describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
       as_of: "2004-05-07",
       generated_at: "2026-01-01T00:00:00Z",
     });
-    expect(manifest.stock_classes_files).toEqual([{ filepath: "StockClasses.ocf.json", md5: md5(files.get("StockClasses.ocf.json")!) }]);
+    expect(manifest.stock_classes_files).toEqual([{ filepath: "StockClasses.ocf.json", md5: nodeMd5(files.get("StockClasses.ocf.json")!) }]);
   });
 
   it("writes the same files as one .zip, byte for byte the same on a second run", async () => {
@@ -188,7 +180,7 @@ describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
     expect(ocf("examples/reserve.xlsx", "--ocf", zip, "--json").code).toBe(1);
     expect(fs.readFileSync(zip).equals(first)).toBe(true);
     const files = await zipFiles(zip);
-    expect(packageProblems(files, md5)).toEqual([]);
+    expect(packageProblems(files, nodeMd5)).toEqual([]);
     expect(files).toEqual(folderFiles(path.join(tmp, "package")));
   });
 
@@ -198,7 +190,7 @@ describe("dcp reserve --ocf: an Open Cap Format 1.2.0 package", () => {
     const files = folderFiles(out);
     expect(JSON.parse(files.get("Manifest.ocf.json")!.toString("utf8")).as_of).toBe("2003-06-30");
     expect(JSON.parse(files.get("Transactions.ocf.json")!.toString("utf8")).items).toHaveLength(5);
-    expect(packageProblems(files, md5)).toEqual([]);
+    expect(packageProblems(files, nodeMd5)).toEqual([]);
   });
 
   describe("without an Issuer sheet", () => {

@@ -7,12 +7,11 @@
  * back and checked against the OCF schemas. On the Mac, which saves no
  * download from a task pane, each says so and offers another way.
  */
-import crypto from "crypto";
 import fs from "fs";
 import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { PROFILE_NAMES, type ProfileName } from "../doubles/profiles";
-import { packageProblems } from "../helpers/ocf";
+import { nodeMd5, PACKAGE_FILE_NAMES, packageProblems } from "../helpers/ocf";
 import { readPdf } from "../helpers/pdf";
 import { blockedRequests, openPane, pageErrors, startHarness, host, type Harness } from "./harness";
 
@@ -87,8 +86,6 @@ async function reconcileTemplate(page: Page): Promise<void> {
   await page.getByRole("region", { name: "Reserve summary" }).waitFor();
 }
 
-const md5 = (bytes: Buffer) => crypto.createHash("md5").update(bytes).digest("hex");
-
 describe.each(PROFILE_NAMES)("Export OCF in %s", (profile: ProfileName) => {
   if (profile === "mac") {
     it("writes the package's files, line by line, to a sheet, since this Excel saves no download", async () => {
@@ -100,7 +97,7 @@ describe.each(PROFILE_NAMES)("Export OCF in %s", (profile: ProfileName) => {
         .waitFor();
       // Column A names each line's file: every file of the package is there.
       const files = await host(page, (dcp) => [...new Set(dcp.model.sheet("DCP OCF")!.read("A2:A5000").flat())].filter((v) => v !== null && v !== ""));
-      expect(files.sort()).toEqual(["Manifest.ocf.json", "Stakeholders.ocf.json", "StockClasses.ocf.json", "StockPlans.ocf.json", "Transactions.ocf.json"]);
+      expect(files.sort()).toEqual(PACKAGE_FILE_NAMES);
       expect(pageErrors(page)).toEqual([]);
       await page.close();
     });
@@ -116,14 +113,8 @@ describe.each(PROFILE_NAMES)("Export OCF in %s", (profile: ProfileName) => {
     const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
     const files = new Map<string, Buffer>();
     for (const name of Object.keys(zip.files)) files.set(name, await zip.file(name)!.async("nodebuffer"));
-    expect([...files.keys()].sort()).toEqual([
-      "Manifest.ocf.json",
-      "Stakeholders.ocf.json",
-      "StockClasses.ocf.json",
-      "StockPlans.ocf.json",
-      "Transactions.ocf.json",
-    ]);
-    expect(packageProblems(files, md5)).toEqual([]);
+    expect([...files.keys()].sort()).toEqual(PACKAGE_FILE_NAMES);
+    expect(packageProblems(files, nodeMd5)).toEqual([]);
     expect(JSON.parse(files.get("Manifest.ocf.json")!.toString("utf8"))).toMatchObject({ ocf_version: "1.2.0", as_of: "2004-05-07" });
     expect(pageErrors(page)).toEqual([]);
     expect(blockedRequests(page)).toEqual([]);

@@ -10,11 +10,10 @@ import { readLedgerSheet } from "../../src/sheets/reserve";
 import { cellValues, ISSUER_TEMPLATE, LEDGER_TEMPLATE } from "../../src/sheets/templates";
 import { md5Hex } from "../../src/formats/md5";
 import { packageFiles, packageZip } from "../../src/formats/ocfPackage";
-import { danglingIds, ocfValidator, packageProblems } from "../helpers/ocf";
+import { danglingIds, nodeMd5, ocfValidator, packageProblems } from "../helpers/ocf";
 
 const ISSUER: IssuerDetails = { legalName: "Hecla Mining Company", formationDate: "1891-10-14", country: "US", countrySubdivision: "DE" };
 const GENERATED = "2026-01-01T00:00:00Z";
-const nodeMd5 = (bytes: Uint8Array) => crypto.createHash("md5").update(bytes).digest("hex");
 
 let row = 1;
 const entry = (date: string, kind: LedgerEntry["kind"], quantity: number, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({

@@ -1,7 +1,14 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
+import crypto from "crypto";
 import fs from "fs";
 import path from "path";
+
+/** The md5 Node computes, to check the export's own (src/formats/md5.ts) against. */
+export const nodeMd5 = (bytes: Uint8Array): string => crypto.createHash("md5").update(bytes).digest("hex");
+
+/** The files of an exported package, in name order. */
+export const PACKAGE_FILE_NAMES = ["Manifest.ocf.json", "Stakeholders.ocf.json", "StockClasses.ocf.json", "StockPlans.ocf.json", "Transactions.ocf.json"];
 
 /** The schemas of schemas/ocf by file type, and by object for the object schemas. */
 export type OcfSchema =
