@@ -37,7 +37,14 @@ export function dateParts(date: IsoDate): DateParts {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
+  // Counted, not a Date made and read: a replay asks this of every quarter's last day. Date.UTC reads years 0–99 as 1900–1999, and rolls other months over: those it answers.
+  if (year >= 100 && year <= 9999 && Number.isInteger(year) && Number.isInteger(month) && month >= 1 && month <= 12) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

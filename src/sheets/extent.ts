@@ -81,8 +81,10 @@ export function dataBlock(cells: readonly ValueCell[]): DataBlock | undefined {
  */
 export function rowsBlock(rows: readonly ValueRow[]): DataBlock | undefined {
   const perRow = new Map<number, number>();
+  // Index loops, not reduce and forEach: these three passes meet every cell of the sheet (a hole reads as undefined, blank).
   for (const { row, values } of rows) {
-    const count = values.reduce((n: number, value) => (isBlank(value) ? n : n + 1), 0);
+    let count = 0;
+    for (let column = 0; column < values.length; column++) if (!isBlank(values[column])) count++;
     if (count > 0) perRow.set(row, (perRow.get(row) ?? 0) + count);
   }
   if (perRow.size === 0) return undefined;
@@ -91,23 +93,22 @@ export function rowsBlock(rows: readonly ValueRow[]): DataBlock | undefined {
   const perColumn = new Map<number, number>();
   for (const { row, values } of rows) {
     if (!inRows(row)) continue;
-    values.forEach((value, column) => {
-      if (!isBlank(value)) perColumn.set(column, (perColumn.get(column) ?? 0) + 1);
-    });
+    for (let column = 0; column < values.length; column++) if (!isBlank(values[column])) perColumn.set(column, (perColumn.get(column) ?? 0) + 1);
   }
   const columns = busiestRun(perColumn, MAX_BLANK_COLUMNS_INSIDE);
   let firstRow = Infinity;
   let lastRow = -Infinity;
   const outside: ValueCell[] = [];
   for (const { row, values } of rows) {
-    values.forEach((value, column) => {
-      if (isBlank(value)) return;
+    for (let column = 0; column < values.length; column++) {
+      const value = values[column];
+      if (isBlank(value)) continue;
       if (!inRows(row) || column < columns.first || column > columns.last) outside.push({ row, column, value });
       else {
         firstRow = Math.min(firstRow, row);
         lastRow = Math.max(lastRow, row);
       }
-    });
+    }
   }
   return { firstRow, lastRow, firstColumn: columns.first, lastColumn: columns.last, outside };
 }

@@ -76,18 +76,41 @@ export function rowSignature(cells: readonly unknown[]): string {
   return cells.map((cell) => `${typeof cell}:${cell instanceof Date ? cell.getTime() : String(cell)}`).join("\u001f");
 }
 
-/** A 53-bit hash of a row's signature (cyrb53): a million rows keep a number each, not their text. */
-function signatureHash(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+/** Where a 53-bit hash (cyrb53) of a row's signature stands: fed its text a piece at a time, so the signature itself is never built. */
+class SignatureHash {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  add(text: string): void {
+    let { h1, h2 } = this;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+
+  value(): number {
+    let { h1, h2 } = this;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  }
+}
+
+/** The hash of `rowSignature(cells)`, without the string: a row is hashed once, its signature built only when a hash matches. */
+function signatureHash(cells: readonly unknown[]): number {
+  const hash = new SignatureHash();
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (i > 0) hash.add("\u001f");
+    hash.add(typeof cell);
+    hash.add(":");
+    hash.add(cell instanceof Date ? String(cell.getTime()) : String(cell));
+  }
+  return hash.value();
 }
 
 /**
@@ -99,11 +122,13 @@ export class DuplicateRows {
   private readonly first = new Map<number, { cells: readonly unknown[]; row: number }>();
 
   repeats(cells: readonly unknown[], row: number): number | undefined {
-    const signature = rowSignature(cells);
-    const hash = signatureHash(signature);
+    const hash = signatureHash(cells);
     const earlier = this.first.get(hash);
-    if (earlier === undefined) this.first.set(hash, { cells, row });
-    return earlier !== undefined && rowSignature(earlier.cells) === signature ? earlier.row : undefined;
+    if (earlier === undefined) {
+      this.first.set(hash, { cells, row });
+      return undefined;
+    }
+    return rowSignature(earlier.cells) === rowSignature(cells) ? earlier.row : undefined;
   }
 }
 

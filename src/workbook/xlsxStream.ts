@@ -107,6 +107,7 @@ class XmlScanner {
 
   write(chunk: string): void {
     const xml = this.rest + chunk;
+    const { handler } = this;
     let at = 0;
     for (;;) {
       const lt = xml.indexOf("<", at);
@@ -115,17 +116,18 @@ class XmlScanner {
         this.rest = xml.slice(at);
         return;
       }
-      if (lt > at) this.handler.text(unescapeXml(xml.slice(at, lt)));
+      if (lt > at) handler.text(unescapeXml(xml.slice(at, lt)));
       at = lt;
       let end: number;
-      if (xml.startsWith("<![CDATA[", lt)) {
+      const first = xml.charCodeAt(lt + 1);
+      if (first === BANG && xml.startsWith("<![CDATA[", lt)) {
         end = xml.indexOf("]]>", lt);
         if (end < 0) break;
-        this.handler.text(xml.slice(lt + 9, end));
+        handler.text(xml.slice(lt + 9, end));
         at = end + 3;
         continue;
       }
-      if (xml.startsWith("<!--", lt)) {
+      if (first === BANG && xml.startsWith("<!--", lt)) {
         end = xml.indexOf("-->", lt);
         if (end < 0) break;
         at = end + 3;
@@ -133,19 +135,19 @@ class XmlScanner {
       }
       end = tagEnd(xml, lt);
       if (end < 0) break;
-      const tag = xml.slice(lt + 1, end);
       at = end + 1;
-      if (tag[0] === "?" || tag[0] === "!") continue;
-      if (tag[0] === "/") {
-        this.handler.close(localName(tag.slice(1).trim()));
+      if (first === QUESTION || first === BANG) continue;
+      if (first === SLASH) {
+        handler.close(localName(xml.slice(lt + 2, end).trim()));
         continue;
       }
-      const empty = tag.endsWith("/");
-      const body = empty ? tag.slice(0, -1) : tag;
-      const space = body.search(/\s/);
-      const name = space < 0 ? body : body.slice(0, space);
-      this.handler.open(localName(name), space < 0 ? "" : body.slice(space), empty);
-      if (empty) this.handler.close(localName(name));
+      // Tags are sliced out of the chunk by index, not copied and searched again: the scanner meets every cell's three tags.
+      const empty = xml.charCodeAt(end - 1) === SLASH;
+      const bodyEnd = empty ? end - 1 : end;
+      const space = firstSpace(xml, lt + 1, bodyEnd);
+      const name = localName(xml.slice(lt + 1, space < 0 ? bodyEnd : space));
+      handler.open(name, space < 0 ? "" : xml.slice(space, bodyEnd), empty);
+      if (empty) handler.close(name);
     }
     this.rest = xml.slice(at);
   }
@@ -155,26 +157,50 @@ class XmlScanner {
   }
 }
 
+const BANG = 0x21;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const SLASH = 0x2f;
+const GREATER_THAN = 0x3e;
+const QUESTION = 0x3f;
+
 /** Where the `>` closing the tag at `lt` is, quotes respected; -1 when the chunk ends first. */
 function tagEnd(xml: string, lt: number): number {
-  let quote = "";
+  let quote = 0;
   for (let i = lt + 1; i < xml.length; i++) {
-    const ch = xml[i];
-    if (quote) {
-      if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ">") return i;
+    const ch = xml.charCodeAt(i);
+    if (quote !== 0) {
+      if (ch === quote) quote = 0;
+    } else if (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) quote = ch;
+    else if (ch === GREATER_THAN) return i;
+  }
+  return -1;
+}
+
+/** The first white space (as `\s` matches it) in `xml` from `from` up to `to`, or -1. */
+function firstSpace(xml: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch === 0x20 || (ch >= 0x09 && ch <= 0x0d) || (ch > 0x7f && /\s/.test(xml[i]))) return i;
   }
   return -1;
 }
 
 /** "C7" → { row: 7, column: 2 }; undefined for anything else. */
 function parseReference(reference: string): { row: number; column: number } | undefined {
-  const match = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(reference);
-  if (!match) return undefined;
+  const A = 0x41;
+  const Z = 0x5a;
+  const DOLLAR = 0x24;
+  let i = reference.charCodeAt(0) === DOLLAR ? 1 : 0;
+  const lettersFrom = i;
   let column = 0;
-  for (const letter of match[1]) column = column * 26 + letter.charCodeAt(0) - 64;
-  return { row: Number(match[2]), column: column - 1 };
+  for (let ch = reference.charCodeAt(i); ch >= A && ch <= Z; ch = reference.charCodeAt(++i)) column = column * 26 + ch - A + 1;
+  if (i === lettersFrom || i - lettersFrom > 3) return undefined;
+  if (reference.charCodeAt(i) === DOLLAR) i++;
+  const digitsFrom = i;
+  for (let ch = reference.charCodeAt(i); ch >= 0x30 && ch <= 0x39; ch = reference.charCodeAt(++i));
+  if (i === digitsFrom || i !== reference.length) return undefined;
+  return { row: Number(reference.slice(digitsFrom)), column: column - 1 };
 }
 
 interface RawCell {
