@@ -107,9 +107,9 @@ async function start(command: string[] = []): Promise<Server> {
 }
 
 async function expectAllGone({ server, worker, port, pidFile }: Server): Promise<void> {
-  await until(() => gone(server) && gone(worker), "the server and its worker have ended");
+  // The runner removes the pid file as it exits, after the server it ended: wait for that too, not just the server.
+  await until(() => gone(server) && gone(worker) && !fs.existsSync(pidFile), "the server and its worker have ended and the pid file is gone");
   expect(await listening(port)).toBe(false);
-  expect(fs.existsSync(pidFile)).toBe(false);
 }
 
 const exited = (child: ChildProcess) =>
