@@ -3,20 +3,13 @@ import fc from "fast-check";
 import { Decimal } from "../../src/engine/decimal";
 import { pricesFromCells } from "../../src/cells/ranges";
 import { exactJson, formatShares } from "../../src/engine/format";
-import { projectExhaustion, reconcileReserve, reserveStatus, screenLedger, type LedgerEntry } from "../../src/engine/reserve";
+import { projectExhaustion, reconcileReserve, reserveStatus, screenLedger } from "../../src/engine/reserve";
 import { RULES } from "../../src/engine/rules";
 import { readCreditsSheet, readLedgerSheet } from "../../src/sheets/reserve";
 import { cellValues, CREDITS_TEMPLATE, LEDGER_TEMPLATE, PRICES_TEMPLATE } from "../../src/sheets/templates";
 import type { SheetGrid } from "../../src/sheets/grid";
+import { entry } from "../helpers/ledger";
 
-let row = 1;
-const entry = (date: string, kind: LedgerEntry["kind"], quantity: number, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
-  rowNumber: ++row,
-  date,
-  kind,
-  quantity: new Decimal(quantity),
-  ...extra,
-});
 const n = (d: Decimal) => d.toNumber();
 
 describe("hand-worked ledgers", () => {

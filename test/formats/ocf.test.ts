@@ -3,7 +3,7 @@ import crypto from "crypto";
 import JSZip from "jszip";
 import { Decimal } from "../../src/engine/decimal";
 import { issuerProblems, toOcfPackage, type IssuerDetails, type OcfPackage } from "../../src/formats/ocf";
-import { reconcileReserve, type ReserveReconciliation, type LedgerEntry } from "../../src/engine/reserve";
+import { reconcileReserve, type ReserveReconciliation } from "../../src/engine/reserve";
 import { readIssuerSheet, resolveIssuer } from "../../src/sheets/issuer";
 import { ocfPackageFrom } from "../../src/workflows/ocf";
 import { readLedgerSheet } from "../../src/sheets/reserve";
@@ -11,18 +11,11 @@ import { cellValues, ISSUER_TEMPLATE, LEDGER_TEMPLATE } from "../../src/sheets/t
 import { md5Hex } from "../../src/formats/md5";
 import { packageFiles, packageZip } from "../../src/formats/ocfPackage";
 import { danglingIds, nodeMd5, ocfValidator, packageProblems } from "../helpers/ocf";
+import { entry } from "../helpers/ledger";
 
 const ISSUER: IssuerDetails = { legalName: "Hecla Mining Company", formationDate: "1891-10-14", country: "US", countrySubdivision: "DE" };
 const GENERATED = "2026-01-01T00:00:00Z";
 
-let row = 1;
-const entry = (date: string, kind: LedgerEntry["kind"], quantity: number, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
-  rowNumber: ++row,
-  date,
-  kind,
-  quantity: new Decimal(quantity),
-  ...extra,
-});
 const template = () =>
   reconcileReserve(
     readLedgerSheet({ sheet: "Ledger", firstRow: 1, firstColumn: 0, values: [LEDGER_TEMPLATE.columns.map((c) => c.header), ...cellValues(LEDGER_TEMPLATE)] })
