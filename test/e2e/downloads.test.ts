@@ -10,7 +10,7 @@
 import fs from "fs";
 import JSZip from "jszip";
 import type { Page } from "playwright-core";
-import { PROFILE_NAMES, type ProfileName } from "../doubles/profiles";
+import { PROFILE_NAMES, PROFILES, type ProfileName } from "../doubles/profiles";
 import { nodeMd5, PACKAGE_FILE_NAMES, packageProblems } from "../helpers/ocf";
 import { readPdf } from "../helpers/pdf";
 import { blockedRequests, openPane, pageErrors, startHarness, host, type Harness } from "./harness";
@@ -35,7 +35,7 @@ async function showPayoutTemplate(page: Page): Promise<void> {
 }
 
 describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
-  if (profile === "mac") {
+  if (PROFILES[profile].platform === "Mac") {
     // Office on the Mac saves no download from a task pane (test/doubles/profiles.ts): the pane names the command that does.
     it("Save notices (PDF) says this Excel cannot save a file and names the command that writes the notices", async () => {
       const page = await openPane(harness, "light", profile);
@@ -87,7 +87,7 @@ async function reconcileTemplate(page: Page): Promise<void> {
 }
 
 describe.each(PROFILE_NAMES)("Export OCF in %s", (profile: ProfileName) => {
-  if (profile === "mac") {
+  if (PROFILES[profile].platform === "Mac") {
     it("writes the package's files, line by line, to a sheet, since this Excel saves no download", async () => {
       const page = await openPane(harness, "light", profile);
       await reconcileTemplate(page);
