@@ -16,6 +16,7 @@ const OPTIONS = {
   sourcemap: "external",
   sourcesContent: false,
   tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+  banner: `const { ${["Math", "JSON", "String", "Number", "Object", "Array", "Map", "Set", "WeakMap", "Symbol", "Boolean", "RegExp", "Error", "TypeError", "RangeError", "parseInt", "parseFloat", "isNaN", "isFinite", "Uint8Array", "Uint32Array", "Int32Array", "Float64Array", "ArrayBuffer", "DataView", "BigInt", "Reflect"].join(", ")} } = globalThis;`,
 };
 
 /** Changes to this file or to esbuild invalidate jest's cache of transformed files. */

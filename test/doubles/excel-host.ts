@@ -20,7 +20,8 @@ export interface Fill {
   tintAndShade: number;
 }
 
-const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0 };
+/** A cell with no fill shares this one (frozen): a fill is changed by replacing a cell's `fill`, never in place. */
+const NO_FILL: Fill = Object.freeze({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0 });
 
 export interface CellModel {
   value: unknown;
@@ -202,21 +203,35 @@ export class SheetModel {
   }
 
   cell(r: number, c: number): CellModel {
+    this.usedAll = this.usedValues = undefined;
     let cell = this.peek(r, c);
     if (!cell) {
-      cell = { value: "", numberFormat: "General", fill: { ...NO_FILL } };
+      cell = { value: "", numberFormat: "General", fill: NO_FILL };
       this.cells.set(cellKey(r, c), cell);
     }
     return cell;
   }
 
+  /**
+   * usedBlock's answers until a cell may change: every write reaches a cell through `cell()` (reads through `peek()`),
+   * and `shift()` moves them. A read of 100,000 rows asks for the used range several times between writes.
+   */
+  private usedAll?: Block | null;
+  private usedValues?: Block | null;
+
   /** Bounding block of cells with a value (valuesOnly) or any content or format. */
   usedBlock(valuesOnly: boolean): Block | undefined {
+    const block = valuesOnly ? (this.usedValues ??= this.findUsedBlock(true) ?? null) : (this.usedAll ??= this.findUsedBlock(false) ?? null);
+    return block ? { ...block } : undefined;
+  }
+
+  private findUsedBlock(valuesOnly: boolean): Block | undefined {
     let [r0, c0, r1, c1] = [MAX_ROWS, MAX_COLUMNS, -1, -1];
     this.cells.forEach((cell, key) => {
       const used = cell.value !== "" || (!valuesOnly && (cell.numberFormat !== "General" || cell.fill.pattern !== "None"));
       if (!used) return;
-      const [r, c] = cellAt(key);
+      const r = Math.floor(key / MAX_COLUMNS);
+      const c = key - r * MAX_COLUMNS;
       r0 = Math.min(r0, r);
       c0 = Math.min(c0, c);
       r1 = Math.max(r1, r);
@@ -227,6 +242,7 @@ export class SheetModel {
 
   /** Cells and notes move with an inserted or deleted row or column; the deleted ones go. */
   shift(shift: Shift): void {
+    this.usedAll = this.usedValues = undefined;
     const cells = [...this.cells.entries()];
     this.cells.clear();
     for (const [key, cell] of cells) {
@@ -1169,7 +1185,7 @@ class FakeRangeFill extends ClientObject<RangeTarget> {
     this.setFill({ tintAndShade });
   }
   clear(): void {
-    this.enqueueOn((target) => eachCell(target, (cell) => (cell.fill = { ...NO_FILL })));
+    this.enqueueOn((target) => eachCell(target, (cell) => (cell.fill = NO_FILL)));
   }
 }
 
