@@ -45,12 +45,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/**
- * taskpane.html in a plain browser tab (no Office around it), office.js served from the package,
- * once the pane's bootstrap has answered `Office.onReady` (its one line is shown); with
- * `functionsRuntime`, Excel's custom functions runtime loaded after it (loadFunctionsRuntime).
- */
-async function openOutsideOffice({ functionsRuntime = false } = {}): Promise<Visit> {
+/** A blank tab whose requests for office.js's folder are answered from the package (the rest refused, but our own server's). */
+async function newVisit(): Promise<Visit> {
   const page = await harness.browser.newPage({ viewport: { width: 320, height: 900 } });
   const visit: Visit = { page, fromPackage: [], missing: [], own: [], refused: [], consoleErrors: [], consoleWarnings: [], pageErrors: [] };
   page.on("console", (message) => {
@@ -78,9 +74,41 @@ async function openOutsideOffice({ functionsRuntime = false } = {}): Promise<Vis
     visit.refused.push(url);
     return route.abort("blockedbyclient");
   });
-  await page.goto(harness.url, { waitUntil: "commit" });
-  await page.getByRole("status").filter({ hasText: "This add-in runs inside Excel" }).waitFor();
-  if (functionsRuntime) await loadFunctionsRuntime(page);
+  return visit;
+}
+
+/**
+ * taskpane.html in a plain browser tab (no Office around it), office.js served from the package,
+ * once the pane's bootstrap has answered `Office.onReady` (its one line is shown).
+ */
+async function openOutsideOffice(): Promise<Visit> {
+  const visit = await newVisit();
+  await visit.page.goto(harness.url, { waitUntil: "commit" });
+  await visit.page.getByRole("status").filter({ hasText: "This add-in runs inside Excel" }).waitFor();
+  expect(visit.missing).toEqual([]);
+  return visit;
+}
+
+/**
+ * Excel's custom functions runtime as Excel starts one: the package's custom-functions-runtime.js
+ * (Excel's own host files, such as excel-win32-16.01.js, carry the same code), then functions.js,
+ * in a page holding nothing else. Loaded into the pane beside office.js instead, it would run
+ * Office's bootstrap a second time, whose mapping table can then redefine `Office.context` and
+ * throw ("Cannot redefine property: context", seen once in CI): a race no Excel page has.
+ */
+async function openFunctionsRuntime(): Promise<Visit> {
+  const visit = await newVisit();
+  const served = new URL(harness.url).origin;
+  // A page of the add-in's own origin (the runtime keeps state in its sessionStorage), made here.
+  const runtimePage = `${served}/functions-runtime.html`;
+  await visit.page.route(runtimePage, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><script src="${CDN_FOLDER}custom-functions-runtime.js"></script><script src="/functions.js"></script>`,
+    }),
+  );
+  await visit.page.goto(runtimePage);
+  await visit.page.waitForFunction(`typeof CustomFunctions._association.mappings.WITHDRAWAL_PENALTY === "function"`);
   expect(visit.missing).toEqual([]);
   return visit;
 }
@@ -90,17 +118,6 @@ async function closeQuiet(visit: Visit): Promise<void> {
   expect(visit.pageErrors).toEqual([]);
   expect(visit.consoleErrors).toEqual([]);
   await visit.page.close();
-}
-
-/**
- * Excel's custom functions runtime, which defines CustomFunctions.Error: the package's
- * custom-functions-runtime.js (Excel's own host files, such as excel-win32-16.01.js, carry
- * the same code). It starts a new association table, so the functions functions.js
- * associated are kept first as `window.associated`.
- */
-async function loadFunctionsRuntime(page: Page): Promise<void> {
-  await page.evaluate(`window.associated = CustomFunctions._association.mappings`);
-  await page.addScriptTag({ url: `${CDN_FOLDER}custom-functions-runtime.js` });
 }
 
 describe("the real Office.js outside Office", () => {
@@ -141,13 +158,13 @@ describe("the real Office.js outside Office", () => {
   });
 
   it("an error answer is Excel's own CustomFunctions.Error, keeping the plan's message on #VALUE!", async () => {
-    const visit = await openOutsideOffice({ functionsRuntime: true });
+    const visit = await openFunctionsRuntime();
     const { page } = visit;
 
     // Thrown, as a function does for a bad argument: Excel shows the thrown error in the cell.
     const answer = await page.evaluate(`(() => {
       try {
-        return { returned: window.associated.WITHDRAWAL_PENALTY([[1000]], [[0.3]]) };
+        return { returned: CustomFunctions._association.mappings.WITHDRAWAL_PENALTY([[1000]], [[0.3]]) };
       } catch (error) {
         return { isExcelError: error instanceof CustomFunctions.Error, sent: JSON.parse(JSON.stringify(error)) };
       }
@@ -158,7 +175,7 @@ describe("the real Office.js outside Office", () => {
   });
 
   it("the doubles speak the real library's words: Office's enums, the error codes, which codes keep a message", async () => {
-    const visit = await openOutsideOffice({ functionsRuntime: true });
+    const visit = await openFunctionsRuntime();
     const { page } = visit;
     const real = (await page.evaluate(`({
       hostType: Office.HostType,
