@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm test`'s pretest: the typecheck, the lint and the build are independent, so they run at once (on two cores the
- * build and the checks overlap). Each one's output is printed whole when it ends; the first failure's code is the exit code.
+ * `npm test`'s pretest: the checks (typecheck and lint over one program, scripts/check.js) and the build are
+ * independent, so they run at once (on two cores they overlap). Each one's output is printed whole when it ends; the first failure's code is the exit code.
  */
 const { spawn } = require("child_process");
 
-const STEPS = ["typecheck", "lint", "build"];
+const STEPS = ["check", "build"];
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 function run(script) {
