@@ -65,9 +65,13 @@ const cellAt = (key: number): [number, number] => [Math.floor(key / MAX_COLUMNS)
 /** What one queued command adds to a request besides its data: its object path, method or property name. */
 export const COMMAND_BYTES = 100;
 
+/** A character past ASCII: one that takes more than a byte in UTF-8 (most JSON has none, and is measured by its length). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** A value's size in a request or response: its JSON, in UTF-8 bytes. */
 export function payloadBytes(value: unknown): number {
   const json = JSON.stringify(value) ?? "";
+  if (!NON_ASCII.test(json)) return json.length;
   let bytes = json.length;
   for (let i = 0; i < json.length; i++) {
     const code = json.charCodeAt(i);

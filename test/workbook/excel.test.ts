@@ -22,10 +22,11 @@ import {
   writeReport,
   type MarkRequest,
 } from "../../src/workbook/excel";
+import { jsonBytes } from "../../src/workbook/excel/batch";
 import { reconcileWorkflow } from "../../src/workflows/reconcile";
 import { RESERVE_SHEET, reserveReport, VALIDATION_SHEET, validationReport } from "../../src/workflows/reports";
 import { validateWorkflow } from "../../src/workflows/validate";
-import { FakeContext, installHost, PROFILE_NAMES, PROFILES, WorkbookModel, type Fill, type ProfileName } from "../doubles/excel-host";
+import { FakeContext, installHost, payloadBytes, PROFILE_NAMES, PROFILES, WorkbookModel, type Fill, type ProfileName } from "../doubles/excel-host";
 import { HEADERS } from "../helpers/sheets";
 
 async function syncsOf(model: WorkbookModel, run: () => Promise<unknown>): Promise<number> {
@@ -518,6 +519,22 @@ describe("the host double enforces the real API's rules", () => {
         await context.sync();
       }),
     ).rejects.toThrow(/defined name Report exists/);
+  });
+
+  it("measures a payload as its JSON in UTF-8 bytes, in the adapter's budget and in the double's limit alike", () => {
+    const values = [
+      ["Ann Lee", 1.5, ""],
+      ["Zoë Çelik", "€100", "王芳"],
+      ["😀", null, true],
+    ];
+    const utf8 = Buffer.byteLength(JSON.stringify(values), "utf8");
+    expect(jsonBytes(values)).toBeGreaterThanOrEqual(utf8);
+    expect(payloadBytes(values)).toBeGreaterThanOrEqual(utf8);
+    // Only a character outside the Basic Multilingual Plane is over-counted (two bytes, on the safe side).
+    expect(jsonBytes(values)).toBe(utf8 + 2);
+    expect(payloadBytes(values)).toBe(utf8 + 2);
+    expect(jsonBytes([["Ann Lee", 1.5]])).toBe(JSON.stringify([["Ann Lee", 1.5]]).length);
+    expect(payloadBytes("Zoë")).toBe(6);
   });
 
   it("on the web, refuses a request or a response over 5 MB and a read over 5,000,000 cells, at sync", async () => {

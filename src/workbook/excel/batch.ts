@@ -13,9 +13,13 @@ export const ROUND_TRIP_BUDGET = { bytes: 4_000_000, cells: 1_000_000 };
 /** What one command adds to a request besides its data (object path, method, ids): set high so estimates stay above Excel's count. */
 export const COMMAND_BYTES = 300;
 
+/** A character past ASCII: one that takes more than a byte in UTF-8 (most JSON has none, and is measured by its length). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** A value's size in a request or response: its JSON, in UTF-8 bytes. */
 export function jsonBytes(value: unknown): number {
   const json = JSON.stringify(value) ?? "";
+  if (!NON_ASCII.test(json)) return json.length;
   let bytes = json.length;
   for (let i = 0; i < json.length; i++) {
     const code = json.charCodeAt(i);
