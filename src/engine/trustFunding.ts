@@ -4,6 +4,7 @@
  * thirty days and each one's share (§13.4(b)), and the units credited to
  * accounts under the Trust (§8.1(f)).
  */
+import { participantKey } from "./accounts";
 import { businessDayOnOrBefore } from "./calendar";
 import { requireNonNegative } from "./checks";
 import { TRUST_FUNDING_DAYS } from "./constants";
@@ -32,9 +33,12 @@ export interface TrustFunding {
   unitsToTrust?: Record<string, Decimal>;
 }
 
-/** A holding's value at `fmv`: units × FMV in cents, a row at a time; the Investment Account is dollars already (§13.4(b)). */
+/**
+ * A holding's value at `fmv` in cents, a row at a time (PAYOUT.md §9): units × FMV; the Investment Account is
+ * dollars already, rounded to the cent as a payout pays it (§7.2(b)), so the shortfall and its split stay in cents.
+ */
 export function holdingValue(holding: Holding, fmv: Decimal): Decimal {
-  return holding.account === "IA" ? holding.quantity : roundCents(holding.quantity.times(fmv));
+  return roundCents(holding.account === "IA" ? holding.quantity : holding.quantity.times(fmv));
 }
 
 /**
@@ -88,12 +92,18 @@ export function trustFunding(
   const values: Record<string, Decimal> = {};
   let aggregateValue = ZERO;
   const units: Record<string, Decimal> = {};
+  // A participant is one person however the rows spell the name (case, spaces): listed as the first row spells it.
+  const names = new Map<string, string>();
   for (const holding of holdings) {
     requireNonNegative(holding.quantity, `${holding.participant} ${holding.account}`);
     const value = holdingValue(holding, fmv);
     aggregateValue = aggregateValue.plus(value);
     values[holding.employer] = (values[holding.employer] ?? ZERO).plus(value);
-    if (holding.account !== "IA") units[holding.participant] = (units[holding.participant] ?? ZERO).plus(holding.quantity);
+    if (holding.account === "IA") continue;
+    const key = participantKey(holding.participant);
+    if (!names.has(key)) names.set(key, holding.participant.trim());
+    const name = names.get(key) as string;
+    units[name] = (units[name] ?? ZERO).plus(holding.quantity);
   }
   const excess = aggregateValue.minus(trustAssets);
   const shortfall = trustEstablished && excess.isPositive() && !excess.isZero() ? excess : ZERO;

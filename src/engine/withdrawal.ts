@@ -81,12 +81,12 @@ export function withdrawalBase(holdings: readonly Holding[]): WithdrawalBase {
   return { units, excludedArticleV };
 }
 
-/** A PlanError about `field`, renamed onto it so a reader can place it. */
-function onField<T>(field: string, compute: () => T): T {
+/** A PlanError about `field`, renamed onto it so a reader can place it, citing `section` when its message does not. */
+function onField<T>(field: string, compute: () => T, section?: string): T {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof PlanError && !("field" in error)) throw invalidField(field, error.message);
+    if (error instanceof PlanError && !("field" in error)) throw invalidField(field, section ? `${error.message} (§${section})` : error.message);
     throw error;
   }
 }
@@ -108,8 +108,10 @@ export function unitsWithdrawn(units: UnitAmounts, fraction: Decimal): UnitAmoun
  * The whole withdrawal (PAYOUT.md §6). Throws a FieldError (#VALUE!) for a
  * fraction that is not an increment, an approval on or after the
  * distribution date, a tax rate outside [0, 1]; #N/A for a missing price.
+ * `earlier`: the units withdrawals approved before this one took out of the
+ * same `holdings`, so a second withdrawal never takes them again.
  */
-export function withdrawal(facts: WithdrawalFacts, holdings: readonly Holding[], prices: PriceTable): Withdrawal {
+export function withdrawal(facts: WithdrawalFacts, holdings: readonly Holding[], prices: PriceTable, earlier: UnitAmounts = zeroUnits()): Withdrawal {
   const { approvalDate, fraction, distributionDate } = facts;
   onField("fraction", () => withdrawalIncrements(fraction));
   if (distributionDate !== undefined && approvalDate >= distributionDate) {
@@ -118,8 +120,9 @@ export function withdrawal(facts: WithdrawalFacts, holdings: readonly Holding[],
       `approvalDate ${approvalDate} is not before the distribution date ${distributionDate}: §7.3 allows a withdrawal only "prior to the distribution date"`,
     );
   }
-  const rate = onField("taxRate", () => requireFraction(facts.taxRate ?? ZERO, "taxRate"));
+  const rate = onField("taxRate", () => requireFraction(facts.taxRate ?? ZERO, "taxRate"), "10.1");
   const base = withdrawalBase(holdings);
+  for (const account of UNIT_ACCOUNTS) base.units[account] = base.units[account].minus(earlier[account]);
   const fmv = prices.fairMarketValue(approvalDate);
   const withdrawn = unitsWithdrawn(base.units, fraction);
   const sum = (units: UnitAmounts) => UNIT_ACCOUNTS.reduce((total, account) => total.plus(units[account]), ZERO);

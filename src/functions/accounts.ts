@@ -29,12 +29,15 @@ import {
 } from "../sheets/records";
 import { LifecycleRecords, recordsExhaustion } from "../workflows/statement";
 import { columnLetter, type SheetGrid } from "../sheets/grid";
-import { choiceArg, dateArg, excel, lift, numberResult, optionalDateArg, serialResult, tableArg } from "./args";
+import { choiceArg, dateArg, excel, lift, numberResult, optionalDateArg, participantArg, serialResult, tableArg } from "./args";
 
 /**
  * A table handed in as a range, read as its sheet would be (STATEMENT.md,
  * "Input"): the header row names the columns. Identical cells reuse the last
- * reading, so many formulas over one Activity range read it once.
+ * reading, so many formulas over one Activity range read it once. Excel
+ * desktop hands an empty cell in it as 0, so a 0 is read as blank (a
+ * Holdings Quantity apart): the same table gives the same answer on every
+ * platform, and a genuine 0 elsewhere is written as text ("0", "0%").
  */
 export function readRange<R>(name: string, range: unknown, read: (grid: SheetGrid) => TableRead<R>, optional: boolean): TableRead<R> {
   const blank = !Array.isArray(range) || range.every((row) => Array.isArray(row) && row.every(isBlankOrZero));
@@ -44,7 +47,7 @@ export function readRange<R>(name: string, range: unknown, read: (grid: SheetGri
   }
   const width = Array.isArray(range[0]) ? range[0].length : 0;
   const columns = Array.from({ length: width }, (_, c) => columnLetter(c));
-  const result = parseTableCached(range, name, columns, (values) => read({ sheet: name, values, firstRow: 1, firstColumn: 0 }));
+  const result = parseTableCached(range, name, columns, (values) => read({ sheet: name, values, firstRow: 1, firstColumn: 0, zeroMayBeEmpty: true }));
   if (result.unusable) throw invalidValue(result.unusable);
   return result;
 }
@@ -131,12 +134,6 @@ function tables(
     records: { dividends: dividendsRead.records, splits: splitsRead.records, prices: pricesFromCells(prices), primeRates: rates },
     lifecycles,
   };
-}
-
-function participantArg(value: unknown): string {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value !== "string" || value.trim() === "") throw invalidValue("participant is blank; enter a name as the Activity rows spell it");
-  return value;
 }
 
 const recentReplays: Array<{ parts: readonly unknown[]; replay: AccountsReplay<Sourced> }> = [];
@@ -231,7 +228,7 @@ export function accountBalanceFn(
   return lift({ participant, account, asOfDate }, (x) => {
     const key = choiceArg("account", x.account, BALANCES);
     const date = dateArg("asOfDate", x.asOfDate);
-    return numberResult(balanceAt(replayFor(records(), participantArg(x.participant), date), key, date));
+    return numberResult(balanceAt(replayFor(records(), participantArg(x.participant, "Activity"), date), key, date));
   });
 }
 
@@ -271,7 +268,7 @@ export function accountStatementFn(
     const to = optionalDateArg("toDate", toDate) ?? lastActivityDate(t);
     const from = optionalDateArg("fromDate", fromDate) ?? firstActivityDate(t);
     if (from > to) throw invalidValue(`fromDate ${from} is after toDate ${to}`);
-    const statement = accountStatement(replayFor(t, participantArg(participant), to), t.records.prices, from, to);
+    const statement = accountStatement(replayFor(t, participantArg(participant, "Activity"), to), t.records.prices, from, to);
     const rows: Array<Array<string | number>> = [[...ACCOUNT_LINE_HEADER]];
     for (const key of ACCOUNT_KEYS) {
       const line = statement.accounts[key];
@@ -299,7 +296,7 @@ export function optionGrantsFn(activity: unknown[][], prices: unknown[][], split
   return excel(() => {
     const date = dateArg("asOfDate", asOfDate);
     const t = tables(activity, prices, "", splits, undefined);
-    const grants = optionsAt(replayFor(t, participantArg(participant), date, OPTION_KINDS), date);
+    const grants = optionsAt(replayFor(t, participantArg(participant, "Activity"), date, OPTION_KINDS), date);
     const header = ["Grant date", "Shares", "Exercise price", "Exercisable on", "Value"];
     if (grants.length === 0) return [header];
     const fairMarketValue = t.records.prices.fairMarketValue(date);

@@ -262,3 +262,11 @@ export function serialResult(date: IsoDate, what = "the result"): number {
 export function numberResult(value: Decimal): number {
   return toNumber(value);
 }
+
+/** A participant argument: a name as the `tables` rows spell it; a number is the name a sheet would read from that cell. */
+export function participantArg(value: unknown, tables: string): string {
+  if (typeof value === "number" && Number.isFinite(value) && value !== 0) return String(value);
+  if (typeof value === "string" && value.trim() !== "") return value;
+  const held = isBlankOrZero(value) ? "is blank" : `${describe(value)} is not a name`;
+  throw invalidValue(`participant ${held}; enter a name as the ${tables} rows spell it`);
+}

@@ -6,7 +6,7 @@ import { invalidValue, notAvailable } from "../engine/errors";
 import { distributableEvent, payout } from "../engine/payout";
 import { withdrawal } from "../engine/withdrawal";
 import { readHoldings, readPayouts } from "../sheets/payouts";
-import { dateArg, excel, flagArg, lift, numberArg, optionalDateArg, serialResult } from "./args";
+import { dateArg, excel, flagArg, lift, numberArg, optionalDateArg, participantArg, serialResult } from "./args";
 import { readRange } from "./accounts";
 
 /**
@@ -73,16 +73,14 @@ export function payoutEventFn(
   });
 }
 
-function participantArg(value: unknown): string {
-  if (typeof value !== "string" || value.trim() === "") throw invalidValue("participant is blank; enter a name as the Payouts and Holdings rows spell it");
-  return value;
-}
-
-function holdingsOf(holdings: unknown, participant: string) {
+/** The participant's Holdings rows; with `required`, a name no row has is #N/A (a typo must not read as an empty account). */
+function holdingsOf(holdings: unknown, participant: string, required = false) {
   const read = readRange("holdings", holdings, readHoldings, false);
   const error = read.findings.find((f) => f.severity === "error");
   if (error) throw invalidValue(`holdings row ${error.row}: ${error.message}`);
-  return read.records.filter((h) => participantKey(h.participant) === participantKey(participant));
+  const rows = read.records.filter((h) => participantKey(h.participant) === participantKey(participant));
+  if (required && rows.length === 0) throw notAvailable(`holdings has no row for participant "${participant.trim()}"`);
+  return rows;
 }
 
 /** The header PAYOUT spills (PAYOUT.md §1). */
@@ -115,12 +113,15 @@ export const PAYOUT_HEADER = [
  */
 export function payoutFn(payouts: unknown[][], holdings: unknown[][], prices: unknown[][], participant: unknown): unknown[][] {
   return excel(() => {
-    const name = participantArg(participant);
+    const name = participantArg(participant, "Payouts and Holdings");
+    const key = participantKey(name);
     const read = readRange("payouts", payouts, readPayouts, false);
-    const row = read.records.find((r) => participantKey(r.participant) === participantKey(name));
-    if (!row) throw notAvailable(`payouts has no row for participant "${name.trim()}"`);
-    const rowError = read.findings.find((f) => f.severity === "error" && f.row === row.source.row);
+    const row = read.records.find((r) => participantKey(r.participant) === key);
+    // The participant's own row left out for a cell it cannot read: that cell is the answer, not a missing row.
+    const rowNumber = row?.source.row ?? read.leftOut?.find((left) => left.key !== undefined && participantKey(left.key) === key)?.source.row;
+    const rowError = read.findings.find((f) => f.severity === "error" && f.row === rowNumber);
     if (rowError) throw invalidValue(`payouts row ${rowError.row}: ${rowError.message}`);
+    if (!row) throw notAvailable(`payouts has no row for participant "${name.trim()}"`);
     const result = payout(row, holdingsOf(holdings, name), pricesFromCells(prices));
     if (result.event.date === undefined) throw notAvailable(`no Distributable Event for "${name.trim()}" (§7.1)`);
     return [
@@ -170,7 +171,7 @@ export function withdrawalFn(
   taxRate?: unknown,
 ): unknown[][] {
   return excel(() => {
-    const name = participantArg(participant);
+    const name = participantArg(participant, "Holdings");
     const w = withdrawal(
       {
         approvalDate: dateArg("approvalDate", approvalDate),
@@ -178,7 +179,7 @@ export function withdrawalFn(
         distributionDate: optionalDateArg("distributionDate", distributionDate),
         taxRate: isBlankOrZero(taxRate) ? undefined : numberArg("taxRate", taxRate),
       },
-      holdingsOf(holdings, name),
+      holdingsOf(holdings, name, true),
       pricesFromCells(prices),
     );
     return [

@@ -5,8 +5,8 @@
  * and the row is left out.
  */
 import { RULES } from "../engine/rules";
-import { CIC_CLAUSES, EXEMPTIONS, type CicEvent, type CicEventType, type Exemption } from "../engine/changeInControl";
-import type { Decimal } from "../engine/decimal";
+import { acquisitionTest, CIC_CLAUSES, EXEMPTIONS, type CicEvent, type CicEventType, type Exemption } from "../engine/changeInControl";
+import { Decimal, ZERO } from "../engine/decimal";
 import type { IsoDate } from "../engine/dates";
 import { readDate, readFlag, readNumber, readPercent, readText } from "./cellReaders";
 import type { ColumnSpec, SheetGrid } from "./grid";
@@ -67,6 +67,7 @@ export const CIC_EVENT_COLUMNS: ReadonlyArray<ColumnSpec<EventField>> = [
 ];
 
 export const CIC_TYPES = Object.keys(CIC_CLAUSES) as CicEventType[];
+const ONE = new Decimal(1);
 const TYPE_NAMES = CIC_TYPES.map((t) => `"${t}"`).join(", ");
 const EXEMPTION_NAMES = Object.keys(EXEMPTIONS)
   .map((e) => `"${e}"`)
@@ -92,7 +93,7 @@ function needed<T>(row: RowReader<EventField>, field: EventField, value: T | und
   if (value === undefined && !row.failed) {
     row.problem(
       field,
-      `${label} is blank; a ${type} row needs it for the ${CIC_CLAUSES[type]} test. The row is left out.`,
+      `${label} is blank; ${/^[aeiou]/.test(type) ? "an" : "a"} ${type} row needs it for the ${CIC_CLAUSES[type]} test. The row is left out.`,
       CIC_CLAUSES[type].slice(1),
       CIC_RULES.missingFigure,
     );
@@ -146,6 +147,13 @@ function eventOf(row: RowReader<EventField>, date: IsoDate, type: CicEventType):
       }
       const buyback = row.read("buyback", readFlag) ?? false;
       if (pctCommon === undefined && pctVoting === undefined) needed(row, "pctCommon", undefined, "Pct Common (or Pct Voting)", type);
+      else if (!row.failed) {
+        // One figure blank: a finding unless the other decides the test alone (either at 20% or more, an exemption, a buyback).
+        const event = { type, date, pctCommon, pctVoting, exemption, buyback };
+        const blank = pctCommon === undefined ? "pctCommon" : pctVoting === undefined ? "pctVoting" : undefined;
+        const turnsOn = blank && acquisitionTest({ ...event, [blank]: ZERO }).met !== acquisitionTest({ ...event, [blank]: ONE }).met;
+        if (blank && turnsOn) needed(row, blank, undefined, blank === "pctCommon" ? "Pct Common" : "Pct Voting", type);
+      }
       return row.failed ? undefined : { type, date, pctCommon, pctVoting, exemption, buyback };
     }
     case "board": {

@@ -3,7 +3,7 @@
  * `Range.values` conventions: numbers for dates, "" for empty, an error as its
  * text "#N/A"), with where it sits, so every finding can name its cell.
  */
-import { isBlank } from "../cells/values";
+import { isBlank, isBlankOrZero } from "../cells/values";
 
 /**
  * A formula cell whose file holds no saved value: written by a program that
@@ -41,6 +41,12 @@ export interface SheetGrid {
   firstColumn: number;
   /** Values the adapter found far outside the table's block and left out of `values` (see extent.ts). */
   outside?: readonly ValueCell[];
+  /**
+   * Set on a range a custom function is handed: Excel desktop passes an empty
+   * cell inside it as 0 (test/doubles/profiles.ts), so there a 0 is read as
+   * blank, except in a column whose `ColumnSpec.zeroCounts` says 0 is a value.
+   */
+  zeroMayBeEmpty?: boolean;
 }
 
 export function columnLetter(index: number): string {
@@ -69,6 +75,11 @@ export function normalizeHeader(text: unknown): string {
 
 export function isBlankRow(cells: readonly unknown[]): boolean {
   return cells.every(isBlank);
+}
+
+/** A row with nothing in it; in a formula's range (`zeroMayBeEmpty`), one of empty cells Excel desktop passed as 0. */
+export function isEmptyRow(grid: SheetGrid, cells: readonly unknown[]): boolean {
+  return grid.zeroMayBeEmpty ? cells.every(isBlankOrZero) : cells.every(isBlank);
 }
 
 /** A row's cells as one string: two rows are exact duplicates (RULES.md E15) when theirs are equal. A date is kept as its time, the shortest exact form. */
@@ -138,6 +149,8 @@ export interface ColumnSpec<K extends string> {
   header: string;
   aliases: readonly string[];
   required?: boolean;
+  /** 0 is this column's value even where an empty cell arrives as 0 (`SheetGrid.zeroMayBeEmpty`): a Quantity of nothing. */
+  zeroCounts?: boolean;
 }
 
 /** Two or more header cells that name the same field: one is read, the rest are reported, never ignored silently. */

@@ -116,7 +116,7 @@ export const HOLDING_COLUMNS: ReadonlyArray<ColumnSpec<HoldingField>> = [
   column("participant", "Participant", true),
   column("employer", "Employer"),
   column("account", "Account", true),
-  column("quantity", "Quantity", true),
+  { ...column("quantity", "Quantity", true), zeroCounts: true },
   column("lotSource", "Source"),
   column("creditDate", "Credit Date"),
 ];

@@ -24,7 +24,7 @@ import type { PrimeRate } from "../engine/investment";
 import { ParticipantSpellings } from "./participants";
 import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cellReaders";
 import type { CellFinding, CellRef } from "./findings";
-import { columnLetter, DuplicateRows, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+import { columnLetter, DuplicateRows, findHeader, isBlankRow, isEmptyRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 // The functions read record findings from here (functions/accounts.ts).
 export type { CellFinding };
@@ -37,6 +37,8 @@ interface TableLayout {
   labels: Partial<Record<string, string>>;
   /** The first column the table has, for a finding about a field it lacks. */
   fallbackColumn: number;
+  /** The fields whose 0 is an empty cell (a formula's range, `SheetGrid.zeroMayBeEmpty`). */
+  zeroIsBlank?: ReadonlySet<string>;
 }
 
 export interface RowSource {
@@ -55,6 +57,8 @@ export interface TableRead<R> {
   findings: CellFinding[];
   /** Set when the table cannot be read at all (no header, a required column missing). */
   unusable?: string;
+  /** The rows left out for a finding, each with its first column's text (the participant): whoever looks for one can say why it is not there. */
+  leftOut?: Array<{ source: RowSource; key?: string }>;
 }
 
 /** The cell of `field` in the record's row (the row's first cell when the table has no such column), and its header. */
@@ -174,10 +178,17 @@ export class RowReader<K extends string> {
 
   private cell<T>(field: K, reader: (cell: unknown) => CellRead<T>): CellRead<T> {
     const c = this.layout.columns[field];
-    const cell = c === undefined ? "" : this.cells[c];
+    const held = c === undefined ? "" : this.cells[c];
+    const cell = held === 0 && this.layout.zeroIsBlank?.has(field) ? "" : held;
     const read = reader(cell);
     if (read.problem) this.problem(field, `${this.label(field)} holds ${describe(cell)}, not ${read.problem}; the row is left out.`);
     return read;
+  }
+
+  /** The field's cell as text, with no finding: what a left-out row is known by. */
+  text(field: K): string | undefined {
+    const c = this.layout.columns[field];
+    return c === undefined ? undefined : readText(this.cells[c]).value;
   }
 
   /** The cell read as `reader` reads it; unreadable is an S02 finding and undefined. */
@@ -213,7 +224,7 @@ export function readTable<K extends string, R>(
   rules: TableRules = RECORD_RULES,
 ): TableRead<R & Sourced> {
   const read: TableRead<R & Sourced> = { records: [], findings: [] };
-  if (grid.values.every(isBlankRow)) return read;
+  if (grid.values.every((cells) => isEmptyRow(grid, cells))) return read;
   const header = findHeader(grid, specs, normalizeRecordHeader);
   if (header === undefined) return read;
   if (header.missing.length > 0) {
@@ -228,14 +239,16 @@ export function readTable<K extends string, R>(
     columns: header.columns,
     labels: header.labels,
     fallbackColumn: Math.min(...present),
+    zeroIsBlank: grid.zeroMayBeEmpty ? new Set(specs.filter((spec) => !spec.zeroCounts).map((spec) => spec.key)) : undefined,
   };
   const row = new RowReader<K>(layout, read.findings, rules);
   const duplicates = rules.duplicate === undefined ? undefined : new DuplicateRows();
   for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
     const cells = grid.values[r];
-    if (isBlankRow(cells)) continue;
+    if (isEmptyRow(grid, cells)) continue;
     row.start(cells, grid.firstRow + r);
     const record = readRow(row) as (R & Partial<Sourced>) | undefined;
+    if (row.failed) (read.leftOut ??= []).push({ source: row.source, key: row.text(specs[0].key) });
     if (record === undefined || row.failed) continue;
     record.source = row.source;
     read.records.push(record as R & Sourced);

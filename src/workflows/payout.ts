@@ -11,7 +11,7 @@ import type { IsoDate } from "../engine/dates";
 import { toNumber, type Decimal } from "../engine/decimal";
 import { FieldError, PlanError } from "../engine/errors";
 import { compareFindings, type Severity } from "../engine/findings";
-import { payout, type EventKind, type Payout, type PayeeKind } from "../engine/payout";
+import { payout, zeroUnits, type EventKind, type Payout, type PayeeKind } from "../engine/payout";
 import { withdrawal, type Withdrawal } from "../engine/withdrawal";
 import type { PriceTable } from "../engine/prices";
 import { declaredAs, type Rule } from "../engine/rules";
@@ -19,7 +19,7 @@ import type { CellFinding } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { PAYOUT_RULES, readHoldings, readPayouts, readWithdrawals, type HoldingRow, type PayoutRow, type WithdrawalRow } from "../sheets/payouts";
 import { readPricesSheet } from "../sheets/prices";
-import { findingAt, type Sourced } from "../sheets/records";
+import { findingAt, type Sourced, type TableRead } from "../sheets/records";
 
 /** The sheets a payout reads, as grids; the shells find them by name (Payouts, Holdings, Withdrawals, Prices). */
 export interface PayoutGrids {
@@ -87,6 +87,30 @@ function errorFinding(error: PlanError, row: Sourced, holdings: ReadonlyArray<Ho
   return findingAt(row.source, field ?? "participant", declared, error.message);
 }
 
+/** Each participant's first Holdings row left out for a finding, by participant key. */
+function leftOutByParticipant(leftOut: TableRead<unknown>["leftOut"]): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (const { key, source } of leftOut ?? []) if (key !== undefined && !rows.has(participantKey(key))) rows.set(participantKey(key), source.row);
+  return rows;
+}
+
+/**
+ * The Payouts rows in sheet order, those left out for a finding among them
+ * (known by their participant alone), so each participant has an entry: a
+ * row §11 refuses is an error entry, never a missing participant.
+ */
+function inSheetOrder(records: readonly PayoutRow[], leftOut: TableRead<unknown>["leftOut"]): PayoutRow[] {
+  const unread = (leftOut ?? []).flatMap(({ key, source }) => (key === undefined ? [] : [{ participant: key, source, leftOut: true }]));
+  return [...records, ...unread].sort((a, b) => a.source.row - b.source.row);
+}
+
+/** For a row left out, its first error finding's message; undefined for a row that was read. */
+function rowLeftOut(row: PayoutRow & { leftOut?: boolean }, findings: readonly CellFinding[]): string | undefined {
+  if (!row.leftOut) return undefined;
+  const finding = findings.find((f) => f.sheet === row.source.layout.sheet && f.row === row.source.row && f.severity === "error");
+  return finding?.message ?? `Payouts row ${row.source.row} cannot be read.`;
+}
+
 /** Why a table cannot be read, or undefined. */
 function unusableOf(...reads: Array<{ unusable?: string } | undefined>): string | undefined {
   return reads.find((read) => read?.unusable)?.unusable;
@@ -123,7 +147,8 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
   const holdings = byParticipant(holdingsRead.records);
   const wanted = settings.participant === undefined ? undefined : participantKey(settings.participant);
   if (wanted !== undefined) {
-    const named = [...payoutsRead.records, ...withdrawalsRead.records].some((r) => participantKey(r.participant) === wanted);
+    const unread = (payoutsRead.leftOut ?? []).flatMap(({ key }) => (key === undefined ? [] : [{ participant: key }]));
+    const named = [...payoutsRead.records, ...withdrawalsRead.records, ...unread].some((r) => participantKey(r.participant) === wanted);
     if (!named) {
       const names = [...new Set([...payoutsRead.records, ...withdrawalsRead.records].map((r) => r.participant.trim()))].sort();
       return empty(
@@ -132,9 +157,19 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
     }
   }
 
+  // A Holdings row left out (a negative Quantity, a cell it cannot read) is part of someone's Accounts:
+  // their payout and withdrawals are errors (§11), never computed on the rows that remain.
+  const unreadHoldings = leftOutByParticipant(holdingsRead.leftOut);
+  const holdingsError = (key: string): string | undefined => {
+    const row = unreadHoldings.get(key);
+    return row === undefined
+      ? undefined
+      : `Holdings row ${row} cannot be read (see its finding), so the Accounts are not known in full and nothing is computed (PAYOUT.md §11).`;
+  };
+
   const payouts: PayoutOutcome[] = [];
   const seen = new Map<string, PayoutRow>();
-  for (const row of payoutsRead.records) {
+  for (const row of inSheetOrder(payoutsRead.records, payoutsRead.leftOut)) {
     const key = participantKey(row.participant);
     const earlier = seen.get(key);
     if (earlier) {
@@ -150,6 +185,11 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
     }
     seen.set(key, row);
     if (wanted !== undefined && key !== wanted) continue;
+    const unread = rowLeftOut(row, findings) ?? holdingsError(key);
+    if (unread !== undefined) {
+      payouts.push({ participant: row.participant, row, error: unread });
+      continue;
+    }
     const lots = holdings.get(key) ?? [];
     try {
       const result = payout(row, lots, prices);
@@ -164,26 +204,43 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
     }
   }
 
-  const withdrawals: WithdrawalOutcome[] = [];
-  for (const row of withdrawalsRead.records) {
-    const key = participantKey(row.participant);
+  // Each participant's withdrawals in approval order: a later one takes from what the earlier ones left of the Holdings.
+  const withdrawals = new Map<WithdrawalRow & Sourced, WithdrawalOutcome>();
+  for (const [key, rows] of byParticipant(withdrawalsRead.records)) {
     if (wanted !== undefined && key !== wanted) continue;
     const lots = holdings.get(key) ?? [];
     const paid = payouts.find((p) => participantKey(p.participant) === key);
-    const distributionDate: IsoDate | undefined = row.distributionDate ?? (paid && "payout" in paid ? paid.payout.distributionDate : undefined);
-    try {
-      withdrawals.push({ participant: row.participant, row, withdrawal: withdrawal({ ...row, distributionDate }, lots, prices) });
-    } catch (error) {
-      if (!(error instanceof PlanError)) throw error;
-      findings.push(errorFinding(error, row, lots, PAYOUT_RULES.withdrawalError));
-      withdrawals.push({ participant: row.participant, row, error: error.message });
+    const taken = zeroUnits();
+    const approved = new Map<IsoDate, WithdrawalRow & Sourced>();
+    for (const row of [...rows].sort((a, b) => a.approvalDate.localeCompare(b.approvalDate) || a.source.row - b.source.row)) {
+      const sameDay = approved.get(row.approvalDate);
+      const refused =
+        holdingsError(key) ??
+        (sameDay &&
+          `${row.participant} already has a withdrawal approved on ${row.approvalDate} (row ${sameDay.source.row}); a second the same day is not computed: enter one row with the whole fraction (§7.3).`);
+      if (refused) {
+        if (sameDay) findings.push(findingAt(row.source, "approvalDate", declaredAs(PAYOUT_RULES.withdrawalError), refused));
+        withdrawals.set(row, { participant: row.participant, row, error: refused });
+        continue;
+      }
+      approved.set(row.approvalDate, row);
+      const distributionDate: IsoDate | undefined = row.distributionDate ?? (paid && "payout" in paid ? paid.payout.distributionDate : undefined);
+      try {
+        const result = withdrawal({ ...row, distributionDate }, lots, prices, taken);
+        for (const account of UNIT_ACCOUNTS) taken[account] = taken[account].plus(result.unitsWithdrawn[account]);
+        withdrawals.set(row, { participant: row.participant, row, withdrawal: result });
+      } catch (error) {
+        if (!(error instanceof PlanError)) throw error;
+        findings.push(errorFinding(error, row, lots, PAYOUT_RULES.withdrawalError));
+        withdrawals.set(row, { participant: row.participant, row, error: error.message });
+      }
     }
   }
 
   const sheets = [grids.payouts, grids.holdings, grids.withdrawals, grids.prices].map((grid) => grid?.sheet ?? "");
   return {
     payouts,
-    withdrawals,
+    withdrawals: withdrawalsRead.records.flatMap((row) => withdrawals.get(row) ?? []),
     findings: sortFindings(findings, sheets),
     rowsRead: { payouts: payoutsRead.records.length, holdings: holdingsRead.records.length, withdrawals: withdrawalsRead.records.length },
   };

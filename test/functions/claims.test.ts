@@ -219,6 +219,11 @@ describe("CIC_FUNDING (§13.4(b), PAYOUT.md §9)", () => {
     [serial("2003-03-14"), 3.333],
   ];
 
+  it("takes the Investment Account's dollars to the cent, as a payout pays them, so the shortfall is in cents", () => {
+    const past = holdings.map((row) => (row[2] === "IA" ? [...row.slice(0, 3), 1234.565] : row));
+    expect(call("CIC_FUNDING", past, prices, serial("2003-03-15"), 1000, null)).toBe(4235.84);
+  });
+
   it("values the Accounts at the last Business Day's close, cents a row: 3,334.67 + 666.60 + 1,234.56 − 1,000.00 in the Trust = 4,235.83", () => {
     expect(call("CIC_FUNDING", holdings, prices, serial("2003-03-15"), 1000, null)).toBe(4235.83);
     expect(call("CIC_FUNDING", holdings, prices, "2003-03-14", 1000, "Y")).toBe(4235.83);

@@ -84,6 +84,24 @@ describe("PAYOUT", () => {
   test("a participant with no Payouts row is #N/A naming them", () => {
     expect(call("PAYOUT", payouts, holdings, prices, "Zed")).toEqual({ code: "#N/A", message: 'payouts has no row for participant "Zed"' });
   });
+
+  test("a cell the participant's own row cannot use is #VALUE! naming it, not a missing row", () => {
+    const lastDayWorked = payouts[0].indexOf("Last Day Worked");
+    const broken = payouts.map((row, r) => (r === 1 ? row.map((cell, c) => (c === lastDayWorked ? "March 14 2003" : cell)) : row));
+    expect(call("PAYOUT", broken, holdings, prices, " ann lee")).toEqual({
+      code: "#VALUE!",
+      message: expect.stringMatching(/^payouts row 2: Last Day Worked holds "March 14 2003", not a date/),
+    });
+    expect(call("PAYOUT", broken, holdings, prices, "Ben Ortiz")).toEqual(call("PAYOUT", payouts, holdings, prices, "Ben Ortiz"));
+  });
+
+  test("a participant that is no name says what it holds", () => {
+    expect(call("PAYOUT", payouts, holdings, prices, true)).toEqual({
+      code: "#VALUE!",
+      message: "participant true is not a name; enter a name as the Payouts and Holdings rows spell it",
+    });
+    expect(call("PAYOUT", payouts, holdings, prices, 0)).toEqual({ code: "#VALUE!", message: expect.stringMatching(/^participant is blank/) });
+  });
 });
 
 describe("WITHDRAWAL (§7.3)", () => {
@@ -97,6 +115,20 @@ describe("WITHDRAWAL (§7.3)", () => {
     expect(value("Fraction cash")).toBe(3.82);
     expect(value("Excluded CSA units (Art. V)")).toBe(7);
     expect(value("Credits resume")).toBe(serial("2003-12-16"));
+  });
+
+  test("a participant with no Holdings row is #N/A naming them, never a withdrawal of nothing", () => {
+    expect(call("WITHDRAWAL", holdings, prices, "Nobody", serial("2003-06-16"), 0.25)).toEqual({
+      code: "#N/A",
+      message: 'holdings has no row for participant "Nobody"',
+    });
+  });
+
+  test("a tax rate past 100% is #VALUE! naming taxRate and §10.1", () => {
+    expect(call("WITHDRAWAL", holdings, prices, "Ivy Chen", serial("2003-06-16"), 0.25, "", 20)).toEqual({
+      code: "#VALUE!",
+      message: expect.stringMatching(/^taxRate 20 is more than 100%.*\(§10\.1\)$/),
+    });
   });
 
   test("a fraction of 30% is #VALUE! naming fraction", () => {

@@ -7,6 +7,10 @@
  * into error cells (allowErrorForDataTypeAny), so a table holding one is
  * answered with a message naming the row instead of a bare error.
  */
+import { CIC_EVENTS_TEMPLATE, CIC_HOLDINGS_TEMPLATE, CIC_PRICES_TEMPLATE } from "../../src/sheets/claimsTemplates";
+import { HOLDINGS_TEMPLATE, PAYOUT_PRICES_TEMPLATE, PAYOUTS_TEMPLATE } from "../../src/sheets/payoutTemplates";
+import { RECORDS_TEMPLATES } from "../../src/sheets/recordsTemplates";
+import { cellValues, type SheetTemplate } from "../../src/sheets/templates";
 import { EMPTY_CELL, ErrorCell, excelInvocation, PROFILE_NAMES, PROFILES, type ProfileName } from "../doubles/profiles";
 import { excelCaller, functionsJson, serial } from "../helpers/bundle";
 import { asExcelRange, sessionPrices } from "../helpers/prices";
@@ -24,7 +28,53 @@ const ledger = [
   [serial("2004-06-30"), "option", 500_000],
 ];
 
+/** A template's table as a sheet holds it: its blank cells empty, so each platform passes them as it does (0 or null). */
+const table = (template: SheetTemplate) => [
+  template.columns.map((c) => c.header),
+  ...cellValues(template).map((row) => row.map((cell) => (cell === "" || cell === null || cell === undefined ? EMPTY_CELL : cell))),
+];
+const records = (sheet: string) => table(RECORDS_TEMPLATES.find((t) => t.sheet === sheet) as SheetTemplate);
+
 describe.each(PROFILE_NAMES)("on %s", (profile) => {
+  it("reads a table's empty cells as blank, not as the 0 Excel desktop passes (a blank Share Tax is the rate, a blank Located is Y)", () => {
+    const payouts = table(PAYOUTS_TEMPLATE);
+    const holdings = table(HOLDINGS_TEMPLATE);
+    const prices = table(PAYOUT_PRICES_TEMPLATE);
+    for (const participant of ["Ann Lee", "Ben Ortiz", "Gil Reyes", "Hana Sato"])
+      expect(onPlatform(profile, "PAYOUT", payouts, holdings, prices, participant)).toEqual(
+        onPlatform("web", "PAYOUT", payouts, holdings, prices, participant),
+      );
+    // Ann Lee: 20% of 116 shares at $5 and of $1,234.57: 24 shares withheld, $991.66 net cash (README).
+    const [, ann] = onPlatform(profile, "PAYOUT", payouts, holdings, prices, "Ann Lee") as number[][];
+    expect([ann[5], ann[10], ann[13]]).toEqual([116, 24, 991.66]);
+    expect(onPlatform(profile, "WITHDRAWAL", holdings, prices, "Ivy Chen", serial("2003-06-16"), 0.25, EMPTY_CELL, 0.2)).toEqual(
+      onPlatform("web", "WITHDRAWAL", holdings, prices, "Ivy Chen", serial("2003-06-16"), 0.25, EMPTY_CELL, 0.2),
+    );
+    const cic = onPlatform(profile, "CIC_DATE", table(CIC_EVENTS_TEMPLATE));
+    expect(typeof cic).toBe("number");
+    expect(onPlatform(profile, "CIC_FUNDING", table(CIC_HOLDINGS_TEMPLATE), table(CIC_PRICES_TEMPLATE), cic, 1000)).toEqual(
+      onPlatform("web", "CIC_FUNDING", table(CIC_HOLDINGS_TEMPLATE), table(CIC_PRICES_TEMPLATE), cic, 1000),
+    );
+    const accounts = [records("Activity"), records("Prices"), records("Dividends"), records("Splits"), records("Prime Rates")];
+    for (const account of ["DCA", "CMSA", "CSA", "IA"]) {
+      const args = [...accounts, "Ann Lee", account, serial("2003-09-30"), records("Withdrawals"), records("Participation"), records("Plan")];
+      const balance = onPlatform(profile, "ACCOUNT_BALANCE", ...args);
+      expect(typeof balance).toBe("number");
+      expect(balance).toEqual(onPlatform("web", "ACCOUNT_BALANCE", ...args));
+    }
+  });
+
+  it("answers a Holdings Quantity left empty as 0 units on every platform", () => {
+    const holdings = [
+      ["Participant", "Account", "Quantity"],
+      ["Ivy Chen", "DCA", 100],
+      ["Ivy Chen", "CMSA", EMPTY_CELL],
+    ];
+    const result = onPlatform(profile, "WITHDRAWAL", holdings, table(PAYOUT_PRICES_TEMPLATE), "Ivy Chen", serial("2003-06-16"), 0.25);
+    if (profile === "web") expect(result).toEqual({ code: "#VALUE!", message: expect.stringContaining("Quantity is blank") });
+    else expect(result).toEqual(expect.arrayContaining([["CMSA units withdrawn", 0]]));
+  });
+
   it("takes an empty matchRate or initialReserve cell as the plan's default, however the platform passes it", () => {
     expect(onPlatform(profile, "MATCH_UNITS", 10000, flat, "2003-05-15", EMPTY_CELL, EMPTY_CELL)).toBe(400);
     expect(onPlatform(profile, "RESERVE_REMAINING", ledger, EMPTY_CELL, EMPTY_CELL)).toBe(4_500_000);

@@ -54,6 +54,49 @@ describe("dcp cic's workflow (PAYOUT.md §9)", () => {
     expect(none.findings.map((f) => f.rule)).toContain("H08");
   });
 
+  it("asks for a blank figure the test turns on, and not for one it does not (§1.1(e)(i))", () => {
+    const events = (rows: unknown[][]) => grid("CIC Events", [["Date", "Type", "Pct Common", "Pct Voting", "Exemption"], ...rows]);
+    const undecided = cicWorkflow({ events: events([["2004-05-09", "acquisition", 0.1, "", ""]]) });
+    expect(undecided.changeInControl).toBeUndefined();
+    expect(undecided.findings).toEqual([
+      expect.objectContaining({ cell: "D2", rule: "H04", message: expect.stringMatching(/^Pct Voting is blank; an acquisition row needs it/) }),
+    ]);
+    const decided = cicWorkflow({ events: events([["2004-05-09", "acquisition", 0.25, "", ""]]) });
+    expect(decided.changeInControl?.date).toBe("2004-05-09");
+    expect(decided.findings).toEqual([]);
+    const exempt = cicWorkflow({ events: events([["2004-05-09", "acquisition", "", 0.3, "direct-approved"]]) });
+    expect(exempt.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(["C2 H04"]);
+  });
+
+  it("credits one participant's units to the Trust however the rows spell the name, and values the IA to the cent", () => {
+    const holdings = grid("Holdings", [
+      ["Participant", "Employer", "Account", "Quantity"],
+      ["Ann", "B Co", "DCA", 1],
+      ["ann ", "C Co", "DCA", 1],
+      ["Zed", "C Co", "IA", 0.015],
+    ]);
+    const prices = grid("Prices", [
+      ["Date", "Close"],
+      ["2004-04-01", 1],
+    ]);
+    const events = grid("CIC Events", [
+      ["Date", "Type"],
+      ["2004-04-01", "liquidation"],
+    ]);
+    const trust = grid("Trust", [
+      ["Trust Established", "Trust Assets"],
+      ["Y", 0.5],
+    ]);
+    // Decimals, written as JSON numbers.
+    const json = JSON.parse(JSON.stringify(cicJson(cicWorkflow({ events, trust, holdings, prices })))) as {
+      funding: { aggregateValue: string; shortfall: string; unitsToTrust: Record<string, string>; byEmployer: Record<string, { accountValue: string }> };
+    };
+    expect(json.funding.unitsToTrust).toEqual({ Ann: "2" });
+    expect(json.funding.aggregateValue).toBe("2.02");
+    expect(json.funding.shortfall).toBe("1.52");
+    expect(json.funding.byEmployer["C Co"].accountValue).toBe("1.02");
+  });
+
   it("is unusable without a CIC Events sheet", () => {
     expect(cicWorkflow({}).unusable).toMatch(/CIC Events/);
   });
