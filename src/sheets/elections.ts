@@ -9,7 +9,7 @@ import type { CellFinding } from "./findings";
 import { parseElectionType, validateElections, type ElectionField, type ElectionRow, type ElectionSettings } from "../engine/validation";
 import { cellProblem, readDate, readDiscount, readNumber, readPercent, readQuarter, readText, readYear, readYesNo, type CellRead } from "./cellReaders";
 import { outsideTableFindings } from "./extent";
-import { cellAddress, duplicateColumnMessage, findHeader, isBlankRow, rowSignature, type ColumnSpec, type SheetGrid } from "./grid";
+import { cellAddress, duplicateColumnFindings, findHeader, isBlankRow, rowSignature, type ColumnSpec, type SheetGrid } from "./grid";
 
 export const ELECTION_COLUMNS: ReadonlyArray<ColumnSpec<ElectionField>> = [
   { key: "participant", header: "Participant", aliases: ["Name", "Employee", "Employee ID"], required: true },
@@ -90,19 +90,7 @@ export function validateElectionSheet(grid: SheetGrid, settings: Omit<ElectionSe
     return { sheet: grid.sheet, headerRow, rowsChecked: 0, findings, unusable: `${grid.sheet} has no ${names} column in its header row (row ${headerRow}).` };
   }
 
-  const findings: CellFinding[] = [];
-  for (const duplicate of header.duplicates) {
-    for (const ignored of duplicate.ignored) {
-      findings.push(
-        onCell(header.headerIndex, ignored, {
-          row: headerRow,
-          column: label(duplicate.spec.key),
-          ...declaredAs(RULES.E01),
-          message: duplicateColumnMessage(grid, header, duplicate, ignored),
-        }),
-      );
-    }
-  }
+  const findings: CellFinding[] = duplicateColumnFindings(grid, header, declaredAs(RULES.E01));
   const rows: ElectionRow[] = [];
   for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
     const cells = grid.values[r];

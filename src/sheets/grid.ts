@@ -4,6 +4,8 @@
  * text "#N/A"), with where it sits, so every finding can name its cell.
  */
 import { isBlank, isBlankOrZero } from "../cells/values";
+import type { Declared } from "../engine/rules";
+import type { CellFinding } from "./findings";
 
 /**
  * A formula cell whose file holds no saved value: written by a program that
@@ -221,6 +223,20 @@ export function duplicateColumnMessage<K extends string>(grid: SheetGrid, header
   const read = columnLetter(grid.firstColumn + duplicate.read);
   const skipped = columnLetter(grid.firstColumn + ignored);
   return `Columns ${name(duplicate.read)} and ${name(ignored)} both name the ${duplicate.spec.header} column; ${read} is read and ${skipped} is ignored. Delete or rename one so the sheet says which to use.`;
+}
+
+/** A finding on the header cell of each column a duplicated header leaves unread, never ignored silently. */
+export function duplicateColumnFindings<K extends string>(grid: SheetGrid, header: HeaderMap<K>, declared: Declared): CellFinding[] {
+  return header.duplicates.flatMap((duplicate) =>
+    duplicate.ignored.map((ignored) => ({
+      sheet: grid.sheet,
+      cell: cellAddress(grid, header.headerIndex, ignored),
+      row: grid.firstRow + header.headerIndex,
+      column: header.labels[duplicate.spec.key] ?? duplicate.spec.header,
+      ...declared,
+      message: duplicateColumnMessage(grid, header, duplicate, ignored),
+    })),
+  );
 }
 
 /**

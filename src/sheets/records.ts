@@ -24,7 +24,7 @@ import type { PrimeRate } from "../engine/investment";
 import { ParticipantSpellings } from "./participants";
 import { readDate, readDiscount, readNumber, readPercent, readText, type CellRead } from "./cellReaders";
 import type { CellFinding, CellRef } from "./findings";
-import { columnLetter, DuplicateRows, findHeader, isBlankRow, isEmptyRow, type ColumnSpec, type SheetGrid } from "./grid";
+import { columnLetter, DuplicateRows, duplicateColumnFindings, findHeader, isBlankRow, isEmptyRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 // The functions read record findings from here (functions/accounts.ts).
 export type { CellFinding };
@@ -232,6 +232,7 @@ export function readTable<K extends string, R>(
     read.unusable = `${grid.sheet} has no ${names.join(", ")} column in its header row (row ${grid.firstRow + header.headerIndex}).`;
     return read;
   }
+  read.findings.push(...duplicateColumnFindings(grid, header, declaredAs(rules.ignored, { cites: "—" })));
   const present = Object.values(header.columns) as number[];
   const layout: TableLayout = {
     sheet: grid.sheet,

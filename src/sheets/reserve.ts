@@ -18,7 +18,7 @@ import { cellProblem, readDate, readNumber, readPercent, readText, type CellRead
 import { outsideTableFindings } from "./extent";
 import { ParticipantSpellings } from "./participants";
 import type { CellFinding, CellRef } from "./findings";
-import { cellAddress, DuplicateRows, duplicateColumnMessage, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
+import { cellAddress, DuplicateRows, duplicateColumnFindings, findHeader, isBlankRow, type ColumnSpec, type SheetGrid } from "./grid";
 
 /** The section a row left out of the reserve cites, whichever rule leaves it out. */
 const RESERVE_SECTION = "13.8";
@@ -131,18 +131,7 @@ function eachRow<K extends string>(
     into.unusable = `${grid.sheet} has no ${header.missing.map((c) => `"${c.header}"`).join(", ")} column in its header row (row ${grid.firstRow + header.headerIndex}).`;
     return;
   }
-  for (const duplicate of header.duplicates) {
-    for (const ignored of duplicate.ignored) {
-      into.findings.push({
-        sheet: grid.sheet,
-        cell: cellAddress(grid, header.headerIndex, ignored),
-        row: grid.firstRow + header.headerIndex,
-        column: header.labels[duplicate.spec.key] ?? duplicate.spec.header,
-        ...declaredAs(rule, { cites: "—" }),
-        message: duplicateColumnMessage(grid, header, duplicate, ignored),
-      });
-    }
-  }
+  into.findings.push(...duplicateColumnFindings(grid, header, declaredAs(rule, { cites: "—" })));
   for (let r = header.headerIndex + 1; r < grid.values.length; r++) {
     const cells = grid.values[r];
     if (isBlankRow(cells)) continue;

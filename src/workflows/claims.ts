@@ -17,7 +17,8 @@ import type { ReportCell, ReportSheet } from "./reports";
 export interface ClaimResult {
   claimant: string;
   source: RowSource;
-  claim: Claim;
+  /** Undefined for a row left out for a cell it cannot read: `error` says which. */
+  claim?: Claim;
   /** Undefined when the claim cannot be computed: `error` says why. */
   deadlines?: ClaimDeadlines;
   error?: string;
@@ -38,7 +39,7 @@ export interface ClaimsResult {
 function claimFindings(result: ClaimResult, asOf: IsoDate): CellFinding[] {
   const { claim, deadlines: d, source } = result;
   const at = (field: ClaimField, rule: Rule, message: string) => findingAt(source, field, declaredAs(rule), message);
-  if (!d) return [];
+  if (!d || !claim) return [];
   const out: CellFinding[] = [];
   if (!d.claimTimely) {
     out.push(at("filed", RULES.C02, `Filed ${claim.filed} is after the one-year limit ${d.claimDeadline} (knowledge ${d.knowledgeDate}): the claim is late.`));
@@ -120,6 +121,12 @@ export function claimsWorkflow(grids: { claims?: SheetGrid }, asOf: IsoDate): Cl
     findings.push(...claimFindings(result, asOf));
     return result;
   });
+  // A claim whose row cannot be read is still on the docket, as an error naming the cell (PAYOUT.md §1, §11).
+  for (const { key, source } of read.leftOut ?? []) {
+    if (key === undefined) continue;
+    const finding = findings.find((f) => f.row === source.row && f.severity === "error");
+    claims.push({ claimant: key, source, error: finding?.message ?? `${source.layout.sheet} row ${source.row} cannot be read.`, docket: [] });
+  }
   claims.sort((a, b) => (a.next?.date ?? "9999").localeCompare(b.next?.date ?? "9999") || a.source.row - b.source.row);
   return { sheet: grids.claims.sheet, asOf, claims, findings, counts: countBySeverity(findings), unusable: read.unusable };
 }

@@ -51,7 +51,7 @@ export function docketCalendar(result: ClaimsResult): string {
         `DTSTART;VALUE=DATE:${basic(deadline.date)}`,
         `DTEND;VALUE=DATE:${basic(addDays(deadline.date, 1))}`,
         `SUMMARY:${escapeText(`${label}: ${claim.claimant}`)}`,
-        `DESCRIPTION:${escapeText(`§${section}. Claim of ${claim.claimant}, filed ${claim.claim.filed} (${claim.source.layout.sheet} row ${claim.source.row}).`)}`,
+        `DESCRIPTION:${escapeText(`§${section}. Claim of ${claim.claimant}, filed ${claim.claim?.filed} (${claim.source.layout.sheet} row ${claim.source.row}).`)}`,
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
       );

@@ -19,12 +19,14 @@ const grid: SheetGrid = {
 describe("the claims docket of a Claims sheet (PAYOUT.md §8)", () => {
   const result = claimsWorkflow({ claims: grid }, "2003-07-01");
 
-  it("sorts the claims by their next open deadline", () => {
+  it("sorts the claims by their next open deadline; a row it cannot read is still on the docket, as its error", () => {
     expect(result.claims.map((c) => [c.claimant, c.next?.date])).toEqual([
       ["Ben Ortiz, Jr.", "2003-08-30"],
       ["Ann Lee", "2003-09-03"],
       ["Cy Ng", undefined],
+      ["Dee", undefined],
     ]);
+    expect(claimsJson(result)).toHaveProperty("claims.3", { claimant: "Dee", error: expect.stringMatching(/^Filed holds "not a date", not a date/) });
   });
 
   it("puts each finding on its cell: a late review, a late decision, a late claim, dates out of order, an unreadable cell", () => {
