@@ -1,12 +1,15 @@
 /** `dcp cic FILE.xlsx`: the §1.1(e) Change in Control and the §13.4(b) Trust funding (PAYOUT.md §9). */
 import path from "path";
+import type ExcelJS from "exceljs";
 import { exactJson, formatDollars, plural } from "../engine/format";
 import { cellName } from "../sheets/findings";
-import { addReportSheet, findSheet, loadExcelJS, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { addReportSheet, findSheet, loadExcelJS, openWorkbook, sheetGrid, UnusableInput, type ListedSheet } from "../workbook/xlsx";
 import { cicJson, cicWorkflow, type CicGrids, type CicResult } from "../workflows/changeInControl";
 import { validationReport } from "../workflows/reports";
 import type { CommandSpec, ParsedOptions } from "./options";
-import { prepareReportOutput, type ReportKind } from "./report";
+import { prepareOutput } from "./output";
+import { reportRequest, type ReportKind } from "./report";
+import { readThoughHidden } from "./statement";
 import { alignedTable } from "./table";
 
 export const CIC_COMMAND: CommandSpec = {
@@ -24,12 +27,14 @@ export const CIC_COMMAND: CommandSpec = {
   ],
 };
 
-export const CIC_REPORT: ReportKind = { command: "dcp cic", noun: "Change in Control report", marker: "dcp-cic-report" };
+export const CIC_REPORT: ReportKind = { command: "dcp cic", noun: "Change in Control", marker: "dcp-cic-report" };
 
 const SHEETS: Record<keyof CicGrids, string> = { events: "CIC Events", trust: "Trust", holdings: "Holdings", prices: "Prices" };
 
-function printText(result: CicResult, out: string | undefined): void {
+function printText(result: CicResult, sheets: readonly ListedSheet[], out: string | undefined): void {
   const blocks: string[] = [];
+  const hidden = readThoughHidden(sheets);
+  if (hidden) blocks.push(hidden);
   const rows = result.tests.map(({ event, test }) => [
     String(event.source.row),
     event.date,
@@ -67,12 +72,15 @@ function printText(result: CicResult, out: string | undefined): void {
 /** Returns the exit code: 0 clean, 1 findings. */
 export async function cicCommand(file: string, values: ParsedOptions): Promise<number> {
   const out = values.out as string | undefined;
-  const output = out ? await prepareReportOutput(out, file, Boolean(values.force), CIC_REPORT) : undefined;
+  const output = out ? await prepareOutput(reportRequest(out, file, Boolean(values.force), CIC_REPORT)) : undefined;
   const workbook = await openWorkbook(file);
   const grids: CicGrids = {};
+  const sheets: ExcelJS.Worksheet[] = [];
   for (const [key, name] of Object.entries(SHEETS) as Array<[keyof CicGrids, string]>) {
     const sheet = findSheet(workbook, name);
-    if (sheet) grids[key] = sheetGrid(sheet);
+    if (!sheet) continue;
+    grids[key] = sheetGrid(sheet);
+    sheets.push(sheet);
   }
   const result = cicWorkflow(grids);
   if (result.unusable) throw new UnusableInput(result.unusable);
@@ -88,6 +96,6 @@ export async function cicCommand(file: string, values: ParsedOptions): Promise<n
     await output.write((temporary) => book.xlsx.writeFile(temporary));
   }
   if (values.json) console.log(exactJson(cicJson(result)));
-  else printText(result, out);
+  else printText(result, sheets, out);
   return result.findings.length > 0 ? 1 : 0;
 }

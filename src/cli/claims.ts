@@ -5,13 +5,14 @@ import { DEADLINE_LABELS } from "../engine/claims";
 import { localDate } from "../engine/dates";
 import { exactJson, plural } from "../engine/format";
 import { cellName } from "../sheets/findings";
-import { addReportSheet, findSheet, loadExcelJS, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { addReportSheet, findSheet, loadExcelJS, openWorkbook, sheetGrid, UnusableInput, type ListedSheet } from "../workbook/xlsx";
 import { claimsJson, claimsReport, claimsWorkflow, type ClaimsResult } from "../workflows/claims";
 import { docketCalendar } from "../workflows/icalendar";
 import { validationReport } from "../workflows/reports";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
-import { prepareOutput } from "./output";
-import { prepareReportOutput, type ReportKind } from "./report";
+import { prepareOutputs } from "./output";
+import { reportRequest, type ReportKind } from "./report";
+import { readThoughHidden } from "./statement";
 import { alignedTable } from "./table";
 
 export const CLAIMS_COMMAND: CommandSpec = {
@@ -33,8 +34,11 @@ export const CLAIMS_COMMAND: CommandSpec = {
 
 export const CLAIMS_REPORT: ReportKind = { command: "dcp claims", noun: "claims docket", marker: "dcp-claims-docket" };
 
-function printText(result: ClaimsResult, written: readonly string[]): void {
-  const blocks = [`Claims docket of sheet "${result.sheet}" as of ${result.asOf}: ${plural(result.claims.length, "claim")}.`];
+function printText(result: ClaimsResult, sheets: readonly ListedSheet[], written: readonly string[]): void {
+  const header = [`Claims docket of sheet "${result.sheet}" as of ${result.asOf}: ${plural(result.claims.length, "claim")}.`];
+  const hidden = readThoughHidden(sheets);
+  if (hidden) header.push(hidden);
+  const blocks = [header.join("\n")];
   for (const claim of result.claims) {
     if (claim.error) {
       blocks.push(`${claim.claimant} (row ${claim.source.row}): cannot be computed: ${claim.error}`);
@@ -62,18 +66,21 @@ export async function claimsCommand(file: string, values: ParsedOptions): Promis
   const force = Boolean(values.force);
   const out = values.out as string | undefined;
   const ics = values.ics as string | undefined;
-  const output = out ? await prepareReportOutput(out, file, force, CLAIMS_REPORT) : undefined;
-  const calendar = ics
-    ? await prepareOutput({
-        path: ics,
-        option: "--ics",
-        what: "a claims calendar",
-        inputs: [file, ...(out ? [out] : [])],
-        force,
-        kind: "file",
-        isOwnOutput: async (existing) => fs.readFileSync(existing, "latin1").includes("PRODID:-//Hecla DCP//dcp claims//EN"),
-      })
-    : undefined;
+  const prepared = await prepareOutputs([
+    out ? reportRequest(out, file, force, CLAIMS_REPORT) : undefined,
+    ics
+      ? {
+          path: ics,
+          option: "--ics",
+          what: "a claims calendar",
+          inputs: [file],
+          force,
+          kind: "file",
+          isOwnOutput: async (existing) => fs.readFileSync(existing, "latin1").includes("PRODID:-//Hecla DCP//dcp claims//EN"),
+        }
+      : undefined,
+  ]);
+  const [output, calendar] = prepared.outputs;
   const workbook = await openWorkbook(file);
   const sheet = findSheet(workbook, "Claims");
   const result = claimsWorkflow({ claims: sheet && sheetGrid(sheet) }, asOf);
@@ -100,7 +107,8 @@ export async function claimsCommand(file: string, values: ParsedOptions): Promis
     await calendar.write((temporary) => fs.writeFileSync(temporary, docketCalendar(result), "utf8"));
     written.push(`Calendar written to ${ics}.`);
   }
+  prepared.putInPlace();
   if (values.json) console.log(exactJson(claimsJson(result)));
-  else printText(result, written);
+  else printText(result, sheet ? [sheet] : [], written);
   return result.findings.length > 0 ? 1 : 0;
 }

@@ -15,7 +15,7 @@ import { ISSUER_SHEET } from "../sheets/issuer";
 import { ocfPackageFrom } from "../workflows/ocf";
 import { generatedAtOf, packageFiles, packageZip } from "../formats/ocfPackage";
 import { UnusableInput } from "../workbook/xlsx";
-import { prepareOutput, type Output } from "./output";
+import type { Output, OutputRequest } from "./output";
 
 export interface IssuerFlags {
   name?: string;
@@ -69,10 +69,10 @@ async function isOcfZip(file: string): Promise<boolean> {
   }
 }
 
-/** Checks the --ocf target before any work: exit 2 when it is an input, or exists and is not a package (without --force). */
-export function prepareOcfOutput(target: string, inputs: readonly string[], force: boolean): Promise<Output> {
+/** The --ocf target: never an input; an existing one only when it is a package (or, for a .zip, with --force). */
+export function ocfRequest(target: string, inputs: readonly string[], force: boolean): OutputRequest {
   const zip = isZipPath(target);
-  return prepareOutput({
+  return {
     path: target,
     option: "--ocf",
     what: zip ? "an Open Cap Format .zip" : "an Open Cap Format package folder",
@@ -80,7 +80,7 @@ export function prepareOcfOutput(target: string, inputs: readonly string[], forc
     force,
     kind: zip ? "file" : "folder",
     isOwnOutput: zip ? isOcfZip : isOcfFolder,
-  });
+  };
 }
 
 export interface WrittenPackage {

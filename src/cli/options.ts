@@ -59,7 +59,7 @@ export function parseCommand(command: CommandSpec, args: string[]): { help: true
   for (const option of command.options) options[option.name] = { type: option.value ? "string" : "boolean" };
   let parsed;
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     // Node appends advice about "--" to unknown options, and words a value starting with "-" as "ambiguous"; the help line says more.
     const message = (error as Error).message.split("\n")[0].replace(/\. To specify a positional argument.*$/, "");
@@ -69,6 +69,7 @@ export function parseCommand(command: CommandSpec, args: string[]): { help: true
       `dcp ${command.name} --help`,
     );
   }
+  refuseRepeatedValues(parsed.tokens, `dcp ${command.name} --help`);
   const empty = command.options.find((option) => option.value && parsed.values[option.name] === "");
   if (empty) throw new UsageError(`--${empty.name} is empty; it needs ${empty.value}`, `dcp ${command.name} --help`);
   if (parsed.values.help) return { help: true };
@@ -77,6 +78,25 @@ export function parseCommand(command: CommandSpec, args: string[]): { help: true
     throw new UsageError(`${command.name} ${problem}`, `dcp ${command.name} --help`);
   }
   return { help: false, file: parsed.positionals[0], values: parsed.values };
+}
+
+/**
+ * An option that takes a value, given more than once (`--out a.xlsx --out
+ * b.xlsx`): parseArgs keeps the last and drops the others without a word,
+ * so the run would not be the one asked for. A flag given twice means what
+ * it means once, and is accepted.
+ */
+function refuseRepeatedValues(tokens: ReadonlyArray<{ kind: string; name?: string; value?: string }>, help: string): void {
+  const given = new Map<string, string[]>();
+  for (const token of tokens) {
+    if (token.kind !== "option" || token.name === undefined || token.value === undefined) continue;
+    given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
+  }
+  for (const [name, values] of given) {
+    if (values.length < 2) continue;
+    const times = values.length === 2 ? "twice" : `${values.length} times`;
+    throw new UsageError(`--${name} is given ${times} (${values.join(", ")}); give it once`, help);
+  }
 }
 
 /** A date option: YYYY-MM-DD within the dates the engine supports (1990–2099), else exit 2. */

@@ -7,7 +7,10 @@
  * only when it is empty or the command's own, never with an input inside it,
  * --force or not; and the output is written to a
  * temporary beside the target and renamed over it, so an interrupted run
- * leaves the old file whole.
+ * leaves the old file whole. A command that writes several outputs checks
+ * them all before writing any, refuses two on one path, and puts none in
+ * place until every one is written (prepareOutputs), so a failed run leaves
+ * none behind.
  */
 import crypto from "crypto";
 import fs from "fs";
@@ -112,12 +115,20 @@ function temporaryBeside(target: string, label: string): string {
   return path.join(path.dirname(target), name);
 }
 
+/** A target that passed every check: where it lands, and whether a file or folder is already there. */
+interface Target {
+  request: OutputRequest;
+  path: string;
+  replacing: boolean;
+}
+
 /**
  * Checks that the output may be written, before any work is done: exit 2
- * (UnusableInput, one line) when the folder is missing, when the path is an
- * input, or when it exists and is neither this command's output nor forced.
+ * (UnusableInput, one line) when the folder is missing or takes no new
+ * files, when the path is an input, or when it exists and is neither this
+ * command's output nor forced.
  */
-export async function prepareOutput(request: OutputRequest): Promise<Output> {
+async function checkTarget(request: OutputRequest): Promise<Target> {
   const { option, path: given } = request;
   // Every check and the write itself use this one path: "missing/../X" must not pass as new and then land on X.
   const target = path.resolve(given);
@@ -132,7 +143,7 @@ export async function prepareOutput(request: OutputRequest): Promise<Output> {
   if (!folderStat.isDirectory()) throw new UnusableInput(`cannot write ${option} ${given}: ${path.dirname(given)} is not a folder`);
 
   const existing = identity(target);
-  if (existing === undefined) return output(request, target, false);
+  if (existing === undefined) return takesNewFiles({ request, path: target, replacing: false });
 
   for (const input of request.inputs) {
     const read = identity(input);
@@ -152,42 +163,164 @@ export async function prepareOutput(request: OutputRequest): Promise<Output> {
     if (fs.readdirSync(existing.real).length > 0 && !(await request.isOwnOutput(existing.real))) {
       throw new UnusableInput(`${option} ${given} already exists and holds files that are not ${request.what} written by dcp; choose a new or empty folder`);
     }
-    return output(request, existing.real, true);
+    return takesNewFiles({ request, path: existing.real, replacing: true });
   }
   if (!request.force && !(await request.isOwnOutput(existing.real))) {
     throw new UnusableInput(`${option} ${given} already exists and is not ${request.what} written by dcp; choose another name, or add --force to replace it`);
   }
-  return output(request, existing.real, true);
+  return takesNewFiles({ request, path: existing.real, replacing: true });
 }
 
-function output(request: OutputRequest, target: string, replacing: boolean): Output {
+/**
+ * A folder can exist and still refuse the temporary (read-only, no
+ * permission, /proc): an empty file made and removed beside the target finds
+ * out now, before the work, and before any other output is written.
+ */
+function takesNewFiles(target: Target): Target {
+  const probe = temporaryBeside(target.path, "probe");
+  try {
+    fs.writeFileSync(probe, "", { flag: "wx" });
+    fs.rmSync(probe);
+  } catch (error) {
+    throw writeFailure(target.request.option, target.request.path, error);
+  }
+  return target;
+}
+
+/** The target's content in a temporary beside it, on disk, not yet in place; a failure leaves no temporary. */
+async function fillTemporary({ request, path: target }: Target, fill: (temporary: string) => Promise<void> | void): Promise<string> {
+  removeTemporariesOnExit();
+  const temporary = temporaryBeside(target, "new");
+  temporaries.add(temporary);
+  try {
+    if (request.kind === "folder") fs.mkdirSync(temporary);
+    await fill(temporary);
+    if (request.kind === "file") {
+      // On disk before the rename, so a power cut cannot leave an empty file where the old one was.
+      const fd = fs.openSync(temporary, "r+");
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+    }
+    return temporary;
+  } catch (error) {
+    discard(temporary);
+    if (error instanceof UnusableInput) throw error;
+    throw writeFailure(request.option, request.path, error);
+  }
+}
+
+function discard(temporary: string): void {
+  fs.rmSync(temporary, { recursive: true, force: true });
+  temporaries.delete(temporary);
+}
+
+/** Renames the filled temporary over the target. */
+function putInPlace({ request, path: target, replacing }: Target, temporary: string): void {
+  try {
+    if (replacing && request.kind === "file") fs.chmodSync(temporary, fs.statSync(target).mode & 0o777);
+    if (replacing && request.kind === "folder") replaceFolder(temporary, target);
+    else fs.renameSync(temporary, target);
+  } catch (error) {
+    throw writeFailure(request.option, request.path, error);
+  } finally {
+    discard(temporary);
+  }
+}
+
+/** One output, checked now, put in place as soon as it is written. */
+export async function prepareOutput(request: OutputRequest): Promise<Output> {
+  const target = await checkTarget(request);
   return {
-    path: target,
+    path: target.path,
     async write(fill) {
-      removeTemporariesOnExit();
-      const temporary = temporaryBeside(target, "new");
-      temporaries.add(temporary);
-      try {
-        if (request.kind === "folder") fs.mkdirSync(temporary);
-        await fill(temporary);
-        if (request.kind === "file") {
-          // On disk before the rename, so a power cut cannot leave an empty file where the old one was.
-          const fd = fs.openSync(temporary, "r+");
-          fs.fsyncSync(fd);
-          fs.closeSync(fd);
-          if (replacing) fs.chmodSync(temporary, fs.statSync(target).mode & 0o777);
-        }
-        if (replacing && request.kind === "folder") replaceFolder(temporary, target);
-        else fs.renameSync(temporary, target);
-      } catch (error) {
-        if (error instanceof UnusableInput) throw error;
-        throw writeFailure(request.option, request.path, error);
-      } finally {
-        fs.rmSync(temporary, { recursive: true, force: true });
-        temporaries.delete(temporary);
-      }
+      putInPlace(target, await fillTemporary(target, fill));
     },
   };
+}
+
+/** The outputs of one command that writes several, each where the command asked for it (undefined where it asked for none). */
+export interface PreparedOutputs {
+  outputs: Array<Output | undefined>;
+  /** Puts every output written so far in place; until then each waits as a temporary beside its target. */
+  putInPlace(): void;
+}
+
+/**
+ * Checks every output of a command before any is written, and holds each
+ * written one back until all are: a failed run (an unusable target, a
+ * render that throws, a full disk) leaves none of them behind. Two outputs
+ * on one path, or one inside the folder of another, are refused first.
+ */
+export async function prepareOutputs(requests: ReadonlyArray<OutputRequest | undefined>): Promise<PreparedOutputs> {
+  refuseSharedTargets(requests.filter((request) => request !== undefined));
+  const targets: Array<Target | undefined> = [];
+  for (const request of requests) targets.push(request && (await checkTarget(request)));
+  const filled: Array<{ target: Target; temporary: string }> = [];
+  const discardAll = () => filled.splice(0).forEach(({ temporary }) => discard(temporary));
+  const outputs = targets.map(
+    (target): Output | undefined =>
+      target && {
+        path: target.path,
+        async write(fill) {
+          try {
+            filled.push({ target, temporary: await fillTemporary(target, fill) });
+          } catch (error) {
+            discardAll();
+            throw error;
+          }
+        },
+      },
+  );
+  return {
+    outputs,
+    putInPlace() {
+      for (const { target, temporary } of filled.splice(0)) putInPlace(target, temporary);
+    },
+  };
+}
+
+/**
+ * Where a path lands: the real path of its nearest existing folder (links
+ * followed, "./" and "../" gone), then the rest as typed. Lower case: on
+ * Windows and macOS R.xlsx and r.xlsx are one file, and two outputs named
+ * so are a mistake anywhere.
+ */
+function landing(given: string): string {
+  const rest: string[] = [];
+  for (let folder = path.resolve(given); ; folder = path.dirname(folder)) {
+    try {
+      return path.join(fs.realpathSync.native(folder), ...rest).toLowerCase();
+    } catch {
+      if (path.dirname(folder) === folder) return path.resolve(given).toLowerCase();
+      rest.unshift(path.basename(folder));
+    }
+  }
+}
+
+function isBelow(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== "" && relative.split(path.sep)[0] !== ".." && !path.isAbsolute(relative);
+}
+
+/** Exit 2 when one output would replace another: the same file however spelled (a link, a hard link), or inside a folder written whole. */
+function refuseSharedTargets(requests: readonly OutputRequest[]): void {
+  for (const [i, first] of requests.entries()) {
+    for (const second of requests.slice(i + 1)) {
+      const [a, b] = [landing(first.path), landing(second.path)];
+      const [identityA, identityB] = [identity(first.path), identity(second.path)];
+      if (a === b || (identityA && identityB && sameFile(identityA, identityB))) {
+        throw new UnusableInput(
+          `${first.option} ${first.path} and ${second.option} ${second.path} are the same path; one output would replace the other, so give each a name of its own`,
+        );
+      }
+      const [outer, inner] = isBelow(a, b) ? [first, second] : isBelow(b, a) ? [second, first] : [];
+      if (outer && inner) {
+        throw new UnusableInput(
+          `${inner.option} ${inner.path} is inside ${outer.option} ${outer.path}, which dcp replaces whole; give each output a place of its own`,
+        );
+      }
+    }
+  }
 }
 
 /**
@@ -238,12 +371,11 @@ export async function isFolderOfPdfsBy(folder: string, creator: string): Promise
 }
 
 /**
- * Checks a `--pdf DIR` target before any work: a folder written whole, holding
- * only PDFs `creator` wrote (`what` names them in messages), never one that
- * holds an input.
+ * A `--pdf DIR` target: a folder written whole, holding only PDFs `creator`
+ * wrote (`what` names them in messages), never one that holds an input.
  */
-export function preparePdfFolder(folder: string, input: string, what: string, creator: string): Promise<Output> {
-  return prepareOutput({
+export function pdfFolderRequest(folder: string, input: string, what: string, creator: string): OutputRequest {
+  return {
     path: folder,
     option: "--pdf",
     what,
@@ -251,5 +383,5 @@ export function preparePdfFolder(folder: string, input: string, what: string, cr
     force: false,
     kind: "folder",
     isOwnOutput: (existing) => isFolderOfPdfsBy(existing, creator),
-  });
+  };
 }

@@ -11,13 +11,14 @@ import type ExcelJS from "exceljs";
 import { NOTICE_CREATOR } from "../documents/fileNames";
 import { formatDollars, formatShares, plural } from "../engine/format";
 import type { Payout } from "../engine/payout";
-import { findSheet, openWorkbook, sheetGrid, UnusableInput } from "../workbook/xlsx";
+import { findSheet, openWorkbook, sheetGrid, UnusableInput, type ListedSheet } from "../workbook/xlsx";
 import { payoutJson, payoutWorkflow, type PayoutGrids, type PayoutResult } from "../workflows/payout";
 import { payoutReports } from "../workflows/reports";
 import { fontsBesideTheCommand } from "./fonts";
 import { type CommandSpec, type ParsedOptions } from "./options";
-import { preparePdfFolder, type Output } from "./output";
-import { PAYOUT_REPORT, prepareReportOutput, writeReportFile } from "./report";
+import { pdfFolderRequest, prepareOutputs, type Output } from "./output";
+import { PAYOUT_REPORT, reportRequest, writeReportFile } from "./report";
+import { readThoughHidden } from "./statement";
 import { alignedTable } from "./table";
 
 export const PAYOUT_COMMAND: CommandSpec = {
@@ -46,13 +47,17 @@ const SHEETS: Record<keyof PayoutGrids, string> = {
   prices: "Prices",
 };
 
-function readGrids(workbook: ExcelJS.Workbook): PayoutGrids {
+/** The grids, and the sheets read, to say which were hidden (readThoughHidden). */
+function readGrids(workbook: ExcelJS.Workbook): { grids: PayoutGrids; sheets: ExcelJS.Worksheet[] } {
   const grids: PayoutGrids = {};
+  const sheets: ExcelJS.Worksheet[] = [];
   for (const [key, name] of Object.entries(SHEETS) as Array<[keyof PayoutGrids, string]>) {
     const sheet = findSheet(workbook, name);
-    if (sheet) grids[key] = sheetGrid(sheet);
+    if (!sheet) continue;
+    grids[key] = sheetGrid(sheet);
+    sheets.push(sheet);
   }
-  return grids;
+  return { grids, sheets };
 }
 
 const indent = (text: string) => text.replace(/^/gm, "  ");
@@ -95,11 +100,14 @@ function payoutText(p: Payout): string {
   return lines.join("\n");
 }
 
-function printText(result: PayoutResult, file: string, written: readonly string[]): void {
+function printText(result: PayoutResult, file: string, sheets: readonly ListedSheet[], written: readonly string[]): void {
   const { rowsRead } = result;
-  const blocks = [
+  const header = [
     `Payouts from ${file}: ${plural(result.payouts.length, "participant")}, ${plural(result.withdrawals.length, "withdrawal")} (${plural(rowsRead.holdings, "Holdings row")} read).`,
   ];
+  const hidden = readThoughHidden(sheets);
+  if (hidden) header.push(hidden);
+  const blocks = [header.join("\n")];
   for (const outcome of result.payouts) blocks.push("error" in outcome ? `${outcome.participant}: not computed: ${outcome.error}` : payoutText(outcome.payout));
   if (result.withdrawals.length > 0) {
     const rows = result.withdrawals.map((o) =>
@@ -144,24 +152,28 @@ async function writeNotices(result: PayoutResult, output: Output): Promise<numbe
 export async function payoutCommand(file: string, values: ParsedOptions): Promise<number> {
   const out = values.out as string | undefined;
   const pdfPath = values.pdf as string | undefined;
-  const output = out ? await prepareReportOutput(out, file, Boolean(values.force), PAYOUT_REPORT) : undefined;
-  const pdf = pdfPath ? await preparePdfFolder(pdfPath, file, "a folder of distribution notices", NOTICE_CREATOR) : undefined;
+  const prepared = await prepareOutputs([
+    out ? reportRequest(out, file, Boolean(values.force), PAYOUT_REPORT) : undefined,
+    pdfPath ? pdfFolderRequest(pdfPath, file, "a folder of distribution notices", NOTICE_CREATOR) : undefined,
+  ]);
+  const [report, notices] = prepared.outputs;
   const workbook = await openWorkbook(file);
-  const grids = readGrids(workbook);
+  const { grids, sheets } = readGrids(workbook);
   const result = payoutWorkflow(grids, { participant: values.participant as string | undefined });
   if (result.unusable) throw new UnusableInput(result.unusable);
   const written: string[] = [];
-  if (output) {
-    await writeReportFile(payoutReports(result, SHEETS.payouts), file, output, PAYOUT_REPORT);
+  if (report) {
+    await writeReportFile(payoutReports(result, SHEETS.payouts), file, report, PAYOUT_REPORT);
     written.push(`Report written to ${out}.`);
   }
-  if (pdf) {
-    const count = await writeNotices(result, pdf);
+  if (notices) {
+    const count = await writeNotices(result, notices);
     const skipped = result.payouts.length - count;
     const left = skipped > 0 ? ` (${plural(skipped, "participant")} not computed: see the findings)` : "";
     written.push(`${plural(count, "distribution notice")} written to ${pdfPath}${left}.`);
   }
+  prepared.putInPlace();
   if (values.json) console.log(JSON.stringify(payoutJson(result), null, 2));
-  else printText(result, file, written);
+  else printText(result, file, sheets, written);
   return result.findings.length > 0 ? 1 : 0;
 }

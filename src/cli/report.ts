@@ -8,12 +8,12 @@ import path from "path";
 import { addReportSheet, loadExcelJS } from "../workbook/xlsx";
 import { writeStreamedReport } from "../workbook/xlsxStream";
 import { reportSheet, reportStream, type ReportSheet, type ReportStream } from "../workflows/reports";
-import { hasDocumentKeyword, prepareOutput, type Output } from "./output";
+import { hasDocumentKeyword, type Output, type OutputRequest } from "./output";
 
 export interface ReportKind {
   /** The command that writes it: the workbook's creator. */
   command: string;
-  /** What it is, for messages and the title: "validation". */
+  /** What it is, without the word "report", which messages add ("a validation report"): "validation". */
   noun: string;
   /** Set as the document's keywords. */
   marker: string;
@@ -23,9 +23,9 @@ export const VALIDATION_REPORT: ReportKind = { command: "dcp validate", noun: "v
 export const RESERVE_REPORT: ReportKind = { command: "dcp reserve", noun: "reserve", marker: "dcp-reserve-report" };
 export const PAYOUT_REPORT: ReportKind = { command: "dcp payout", noun: "payout", marker: "dcp-payout-report" };
 
-/** Checks the --out target before any work: exit 2 when it is the input, or exists and is not this kind of report (without --force). */
-export function prepareReportOutput(out: string, input: string, force: boolean, kind: ReportKind): Promise<Output> {
-  return prepareOutput({
+/** The --out target of a report: never the input; an existing file only when it is this kind of report, or with --force. */
+export function reportRequest(out: string, input: string, force: boolean, kind: ReportKind): OutputRequest {
+  return {
     path: out,
     option: "--out",
     what: `a ${kind.noun} report`,
@@ -34,7 +34,7 @@ export function prepareReportOutput(out: string, input: string, force: boolean, 
     kind: "file",
     extension: ".xlsx",
     isOwnOutput: (file) => hasDocumentKeyword(file, kind.marker),
-  });
+  };
 }
 
 /**

@@ -9,9 +9,10 @@ import { reconciles, reconcileWorkflow, reserveFindingGroups, type ReconcileResu
 import type { CellFinding } from "../sheets/findings";
 import { ISSUER_SHEET } from "../sheets/issuer";
 import { reserveReportStream } from "../workflows/reports";
-import { exportOcf, prepareOcfOutput, type IssuerFlags } from "./ocf";
+import { exportOcf, ocfRequest, type IssuerFlags } from "./ocf";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
-import { prepareReportOutput, RESERVE_REPORT, writeReportFile } from "./report";
+import { prepareOutputs } from "./output";
+import { reportRequest, RESERVE_REPORT, writeReportFile } from "./report";
 import { refuseOversizedRecords } from "./statement";
 import { alignedTable } from "./table";
 
@@ -228,8 +229,8 @@ export async function reserveCommand(file: string, values: ParsedOptions): Promi
   const force = Boolean(values.force);
   const ocf = values.ocf as string | undefined;
   const out = values.out as string | undefined;
-  const ocfOutput = ocf ? await prepareOcfOutput(ocf, [file], force) : undefined;
-  const reportOutput = out ? await prepareReportOutput(out, file, force, RESERVE_REPORT) : undefined;
+  const prepared = await prepareOutputs([ocf ? ocfRequest(ocf, [file], force) : undefined, out ? reportRequest(out, file, force, RESERVE_REPORT) : undefined]);
+  const [ocfOutput, reportOutput] = prepared.outputs;
   const workbook = await openXlsx(file);
   const { grids, names } = await gatherSheets(workbook, values);
   refuseOversizedRecords(grids.activity, "dcp reserve");
@@ -247,6 +248,7 @@ export async function reserveCommand(file: string, values: ParsedOptions): Promi
   const issuerSheet = ocfOutput && findSheet(workbook, ISSUER_SHEET);
   const written = ocfOutput ? await exportOcf(issuerSheet && (await workbook.grid(issuerSheet)), result.reconciliation, ocfOutput, issuer, asOf) : undefined;
   if (reportOutput) await writeReportFile(reserveReportStream(result), file, reportOutput, RESERVE_REPORT);
+  prepared.putInPlace();
 
   if (values.json) {
     await printPieces(exactJsonPieces(reportOf(result, names)));

@@ -17,11 +17,11 @@ import { countBySeverity } from "../sheets/findings";
 import type { CellFinding } from "../sheets/records";
 import type { SheetGrid } from "../sheets/grid";
 import { uniqueTableName, worksheetName } from "../workbook/names";
-import { findSheet, loadExcelJS, UnusableInput } from "../workbook/xlsx";
-import { openXlsx, type StreamedWorkbook } from "../workbook/xlsxStream";
+import { findSheet, loadExcelJS, UnusableInput, type ListedSheet } from "../workbook/xlsx";
+import { openXlsx, type StreamedSheet, type StreamedWorkbook } from "../workbook/xlsxStream";
 import { statementJson, statementWorkflow, type ParticipantResult, type StatementGrids, type StatementResult } from "../workflows/statement";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
-import { hasDocumentKeyword, preparePdfFolder, prepareOutput, type Output } from "./output";
+import { hasDocumentKeyword, pdfFolderRequest, prepareOutputs, type Output, type OutputRequest } from "./output";
 import { STATEMENT_CREATOR } from "../documents/fileNames";
 import type { StatementPdfInput } from "../documents/statementInput";
 import { fontsBesideTheCommand } from "./fonts";
@@ -65,20 +65,31 @@ const SHEETS: Record<keyof StatementGrids, string> = {
 const WORKBOOK_MARKER = "dcp-statements";
 interface Read {
   grids: StatementGrids;
-  /** Sheets read though hidden: the records are found by name, hidden or not, and the output says so. */
-  hidden: string[];
+  /** The sheets read, to say which were hidden (readThoughHidden). */
+  sheets: StreamedSheet[];
 }
 
 async function readGrids(workbook: StreamedWorkbook): Promise<Read> {
   const grids: StatementGrids = {};
-  const hidden: string[] = [];
+  const sheets: StreamedSheet[] = [];
   for (const [key, name] of Object.entries(SHEETS) as Array<[keyof StatementGrids, string]>) {
     const sheet = findSheet(workbook, name);
     if (!sheet) continue;
     grids[key] = await workbook.grid(sheet);
-    if (sheet.state !== "visible") hidden.push(sheet.name);
+    sheets.push(sheet);
   }
-  return { grids, hidden };
+  return { grids, sheets };
+}
+
+/**
+ * The line the text output gives the sheets read though hidden, or
+ * undefined when none was: a command that finds its sheets by name (the
+ * records of statement and payout, Claims, CIC Events) reads a hidden one
+ * too, and the reader should know it, since Excel does not show it.
+ */
+export function readThoughHidden(sheets: readonly ListedSheet[]): string | undefined {
+  const hidden = sheets.filter((sheet) => sheet.state === "hidden" || sheet.state === "veryHidden");
+  return hidden.length > 0 ? `Read though hidden: ${hidden.map((sheet) => `"${sheet.name}"`).join(", ")}.` : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -115,7 +126,7 @@ function findingsText(findings: readonly CellFinding[]): string {
   return `${plural(findings.length, "finding")}:\n${alignedTable(["Sheet", "Cell", "Rule", "§", "Severity", "Message"], rows)}`;
 }
 
-function printText(result: StatementResult, file: string, hidden: readonly string[], written: readonly string[]): void {
+function printText(result: StatementResult, file: string, sheets: readonly ListedSheet[], written: readonly string[]): void {
   const { rowsRead } = result;
   const read = `${plural(rowsRead.activity, "Activity row")}, ${plural(rowsRead.dividends, "dividend")}, ${plural(rowsRead.splits, "split")} read`;
   const blocks: string[] = [];
@@ -125,7 +136,8 @@ function printText(result: StatementResult, file: string, hidden: readonly strin
     const header = [`Statements from ${file} for ${result.from} to ${result.to}: ${plural(result.participants.length, "participant")} (${read}).`];
     const fairMarketValue = result.participants[0]?.statement.fairMarketValue;
     if (fairMarketValue) header.push(`Units valued at ${formatDollars(fairMarketValue)}, the fair market value on ${result.to} (§7.2(a)).`);
-    if (hidden.length > 0) header.push(`Read though hidden: ${hidden.map((name) => `"${name}"`).join(", ")}.`);
+    const hidden = readThoughHidden(sheets);
+    if (hidden) header.push(hidden);
     blocks.push(header.join("\n"));
     for (const participant of result.participants) blocks.push(participantText(participant));
     const { balances, totalValue } = result.totals;
@@ -193,6 +205,20 @@ function addSheet(workbook: ExcelJS.Workbook, laid: StatementSheet, source: stri
       }),
     );
   }
+}
+
+/** The --out target: never the input; an existing file only when it is a statements workbook, or with --force. */
+function workbookRequest(out: string, input: string, force: boolean): OutputRequest {
+  return {
+    path: out,
+    option: "--out",
+    what: "a statements workbook",
+    inputs: [input],
+    force,
+    kind: "file",
+    extension: ".xlsx",
+    isOwnOutput: (existing) => hasDocumentKeyword(existing, WORKBOOK_MARKER),
+  };
 }
 
 async function writeWorkbook(result: StatementResult, file: string, output: Output): Promise<void> {
@@ -272,21 +298,13 @@ export async function statementCommand(file: string, values: ParsedOptions): Pro
   const force = Boolean(values.force);
   const outPath = values.out as string | undefined;
   const pdfPath = values.pdf as string | undefined;
-  const out = outPath
-    ? await prepareOutput({
-        path: outPath,
-        option: "--out",
-        what: "a statements workbook",
-        inputs: [file],
-        force,
-        kind: "file",
-        extension: ".xlsx",
-        isOwnOutput: (existing) => hasDocumentKeyword(existing, WORKBOOK_MARKER),
-      })
-    : undefined;
-  const pdf = pdfPath ? await preparePdfFolder(pdfPath, file, "a folder of statements", STATEMENT_CREATOR) : undefined;
+  const prepared = await prepareOutputs([
+    outPath ? workbookRequest(outPath, file, force) : undefined,
+    pdfPath ? pdfFolderRequest(pdfPath, file, "a folder of statements", STATEMENT_CREATOR) : undefined,
+  ]);
+  const [out, pdf] = prepared.outputs;
 
-  const { grids, hidden } = await readGrids(await openXlsx(file));
+  const { grids, sheets } = await readGrids(await openXlsx(file));
   refuseOversizedRecords(grids.activity, "dcp statement");
   const result = statementWorkflow(grids, { participant, from, to, series: out !== undefined || pdf !== undefined });
   if (result.unusable) throw new UnusableInput(result.unusable);
@@ -302,7 +320,8 @@ export async function statementCommand(file: string, values: ParsedOptions): Pro
     const count = await writePdfs(result, pdf);
     written.push(`${plural(count, "PDF statement")} written to ${pdfPath}.`);
   }
+  prepared.putInPlace();
   if (values.json) console.log(JSON.stringify(statementJson(result), null, 2));
-  else printText(result, file, hidden, written);
+  else printText(result, file, sheets, written);
   return result.findings.length > 0 ? 1 : 0;
 }

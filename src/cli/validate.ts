@@ -9,7 +9,8 @@ import { openXlsx, type StreamedSheet, type StreamedWorkbook } from "../workbook
 import { validationReport } from "../workflows/reports";
 import { validateWorkflow, type ValidationResult, type ValidationSettings } from "../workflows/validate";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
-import { prepareReportOutput, VALIDATION_REPORT, writeReportFile } from "./report";
+import { prepareOutput } from "./output";
+import { reportRequest, VALIDATION_REPORT, writeReportFile } from "./report";
 import { alignedTable } from "./table";
 
 export const VALIDATE_COMMAND: CommandSpec = {
@@ -90,7 +91,7 @@ function refuseOversized(elections: SheetGrid): void {
 export async function validateCommand(file: string, values: ParsedOptions): Promise<number> {
   const settings = settingsFrom(values);
   const out = values.out as string | undefined;
-  const output = out ? await prepareReportOutput(out, file, Boolean(values.force), VALIDATION_REPORT) : undefined;
+  const output = out ? await prepareOutput(reportRequest(out, file, Boolean(values.force), VALIDATION_REPORT)) : undefined;
   const workbook = await openXlsx(file);
   const elections = electionSheet(workbook, values.sheet as string | undefined);
   const prices = pricesSheet(workbook, values.prices as string | undefined);

@@ -2,7 +2,7 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { prepareOutput, type OutputRequest } from "../../src/cli/output";
+import { prepareOutput, prepareOutputs, type OutputRequest } from "../../src/cli/output";
 import { UnusableInput } from "../../src/workbook/xlsx";
 
 let dir: string;
@@ -186,11 +186,12 @@ describe("what a failed or mistaken write says (issue 19, messages)", () => {
     await expect(prepareOutput(request(path.join(dir, "R.XLSX"), { extension: ".xlsx" }))).resolves.toBeDefined();
   });
 
-  it("says in one line that /proc takes no new files, without the temporary's name or a raw ENOENT", async () => {
-    const output = await prepareOutput(request("/proc/r.xlsx"));
-    const message = await refusal(output.write((temporary) => fs.writeFileSync(temporary, "x")));
-    expect(message).toBe("cannot write --out /proc/r.xlsx: the folder /proc does not take new files");
-    expect(message).not.toMatch(/dcp-new|ENOENT|open '/);
+  it("says in one line that /proc takes no new files, before any work, without the temporary's name or a raw ENOENT", async () => {
+    for (const kind of ["file", "folder"] as const) {
+      const message = await refusal(prepareOutput(request("/proc/r.xlsx", { kind })));
+      expect(message).toBe("cannot write --out /proc/r.xlsx: the folder /proc does not take new files");
+      expect(message).not.toMatch(/dcp-probe|ENOENT|open '/);
+    }
   });
 
   it("gives the advice about a file open in Excel for a workbook only, never for a PDF folder", async () => {
@@ -200,5 +201,73 @@ describe("what a failed or mistaken write says (issue 19, messages)", () => {
     const pdfs = await prepareOutput({ ...request(path.join(dir, "statements")), option: "--pdf", kind: "folder" });
     const message = await refusal(pdfs.write(() => Promise.reject(denied)));
     expect(message).toBe(`cannot write --pdf ${path.join(dir, "statements")}: permission denied`);
+  });
+});
+
+describe("several outputs of one command (prepareOutputs)", () => {
+  const calendar = (target: string) => request(target, { option: "--ics", what: "a claims calendar" });
+
+  it("refuses two outputs on one file however it is spelled, and writes neither", async () => {
+    fs.mkdirSync(path.join(dir, "sub"));
+    fs.symlinkSync(dir, path.join(dir, "link"));
+    const target = path.join(dir, "a.txt");
+    for (const spelling of [target, path.join(dir, "sub", "..", "a.txt"), path.join(dir, "link", "a.txt"), path.join(dir, "A.TXT")]) {
+      expect(await refusal(prepareOutputs([request(target), calendar(spelling)]))).toBe(
+        `--out ${target} and --ics ${spelling} are the same path; one output would replace the other, so give each a name of its own`,
+      );
+    }
+    // Two names of one existing file: a hard link.
+    fs.writeFileSync(target, OURS);
+    fs.linkSync(target, path.join(dir, "b.ics"));
+    expect(await refusal(prepareOutputs([request(target), calendar(path.join(dir, "b.ics"))]))).toMatch(
+      /^--out .*a\.txt and --ics .*b\.ics are the same path;/,
+    );
+    expect(entries()).toEqual(["a.txt", "b.ics", "link", "sub"]);
+  });
+
+  it("refuses an output inside the folder of another, which is replaced whole, whichever comes first", async () => {
+    const folder = path.join(dir, "pdfs");
+    const inside = path.join(folder, "deeper", "r.txt");
+    const pdfs = request(folder, { option: "--pdf", kind: "folder" });
+    const expected = `--out ${inside} is inside --pdf ${folder}, which dcp replaces whole; give each output a place of its own`;
+    expect(await refusal(prepareOutputs([request(inside), pdfs]))).toBe(expected);
+    expect(await refusal(prepareOutputs([pdfs, request(inside)]))).toBe(expected);
+    // A sibling whose name begins with the folder's is not inside it.
+    await expect(prepareOutputs([pdfs, request(path.join(dir, "pdfs-report.txt"))])).resolves.toBeDefined();
+  });
+
+  it("checks every target before writing any: an unusable second one is exit 2 with nothing written", async () => {
+    fs.writeFileSync(path.join(dir, "notes.ics"), "the user's calendar");
+    expect(await refusal(prepareOutputs([request(path.join(dir, "a.txt")), calendar(path.join(dir, "notes.ics"))]))).toMatch(
+      /notes\.ics already exists and is not a claims calendar written by dcp/,
+    );
+    expect(await refusal(prepareOutputs([request(path.join(dir, "a.txt")), calendar("/proc/deadlines.ics")]))).toBe(
+      "cannot write --ics /proc/deadlines.ics: the folder /proc does not take new files",
+    );
+    expect(entries()).toEqual(["notes.ics"]);
+  });
+
+  it("puts nothing in place until every output is written, and nothing at all when one write fails", async () => {
+    const [a, b] = [path.join(dir, "a.txt"), path.join(dir, "b.ics")];
+    const failed = await prepareOutputs([request(a), undefined, calendar(b)]);
+    const [first, none, second] = failed.outputs;
+    expect(none).toBeUndefined();
+    await first!.write((temporary) => fs.writeFileSync(temporary, `${OURS}a`));
+    expect(fs.existsSync(a)).toBe(false);
+    await expect(
+      second!.write(() => {
+        throw new Error("disk pulled out");
+      }),
+    ).rejects.toThrow("cannot write --ics");
+    failed.putInPlace();
+    expect(entries()).toEqual([]);
+
+    const done = await prepareOutputs([request(a), calendar(b)]);
+    await done.outputs[0]!.write((temporary) => fs.writeFileSync(temporary, `${OURS}a`));
+    await done.outputs[1]!.write((temporary) => fs.writeFileSync(temporary, `${OURS}b`));
+    expect(entries().filter((name) => !name.startsWith("."))).toEqual([]);
+    done.putInPlace();
+    expect(entries()).toEqual(["a.txt", "b.ics"]);
+    expect(fs.readFileSync(b, "utf8")).toBe(`${OURS}b`);
   });
 });

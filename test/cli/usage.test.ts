@@ -1,5 +1,6 @@
 /** The command line as people use it: help, where output goes, and running it through npx and npm. */
 import { spawnSync } from "child_process";
+import fs from "fs";
 import path from "path";
 import { dcp, ROOT } from "../helpers/cli";
 
@@ -84,6 +85,36 @@ describe("errors go to stderr only, as one line", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toBe(`${line}\n`);
+  });
+});
+
+describe("an option given twice is refused, not resolved to the last", () => {
+  it.each([
+    [
+      ["payout", "examples/payouts.xlsx", "--out", "o1.xlsx", "--out", "o2.xlsx"],
+      "dcp: --out is given twice (o1.xlsx, o2.xlsx); give it once (see dcp payout --help)",
+    ],
+    [
+      ["statement", "examples/records.xlsx", "--participant", "Ann Lee", "--json", "--participant=Dan Wu"],
+      "dcp: --participant is given twice (Ann Lee, Dan Wu); give it once (see dcp statement --help)",
+    ],
+    [
+      ["reserve", "examples/reserve.xlsx", "--as-of", "2004-01-01", "--as-of", "2005-01-01", "--as-of", "2006-01-01"],
+      "dcp: --as-of is given 3 times (2004-01-01, 2005-01-01, 2006-01-01); give it once (see dcp reserve --help)",
+    ],
+  ])("dcp %j", (args, line) => {
+    const { code, stdout, stderr } = dcp(...args);
+    expect(stderr).toBe(`${line}\n`);
+    expect(stdout).toBe("");
+    expect(code).toBe(2);
+    expect(fs.existsSync(path.join(ROOT, "o1.xlsx")) || fs.existsSync(path.join(ROOT, "o2.xlsx"))).toBe(false);
+  });
+
+  it("accepts a flag given twice: it means what it means once", () => {
+    const { code, stdout, stderr } = dcp("validate", "examples/elections.xlsx", "--json", "--json");
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).sheet).toBe("Elections");
   });
 });
 

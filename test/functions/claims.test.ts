@@ -185,10 +185,17 @@ describe("CIC_DATE (§1.1(e), PAYOUT.md §9)", () => {
       cicDate(
         [serial("2004-03-01"), "liquidation", "", "", "", "", "", ""],
         ["", "", "", "", "", "", "", ""],
-        [serial("2003-09-30"), "acquisition", 0.1999, "", "", "", "", ""],
+        [serial("2003-09-30"), "acquisition", 0.1999, 0.1, "", "", "", ""],
         ["2003-12-01", "board", "", "", "", "", 4, 9],
       ),
     ).toBe("2003-12-01");
+  });
+
+  it("a blank percentage the test turns on is #VALUE! naming it (H04); one the other figure makes moot is not", () => {
+    expect(cicDate([serial("2003-09-30"), "acquisition", 0.1999, "", "", "", "", ""])).toEqual(
+      error("#VALUE!", /^cicEvents row 2: Pct Voting is blank; an acquisition row needs it for the §1\.1\(e\)\(i\) test/),
+    );
+    expect(cicDate([serial("2003-09-30"), "acquisition", 0.2, "", "", "", "", ""])).toBe("2003-09-30");
   });
 
   it("answers a row it cannot read with #VALUE! naming the row, and a table without a header row as such", () => {
@@ -262,7 +269,7 @@ describe("CIC_FUNDING (§13.4(b), PAYOUT.md §9)", () => {
 });
 
 describe("CIC_DATE's date fed to the functions that take a Change in Control", () => {
-  const events = [EVENT_HEADER, [serial("2002-10-01"), "acquisition", 0.1999, "", "", "", "", ""], [serial("2002-11-15"), "board", "", "", "", "", 5, 10]];
+  const events = [EVENT_HEADER, [serial("2002-10-01"), "acquisition", 0.1999, 0.1, "", "", "", ""], [serial("2002-11-15"), "board", "", "", "", "", 5, 10]];
   const cic = call("CIC_DATE", events);
 
   it("is the serial of 2002-11-15, a 1×1 result", () => {
