@@ -17,7 +17,13 @@ function program() {
   const { config, error } = ts.readConfigFile(file, ts.sys.readFile);
   if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, "\n"));
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, ROOT, { noEmit: true }, file);
-  return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences });
+  // An option tsc does not know (TS5023) fails tsc; the program keeps the errors so the typecheck reports them too.
+  return ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+    projectReferences: parsed.projectReferences,
+    configFileParsingDiagnostics: parsed.errors,
+  });
 }
 
 /** tsc --noEmit's diagnostics, printed as tsc prints them; the count of errors. */
@@ -25,7 +31,8 @@ function typecheck(built) {
   const diagnostics = ts.getPreEmitDiagnostics(built);
   if (diagnostics.length === 0) return 0;
   const host = { getCanonicalFileName: (name) => name, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" };
-  process.stdout.write(ts.formatDiagnosticsWithColorAndContext(diagnostics, host));
+  // Colours only on a terminal, as tsc does: a CI log gets plain text.
+  process.stdout.write(process.stdout.isTTY ? ts.formatDiagnosticsWithColorAndContext(diagnostics, host) : ts.formatDiagnostics(diagnostics, host));
   return diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).length;
 }
 
@@ -45,9 +52,10 @@ async function lint(built) {
 async function main() {
   const built = program();
   const typeErrors = typecheck(built);
-  console.log(`check: typecheck ${typeErrors === 0 ? "passed" : `found ${typeErrors} errors`}`);
+  const errors = (count) => (count === 0 ? "passed" : `found ${count} ${count === 1 ? "error" : "errors"}`);
+  console.log(`check: typecheck ${errors(typeErrors)}`);
   const lintErrors = await lint(built);
-  console.log(`check: eslint ${lintErrors === 0 ? "passed" : `found ${lintErrors} errors`}`);
+  console.log(`check: eslint ${errors(lintErrors)}`);
   const prettier = spawnSync(process.execPath, [require.resolve("prettier/bin/prettier.cjs"), "--check", "."], { cwd: ROOT, stdio: "inherit" });
   process.exit(typeErrors > 0 || lintErrors > 0 || prettier.status !== 0 ? 1 : 0);
 }

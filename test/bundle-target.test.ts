@@ -20,6 +20,8 @@ const LATER_APIS: Array<[string, RegExp]> = [
   // Array's findLast takes a function; Fluent UI's focus manager has a findLast({ … }) of its own.
   ["findLast", /\.findLast(?:Index)?\((?:\(|\w+\s*=>|function)/],
   ["Array.prototype.toSorted and kin", /\.(?:toSorted|toReversed|toSpliced)\(/],
+  // A regex literal with a later flag parses as ES2019 once esbuild has lowered it to a RegExp call: caught here instead.
+  ["RegExp flags d and v", /new RegExp\((?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'),\s*["'][a-z]*[dv][a-z]*["']\)/],
 ];
 
 describe("the built add-in (dist/*.js)", () => {
@@ -41,5 +43,7 @@ describe("the built add-in (dist/*.js)", () => {
   it("would catch ES2020 syntax and a later API", () => {
     expect(() => parse("a?.b ?? c", { ecmaVersion: 2019 })).toThrow();
     expect(LATER_APIS.some(([, pattern]) => pattern.test("rows.at(-1)"))).toBe(true);
+    expect(LATER_APIS.some(([, pattern]) => pattern.test('new RegExp("(?<y>\\d{4})", "d")'))).toBe(true);
+    expect(LATER_APIS.some(([, pattern]) => pattern.test('new RegExp("\\d+", "g")'))).toBe(false);
   });
 });

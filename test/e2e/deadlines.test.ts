@@ -9,7 +9,7 @@ import ICAL from "ical.js";
 import path from "path";
 import type { Page } from "playwright-core";
 import { PROFILE_NAMES, PROFILES, type ProfileName } from "../doubles/profiles";
-import { ARTIFACTS, blockedRequests, openPane, pageErrors, startHarness, host, type PageHost, type Harness } from "./harness";
+import { ARTIFACTS, axeViolations, blockedRequests, openPane, pageErrors, startHarness, host, type PageHost, type Harness } from "./harness";
 
 type Host = PageHost;
 
@@ -223,21 +223,6 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
     describe("look, feel and access", () => {
       const shots = path.join(ARTIFACTS, "screenshots");
       beforeAll(() => fs.mkdirSync(shots, { recursive: true }));
-
-      /** Fluent's focus manager's hidden bumpers, a known axe false positive (microsoft/tabster#288), as in taskpane.test.ts. */
-      const TABSTER_DUMMY = /^<i [^>]*data-tabster-dummy=""/;
-
-      async function axeViolations(page: Page): Promise<string[]> {
-        await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-        const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
-          violations: Array<{ id: string; impact: string; nodes: Array<{ html: string }> }>;
-        };
-        return result.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && TABSTER_DUMMY.test(n.html))) }))
-          .filter((v) => v.nodes.length > 0)
-          .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
-      }
 
       it.each(["light", "dark"] as const)(
         "renders at 320 px in the %s theme, nothing wider than the pane, with no serious or critical axe violation",

@@ -128,3 +128,23 @@ export type PageHost = { model: import("../doubles/excel-host").WorkbookModel; r
 export function host<T>(page: Page, fn: (dcp: PageHost) => T): Promise<T> {
   return page.evaluate(`(${fn.toString()})(window.__dcp)`) as Promise<T>;
 }
+
+/**
+ * Fluent UI's focus manager (tabster) puts hidden, focusable <i data-tabster-dummy> bumpers
+ * around focus groups on purpose; axe's aria-hidden-focus flags them, a known false positive
+ * (microsoft/tabster#288) that Accessibility Insights also suppresses. Only those nodes are set aside.
+ */
+const TABSTER_DUMMY = /^<i [^>]*data-tabster-dummy=""/;
+
+/** The page's serious and critical axe violations, as "id (impact, n nodes)"; axe is loaded once a page. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (await page.evaluate(`typeof axe === "undefined"`)) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
+    violations: Array<{ id: string; impact: string; nodes: Array<{ html: string }> }>;
+  };
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && TABSTER_DUMMY.test(n.html))) }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+}

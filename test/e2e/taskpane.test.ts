@@ -8,7 +8,7 @@ import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
 import { PROFILE_NAMES, type ProfileName } from "../doubles/profiles";
-import { ARTIFACTS, blockedRequests, openPane, pageErrors, startHarness, host, type PageHost, startPane, type Harness } from "./harness";
+import { ARTIFACTS, axeViolations, blockedRequests, openPane, pageErrors, startHarness, host, type PageHost, startPane, type Harness } from "./harness";
 
 /** Every function the build declares to Excel. */
 const DECLARED_FUNCTIONS: number = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../dist/functions.json"), "utf8")).functions.length;
@@ -434,25 +434,6 @@ describe.each(PROFILE_NAMES)("in %s", (profile: ProfileName) => {
       expect(layout.height).toBeGreaterThan(150);
       expect(layout.scrollWidth).toBeLessThanOrEqual(layout.width);
       expect(fs.statSync(file).size).toBeGreaterThan(10_000);
-    }
-
-    /**
-     * Fluent UI's focus manager (tabster) puts hidden, focusable <i data-tabster-dummy> bumpers
-     * around focus groups on purpose; axe's aria-hidden-focus flags them, a known false positive
-     * (microsoft/tabster#288) that Accessibility Insights also suppresses. Only those nodes are set aside.
-     */
-    const TABSTER_DUMMY = /^<i [^>]*data-tabster-dummy=""/;
-
-    async function axeViolations(page: Page): Promise<string[]> {
-      if (await page.evaluate(`typeof axe === "undefined"`)) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-      const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
-        violations: Array<{ id: string; impact: string; nodes: unknown[] }>;
-      };
-      return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && TABSTER_DUMMY.test((n as { html: string }).html))) }))
-        .filter((v) => v.nodes.length > 0)
-        .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
     }
 
     it.each(["light", "dark"] as const)("every page renders at 320 px in the %s theme, with no serious or critical axe violation", async (theme) => {
