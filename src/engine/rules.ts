@@ -11,7 +11,7 @@
  * could not be made; nothing else differs from the table. Ids are
  * allocated by family and never reused: validation E01–E16 (docs/RULES.md),
  * statement S01–S09, reserve R01–R09,
- * payouts P01–P09, claims C01–C09, Change in Control H01–H10, table extent T01.
+ * payouts P01–P09, claims C01–C09, Change in Control H01–H10, tables T01–T02.
  */
 import type { Severity } from "./findings";
 
@@ -158,6 +158,7 @@ export const RULES = declare({
 
   // Every sheet read.
   T01: { section: "—", severity: "warning", checks: "No value lies outside the table read from a sheet." },
+  T02: { section: "—", severity: "warning", checks: "A header names one column of a table (of two with one name, the first is read)." },
 });
 
 export type RuleId = keyof typeof RULES;

@@ -93,7 +93,7 @@ function needed<T>(row: RowReader<EventField>, field: EventField, value: T | und
   if (value === undefined && !row.failed) {
     row.problem(
       field,
-      `${label} is blank; ${/^[aeiou]/.test(type) ? "an" : "a"} ${type} row needs it for the ${CIC_CLAUSES[type]} test. The row is left out.`,
+      `${label} is ${row.blank(field)}; ${/^[aeiou]/.test(type) ? "an" : "a"} ${type} row needs it for the ${CIC_CLAUSES[type]} test. The row is left out.`,
       CIC_CLAUSES[type].slice(1),
       CIC_RULES.missingFigure,
     );

@@ -170,6 +170,15 @@ export class RowReader<K extends string> {
     this.cells = cells;
     this.source = { layout: this.layout, row };
     this.failed = false;
+    this.zeroes.clear();
+  }
+
+  /** The row's fields whose 0 was read as an empty cell (a formula's range). */
+  private readonly zeroes = new Set<K>();
+
+  /** "blank", saying so when the cell held a 0 read as empty: a message then tells how to give a true zero. */
+  blank(field: K): string {
+    return this.zeroes.has(field) ? "blank (a 0 in a formula's table is an empty cell, as Excel desktop passes one; type '0 for zero)" : "blank";
   }
 
   private label(field: K): string {
@@ -179,7 +188,9 @@ export class RowReader<K extends string> {
   private cell<T>(field: K, reader: (cell: unknown) => CellRead<T>): CellRead<T> {
     const c = this.layout.columns[field];
     const held = c === undefined ? "" : this.cells[c];
-    const cell = held === 0 && this.layout.zeroIsBlank?.has(field) ? "" : held;
+    const zero = held === 0 && this.layout.zeroIsBlank?.has(field) === true;
+    if (zero) this.zeroes.add(field);
+    const cell = zero ? "" : held;
     const read = reader(cell);
     if (read.problem) this.problem(field, `${this.label(field)} holds ${describe(cell)}, not ${read.problem}; the row is left out.`);
     return read;
@@ -200,7 +211,7 @@ export class RowReader<K extends string> {
   require<T>(field: K, reader: (cell: unknown) => CellRead<T>, expected: string): T | undefined {
     const { value, problem } = this.cell(field, reader);
     if (value === undefined && !problem)
-      this.problem(field, `${this.label(field)} is blank; every ${this.layout.sheet} row needs ${expected}. The row is left out.`);
+      this.problem(field, `${this.label(field)} is ${this.blank(field)}; every ${this.layout.sheet} row needs ${expected}. The row is left out.`);
     return value;
   }
 
@@ -232,7 +243,7 @@ export function readTable<K extends string, R>(
     read.unusable = `${grid.sheet} has no ${names.join(", ")} column in its header row (row ${grid.firstRow + header.headerIndex}).`;
     return read;
   }
-  read.findings.push(...duplicateColumnFindings(grid, header, declaredAs(rules.ignored, { cites: "—" })));
+  read.findings.push(...duplicateColumnFindings(grid, header, declaredAs(RULES.T02)));
   const present = Object.values(header.columns) as number[];
   const layout: TableLayout = {
     sheet: grid.sheet,

@@ -87,7 +87,7 @@ function errorFinding(error: PlanError, row: Sourced, holdings: ReadonlyArray<Ho
   return findingAt(row.source, field ?? "participant", declared, error.message);
 }
 
-/** Each participant's first Holdings row left out for a finding, by participant key. */
+/** Each participant's first row of a table left out for a finding, by participant key. */
 function leftOutByParticipant(leftOut: TableRead<unknown>["leftOut"]): Map<string, number> {
   const rows = new Map<string, number>();
   for (const { key, source } of leftOut ?? []) if (key !== undefined && !rows.has(participantKey(key))) rows.set(participantKey(key), source.row);
@@ -204,26 +204,32 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
     }
   }
 
-  // Each participant's withdrawals in approval order: a later one takes from what the earlier ones left of the Holdings.
+  // Each participant's withdrawals in approval order: a later one takes from what the earlier ones left of the Holdings,
+  // so once one is not known (not computed, a row that cannot be read) none after it is computed either.
+  const unreadWithdrawals = leftOutByParticipant(withdrawalsRead.leftOut);
   const withdrawals = new Map<WithdrawalRow & Sourced, WithdrawalOutcome>();
   for (const [key, rows] of byParticipant(withdrawalsRead.records)) {
     if (wanted !== undefined && key !== wanted) continue;
     const lots = holdings.get(key) ?? [];
     const paid = payouts.find((p) => participantKey(p.participant) === key);
     const taken = zeroUnits();
-    const approved = new Map<IsoDate, WithdrawalRow & Sourced>();
+    const unread = unreadWithdrawals.get(key);
+    let unknown: string | undefined =
+      holdingsError(key) ??
+      (unread === undefined
+        ? undefined
+        : `Withdrawals row ${unread} cannot be read (see its finding): what it took from the Holdings is not known, so no withdrawal of this participant is computed (§7.3).`);
+    let earlier: (WithdrawalRow & Sourced) | undefined;
     for (const row of [...rows].sort((a, b) => a.approvalDate.localeCompare(b.approvalDate) || a.source.row - b.source.row)) {
-      const sameDay = approved.get(row.approvalDate);
-      const refused =
-        holdingsError(key) ??
-        (sameDay &&
-          `${row.participant} already has a withdrawal approved on ${row.approvalDate} (row ${sameDay.source.row}); a second the same day is not computed: enter one row with the whole fraction (§7.3).`);
-      if (refused) {
-        if (sameDay) findings.push(findingAt(row.source, "approvalDate", declaredAs(PAYOUT_RULES.withdrawalError), refused));
-        withdrawals.set(row, { participant: row.participant, row, error: refused });
+      if (!unknown && earlier?.approvalDate === row.approvalDate) {
+        unknown = `${row.participant} already has a withdrawal approved on ${row.approvalDate} (row ${earlier.source.row}); a second the same day is not computed: enter one row with the whole fraction (§7.3).`;
+        findings.push(findingAt(row.source, "approvalDate", declaredAs(PAYOUT_RULES.withdrawalError), unknown));
+      }
+      if (unknown) {
+        withdrawals.set(row, { participant: row.participant, row, error: unknown });
         continue;
       }
-      approved.set(row.approvalDate, row);
+      earlier = row;
       const distributionDate: IsoDate | undefined = row.distributionDate ?? (paid && "payout" in paid ? paid.payout.distributionDate : undefined);
       try {
         const result = withdrawal({ ...row, distributionDate }, lots, prices, taken);
@@ -233,6 +239,7 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
         if (!(error instanceof PlanError)) throw error;
         findings.push(errorFinding(error, row, lots, PAYOUT_RULES.withdrawalError));
         withdrawals.set(row, { participant: row.participant, row, error: error.message });
+        unknown = `The withdrawal approved ${row.approvalDate} (row ${row.source.row}) is not computed, so what it took from the Holdings is not known; this later one is not computed either (§7.3).`;
       }
     }
   }

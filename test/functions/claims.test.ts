@@ -198,6 +198,16 @@ describe("CIC_DATE (§1.1(e), PAYOUT.md §9)", () => {
     expect(cicDate([serial("2003-09-30"), "acquisition", 0.2, "", "", "", "", ""])).toBe("2003-09-30");
   });
 
+  it("reads a 0 in the table as the empty cell Excel desktop passes, says so when the test needs the figure, and takes '0 as zero", () => {
+    expect(cicDate([serial("2002-11-15"), "board", "", "", "", "", 0, 10])).toEqual(
+      error(
+        "#VALUE!",
+        /^cicEvents row 2: Incumbent Directors is blank \(a 0 in a formula's table is an empty cell, as Excel desktop passes one; type '0 for zero\)/,
+      ),
+    );
+    expect(cicDate([serial("2002-11-15"), "board", "", "", "", "", "0", 10])).toBe("2002-11-15");
+  });
+
   it("answers a row it cannot read with #VALUE! naming the row, and a table without a header row as such", () => {
     expect(call("CIC_DATE", [EVENT_HEADER, [serial("2003-02-03"), "merger", "", "", "", "", "", ""]])).toEqual(
       error("#VALUE!", /^cicEvents row 2: Type "merger" is not one of "acquisition", "board", "combination", "liquidation"/),

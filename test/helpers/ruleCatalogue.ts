@@ -590,4 +590,22 @@ export const RULE_CASES: ReadonlyArray<[RuleId, RuleCase]> = [
         }).findings,
     },
   ],
+
+  [
+    "T02",
+    {
+      sheet: "a Claims sheet naming Filed twice",
+      at: "Claims!D1",
+      raise: () =>
+        claimsWorkflow(
+          {
+            claims: grid("Claims", [
+              ["Claimant", "Filed", "Knew", "Filed"],
+              ["Ann Lee", "2003-03-01", "2003-01-15", "2003-04-01"],
+            ]),
+          },
+          "2003-03-15",
+        ).findings,
+    },
+  ],
 ];

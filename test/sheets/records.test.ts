@@ -122,7 +122,7 @@ describe("Activity", () => {
     expect(read.records[1].matchRate).toBeUndefined();
   });
 
-  it("reads the first of two columns with one header and says so on the other's header cell (S06), never silently", () => {
+  it("reads the first of two columns with one header and says so on the other's header cell (T02), never silently", () => {
     const values = table(
       [...ACTIVITY_HEADER, "Amount"],
       ACTIVITY_ROWS.map((row) => [...row, 1]),
@@ -130,7 +130,7 @@ describe("Activity", () => {
     const read = readActivity(grid("Activity", values));
     expect(read.records).toHaveLength(ACTIVITY_ROWS.length);
     expect(read.records.every((r) => !r.amount.equals(1))).toBe(true);
-    expect(brief(read.findings)).toEqual([["I1", "S06", "warning", "Amount"]]);
+    expect(brief(read.findings)).toEqual([["I1", "T02", "warning", "Amount"]]);
     expect(read.findings[0].message).toMatch(/^Columns D \("Amount"\) and I \("Amount"\) both name the Amount column; D is read and I is ignored/);
   });
 

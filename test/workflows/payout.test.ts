@@ -38,20 +38,37 @@ describe("payoutWorkflow", () => {
 
   it("takes a later withdrawal from what the earlier ones left, and refuses a second the same day", () => {
     const ivy = (date: string, fraction: number) => ["Ivy Chen", serial(date), fraction, "", ""];
-    const result = payoutWorkflow({
-      payouts: templateGrid(PAYOUTS_TEMPLATE),
-      holdings,
-      prices: templateGrid(PAYOUT_PRICES_TEMPLATE, [...cellValues(PAYOUT_PRICES_TEMPLATE), [serial("2003-06-17"), 5]]),
-      withdrawals: withdrawals([ivy("2003-06-17", 1), ivy("2003-06-16", 0.5), ivy("2003-06-16", 0.5)]),
-    });
-    const [later, first, twice] = result.withdrawals;
+    const run = (rows: unknown[][]) =>
+      payoutWorkflow({
+        payouts: templateGrid(PAYOUTS_TEMPLATE),
+        holdings,
+        prices: templateGrid(PAYOUT_PRICES_TEMPLATE, [...cellValues(PAYOUT_PRICES_TEMPLATE), [serial("2003-06-17"), 5]]),
+        withdrawals: withdrawals(rows),
+      });
+    const [later, first] = run([ivy("2003-06-17", 1), ivy("2003-06-16", 0.5)]).withdrawals;
     // Ivy Chen: 100.000002 DCA, 10.5 CMSA, 4 discretionary CSA units. Half on 2003-06-16, then all that is left.
     if (!("withdrawal" in first) || !("withdrawal" in later)) throw new Error("both withdrawals computed");
     expect(first.withdrawal.unitsWithdrawn.DCA.toString()).toBe("50.000001");
     expect(later.withdrawal.unitsWithdrawn.DCA.toString()).toBe("50.000001");
     expect(later.withdrawal.unitsWithdrawn.CMSA.plus(first.withdrawal.unitsWithdrawn.CMSA).toString()).toBe("10.5");
     expect(later.withdrawal.unitsWithdrawn.CSA.plus(first.withdrawal.unitsWithdrawn.CSA).toString()).toBe("4");
-    expect(twice).toEqual(expect.objectContaining({ error: expect.stringContaining("already has a withdrawal approved on 2003-06-16 (row 3)") }));
-    expect(result.findings).toContainEqual(expect.objectContaining({ sheet: "Withdrawals", row: 4, rule: "P09" }));
+
+    const twice = run([ivy("2003-06-16", 0.5), ivy("2003-06-16", 0.5)]);
+    expect(twice.withdrawals[1]).toEqual(
+      expect.objectContaining({ error: expect.stringContaining("already has a withdrawal approved on 2003-06-16 (row 2)") }),
+    );
+    expect(twice.findings).toContainEqual(expect.objectContaining({ sheet: "Withdrawals", row: 3, rule: "P09" }));
+  });
+
+  it("computes no later withdrawal once an earlier one is not known: not computed, or a row it cannot read", () => {
+    const ivy = (date: unknown, fraction: unknown) => ["Ivy Chen", date, fraction, "", ""];
+    const run = (rows: unknown[][]) =>
+      payoutWorkflow({ payouts: templateGrid(PAYOUTS_TEMPLATE), holdings, prices, withdrawals: withdrawals(rows) }).withdrawals;
+    // No close for 2003-06-13 in the Prices sheet: the first is #N/A, so what the second may take is not known.
+    const [noPrice, after] = run([ivy(serial("2003-06-13"), 0.25), ivy(serial("2003-06-16"), 1)]);
+    expect(noPrice).toEqual(expect.objectContaining({ error: expect.stringMatching(/no closing price/) }));
+    expect(after).toEqual(expect.objectContaining({ error: expect.stringMatching(/^The withdrawal approved 2003-06-13 \(row 2\) is not computed/) }));
+    const [only] = run([ivy(serial("2003-06-16"), 1), ivy("June 1", 0.25)]);
+    expect(only).toEqual(expect.objectContaining({ error: expect.stringMatching(/^Withdrawals row 3 cannot be read/) }));
   });
 });
