@@ -127,10 +127,13 @@ module.exports = async (env = {}, options) => {
     /**
      * functions.js, which Excel loads as it starts, is minified by terser, whose output is a seventh smaller; the task
      * pane's chunks by esbuild, in a fraction of terser's time (fontkit's table definitions repeat a key: not warned of).
+     * webpack's own minimizer ("...") still minifies the HTML, its JavaScript minification turned off for these two.
      */
     optimization: {
+      minimizeOptions: { javascript: false },
       minimizer: [
-        new MinimizerPlugin({ test: /^functions\.js$/ }),
+        "...",
+        new MinimizerPlugin({ test: /^functions\.js$/, minimizerOptions: { compress: { passes: 2 } } }),
         new MinimizerPlugin({
           exclude: /^functions\.js$/,
           minify: MinimizerPlugin.esbuildMinify,
