@@ -6,6 +6,7 @@ import { invalidValue, notAvailable } from "../engine/errors";
 import { distributableEvent, payout } from "../engine/payout";
 import { withdrawal } from "../engine/withdrawal";
 import { readHoldings, readPayouts } from "../sheets/payouts";
+import { rowError } from "../sheets/records";
 import { dateArg, excel, flagArg, lift, numberArg, optionalDateArg, participantArg, serialResult } from "./args";
 import { readRange } from "./accounts";
 
@@ -118,9 +119,9 @@ export function payoutFn(payouts: unknown[][], holdings: unknown[][], prices: un
     const read = readRange("payouts", payouts, readPayouts, false);
     const row = read.records.find((r) => participantKey(r.participant) === key);
     // The participant's own row left out for a cell it cannot read: that cell is the answer, not a missing row.
-    const rowNumber = row?.source.row ?? read.leftOut?.find((left) => left.key !== undefined && participantKey(left.key) === key)?.source.row;
-    const rowError = read.findings.find((f) => f.severity === "error" && f.row === rowNumber);
-    if (rowError) throw invalidValue(`payouts row ${rowError.row}: ${rowError.message}`);
+    const source = row?.source ?? read.leftOut?.find((left) => left.key !== undefined && participantKey(left.key) === key)?.source;
+    const error = source && rowError(read.findings, source);
+    if (error) throw invalidValue(`payouts row ${error.row}: ${error.message}`);
     if (!row) throw notAvailable(`payouts has no row for participant "${name.trim()}"`);
     const result = payout(row, holdingsOf(holdings, name), pricesFromCells(prices));
     if (result.event.date === undefined) throw notAvailable(`no Distributable Event for "${name.trim()}" (§7.1)`);

@@ -75,6 +75,11 @@ export function findingAt(source: RowSource, field: string, declared: Declared, 
   return { sheet, cell, column, row: source.row, rule: declared.rule, section: declared.section, severity: declared.severity, message };
 }
 
+/** The first error finding on a row of a sheet: why the row was left out. */
+export function rowError(findings: readonly CellFinding[], source: RowSource): CellFinding | undefined {
+  return findings.find((f) => f.severity === "error" && f.row === source.row && f.sheet === source.layout.sheet);
+}
+
 /** A replay's problem as a finding on the cell it concerns. */
 export function problemFinding(problem: ReplayProblem<Sourced>): CellFinding {
   return findingAt(problem.record.source, problem.field, problem, problem.message);

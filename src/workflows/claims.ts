@@ -11,7 +11,7 @@ import { declaredAs, RULES, type Rule } from "../engine/rules";
 import { readClaims, type ClaimField } from "../sheets/claims";
 import { countBySeverity, type CellFinding, type CellRef } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
-import { fieldCell, findingAt, type RowSource } from "../sheets/records";
+import { fieldCell, findingAt, rowError, type RowSource } from "../sheets/records";
 import type { ReportCell, ReportSheet } from "./reports";
 
 export interface ClaimResult {
@@ -124,7 +124,7 @@ export function claimsWorkflow(grids: { claims?: SheetGrid }, asOf: IsoDate): Cl
   // A claim whose row cannot be read is still on the docket, as an error naming the cell (PAYOUT.md §1, §11).
   for (const { key, source } of read.leftOut ?? []) {
     if (key === undefined) continue;
-    const finding = findings.find((f) => f.row === source.row && f.severity === "error");
+    const finding = rowError(findings, source);
     claims.push({ claimant: key, source, error: finding?.message ?? `${source.layout.sheet} row ${source.row} cannot be read.`, docket: [] });
   }
   claims.sort((a, b) => (a.next?.date ?? "9999").localeCompare(b.next?.date ?? "9999") || a.source.row - b.source.row);

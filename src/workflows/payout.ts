@@ -19,7 +19,7 @@ import type { CellFinding } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { PAYOUT_RULES, readHoldings, readPayouts, readWithdrawals, type HoldingRow, type PayoutRow, type WithdrawalRow } from "../sheets/payouts";
 import { readPricesSheet } from "../sheets/prices";
-import { findingAt, type Sourced, type TableRead } from "../sheets/records";
+import { findingAt, rowError, type Sourced, type TableRead } from "../sheets/records";
 
 /** The sheets a payout reads, as grids; the shells find them by name (Payouts, Holdings, Withdrawals, Prices). */
 export interface PayoutGrids {
@@ -107,7 +107,7 @@ function inSheetOrder(records: readonly PayoutRow[], leftOut: TableRead<unknown>
 /** For a row left out, its first error finding's message; undefined for a row that was read. */
 function rowLeftOut(row: PayoutRow & { leftOut?: boolean }, findings: readonly CellFinding[]): string | undefined {
   if (!row.leftOut) return undefined;
-  const finding = findings.find((f) => f.sheet === row.source.layout.sheet && f.row === row.source.row && f.severity === "error");
+  const finding = rowError(findings, row.source);
   return finding?.message ?? `Payouts row ${row.source.row} cannot be read.`;
 }
 
@@ -147,8 +147,9 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
   const holdings = byParticipant(holdingsRead.records);
   const wanted = settings.participant === undefined ? undefined : participantKey(settings.participant);
   if (wanted !== undefined) {
-    const unread = (payoutsRead.leftOut ?? []).flatMap(({ key }) => (key === undefined ? [] : [{ participant: key }]));
-    const named = [...payoutsRead.records, ...withdrawalsRead.records, ...unread].some((r) => participantKey(r.participant) === wanted);
+    // A row left out for a cell it cannot read still names its participant: the run shows that row's finding.
+    const unread = [...leftOutByParticipant(payoutsRead.leftOut).keys(), ...leftOutByParticipant(withdrawalsRead.leftOut).keys()];
+    const named = [...payoutsRead.records, ...withdrawalsRead.records].some((r) => participantKey(r.participant) === wanted) || unread.includes(wanted);
     if (!named) {
       const names = [...new Set([...payoutsRead.records, ...withdrawalsRead.records].map((r) => r.participant.trim()))].sort();
       return empty(

@@ -71,4 +71,13 @@ describe("payoutWorkflow", () => {
     const [only] = run([ivy(serial("2003-06-16"), 1), ivy("June 1", 0.25)]);
     expect(only).toEqual(expect.objectContaining({ error: expect.stringMatching(/^Withdrawals row 3 cannot be read/) }));
   });
+
+  it("asked for one participant whose only row cannot be read, shows that row's finding rather than refusing the name", () => {
+    const result = payoutWorkflow(
+      { payouts: templateGrid(PAYOUTS_TEMPLATE), holdings, prices, withdrawals: withdrawals([["Zoe Park", "June 1", 0.25, "", ""]]) },
+      { participant: "zoe park" },
+    );
+    expect(result.unusable).toBeUndefined();
+    expect(result.findings).toEqual([expect.objectContaining({ sheet: "Withdrawals", cell: "B2", rule: "P01" })]);
+  });
 });
