@@ -9,8 +9,7 @@ import { validationReport } from "../workflows/reports";
 import type { CommandSpec, ParsedOptions } from "./options";
 import { prepareOutput } from "./output";
 import { reportRequest, type ReportKind } from "./report";
-import { readThoughHidden } from "./statement";
-import { alignedTable } from "./table";
+import { alignedTable, readThoughHidden } from "./table";
 
 export const CIC_COMMAND: CommandSpec = {
   name: "cic",

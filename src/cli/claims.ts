@@ -12,8 +12,7 @@ import { validationReport } from "../workflows/reports";
 import { dateOption, type CommandSpec, type ParsedOptions } from "./options";
 import { prepareOutputs } from "./output";
 import { reportRequest, type ReportKind } from "./report";
-import { readThoughHidden } from "./statement";
-import { alignedTable } from "./table";
+import { alignedTable, readThoughHidden } from "./table";
 
 export const CLAIMS_COMMAND: CommandSpec = {
   name: "claims",

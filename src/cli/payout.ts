@@ -18,8 +18,7 @@ import { fontsBesideTheCommand } from "./fonts";
 import { type CommandSpec, type ParsedOptions } from "./options";
 import { pdfFolderRequest, prepareOutputs, type Output } from "./output";
 import { PAYOUT_REPORT, reportRequest, writeReportFile } from "./report";
-import { readThoughHidden } from "./statement";
-import { alignedTable } from "./table";
+import { alignedTable, readThoughHidden } from "./table";
 
 export const PAYOUT_COMMAND: CommandSpec = {
   name: "payout",

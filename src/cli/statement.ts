@@ -25,7 +25,7 @@ import { hasDocumentKeyword, pdfFolderRequest, prepareOutputs, type Output, type
 import { STATEMENT_CREATOR } from "../documents/fileNames";
 import type { StatementPdfInput } from "../documents/statementInput";
 import { fontsBesideTheCommand } from "./fonts";
-import { alignedTable } from "./table";
+import { alignedTable, readThoughHidden } from "./table";
 
 export const STATEMENT_COMMAND: CommandSpec = {
   name: "statement",
@@ -79,17 +79,6 @@ async function readGrids(workbook: StreamedWorkbook): Promise<Read> {
     sheets.push(sheet);
   }
   return { grids, sheets };
-}
-
-/**
- * The line the text output gives the sheets read though hidden, or
- * undefined when none was: a command that finds its sheets by name (the
- * records of statement and payout, Claims, CIC Events) reads a hidden one
- * too, and the reader should know it, since Excel does not show it.
- */
-export function readThoughHidden(sheets: readonly ListedSheet[]): string | undefined {
-  const hidden = sheets.filter((sheet) => sheet.state === "hidden" || sheet.state === "veryHidden");
-  return hidden.length > 0 ? `Read though hidden: ${hidden.map((sheet) => `"${sheet.name}"`).join(", ")}.` : undefined;
 }
 
 // ---------------------------------------------------------------------------

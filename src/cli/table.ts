@@ -1,7 +1,10 @@
+/** Plain-text output for a terminal. */
+import type { ListedSheet } from "../workbook/xlsx";
+
 /**
- * Plain-text output for a terminal: aligned columns, the last one free.
- * Widths are found by a loop, never by spreading rows into Math.max: a
- * sheet with 150,000 findings would overflow the call stack.
+ * Aligned columns, the last one free. Widths are found by a loop, never by
+ * spreading rows into Math.max: a sheet with 150,000 findings would overflow
+ * the call stack.
  */
 export function alignedTable(headers: string[], rows: string[][], rightAligned: readonly boolean[] = []): string {
   const last = headers.length - 1;
@@ -15,4 +18,15 @@ export function alignedTable(headers: string[], rows: string[][], rightAligned: 
   const lines = [line(headers), line(rule)];
   for (const row of rows) lines.push(line(row));
   return lines.join("\n");
+}
+
+/**
+ * The line the text output gives the sheets read though hidden, or
+ * undefined when none was: a command that finds its sheets by name (the
+ * records of statement and payout, Claims, CIC Events) reads a hidden one
+ * too, and the reader should know it, since Excel does not show it.
+ */
+export function readThoughHidden(sheets: readonly ListedSheet[]): string | undefined {
+  const hidden = sheets.filter((sheet) => sheet.state === "hidden" || sheet.state === "veryHidden");
+  return hidden.length > 0 ? `Read though hidden: ${hidden.map((sheet) => `"${sheet.name}"`).join(", ")}.` : undefined;
 }

@@ -35,9 +35,9 @@ import { choiceArg, dateArg, excel, lift, numberResult, optionalDateArg, partici
  * A table handed in as a range, read as its sheet would be (STATEMENT.md,
  * "Input"): the header row names the columns. Identical cells reuse the last
  * reading, so many formulas over one Activity range read it once. Excel
- * desktop hands an empty cell in it as 0, so a 0 is read as blank (a
- * Holdings Quantity apart): the same table gives the same answer on every
- * platform, and a genuine 0 elsewhere is written as text ("0", "0%").
+ * desktop hands an empty cell in it as 0, so a 0 is read as blank, and an
+ * empty cell reads alike on every platform; a genuine 0 is written as text
+ * ("0", "0%"). A Holdings Quantity keeps 0 as 0 units (`zeroCounts`).
  */
 export function readRange<R>(name: string, range: unknown, read: (grid: SheetGrid) => TableRead<R>, optional: boolean): TableRead<R> {
   const blank = !Array.isArray(range) || range.every((row) => Array.isArray(row) && row.every(isBlankOrZero));

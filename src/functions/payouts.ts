@@ -6,7 +6,7 @@ import { invalidValue, notAvailable } from "../engine/errors";
 import { distributableEvent, payout } from "../engine/payout";
 import { withdrawal } from "../engine/withdrawal";
 import { readHoldings, readPayouts } from "../sheets/payouts";
-import { rowError } from "../sheets/records";
+import { leftOutByParticipant, rowError } from "../sheets/records";
 import { dateArg, excel, flagArg, lift, numberArg, optionalDateArg, participantArg, serialResult } from "./args";
 import { readRange } from "./accounts";
 
@@ -119,7 +119,7 @@ export function payoutFn(payouts: unknown[][], holdings: unknown[][], prices: un
     const read = readRange("payouts", payouts, readPayouts, false);
     const row = read.records.find((r) => participantKey(r.participant) === key);
     // The participant's own row left out for a cell it cannot read: that cell is the answer, not a missing row.
-    const source = row?.source ?? read.leftOut?.find((left) => left.key !== undefined && participantKey(left.key) === key)?.source;
+    const source = row?.source ?? leftOutByParticipant(read).get(key);
     const error = source && rowError(read.findings, source);
     if (error) throw invalidValue(`payouts row ${error.row}: ${error.message}`);
     if (!row) throw notAvailable(`payouts has no row for participant "${name.trim()}"`);

@@ -8,6 +8,7 @@ import { declaredAs, RULES, type Declared, type Rule } from "../engine/rules";
 import {
   ACTIVITY_KINDS,
   parseActivityKind,
+  participantKey,
   type ActivityKind,
   type ActivityRecord,
   type DividendRecord,
@@ -73,6 +74,13 @@ export function findingAt(source: RowSource, field: string, declared: Declared, 
   // Named rather than spread: a spread costs several times the rest, and a statement makes one finding for every credit refused.
   const { sheet, cell, column } = fieldCell(source, field);
   return { sheet, cell, column, row: source.row, rule: declared.rule, section: declared.section, severity: declared.severity, message };
+}
+
+/** Each participant's first row of a table left out for a finding (their key, as `participantKey` makes it). */
+export function leftOutByParticipant(read: Pick<TableRead<unknown>, "leftOut">): Map<string, RowSource> {
+  const rows = new Map<string, RowSource>();
+  for (const { key, source } of read.leftOut ?? []) if (key !== undefined && !rows.has(participantKey(key))) rows.set(participantKey(key), source);
+  return rows;
 }
 
 /** The first error finding on a row of a sheet: why the row was left out. */
@@ -175,15 +183,27 @@ export class RowReader<K extends string> {
     this.cells = cells;
     this.source = { layout: this.layout, row };
     this.failed = false;
-    this.zeroes.clear();
   }
 
-  /** The row's fields whose 0 was read as an empty cell (a formula's range). */
-  private readonly zeroes = new Set<K>();
+  /** The field's cell as the sheet holds it; "" where the table has no such column. */
+  private held(field: K): unknown {
+    const c = this.layout.columns[field];
+    return c === undefined ? "" : this.cells[c];
+  }
+
+  /** A 0 that is an empty cell: in a formula's range (`SheetGrid.zeroMayBeEmpty`), where the column cannot mean 0. */
+  private zeroIsBlank(field: K): boolean {
+    return this.layout.zeroIsBlank?.has(field) === true && this.held(field) === 0;
+  }
+
+  /** The field's cell as the readers take it: a 0 that is an empty cell as "". */
+  private value(field: K): unknown {
+    return this.zeroIsBlank(field) ? "" : this.held(field);
+  }
 
   /** "blank", saying so when the cell held a 0 read as empty: a message then tells how to give a true zero. */
   blank(field: K): string {
-    return this.zeroes.has(field) ? "blank (a 0 in a formula's table is an empty cell, as Excel desktop passes one; type '0 for zero)" : "blank";
+    return this.zeroIsBlank(field) ? "blank (a 0 in a formula's table is an empty cell, as Excel desktop passes one; type '0 for zero)" : "blank";
   }
 
   private label(field: K): string {
@@ -191,11 +211,7 @@ export class RowReader<K extends string> {
   }
 
   private cell<T>(field: K, reader: (cell: unknown) => CellRead<T>): CellRead<T> {
-    const c = this.layout.columns[field];
-    const held = c === undefined ? "" : this.cells[c];
-    const zero = held === 0 && this.layout.zeroIsBlank?.has(field) === true;
-    if (zero) this.zeroes.add(field);
-    const cell = zero ? "" : held;
+    const cell = this.value(field);
     const read = reader(cell);
     if (read.problem) this.problem(field, `${this.label(field)} holds ${describe(cell)}, not ${read.problem}; the row is left out.`);
     return read;
@@ -203,8 +219,7 @@ export class RowReader<K extends string> {
 
   /** The field's cell as text, with no finding: what a left-out row is known by. */
   text(field: K): string | undefined {
-    const c = this.layout.columns[field];
-    return c === undefined ? undefined : readText(this.cells[c]).value;
+    return readText(this.value(field)).value;
   }
 
   /** The cell read as `reader` reads it; unreadable is an S02 finding and undefined. */

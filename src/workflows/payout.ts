@@ -19,7 +19,7 @@ import type { CellFinding } from "../sheets/findings";
 import type { SheetGrid } from "../sheets/grid";
 import { PAYOUT_RULES, readHoldings, readPayouts, readWithdrawals, type HoldingRow, type PayoutRow, type WithdrawalRow } from "../sheets/payouts";
 import { readPricesSheet } from "../sheets/prices";
-import { findingAt, rowError, type Sourced, type TableRead } from "../sheets/records";
+import { findingAt, leftOutByParticipant, rowError, type Sourced, type TableRead } from "../sheets/records";
 
 /** The sheets a payout reads, as grids; the shells find them by name (Payouts, Holdings, Withdrawals, Prices). */
 export interface PayoutGrids {
@@ -87,13 +87,6 @@ function errorFinding(error: PlanError, row: Sourced, holdings: ReadonlyArray<Ho
   return findingAt(row.source, field ?? "participant", declared, error.message);
 }
 
-/** Each participant's first row of a table left out for a finding, by participant key. */
-function leftOutByParticipant(leftOut: TableRead<unknown>["leftOut"]): Map<string, number> {
-  const rows = new Map<string, number>();
-  for (const { key, source } of leftOut ?? []) if (key !== undefined && !rows.has(participantKey(key))) rows.set(participantKey(key), source.row);
-  return rows;
-}
-
 /**
  * The Payouts rows in sheet order, those left out for a finding among them
  * (known by their participant alone), so each participant has an entry: a
@@ -145,11 +138,15 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
 
   const findings: CellFinding[] = [...payoutsRead.findings, ...holdingsRead.findings, ...withdrawalsRead.findings, ...(pricesRead?.findings ?? [])];
   const holdings = byParticipant(holdingsRead.records);
+  const unreadHoldings = leftOutByParticipant(holdingsRead);
+  const unreadWithdrawals = leftOutByParticipant(withdrawalsRead);
   const wanted = settings.participant === undefined ? undefined : participantKey(settings.participant);
   if (wanted !== undefined) {
     // A row left out for a cell it cannot read still names its participant: the run shows that row's finding.
-    const unread = [...leftOutByParticipant(payoutsRead.leftOut).keys(), ...leftOutByParticipant(withdrawalsRead.leftOut).keys()];
-    const named = [...payoutsRead.records, ...withdrawalsRead.records].some((r) => participantKey(r.participant) === wanted) || unread.includes(wanted);
+    const named =
+      [...payoutsRead.records, ...withdrawalsRead.records].some((r) => participantKey(r.participant) === wanted) ||
+      leftOutByParticipant(payoutsRead).has(wanted) ||
+      unreadWithdrawals.has(wanted);
     if (!named) {
       const names = [...new Set([...payoutsRead.records, ...withdrawalsRead.records].map((r) => r.participant.trim()))].sort();
       return empty(
@@ -160,9 +157,8 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
 
   // A Holdings row left out (a negative Quantity, a cell it cannot read) is part of someone's Accounts:
   // their payout and withdrawals are errors (§11), never computed on the rows that remain.
-  const unreadHoldings = leftOutByParticipant(holdingsRead.leftOut);
   const holdingsError = (key: string): string | undefined => {
-    const row = unreadHoldings.get(key);
+    const row = unreadHoldings.get(key)?.row;
     return row === undefined
       ? undefined
       : `Holdings row ${row} cannot be read (see its finding), so the Accounts are not known in full and nothing is computed (PAYOUT.md §11).`;
@@ -207,14 +203,13 @@ export function payoutWorkflow(grids: PayoutGrids, settings: PayoutSettings = {}
 
   // Each participant's withdrawals in approval order: a later one takes from what the earlier ones left of the Holdings,
   // so once one is not known (not computed, a row that cannot be read) none after it is computed either.
-  const unreadWithdrawals = leftOutByParticipant(withdrawalsRead.leftOut);
   const withdrawals = new Map<WithdrawalRow & Sourced, WithdrawalOutcome>();
   for (const [key, rows] of byParticipant(withdrawalsRead.records)) {
     if (wanted !== undefined && key !== wanted) continue;
     const lots = holdings.get(key) ?? [];
     const paid = payouts.find((p) => participantKey(p.participant) === key);
     const taken = zeroUnits();
-    const unread = unreadWithdrawals.get(key);
+    const unread = unreadWithdrawals.get(key)?.row;
     let unknown: string | undefined =
       holdingsError(key) ??
       (unread === undefined
